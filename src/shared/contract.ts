@@ -1,0 +1,123 @@
+// The one contract between the renderer and whoever serves it (Electron main over IPC, or the
+// `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
+import { isValidId } from './ids';
+import type { SearchHit, Session, SessionSummary, Transcript } from './types';
+
+/** What the renderer learns about the store it is looking at. */
+export interface StoreInfo {
+  dir: string;
+  /** False when the directory does not exist yet (an empty state says what to do). */
+  exists: boolean;
+  /** 'electron' or 'browser': the renderer hides actions a mode cannot do. */
+  mode: 'electron' | 'browser';
+}
+
+/** Channel name -> request and response types. */
+export interface Contract {
+  'store:info': { request: Record<string, never>; response: StoreInfo };
+  'sessions:list': { request: Record<string, never>; response: SessionSummary[] };
+  'sessions:load': { request: { id: string }; response: Session };
+  'sessions:transcript': { request: { id: string }; response: Transcript };
+  'sessions:export': { request: { id: string }; response: string };
+  'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
+  'sessions:search': {
+    request: { query: string; limit?: number };
+    response: SearchHit[];
+  };
+}
+
+/** Channels only Electron can serve (native dialogs, drag-out, folder choice). */
+export interface ElectronContract {
+  'sessions:save-as': { request: { id: string }; response: { path: string | null } };
+  'store:open-folder': { request: Record<string, never>; response: StoreInfo | null };
+}
+
+export type Channel = keyof Contract;
+export type Request<C extends Channel> = Contract[C]['request'];
+export type Response<C extends Channel> = Contract[C]['response'];
+
+export type ElectronChannel = keyof ElectronContract;
+
+/** Every channel the shared API serves, in one list (used by allow-lists and the HTTP router). */
+export const CHANNELS = [
+  'store:info',
+  'sessions:list',
+  'sessions:load',
+  'sessions:transcript',
+  'sessions:export',
+  'sessions:delete',
+  'sessions:search',
+] as const satisfies readonly Channel[];
+
+/** Fire-and-forget channel for drag-out: Electron's startDrag must run during the drag event. */
+export const DRAG_CHANNEL = 'sessions:drag';
+
+/** Error thrown when a request does not have the shape its channel needs. */
+export class BadRequestError extends Error {
+  override name = 'BadRequestError';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function expectKeys(value: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (value === undefined || value === null) value = {};
+  if (!isPlainObject(value)) throw new BadRequestError('request must be an object');
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new BadRequestError(`unexpected field "${key}"`);
+  }
+  return value;
+}
+
+function expectId(value: Record<string, unknown>): { id: string } {
+  const id = value.id;
+  if (!isValidId(id)) {
+    throw new BadRequestError('id must be 1-128 characters of A-Z a-z 0-9 - _, not starting with -');
+  }
+  return { id };
+}
+
+const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
+  'store:info': (v) => (expectKeys(v, []), {}),
+  'sessions:list': (v) => (expectKeys(v, []), {}),
+  'sessions:load': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:transcript': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:search': (v) => {
+    const o = expectKeys(v, ['query', 'limit']);
+    if (typeof o.query !== 'string' || o.query.length > 1000) {
+      throw new BadRequestError('query must be a string of at most 1000 characters');
+    }
+    if (o.limit !== undefined) {
+      if (typeof o.limit !== 'number' || !Number.isInteger(o.limit) || o.limit < 1 || o.limit > 10000) {
+        throw new BadRequestError('limit must be an integer from 1 to 10000');
+      }
+      return { query: o.query, limit: o.limit };
+    }
+    return { query: o.query };
+  },
+};
+
+/** Checks a request at runtime; throws BadRequestError with a one-line reason. */
+export function validateRequest<C extends Channel>(channel: C, value: unknown): Request<C> {
+  return validators[channel](value);
+}
+
+/** Same for the Electron-only channels. */
+export function validateElectronRequest<C extends ElectronChannel>(
+  channel: C,
+  value: unknown,
+): ElectronContract[C]['request'] {
+  if (channel === 'sessions:save-as') {
+    return expectId(expectKeys(value, ['id'])) as ElectronContract[C]['request'];
+  }
+  expectKeys(value, []);
+  return {} as ElectronContract[C]['request'];
+}
+
+/** True when `channel` is one of the shared channels. */
+export function isChannel(channel: string): channel is Channel {
+  return (CHANNELS as readonly string[]).includes(channel);
+}

@@ -1,0 +1,163 @@
+// Data shapes shared by every process. Field names follow the ggcode file format (snake_case)
+// so that `sessions show --json` and the renderer see exactly what the files hold.
+
+/** RFC 3339 time text exactly as stored (offset and nanoseconds kept; JS Date keeps neither). */
+export type GoTimeText = string;
+
+/** One content block of a message; unknown fields written by later ggcode versions are kept. */
+export interface ContentBlock {
+  type: string;
+  text?: string;
+  image_mime?: string;
+  image_data?: string;
+  tool_name?: string;
+  tool_id?: string;
+  /** The tool's arguments as a JSON value (its raw text is kept separately for export). */
+  input?: unknown;
+  output?: string;
+  is_error?: boolean;
+  /** Images attached to a tool result (later ggcode versions). */
+  images?: { mime?: string; data?: string }[];
+  reasoning_content?: string;
+  [extra: string]: unknown;
+}
+
+/** One conversation message. `id` and `timestamp` come from later ggcode versions. */
+export interface Message {
+  role: string;
+  content: ContentBlock[];
+  id?: string;
+  timestamp?: GoTimeText;
+}
+
+/** Token usage of one turn (`usage` records of later ggcode versions). */
+export interface UsageEntry {
+  timestamp?: GoTimeText;
+  turn_index?: number;
+  usage?: {
+    input_tokens?: number;
+    output_tokens?: number;
+    cache_read_tokens?: number;
+    cache_write_tokens?: number;
+  };
+  [extra: string]: unknown;
+}
+
+/** A timing event (`metric` records); `duration` is in nanoseconds. */
+export interface MetricEvent {
+  timestamp?: GoTimeText;
+  turn_index?: number;
+  type?: string;
+  duration?: number;
+  [extra: string]: unknown;
+}
+
+/** A context compaction point (`checkpoint` records). */
+export interface Checkpoint {
+  /** Number of messages loaded before the checkpoint: it sits between messages[n-1] and messages[n]. */
+  after_messages: number;
+  tokens?: number;
+  summary_msg_id?: string;
+  last_msg_id?: string;
+  /** Older files carry the compacted summary inline. */
+  messages?: Message[];
+}
+
+/** The opaque `cost` record; the usual fields are typed for display. */
+export interface Cost {
+  provider?: string;
+  model?: string;
+  input_tokens?: number;
+  output_tokens?: number;
+  cache_read_tokens?: number;
+  cache_write_tokens?: number;
+  total_cost_usd?: number;
+  [extra: string]: unknown;
+}
+
+/** What a load had to pass over: lines that were not usable records. */
+export interface SkippedLine {
+  /** 1-based line number in the file. */
+  line: number;
+  reason: string;
+}
+
+/** A loaded session, as the reference's `Session` plus what later formats add. */
+export interface Session {
+  id: string;
+  title: string;
+  vendor: string;
+  endpoint: string;
+  model: string;
+  created_at: GoTimeText;
+  updated_at: GoTimeText;
+  messages: Message[];
+  /** The last `cost` record, or null. */
+  cost: Cost | null;
+  workspace?: string;
+  usage: UsageEntry[];
+  metrics: MetricEvent[];
+  checkpoints: Checkpoint[];
+  /** Count of damaged or unusable lines (torn, malformed, wrong field types). */
+  skipped_lines: number;
+  /** The first few skipped lines, for a notice. */
+  skipped: SkippedLine[];
+  /** Messages dropped because their `id` repeated an earlier message. */
+  duplicate_messages: number;
+}
+
+/** One row of `list`: what the index holds for a session (repaired in memory). */
+export interface SessionSummary {
+  id: string;
+  title: string;
+  created_at: GoTimeText;
+  updated_at: GoTimeText;
+  msg_count: number;
+  vendor: string;
+  endpoint: string;
+  model: string;
+  workspace?: string;
+  /** File size in bytes. */
+  size: number;
+}
+
+/** One search hit: a message (or the title, message -1) that matched. */
+export interface SearchHit {
+  session_id: string;
+  title: string;
+  /** Index into the session's messages; -1 when the title matched. */
+  message: number;
+  /** Where in the message: text, tool input, tool output, reasoning or title. */
+  field: 'title' | 'text' | 'tool_input' | 'tool_output' | 'reasoning';
+  snippet: string;
+  /** The match's start and end inside `snippet`. */
+  match: [number, number];
+}
+
+/** An image to show inline (from an image block or a tool result's images). */
+export interface TranscriptImage {
+  mime: string;
+  /** Base64 data, as stored. */
+  data: string;
+}
+
+/** One message prepared for the viewer: its exact slice of the Markdown export plus what
+ * the export leaves out (images, ids, times). */
+export interface TranscriptMessage {
+  role: string;
+  /** This message's part of `exportMarkdown`, byte for byte ("## Role ... ---"). */
+  markdown: string;
+  images: TranscriptImage[];
+  id?: string;
+  timestamp?: GoTimeText;
+  /** True when a tool result in this message has is_error. */
+  has_error: boolean;
+}
+
+/** A session as the transcript pane shows it: `header + messages[].markdown` is the export. */
+export interface Transcript {
+  session: Omit<Session, 'messages'> & { msg_count: number };
+  /** The export's header part ("# title ... ---"). */
+  header: string;
+  messages: TranscriptMessage[];
+}
