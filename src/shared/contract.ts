@@ -52,6 +52,9 @@ export const CHANNELS = [
 /** Fire-and-forget channel for drag-out: Electron's startDrag must run during the drag event. */
 export const DRAG_CHANNEL = 'sessions:drag';
 
+/** Event main sends the renderer (payload: StoreInfo) after the sessions folder changes. */
+export const STORE_CHANGED_EVENT = 'store:changed';
+
 /** Error thrown when a request does not have the shape its channel needs. */
 export class BadRequestError extends Error {
   override name = 'BadRequestError';

@@ -1,0 +1,148 @@
+// One JSONL line -> one typed record, with the reference's acceptance rules: a line Go's
+// json.Unmarshal would reject (bad JSON, a known field of the wrong type) is skipped whole.
+import type { Checkpoint, ContentBlock, Message, MetricEvent, UsageEntry } from '../shared/types';
+import { parseGoTime } from './gotime';
+import { rawInputs, rawMember } from './gojson';
+import { rememberRaw } from './raw';
+
+/** The fields of a `meta` record. */
+export interface MetaFields {
+  title: string;
+  vendor: string;
+  endpoint: string;
+  model: string;
+  created_at: string;
+  updated_at: string;
+  workspace?: string;
+}
+
+/** A decoded line. Types the reference ignores arrive as `other`. */
+export type RecordLine =
+  | { type: 'meta'; meta: MetaFields }
+  | { type: 'message'; message: Message | null }
+  | { type: 'cost'; cost: unknown }
+  | { type: 'usage'; usage: UsageEntry }
+  | { type: 'metric'; metric: MetricEvent }
+  | { type: 'checkpoint'; checkpoint: Omit<Checkpoint, 'after_messages'> }
+  | { type: 'other' };
+
+/** Why a line was not a usable record. */
+export class BadLineError extends Error {
+  override name = 'BadLineError';
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function str(o: Obj, key: string): string {
+  const v = o[key];
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') throw new BadLineError(`field "${key}" is not a string`);
+  return v;
+}
+
+function time(o: Obj, key: string): string {
+  const v = str(o, key);
+  if (v === '') return '';
+  if (!parseGoTime(v)) throw new BadLineError(`field "${key}" is not an RFC 3339 time`);
+  return v;
+}
+
+const BLOCK_STRINGS = ['type', 'text', 'image_mime', 'image_data', 'tool_name', 'tool_id', 'output'];
+
+function block(v: unknown): ContentBlock {
+  if (!isObj(v)) throw new BadLineError('a content block is not an object');
+  for (const key of BLOCK_STRINGS) str(v, key);
+  if (v.is_error !== undefined && v.is_error !== null && typeof v.is_error !== 'boolean') {
+    throw new BadLineError('field "is_error" is not a boolean');
+  }
+  return v as ContentBlock;
+}
+
+/** Validates a `message` value as Go's provider.Message decoder would; keeps later versions' fields. */
+export function toMessage(v: unknown): Message | null {
+  if (v === null || v === undefined) return null;
+  if (!isObj(v)) throw new BadLineError('field "message" is not an object');
+  const role = str(v, 'role');
+  const content = v.content;
+  if (content !== undefined && content !== null && !Array.isArray(content)) {
+    throw new BadLineError('field "content" is not an array');
+  }
+  const message: Message = { ...(v as Obj), role, content: (content ?? []).map(block) } as Message;
+  if (typeof message.id !== 'string') delete message.id;
+  return message;
+}
+
+function meta(o: Obj): MetaFields {
+  const fields: MetaFields = {
+    title: str(o, 'title'),
+    vendor: str(o, 'vendor'),
+    endpoint: str(o, 'endpoint'),
+    model: str(o, 'model'),
+    created_at: time(o, 'created_at'),
+    updated_at: time(o, 'updated_at'),
+  };
+  if (typeof o.workspace === 'string') fields.workspace = o.workspace;
+  return fields;
+}
+
+function checkpoint(o: Obj): Omit<Checkpoint, 'after_messages'> {
+  const cp: Omit<Checkpoint, 'after_messages'> = {};
+  if (typeof o.checkpoint_tokens === 'number') cp.tokens = o.checkpoint_tokens;
+  if (typeof o.checkpoint_summary_msg_id === 'string') cp.summary_msg_id = o.checkpoint_summary_msg_id;
+  if (typeof o.checkpoint_last_msg_id === 'string') cp.last_msg_id = o.checkpoint_last_msg_id;
+  if (Array.isArray(o.checkpoint_messages)) {
+    cp.messages = o.checkpoint_messages.flatMap((m) => {
+      try {
+        return [toMessage(m)].filter((x): x is Message => x !== null);
+      } catch {
+        return [];
+      }
+    });
+  }
+  return cp;
+}
+
+/** Decodes one trimmed, non-empty line. Throws BadLineError or SyntaxError for an unusable line. */
+export function decodeRecord(text: string): RecordLine {
+  const o: unknown = JSON.parse(text);
+  if (!isObj(o)) throw new BadLineError('line is not a JSON object');
+  const type = str(o, 'type');
+  str(o, 'session_id');
+  time(o, 'created_at');
+  time(o, 'updated_at');
+  switch (type) {
+    case 'meta':
+      return { type, meta: meta(o) };
+    case 'message': {
+      const message = toMessage(o.message);
+      if (message && typeof o.timestamp === 'string' && message.timestamp === undefined) {
+        message.timestamp = o.timestamp;
+      }
+      if (message && text.includes('"input"')) {
+        const raws = rawInputs(text);
+        for (const [i, raw] of raws) {
+          const b = message.content[i];
+          if (b) rememberRaw(b, raw);
+        }
+      }
+      return { type, message };
+    }
+    case 'cost': {
+      const cost = o.cost ?? null;
+      if (isObj(cost)) {
+        const raw = rawMember(text, 'cost');
+        if (raw !== undefined) rememberRaw(cost, raw);
+      }
+      return { type, cost };
+    }
+    case 'usage':
+      return { type, usage: isObj(o.usage_entry) ? (o.usage_entry as UsageEntry) : {} };
+    case 'metric':
+      return { type, metric: isObj(o.metric_event) ? (o.metric_event as MetricEvent) : {} };
+    case 'checkpoint':
+      return { type, checkpoint: checkpoint(o) };
+    default:
+      return { type: 'other' };
+  }
+}

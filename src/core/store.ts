@@ -1,0 +1,267 @@
+// JsonlStore: the TypeScript port of ggcode's session store, API and on-disk format compatible
+// in both directions. Reads never write; writes are atomic and locked against other processes.
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Message, Session, SessionSummary } from '../shared/types';
+import { createFileExclusive, syncDir, writeFileAtomic } from './atomic';
+import { SessionInUseError, SessionNotFoundError } from './errors';
+import { compareGoTime, nowGoTime, parseGoTime } from './gotime';
+import { assertValidId, isValidId, newId } from './ids';
+import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
+import { emptySession, loadSessionFile } from './load';
+import { livePidOf, withLock } from './lock';
+import { exportSessionMarkdown } from './markdown';
+import { mapLimit } from './pool';
+import { costLine, messageLine, metaLine } from './serialize';
+import { scanSummary } from './scan';
+import { titleFromMessages } from './title';
+
+/** `<home>/.ggcode/sessions`, where ggcode keeps its sessions. */
+export function defaultDir(): string {
+  return join(homedir(), '.ggcode', 'sessions');
+}
+
+/** A new, unsaved session with a ULID id, titled "New session", created and updated now. */
+export function newSession(vendor: string, endpoint: string, model: string): Session {
+  const now = nowGoTime();
+  return { ...emptySession(newId()), title: 'New session', vendor, endpoint, model, created_at: now, updated_at: now };
+}
+
+/** Opens a store at `dir`, creating the directory (mode 0700) if needed, as NewJSONLStore does. */
+export async function newJsonlStore(dir: string): Promise<JsonlStore> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return new JsonlStore(dir);
+}
+
+/** Opens a store at the default directory, creating it if needed. */
+export function newDefaultStore(): Promise<JsonlStore> {
+  return newJsonlStore(defaultDir());
+}
+
+/** Files that are sessions: `<valid id>.jsonl`, regular, not empty. */
+interface SessionFile {
+  id: string;
+  size: number;
+}
+
+const SESSION_FILE = /^(.+)\.jsonl$/;
+const SCAN_CONCURRENCY = 8;
+
+function summaryFromEntry(e: IndexEntry, size: number): SessionSummary {
+  const s: SessionSummary = {
+    id: e.id,
+    title: e.title,
+    created_at: e.created_at,
+    updated_at: e.updated_at,
+    msg_count: e.msg_count,
+    vendor: e.vendor ?? '',
+    endpoint: e.endpoint ?? '',
+    model: e.model ?? '',
+    size,
+  };
+  if (typeof e.workspace === 'string') s.workspace = e.workspace;
+  return s;
+}
+
+function entryFromSession(s: Session, previous?: IndexEntry): IndexEntry {
+  return {
+    ...previous,
+    id: s.id,
+    title: s.title,
+    created_at: s.created_at,
+    updated_at: s.updated_at,
+    msg_count: s.messages.length,
+    vendor: s.vendor,
+    endpoint: s.endpoint,
+    model: s.model,
+  };
+}
+
+/** A session store rooted at one directory. The constructor does no I/O. */
+export class JsonlStore {
+  constructor(private readonly root: string) {}
+
+  /** The store's directory. */
+  dir(): string {
+    return this.root;
+  }
+
+  private file(id: string): string {
+    return join(this.root, `${assertValidId(id)}.jsonl`);
+  }
+
+  /** The session files present now (stray files, folders and empty files are not sessions). */
+  private async sessionFiles(): Promise<Map<string, SessionFile>> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      throw error;
+    }
+    const ids = names.map((n) => SESSION_FILE.exec(n)?.[1]).filter((id): id is string => isValidId(id));
+    const files = await mapLimit(ids, 32, async (id) => {
+      try {
+        const st = await stat(join(this.root, `${id}.jsonl`));
+        return st.isFile() && st.size > 0 ? { id, size: st.size } : null;
+      } catch {
+        return null;
+      }
+    });
+    return new Map(files.filter((f): f is SessionFile => f !== null).map((f) => [f.id, f]));
+  }
+
+  /** Every session, newest update first. Titles come from the index where it has the session;
+   * files it lacks are summarized from their bytes. Nothing is written. */
+  async list(): Promise<SessionSummary[]> {
+    const [files, index] = await Promise.all([this.sessionFiles(), readIndex(this.root)]);
+    const result = new Map<string, SessionSummary>();
+    for (const entry of index ?? []) {
+      const file = files.get(entry.id);
+      if (file && !result.has(entry.id)) result.set(entry.id, summaryFromEntry(entry, file.size));
+    }
+    const missing = [...files.values()].filter((f) => !result.has(f.id));
+    const scanned = await mapLimit(missing, SCAN_CONCURRENCY, async (f) => {
+      try {
+        return await scanSummary(join(this.root, `${f.id}.jsonl`), f.id);
+      } catch {
+        return null; // vanished between readdir and scan
+      }
+    });
+    for (const s of scanned) if (s) result.set(s.id, s);
+    return [...result.values()].sort((a, b) => compareGoTime(b.updated_at, a.updated_at) || a.id.localeCompare(b.id));
+  }
+
+  /** Loads a session. Throws InvalidIdError or SessionNotFoundError ("session <id> not found"). */
+  async load(id: string): Promise<Session> {
+    const path = this.file(id);
+    try {
+      return await loadSessionFile(path, id);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR') throw new SessionNotFoundError(id);
+      throw error;
+    }
+  }
+
+  /** The session as Markdown, byte-identical to the reference's export. */
+  async exportMarkdown(id: string): Promise<string> {
+    return exportSessionMarkdown(await this.load(id));
+  }
+
+  /** Writes the whole session (meta, messages, cost) atomically and updates its index entry. */
+  async save(s: Session): Promise<void> {
+    const path = this.file(s.id);
+    await this.ensureDir();
+    await withLock(this.root, `${s.id}.jsonl`, async () => {
+      s.updated_at = nowGoTime();
+      const lines = [metaLine(s), ...s.messages.map((m) => messageLine(s.id, m))];
+      if (s.cost !== null) lines.push(costLine(s.id, s.cost));
+      await writeFileAtomic(path, lines.join(''));
+    });
+    await this.updateIndex((entries) => upsert(entries, s));
+  }
+
+  /** Appends one message line (creating the file if needed), updates `s` and its index entry.
+   * Appends are single O_APPEND writes under the session lock, so concurrent writers never
+   * interleave bytes; a torn last line left by a crash is closed off first. */
+  async appendMessage(s: Session, message: Message): Promise<void> {
+    const path = this.file(s.id);
+    await this.ensureDir();
+    await withLock(this.root, `${s.id}.jsonl`, async () => {
+      const handle = await open(path, 'a+', 0o600);
+      try {
+        const { size } = await handle.stat();
+        let prefix = '';
+        if (size > 0) {
+          const last = Buffer.alloc(1);
+          await handle.read(last, 0, 1, size - 1);
+          if (last[0] !== 10) prefix = '\n';
+        }
+        await handle.write(prefix + messageLine(s.id, message));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    });
+    s.messages.push(message);
+    s.updated_at = nowGoTime();
+    if (s.title === '' || s.title === 'New session') s.title = titleFromMessages(s.messages) ?? s.title;
+    await this.updateIndex((entries) => upsert(entries, s));
+  }
+
+  /** Creates `<id>.jsonl` with a meta line if it does not exist (never truncating one that
+   * does, even one another process just made) and indexes it. */
+  async ensureMeta(s: Session): Promise<void> {
+    const path = this.file(s.id);
+    await this.ensureDir();
+    if (await createFileExclusive(path, metaLine(s))) {
+      await this.updateIndex((entries) => upsert(entries, s));
+    }
+  }
+
+  /** Removes a session's file and index entry. Refuses while `<id>.lock` names a live process. */
+  async delete(id: string): Promise<void> {
+    const path = this.file(id);
+    const pid = await livePidOf(this.root, id);
+    if (pid !== null) throw new SessionInUseError(id, pid);
+    await withLock(this.root, `${id}.jsonl`, async () => {
+      try {
+        await unlink(path);
+        await syncDir(this.root);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    });
+    await this.updateIndex((entries) => {
+      const kept = entries.filter((e) => e.id !== id);
+      return kept.length === entries.length ? null : kept;
+    });
+  }
+
+  /** Deletes every session last updated before `before`; sessions in use are kept. Returns the count. */
+  async cleanupOlderThan(before: Date): Promise<number> {
+    const cutoff = before.getTime();
+    let removed = 0;
+    for (const s of await this.list()) {
+      const t = parseGoTime(s.updated_at);
+      if (!t || t.seconds * 1000 + t.nanos / 1e6 >= cutoff) continue;
+      try {
+        await this.delete(s.id);
+        removed++;
+      } catch (error) {
+        if (!(error instanceof SessionInUseError)) throw error;
+      }
+    }
+    return removed;
+  }
+
+  private async ensureDir(): Promise<void> {
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
+  }
+
+  /** Read-modify-write of index.json under the index lock. `change` returns null for "no change".
+   * A missing or damaged index is first rebuilt from the files, so no session is dropped from it. */
+  private async updateIndex(change: (entries: IndexEntry[]) => IndexEntry[] | null): Promise<void> {
+    await this.ensureDir();
+    await withLock(this.root, INDEX_FILE, async () => {
+      const entries = (await readIndex(this.root)) ?? (await this.list()).map(entryFromSummary);
+      const next = change(entries);
+      if (next) await writeIndex(this.root, next);
+    });
+  }
+}
+
+function entryFromSummary(s: SessionSummary): IndexEntry {
+  const { size: _size, ...rest } = s;
+  return rest;
+}
+
+function upsert(entries: IndexEntry[], s: Session): IndexEntry[] {
+  const at = entries.findIndex((e) => e.id === s.id);
+  if (at < 0) return [...entries, entryFromSession(s)];
+  const next = entries.slice();
+  next[at] = entryFromSession(s, entries[at]);
+  return next;
+}

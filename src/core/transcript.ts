@@ -1,0 +1,32 @@
+// A loaded session prepared for the transcript pane: the export split per message, plus the
+// images the export leaves out.
+import type { ContentBlock, Session, Transcript, TranscriptImage } from '../shared/types';
+import { exportHeader, messageMarkdown } from './markdown';
+
+function imagesOf(block: ContentBlock): TranscriptImage[] {
+  const images: TranscriptImage[] = [];
+  if (block.type === 'image' && block.image_mime && block.image_data) {
+    images.push({ mime: block.image_mime, data: block.image_data });
+  }
+  for (const img of Array.isArray(block.images) ? block.images : []) {
+    if (typeof img?.mime === 'string' && typeof img.data === 'string') images.push({ mime: img.mime, data: img.data });
+  }
+  return images;
+}
+
+/** Splits a session into header and per-message Markdown; joined, they are the export. */
+export function buildTranscript(session: Session): Transcript {
+  const { messages, ...rest } = session;
+  return {
+    session: { ...rest, msg_count: messages.length },
+    header: exportHeader(session, messages.length),
+    messages: messages.map((m) => ({
+      role: m.role,
+      markdown: messageMarkdown(m),
+      images: m.content.flatMap(imagesOf),
+      ...(m.id !== undefined && { id: m.id }),
+      ...(m.timestamp !== undefined && { timestamp: m.timestamp }),
+      has_error: m.content.some((b) => b.type === 'tool_result' && b.is_error === true),
+    })),
+  };
+}
