@@ -58,8 +58,9 @@ export async function searchSessions(store: JsonlStore, query: string, options: 
     } catch {
       continue; // deleted meanwhile
     }
-    for (const hit of searchSession(session, query)) {
-      hits.push({ ...hit, title: summary.title || hit.title });
+    // The list's title (from the index) is the one the user knows the session by.
+    for (const hit of searchSession({ ...session, title: summary.title || session.title }, query)) {
+      hits.push(hit);
       if (hits.length >= limit) return hits;
     }
   }

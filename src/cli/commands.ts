@@ -1,0 +1,94 @@
+// The `sessions` commands over one store. Each writes through `io` and returns an exit code.
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../core/atomic';
+import { goTimeToMillis } from '../core/gotime';
+import { searchSessions } from '../core/search';
+import type { JsonlStore } from '../core/store';
+import { livePidOf } from '../core/lock';
+import { UsageError, type Command } from './args';
+import { parseDuration } from './duration';
+import { columns, oneLine, relativeTime } from './format';
+import { sessionJson } from './show-json';
+
+/** Where a command writes: stdout text and stderr lines. */
+export interface Io {
+  out: (text: string) => void;
+  err: (line: string) => void;
+}
+
+const TITLE_WIDTH = 70;
+
+async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const sessions = await store.list();
+  if (cmd.json) {
+    const rows = sessions.map(({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }));
+    io.out(JSON.stringify(rows, null, 2) + '\n');
+    return;
+  }
+  if (sessions.length === 0) {
+    io.err(`no sessions in ${store.dir()}`);
+    return;
+  }
+  const rows = sessions.map((s) => [relativeTime(s.updated_at), String(s.msg_count), oneLine(s.model || '-', 24), s.id, oneLine(s.title || '(untitled)', TITLE_WIDTH)]);
+  io.out(columns([['UPDATED', 'MSGS', 'MODEL', 'ID', 'TITLE'], ...rows]) + '\n');
+}
+
+async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const id = cmd.positional[0]!;
+  if (cmd.json) {
+    io.out(sessionJson(await store.load(id)) + '\n');
+    return;
+  }
+  const session = await store.load(id);
+  io.out(await store.exportMarkdown(id));
+  if (session.skipped_lines > 0) io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
+}
+
+async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const markdown = await store.exportMarkdown(cmd.positional[0]!);
+  if (cmd.output === undefined || cmd.output === '-') return io.out(markdown);
+  await writeFileAtomic(resolve(cmd.output), markdown, 0o644);
+  io.err(`wrote ${resolve(cmd.output)}`);
+}
+
+async function search(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const hits = await searchSessions(store, cmd.positional[0]!, { limit: cmd.limit ?? 50 });
+  if (cmd.json) return io.out(JSON.stringify(hits, null, 2) + '\n');
+  if (hits.length === 0) return io.err('no matches');
+  const rows = hits.map((h) => [h.session_id, h.message < 0 ? 'title' : `#${h.message + 1} ${h.field.replace('_', ' ')}`, oneLine(h.snippet, 100)]);
+  io.out(columns(rows) + '\n');
+}
+
+async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const id = cmd.positional[0]!;
+  await store.load(id); // a clear "not found" rather than a silent no-op
+  await store.delete(id);
+  io.err(`deleted ${id}`);
+}
+
+async function cleanup(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  if (cmd.olderThan === undefined) throw new UsageError('cleanup needs --older-than DURATION (e.g. 30d)');
+  const ms = parseDuration(cmd.olderThan);
+  if (ms === null) throw new UsageError(`--older-than: "${cmd.olderThan}" is not a duration like 30d, 12h or 2w`);
+  const cutoff = new Date(Date.now() - ms);
+  if (!cmd.dryRun) {
+    const removed = await store.cleanupOlderThan(cutoff);
+    io.err(`deleted ${removed} session(s) not updated since ${cutoff.toISOString()}`);
+    return;
+  }
+  const old = (await store.list()).filter((s) => goTimeToMillis(s.updated_at) < cutoff.getTime());
+  const rows: string[][] = [];
+  for (const s of old) {
+    const pid = await livePidOf(store.dir(), s.id);
+    rows.push([s.id, relativeTime(s.updated_at), pid === null ? 'would delete' : `in use (pid ${pid})`, oneLine(s.title, TITLE_WIDTH)]);
+  }
+  if (rows.length) io.out(columns(rows) + '\n');
+  io.err(`dry run: ${rows.filter((r) => r[2] === 'would delete').length} session(s) would be deleted`);
+}
+
+/** Runs `cmd` (not help or serve, which need no store or run forever). */
+export async function runCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const commands = { list, show, export: exportCommand, search, delete: deleteCommand, cleanup };
+  const run = commands[cmd.name as keyof typeof commands];
+  await run(store, cmd, io);
+}

@@ -1,0 +1,22 @@
+// `show --json`: the loaded session with the file format's field names. Tool inputs are written
+// from their stored bytes, so numbers JavaScript cannot hold exactly survive.
+import { randomBytes } from 'node:crypto';
+import { compactJson } from '../core/gojson';
+import { rawInputText } from '../core/raw';
+import type { Session } from '../shared/types';
+
+/** The session as indented JSON text. */
+export function sessionJson(s: Session): string {
+  const nonce = randomBytes(8).toString('hex');
+  const raws: string[] = [];
+  const messages = s.messages.map((m) => ({
+    ...m,
+    content: m.content.map((b) => {
+      if (b.input === undefined) return b;
+      raws.push(compactJson(rawInputText(b)));
+      return { ...b, input: `${nonce}:${raws.length - 1}` };
+    }),
+  }));
+  const text = JSON.stringify({ ...s, messages }, null, 2);
+  return text.replace(new RegExp(`"${nonce}:(\\d+)"`, 'g'), (_, i: string) => raws[Number(i)]!);
+}

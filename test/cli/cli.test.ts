@@ -1,0 +1,132 @@
+// The `sessions` CLI: output shapes, exit codes, one-line errors, and the built binary.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { parseDuration } from '../../src/cli/duration';
+import { corpusCopy, GOLDEN, snapshot, tempDir } from '../support/fixtures';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string[] }> {
+  let out = '';
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, env);
+  return { code, out, err };
+}
+
+describe('sessions CLI', () => {
+  it('list --json gives the documented fields, newest first, times as stored', async () => {
+    const dir = corpusCopy();
+    const { code, out } = await cli(['--dir', dir, 'list', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out) as Record<string, unknown>[];
+    const golden = JSON.parse(readFileSync(join(GOLDEN, 'list.json'), 'utf8')) as { id: string; updated_at: string }[];
+    expect(rows.map((r) => r.id)).toEqual(golden.map((g) => g.id));
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'created_at', 'updated_at', 'msg_count', 'vendor', 'endpoint', 'model']);
+    expect(rows.at(-1)).toMatchObject({ created_at: '2026-03-01T10:10:10.123456789+08:00', updated_at: '2026-03-02T09:00:00.987-05:00', msg_count: 2 });
+  });
+
+  it('reads SESSIONS_DIR when --dir is absent', async () => {
+    const dir = corpusCopy();
+    const { out } = await cli(['list'], { SESSIONS_DIR: dir });
+    expect(out.split('\n')[0]).toMatch(/^UPDATED\s+MSGS\s+MODEL\s+ID\s+TITLE$/);
+    expect(out).toContain('Refactor the alpha parser');
+  });
+
+  it('export prints the reference export byte for byte, and -o writes it', async () => {
+    const dir = corpusCopy();
+    const id = '20261124-135052-b3bc2eebd2d250e8';
+    const golden = readFileSync(join(GOLDEN, `${id}.md`), 'utf8');
+    expect((await cli(['--dir', dir, 'export', id])).out).toBe(golden);
+    const file = join(tempDir(), 'out.md');
+    expect((await cli(['--dir', dir, 'export', id, '-o', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(golden);
+  });
+
+  it('show --json keeps file field names and input as a JSON value', async () => {
+    const { out } = await cli(['--dir', corpusCopy(), 'show', '20261124-135052-d23db7e55539ac33', '--json']);
+    const s = JSON.parse(out) as { messages: { content: { input?: unknown; is_error?: boolean }[] }[]; cost: unknown };
+    expect(s.messages[1]!.content[1]!.input).toEqual({ path: 'src/main.go', opts: { recursive: true, depth: 3 }, list: [1, 2, 3], html: '<b>x</b>' });
+    expect(s.messages[2]!.content[1]!.is_error).toBe(true);
+    expect(s.cost).toMatchObject({ total_cost_usd: 0.0421 });
+  });
+
+  it('search finds tool output and tool input, case-insensitively', async () => {
+    const dir = corpusCopy();
+    const hits = JSON.parse((await cli(['--dir', dir, 'search', 'PERMISSION denied', '--json'])).out) as { session_id: string; message: number; field: string }[];
+    expect(hits).toEqual([expect.objectContaining({ session_id: '20261124-135052-d23db7e55539ac33', message: 2, field: 'tool_output' })]);
+    const input = JSON.parse((await cli(['--dir', dir, 'search', 'RECURSIVE', '--json'])).out) as { field: string }[];
+    expect(input.map((h) => h.field)).toEqual(['tool_input']);
+    const limited = JSON.parse((await cli(['--dir', dir, 'search', 'alpha', '--json', '--limit', '2'])).out) as unknown[];
+    expect(limited).toHaveLength(2);
+  });
+
+  it('delete removes a session; a missing or in-use one is a one-line error with exit 1', async () => {
+    const dir = corpusCopy();
+    const id = '20261124-135052-b3bc2eebd2d250e8';
+    expect((await cli(['--dir', dir, 'delete', id])).code).toBe(0);
+    expect(existsSync(join(dir, `${id}.jsonl`))).toBe(false);
+    expect(await cli(['--dir', dir, 'delete', id])).toMatchObject({ code: 1, err: [`sessions: session ${id} not found`] });
+    const busy = '20261124-135052-d23db7e55539ac33';
+    writeFileSync(join(dir, `${busy}.lock`), String(process.pid));
+    const refused = await cli(['--dir', dir, 'delete', busy]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual([`sessions: session ${busy} is in use by process ${process.pid}; stop it first`]);
+  });
+
+  it('cleanup --dry-run changes nothing; cleanup deletes what is old', async () => {
+    const dir = corpusCopy();
+    const before = snapshot(dir);
+    const dry = await cli(['--dir', dir, 'cleanup', '--older-than', '1d', '--dry-run']);
+    expect(dry.out).toContain('20260301-101010-00000000000000a6');
+    expect(snapshot(dir)).toEqual(before);
+    const real = await cli(['--dir', dir, 'cleanup', '--older-than', '30d']);
+    expect(real.code).toBe(0);
+    expect(existsSync(join(dir, '20260301-101010-00000000000000a6.jsonl'))).toBe(false);
+  });
+
+  it.each([
+    [['bogus'], /unknown command "bogus"/],
+    [['show'], /show needs exactly 1 argument/],
+    [['list', '--nope'], /Unknown option '--nope'/],
+    [['cleanup'], /cleanup needs --older-than/],
+    [['cleanup', '--older-than', '30 days'], /not a duration/],
+    [['search', 'x', '--limit', '0'], /--limit must be a whole number/],
+  ])('usage error %j: one line, exit 2', async (args, pattern) => {
+    const { code, err } = await cli(['--dir', tempDir(), ...args]);
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(pattern);
+  });
+
+  it('rejects invalid ids with exit 1 and changes nothing', async () => {
+    const dir = corpusCopy();
+    const before = snapshot(dir);
+    for (const cmd of ['show', 'export', 'delete']) {
+      const { code, err } = await cli(['--dir', dir, cmd, '../../etc/passwd']);
+      expect(code).toBe(1);
+      expect(err[0]).toMatch(/^sessions: invalid session id/);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('parses durations', () => {
+    expect(parseDuration('30d')).toBe(30 * 86_400_000);
+    expect(parseDuration('1d12h')).toBe(36 * 3_600_000);
+    expect(parseDuration('0d')).toBeNull();
+    expect(parseDuration('-1d')).toBeNull();
+  });
+
+  it('the built binary runs as `sessions` with a clean error and no stack trace', async () => {
+    await run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+    const dir = corpusCopy();
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/sessions.cjs'), '--dir', dir, 'list', '--json']);
+    expect(JSON.parse(stdout)).toHaveLength(9);
+    const failed = await run(process.execPath, [join(ROOT, 'bin/sessions.cjs'), '--dir', dir, 'show', 'nope']).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1, stderr: 'sessions: session nope not found\n' });
+  });
+});
