@@ -17,8 +17,8 @@ const ID_WINDOW = 512;
 
 const isWs = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13 || c === 10;
 
-/** Summarizes the session file at `path` (its id is `id`). */
-export async function scanSummary(path: string, id: string): Promise<SessionSummary> {
+/** Summarizes the session file at `path` (its id is `id`); null for an empty or non-regular file. */
+export async function scanSummary(path: string, id: string): Promise<SessionSummary | null> {
   let meta: MetaFields | null = null;
   let count = 0;
   const ids = new Set<string>();
@@ -56,6 +56,7 @@ export async function scanSummary(path: string, id: string): Promise<SessionSumm
       // A damaged line counts for nothing, exactly as in a full load.
     }
   });
+  if (!stats.isFile() || stats.size === 0) return null;
   const m = meta as MetaFields | null;
   let created = m?.created_at ?? '';
   if (isZeroTime(created)) created = goTimeFromMillis(Math.floor(stats.mtimeMs));

@@ -1,5 +1,6 @@
 // JsonlStore: the TypeScript port of ggcode's session store, API and on-disk format compatible
 // in both directions. Reads never write; writes are atomic and locked against other processes.
+import type { Dirent } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -37,12 +38,6 @@ export async function newJsonlStore(dir: string): Promise<JsonlStore> {
 /** Opens a store at the default directory, creating it if needed. */
 export function newDefaultStore(): Promise<JsonlStore> {
   return newJsonlStore(defaultDir());
-}
-
-/** Files that are sessions: `<valid id>.jsonl`, regular, not empty. */
-interface SessionFile {
-  id: string;
-  size: number;
 }
 
 const SESSION_FILE = /^(.+)\.jsonl$/;
@@ -91,46 +86,54 @@ export class JsonlStore {
     return join(this.root, `${assertValidId(id)}.jsonl`);
   }
 
-  /** The session files present now (stray files, folders and empty files are not sessions). */
-  private async sessionFiles(): Promise<Map<string, SessionFile>> {
-    let names: string[];
+  /** Ids of `<valid id>.jsonl` entries that may be session files (folders are excluded here,
+   * empty files by the caller, which has to stat or open them anyway). */
+  private async candidateIds(): Promise<string[]> {
+    let entries: Dirent[];
     try {
-      names = await readdir(this.root);
+      entries = await readdir(this.root, { withFileTypes: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const ids = names.map((n) => SESSION_FILE.exec(n)?.[1]).filter((id): id is string => isValidId(id));
-    const files = await mapLimit(ids, 32, async (id) => {
-      try {
-        const st = await stat(join(this.root, `${id}.jsonl`));
-        return st.isFile() && st.size > 0 ? { id, size: st.size } : null;
-      } catch {
-        return null;
-      }
-    });
-    return new Map(files.filter((f): f is SessionFile => f !== null).map((f) => [f.id, f]));
+    return entries
+      .filter((e) => e.isFile() || e.isSymbolicLink())
+      .map((e) => SESSION_FILE.exec(e.name)?.[1])
+      .filter((id): id is string => isValidId(id));
+  }
+
+  /** Size of a session file, or null when it is not a non-empty regular file (or vanished). */
+  private async sizeOf(id: string): Promise<number | null> {
+    try {
+      const st = await stat(join(this.root, `${id}.jsonl`));
+      return st.isFile() && st.size > 0 ? st.size : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Every session, newest update first. Titles come from the index where it has the session;
    * files it lacks are summarized from their bytes. Nothing is written. */
   async list(): Promise<SessionSummary[]> {
-    const [files, index] = await Promise.all([this.sessionFiles(), readIndex(this.root)]);
-    const result = new Map<string, SessionSummary>();
-    for (const entry of index ?? []) {
-      const file = files.get(entry.id);
-      if (file && !result.has(entry.id)) result.set(entry.id, summaryFromEntry(entry, file.size));
-    }
-    const missing = [...files.values()].filter((f) => !result.has(f.id));
-    const scanned = await mapLimit(missing, SCAN_CONCURRENCY, async (f) => {
+    const [ids, index] = await Promise.all([this.candidateIds(), readIndex(this.root)]);
+    const present = new Set(ids);
+    const entries = new Map<string, IndexEntry>();
+    for (const e of index ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
+    const summaries = await mapLimit(ids, SCAN_CONCURRENCY, async (id): Promise<SessionSummary | null> => {
+      const entry = entries.get(id);
+      if (entry) {
+        const size = await this.sizeOf(id);
+        return size === null ? null : summaryFromEntry(entry, size);
+      }
       try {
-        return await scanSummary(join(this.root, `${f.id}.jsonl`), f.id);
+        return await scanSummary(join(this.root, `${id}.jsonl`), id);
       } catch {
-        return null; // vanished between readdir and scan
+        return null; // vanished between readdir and scan, or not readable
       }
     });
-    for (const s of scanned) if (s) result.set(s.id, s);
-    return [...result.values()].sort((a, b) => compareGoTime(b.updated_at, a.updated_at) || a.id.localeCompare(b.id));
+    return summaries
+      .filter((s): s is SessionSummary => s !== null)
+      .sort((a, b) => compareGoTime(b.updated_at, a.updated_at) || a.id.localeCompare(b.id));
   }
 
   /** Loads a session. Throws InvalidIdError or SessionNotFoundError ("session <id> not found"). */

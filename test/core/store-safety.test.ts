@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidIdError, SessionNotFoundError } from '../../src/core/errors';
-import { JsonlStore } from '../../src/core/store';
+import { JsonlStore, newSession } from '../../src/core/store';
 import { corpusCopy, fixtureIds, snapshot, tempDir } from '../support/fixtures';
 
 const meta = (id: string, title: string): string =>
@@ -22,7 +22,7 @@ describe('ids', () => {
       () => store.load(id),
       () => store.exportMarkdown(id),
       () => store.delete(id),
-      () => store.ensureMeta({ ...({} as never), id }),
+      () => store.ensureMeta({ ...newSession('v', 'e', 'm'), id }),
     ]) {
       const error = await op().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidIdError);

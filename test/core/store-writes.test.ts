@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionInUseError } from '../../src/core/errors';
 import { JsonlStore, newJsonlStore, newSession } from '../../src/core/store';
 import { corpusCopy, CORPUS, snapshot, tempDir } from '../support/fixtures';
