@@ -102,7 +102,8 @@ class RawScanner {
   readKey(): string {
     this.ws();
     const end = stringEnd(this.text, this.pos);
-    const key = JSON.parse(this.text.slice(this.pos, end + 1)) as string;
+    const body = this.text.slice(this.pos + 1, end);
+    const key = body.includes('\\') ? (JSON.parse(`"${body}"`) as string) : body;
     this.pos = end + 1;
     this.ws();
     this.pos++; // the colon
@@ -170,6 +171,30 @@ export function rawInputs(line: string): Map<number, string> {
     });
   });
   return found;
+}
+
+/** Raw text of every `input` member in `line`, in order, when there are exactly `expected` of
+ * them; null otherwise. Sound for text JSON.parse accepted: an unescaped quote before `input`
+ * followed by a colon can only open an object key. */
+export function rawInputsQuick(line: string, expected: number): string[] | null {
+  const found: string[] = [];
+  for (let from = 0; ; ) {
+    const at = line.indexOf('"input"', from);
+    if (at < 0) break;
+    from = at + 7;
+    let backslashes = 0;
+    for (let j = at - 1; line.charCodeAt(j) === 92; j--) backslashes++;
+    if (backslashes % 2 === 1) continue;
+    const s = new RawScanner(line);
+    s.pos = from;
+    if (s.peek() !== 58) continue;
+    if (found.length === expected) return null;
+    s.pos++;
+    const [a, b] = s.skipValue();
+    found.push(line.slice(a, b));
+    from = b;
+  }
+  return found.length === expected ? found : null;
 }
 
 /** Raw text of a top-level member (`cost`), or undefined. */

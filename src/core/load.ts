@@ -1,7 +1,7 @@
 // Loads one session file with the reference's semantics (last meta wins, last cost wins, blank
 // and bad lines skipped) but without its weak points: no line-length limit, damaged lines are
 // counted and reported, and messages repeated by id (a known ggcode bug) are shown once.
-import type { Cost, Session } from '../shared/types';
+import type { Cost, Message, Session } from '../shared/types';
 import { goTimeFromMillis, isZeroTime } from './gotime';
 import { forEachLine } from './lines';
 import { decodeRecord } from './record';
@@ -30,10 +30,13 @@ export function emptySession(id: string): Session {
   };
 }
 
-/** Reads `<id>.jsonl` at `path` into a Session. Throws the fs error (ENOENT) when there is no file. */
-export async function loadSessionFile(path: string, id: string): Promise<Session> {
+/** Reads `<id>.jsonl` at `path` into a Session. Throws the fs error (ENOENT) when there is no file.
+ * With `onMessage`, each message goes there instead of into `messages`, so a streaming consumer
+ * (the export) never holds every message object at once. */
+export async function loadSessionFile(path: string, id: string, onMessage?: (m: Message) => void): Promise<Session> {
   const s = emptySession(id);
   const seenIds = new Set<string>();
+  let count = 0;
   const skip = (line: number, reason: string): void => {
     s.skipped_lines++;
     if (s.skipped.length < SKIPPED_DETAILS) s.skipped.push({ line, reason });
@@ -72,7 +75,9 @@ export async function loadSessionFile(path: string, id: string): Promise<Session
           }
           seenIds.add(rec.message.id);
         }
-        s.messages.push(rec.message);
+        count++;
+        if (onMessage) onMessage(rec.message);
+        else s.messages.push(rec.message);
         break;
       case 'cost':
         s.cost = rec.cost as Cost | null;
@@ -84,7 +89,7 @@ export async function loadSessionFile(path: string, id: string): Promise<Session
         s.metrics.push(rec.metric);
         break;
       case 'checkpoint':
-        s.checkpoints.push({ after_messages: s.messages.length, ...rec.checkpoint });
+        s.checkpoints.push({ after_messages: count, ...rec.checkpoint });
         break;
     }
   });

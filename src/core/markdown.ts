@@ -36,7 +36,9 @@ function blockMarkdown(b: ContentBlock): string {
 
 /** One message's part of the export: heading, blocks, closing rule. */
 export function messageMarkdown(m: Message): string {
-  return `## ${ROLE_HEADINGS[m.role] ?? m.role}\n\n` + m.content.map(blockMarkdown).join('') + '---\n\n';
+  let out = `## ${ROLE_HEADINGS[m.role] ?? m.role}\n\n`;
+  for (const b of m.content) out += blockMarkdown(b);
+  return out + '---\n\n';
 }
 
 /** The whole export of a loaded session. */

@@ -1,17 +1,21 @@
 // The stored raw JSON text of json.RawMessage fields (a block's `input`, a session's `cost`).
 // Go exports and rewrites those bytes as stored, so number spelling and key order must survive.
+// The text rides on its owner under a symbol key: invisible to JSON, structured clone and
+// Object.keys, and cheaper for the garbage collector than a WeakMap with an entry per block.
 import { goMarshal } from './gojson';
 
-const rawText = new WeakMap<object, string>();
+const RAW = Symbol('raw JSON text');
+
+type WithRaw = { [RAW]?: string };
 
 /** Records the raw text `owner`'s value was parsed from. */
 export function rememberRaw(owner: object, raw: string): void {
-  rawText.set(owner, raw);
+  Object.defineProperty(owner, RAW, { value: raw, enumerable: false, writable: true, configurable: true });
 }
 
 /** The raw text remembered for `owner`, if it was loaded from a file. */
 export function recalledRaw(owner: object): string | undefined {
-  return rawText.get(owner);
+  return (owner as WithRaw)[RAW];
 }
 
 /** Raw text of a block's input: as stored when loaded, else as Go would marshal the value. */

@@ -1,8 +1,8 @@
 // One JSONL line -> one typed record, with the reference's acceptance rules: a line Go's
 // json.Unmarshal would reject (bad JSON, a known field of the wrong type) is skipped whole.
 import type { Checkpoint, ContentBlock, Message, MetricEvent, UsageEntry } from '../shared/types';
-import { parseGoTime } from './gotime';
-import { rawInputs, rawMember } from './gojson';
+import { parseGoTime, ZERO_TIME } from './gotime';
+import { rawInputs, rawInputsQuick, rawMember } from './gojson';
 import { rememberRaw } from './raw';
 
 /** The fields of a `meta` record. */
@@ -43,7 +43,8 @@ function str(o: Obj, key: string): string {
 
 function time(o: Obj, key: string): string {
   const v = str(o, key);
-  if (v === '') return '';
+  // Every non-meta record carries the zero time: skip the parse for it.
+  if (v === '' || v === ZERO_TIME) return v;
   if (!parseGoTime(v)) throw new BadLineError(`field "${key}" is not an RFC 3339 time`);
   return v;
 }
@@ -68,9 +69,12 @@ export function toMessage(v: unknown): Message | null {
   if (content !== undefined && content !== null && !Array.isArray(content)) {
     throw new BadLineError('field "content" is not an array');
   }
-  const message: Message = { ...(v as Obj), role, content: (content ?? []).map(block) } as Message;
-  if (typeof message.id !== 'string') delete message.id;
-  return message;
+  // Validated in place: a copy per message is measurable on sessions of 100 MB.
+  for (const b of content ?? []) block(b);
+  v.role = role;
+  v.content = content ?? [];
+  if (typeof v.id !== 'string') delete v.id;
+  return v as unknown as Message;
 }
 
 function meta(o: Obj): MetaFields {
@@ -103,6 +107,22 @@ function checkpoint(o: Obj): Omit<Checkpoint, 'after_messages'> {
   return cp;
 }
 
+// Attaches each tool input's stored text to its block; the quick path covers lines whose only
+// "input" keys are the blocks' own, the full walk the rest (inputs with nested "input" keys).
+function keepRawInputs(message: Message, text: string): void {
+  const owners = message.content.filter((b) => b.input !== undefined);
+  if (owners.length === 0) return;
+  const quick = rawInputsQuick(text, owners.length);
+  if (quick) {
+    owners.forEach((b, i) => rememberRaw(b, quick[i]!));
+    return;
+  }
+  for (const [i, raw] of rawInputs(text)) {
+    const b = message.content[i];
+    if (b) rememberRaw(b, raw);
+  }
+}
+
 /** Decodes one trimmed, non-empty line. Throws BadLineError or SyntaxError for an unusable line. */
 export function decodeRecord(text: string): RecordLine {
   const o: unknown = JSON.parse(text);
@@ -119,13 +139,7 @@ export function decodeRecord(text: string): RecordLine {
       if (message && typeof o.timestamp === 'string' && message.timestamp === undefined) {
         message.timestamp = o.timestamp;
       }
-      if (message && text.includes('"input"')) {
-        const raws = rawInputs(text);
-        for (const [i, raw] of raws) {
-          const b = message.content[i];
-          if (b) rememberRaw(b, raw);
-        }
-      }
+      if (message) keepRawInputs(message, text);
       return { type, message };
     }
     case 'cost': {

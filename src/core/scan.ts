@@ -1,6 +1,8 @@
 // A session's list summary straight from its bytes, for files the index does not cover. Message
 // lines as ggcode writes them are counted from their first bytes without being parsed; only meta
 // lines and unusually shaped lines are decoded, so a scan costs little more than one read.
+import type { Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { SessionSummary } from '../shared/types';
 import { goTimeFromMillis, isZeroTime } from './gotime';
 import { forEachLine } from './lines';
@@ -8,56 +10,116 @@ import { decodeRecord, type MetaFields } from './record';
 
 const MESSAGE_PREFIX = Buffer.from('{"type":"message"');
 const META_PREFIX = Buffer.from('{"type":"meta"');
-const MESSAGE_ID = Buffer.from('"message":{"id":"');
-const NULL_MESSAGE = Buffer.from('"message":null');
-const ANY_META = Buffer.from('"meta"');
-const ANY_MESSAGE = Buffer.from('"message"');
+const MESSAGE_KEY = Buffer.from('"message":');
+const ID_KEY = Buffer.from('"id":"');
 /** How far into a message line its id can stand (after type, session_id and times). */
-const ID_WINDOW = 512;
+const HEAD = 512;
+/** Files up to this size are read whole; larger ones line by line. */
+const WHOLE_FILE = 32 << 20;
 
 const isWs = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13 || c === 10;
 
-/** Summarizes the session file at `path` (its id is `id`); null for an empty or non-regular file. */
-export async function scanSummary(path: string, id: string): Promise<SessionSummary | null> {
-  let meta: MetaFields | null = null;
-  let count = 0;
-  const ids = new Set<string>();
-  const countMessage = (messageId: string | undefined): void => {
-    if (messageId === undefined) count++;
-    else if (!ids.has(messageId)) {
-      ids.add(messageId);
-      count++;
+// A byte loop: far cheaper per line than Buffer.compare or a Buffer-needle indexOf call.
+function startsWith(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  if (bytes.length - at < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Where `needle` starts in bytes[from, to), by a byte loop; -1 when absent. */
+function findIn(bytes: Buffer, from: number, to: number, needle: Buffer): number {
+  const first = needle[0];
+  for (let i = from; i <= to - needle.length; i++) {
+    if (bytes[i] === first && startsWith(bytes, i, needle)) return i;
+  }
+  return -1;
+}
+
+function lastNonWs(bytes: Buffer, from: number, to: number): number {
+  let e = to - 1;
+  while (e >= from && isWs(bytes[e])) e--;
+  return e >= from ? bytes[e]! : -1;
+}
+
+/** What the scan has learned so far. Works on bytes: decoding every line to a string would
+ * cost a copy of the whole file on the JS heap. */
+class Tally {
+  meta: MetaFields | null = null;
+  count = 0;
+  private readonly ids = new Set<string>();
+
+  message(id: string | undefined): void {
+    if (id === undefined) this.count++;
+    else if (!this.ids.has(id)) {
+      this.ids.add(id);
+      this.count++;
     }
-  };
-  const stats = await forEachLine(path, (line) => {
-    let start = 0;
-    while (isWs(line[start])) start++;
-    let end = line.length - 1;
-    while (end > start && isWs(line[end])) end--;
-    if (start > end || line[start] !== 123 || line[end] !== 125) return;
-    if (line.indexOf(MESSAGE_PREFIX, start) === start) {
-      const head = line.subarray(start, Math.min(line.length, start + ID_WINDOW));
-      const at = head.indexOf(MESSAGE_ID);
-      if (at >= 0) {
-        const from = at + MESSAGE_ID.length;
-        const to = head.indexOf(34, from);
-        if (to > from) return countMessage(head.toString('utf8', from, to));
+  }
+
+  /** One line: bytes[from, to). */
+  line(bytes: Buffer, from: number, to: number): void {
+    let s = from;
+    while (s < to && isWs(bytes[s])) s++;
+    if (s >= to || bytes[s] !== 123 || lastNonWs(bytes, s, to) !== 125) return;
+    if (startsWith(bytes, s, MESSAGE_PREFIX)) {
+      // ggcode writes type, session_id and times, then the message: its key is in the line's head.
+      const key = findIn(bytes, s + MESSAGE_PREFIX.length, Math.min(to, s + HEAD), MESSAGE_KEY);
+      if (key >= 0) {
+        let v = key + MESSAGE_KEY.length;
+        while (isWs(bytes[v])) v++;
+        if (bytes[v] !== 123) return; // null: not a message, as in a full load
+        if (!startsWith(bytes, v + 1, ID_KEY)) return this.message(undefined);
+        const idStart = v + 1 + ID_KEY.length;
+        const idEnd = bytes.indexOf(34, idStart);
+        return this.message(bytes.toString('utf8', idStart, idEnd));
       }
-      if (line.indexOf(NULL_MESSAGE, start) < 0) countMessage(undefined);
-      return;
+      if (to - s <= HEAD) return; // a short message line without a message
     }
-    const isMeta = line.indexOf(META_PREFIX, start) === start;
-    if (!isMeta && line.indexOf(ANY_META, start) < 0 && line.indexOf(ANY_MESSAGE, start) < 0) return;
+    const text = bytes.toString('utf8', s, to);
+    const unusual = !startsWith(bytes, s, META_PREFIX) && !startsWith(bytes, s, MESSAGE_PREFIX);
+    if (unusual && !text.includes('"meta"') && !text.includes('"message"')) return;
     try {
-      const rec = decodeRecord(line.toString('utf8', start, end + 1));
-      if (rec.type === 'meta') meta = rec.meta;
-      else if (rec.type === 'message' && rec.message) countMessage(rec.message.id);
+      const rec = decodeRecord(text);
+      if (rec.type === 'meta') this.meta = rec.meta;
+      else if (rec.type === 'message' && rec.message) this.message(rec.message.id);
     } catch {
       // A damaged line counts for nothing, exactly as in a full load.
     }
-  });
+  }
+}
+
+async function tallyWhole(path: string, tally: Tally): Promise<Stats> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    if (stats.size > WHOLE_FILE || !stats.isFile()) return stats.isFile() ? tallyByLine(path, tally) : stats;
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < bytes.length; filled += n) {
+      ({ bytesRead: n } = await handle.read(bytes, filled, bytes.length - filled, filled));
+    }
+    for (let from = 0; from < filled;) {
+      let to = bytes.indexOf(10, from);
+      if (to < 0 || to > filled) to = filled;
+      tally.line(bytes, from, to);
+      from = to + 1;
+    }
+    return stats;
+  } finally {
+    await handle.close();
+  }
+}
+
+function tallyByLine(path: string, tally: Tally): Promise<Stats> {
+  return forEachLine(path, (bytes) => tally.line(bytes, 0, bytes.length));
+}
+
+/** Summarizes the session file at `path` (its id is `id`); null for an empty or non-regular file. */
+export async function scanSummary(path: string, id: string): Promise<SessionSummary | null> {
+  const tally = new Tally();
+  const stats = await tallyWhole(path, tally);
   if (!stats.isFile() || stats.size === 0) return null;
-  const m = meta as MetaFields | null;
+  const m = tally.meta;
   let created = m?.created_at ?? '';
   if (isZeroTime(created)) created = goTimeFromMillis(Math.floor(stats.mtimeMs));
   const updated = m && !isZeroTime(m.updated_at) ? m.updated_at : created;
@@ -66,7 +128,7 @@ export async function scanSummary(path: string, id: string): Promise<SessionSumm
     title: m?.title ?? '',
     created_at: created,
     updated_at: updated,
-    msg_count: count,
+    msg_count: tally.count,
     vendor: m?.vendor ?? '',
     endpoint: m?.endpoint ?? '',
     model: m?.model ?? '',

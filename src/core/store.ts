@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { Message, Session, SessionSummary } from '../shared/types';
 import { createFileExclusive, syncDir, writeFileAtomic } from './atomic';
 import { SessionInUseError, SessionNotFoundError } from './errors';
-import { compareGoTime, nowGoTime, parseGoTime } from './gotime';
+import { nowGoTime, parseGoTime } from './gotime';
 import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
 import { emptySession, loadSessionFile } from './load';
 import { livePidOf, withLock } from './lock';
-import { exportSessionMarkdown } from './markdown';
+import { exportHeader, messageMarkdown } from './markdown';
 import { mapLimit } from './pool';
 import { costLine, messageLine, metaLine } from './serialize';
 import { scanSummary } from './scan';
@@ -131,16 +131,18 @@ export class JsonlStore {
         return null; // vanished between readdir and scan, or not readable
       }
     });
-    return summaries
-      .filter((s): s is SessionSummary => s !== null)
-      .sort((a, b) => compareGoTime(b.updated_at, a.updated_at) || a.id.localeCompare(b.id));
+    return sortNewestFirst(summaries.filter((s): s is SessionSummary => s !== null));
   }
 
   /** Loads a session. Throws InvalidIdError or SessionNotFoundError ("session <id> not found"). */
   async load(id: string): Promise<Session> {
+    return this.read(id);
+  }
+
+  private async read(id: string, onMessage?: (m: Message) => void): Promise<Session> {
     const path = this.file(id);
     try {
-      return await loadSessionFile(path, id);
+      return await loadSessionFile(path, id, onMessage);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR') throw new SessionNotFoundError(id);
@@ -150,7 +152,9 @@ export class JsonlStore {
 
   /** The session as Markdown, byte-identical to the reference's export. */
   async exportMarkdown(id: string): Promise<string> {
-    return exportSessionMarkdown(await this.load(id));
+    const parts: string[] = [];
+    const session = await this.read(id, (m) => parts.push(messageMarkdown(m)));
+    return exportHeader(session, parts.length) + parts.join('');
   }
 
   /** Writes the whole session (meta, messages, cost) atomically and updates its index entry. */
@@ -254,6 +258,13 @@ export class JsonlStore {
       if (next) await writeIndex(this.root, next);
     });
   }
+}
+
+/** Newest update first (nanosecond precision, as Go compares), ties by id; each time parsed once. */
+function sortNewestFirst(summaries: SessionSummary[]): SessionSummary[] {
+  const keyed = summaries.map((s) => ({ s, t: parseGoTime(s.updated_at) ?? { seconds: -Infinity, nanos: 0 } }));
+  keyed.sort((a, b) => b.t.seconds - a.t.seconds || b.t.nanos - a.t.nanos || (a.s.id < b.s.id ? -1 : 1));
+  return keyed.map((k) => k.s);
 }
 
 function entryFromSummary(s: SessionSummary): IndexEntry {

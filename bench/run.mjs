@@ -1,0 +1,54 @@
+// `npm run bench`: the store against plain-Node floors measured in the same run.
+//   list of N unindexed sessions   vs reading every file once        (goal: <= 1.5x)
+//   export of a 100 MB session     vs JSON.parse of each of its lines (goal: <= 2x)
+//   load of a 200 MB single line   peak memory against the file size
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { generateHuge, generateLongLine, generateMany } from './generate.mjs';
+
+const root = join(import.meta.dirname, '.corpus');
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 5000);
+const HUGE_MB = Number(process.env.BENCH_HUGE_MB ?? 100);
+const LINE_MB = Number(process.env.BENCH_LINE_MB ?? 200);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const storeBundle = join(root, 'store.cjs');
+await build({ entryPoints: ['src/core/store.ts'], outfile: storeBundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+
+const manyDir = join(root, `many-${SESSIONS}`);
+const hugeDir = join(root, `huge-${HUGE_MB}`);
+const lineDir = join(root, `line-${LINE_MB}`);
+console.log(`generating corpora in ${root} (kept for later runs)...`);
+generateMany(manyDir, SESSIONS);
+generateHuge(hugeDir, HUGE_MB * 1048576);
+generateLongLine(lineDir, LINE_MB * 1048576);
+
+const task = (name, dir) =>
+  JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8192', join(import.meta.dirname, 'task.mjs'), name, dir, storeBundle], { encoding: 'utf8' }));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Alternate the two so that disk cache and machine load affect both alike.
+function compare(name, ours, floor, dir) {
+  const a = [], b = [];
+  for (let i = 0; i < RUNS; i++) {
+    b.push(task(floor, dir).ms);
+    a.push(task(ours, dir).ms);
+  }
+  const ratio = median(a) / median(b);
+  console.log(`${name}: ${median(a).toFixed(0)} ms vs floor ${median(b).toFixed(0)} ms (${floor}) -> ${ratio.toFixed(2)}x`);
+  return ratio;
+}
+
+const manyBytes = Number(execFileSync('du', ['-sb', manyDir], { encoding: 'utf8' }).split('\t')[0]);
+console.log(`corpus: ${SESSIONS} sessions without index (${(manyBytes / 1048576).toFixed(0)} MB); one ${HUGE_MB} MB session; one ${LINE_MB} MB line`);
+const listRatio = compare(`list ${SESSIONS} unindexed sessions`, 'list', 'read-all', manyDir);
+const exportRatio = compare(`export ${HUGE_MB} MB session`, 'export', 'parse-lines', hugeDir);
+const line = task('load-longline', lineDir);
+const fileMb = statSync(join(lineDir, 'bench-longline.jsonl')).size / 1048576;
+const memRatio = line.peakRssMb / fileMb;
+console.log(`load of a ${LINE_MB} MB line: ${line.ms.toFixed(0)} ms, peak RSS ${line.peakRssMb.toFixed(0)} MB = ${memRatio.toFixed(2)}x the file`);
+const ok = listRatio <= 1.5 && exportRatio <= 2 && memRatio <= 6;
+console.log(`goals: list <= 1.5x ${listRatio <= 1.5 ? 'met' : 'MISSED'}, export <= 2x ${exportRatio <= 2 ? 'met' : 'MISSED'}, memory <= 6x file ${memRatio <= 6 ? 'met' : 'MISSED'}`);
+process.exitCode = ok ? 0 : 1;

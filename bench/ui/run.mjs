@@ -1,0 +1,120 @@
+// `node bench/ui/run.mjs` (after `npm run build`): browser mode in Chromium over 10,000 small
+// sessions and one 5,000-message session, against floors measured in the same run:
+//   list painted      navigation -> first row painted   vs  fetching + parsing the list JSON alone
+//   transcript ready  click -> first message readable   vs  fetching + parsing the transcript JSON alone
+// Env: BENCH_UI_SESSIONS (10000), BENCH_UI_MESSAGES (5000), BENCH_UI_RUNS (5).
+/* global window -- used only inside page.waitForFunction / page.evaluate callbacks */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { clickUntilReadable, fetchAlone, FIRST_ROW_PROBE } from './page-probes.mjs';
+
+const SESSIONS = Number(process.env.BENCH_UI_SESSIONS ?? 10_000);
+const MESSAGES = Number(process.env.BENCH_UI_MESSAGES ?? 5_000);
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
+const repo = join(import.meta.dirname, '..', '..');
+const rendererDir = join(repo, 'out', 'renderer');
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error('out/renderer is missing: run `npm run build` first');
+  process.exit(1);
+}
+
+const bundle = join(repo, 'bench', '.corpus', 'ui-lib.cjs');
+await build({
+  entryPoints: [join(import.meta.dirname, 'lib.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const lib = createRequire(import.meta.url)(bundle);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+// Markdown-rich messages (lists, code, inline code) so rendering costs what real sessions cost.
+const bigText = (i) =>
+  i === 0
+    ? 'First message of the long session'
+    : `Step ${i}: the parser fails when the cache key is stale.\n\n- rebuild the lockfile\n- rerun \`npm test\`\n\n` +
+      '```ts\nconst key = hash(lockfile);\nif (cache.has(key)) return cache.get(key);\n```\n\n' +
+      'We then compare the output against the previous run and keep going. '.repeat(4);
+
+const dir = await mkdtemp(join(tmpdir(), 'transcripts-bench-ui-'));
+let server;
+let browser;
+try {
+  console.log(`generating ${SESSIONS} small sessions and one ${MESSAGES}-message session in ${dir} ...`);
+  await lib.writeManySmallSessions(dir, SESSIONS);
+  const bigId = '20270101-000000-00000000000b16b1';
+  const big = await lib.writeSession(dir, {
+    id: bigId,
+    title: 'The long benchmark session',
+    messages: MESSAGES,
+    text: bigText,
+    createdAt: '2027-01-01T00:00:00Z',
+  });
+  await lib.addToIndex(dir, [big]);
+
+  server = await lib.startServer({ store: new lib.JsonlStore(dir), rendererDir });
+  browser = await chromium.launch({ ...lib.CHROMIUM_LAUNCH_OPTIONS, headless: true });
+  console.log(`Chromium ${browser.version()}, ${RUNS} runs each, medians:`);
+
+  const list = [];
+  const listFloor = [];
+  const transcript = [];
+  const transcriptFloor = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(FIRST_ROW_PROBE);
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__bench.firstRowPainted !== undefined, null, {
+      timeout: 120_000,
+    });
+    list.push(await page.evaluate(() => window.__bench.firstRowPainted));
+    listFloor.push(
+      await page.evaluate(fetchAlone, { channel: 'sessions:list', body: {}, token: server.token }),
+    );
+
+    // The long session is the newest, so its row is the first one on screen.
+    transcript.push(
+      await page.evaluate(clickUntilReadable, { id: bigId, firstText: 'First message of the long session' }),
+    );
+    transcriptFloor.push(
+      await page.evaluate(fetchAlone, {
+        channel: 'sessions:transcript',
+        body: { id: bigId },
+        token: server.token,
+      }),
+    );
+    await context.close();
+  }
+
+  const rows = [
+    [
+      `list of ${SESSIONS + 1} painted (navigation -> first row)`,
+      median(list),
+      `list JSON fetched alone`,
+      median(listFloor),
+    ],
+    [
+      `${MESSAGES}-message transcript readable (click -> first message)`,
+      median(transcript),
+      `transcript JSON fetched alone`,
+      median(transcriptFloor),
+    ],
+  ];
+  for (const [what, value, floorName, floor] of rows) {
+    console.log(`${what}: ${ms(value)} vs ${floorName} ${ms(floor)} -> ${(value / floor).toFixed(2)}x`);
+  }
+} finally {
+  await browser?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+}
