@@ -15,7 +15,14 @@ const LINE_MB = Number(process.env.BENCH_LINE_MB ?? 200);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const storeBundle = join(root, 'store.cjs');
-await build({ entryPoints: ['src/core/store.ts'], outfile: storeBundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+await build({
+  entryPoints: ['src/core/store.ts'],
+  outfile: storeBundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 
 const manyDir = join(root, `many-${SESSIONS}`);
 const hugeDir = join(root, `huge-${HUGE_MB}`);
@@ -26,29 +33,44 @@ generateHuge(hugeDir, HUGE_MB * 1048576);
 generateLongLine(lineDir, LINE_MB * 1048576);
 
 const task = (name, dir) =>
-  JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8192', join(import.meta.dirname, 'task.mjs'), name, dir, storeBundle], { encoding: 'utf8' }));
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--max-old-space-size=8192', join(import.meta.dirname, 'task.mjs'), name, dir, storeBundle],
+      { encoding: 'utf8' },
+    ),
+  );
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Alternate the two so that disk cache and machine load affect both alike.
 function compare(name, ours, floor, dir) {
-  const a = [], b = [];
+  const a = [],
+    b = [];
   for (let i = 0; i < RUNS; i++) {
     b.push(task(floor, dir).ms);
     a.push(task(ours, dir).ms);
   }
   const ratio = median(a) / median(b);
-  console.log(`${name}: ${median(a).toFixed(0)} ms vs floor ${median(b).toFixed(0)} ms (${floor}) -> ${ratio.toFixed(2)}x`);
+  console.log(
+    `${name}: ${median(a).toFixed(0)} ms vs floor ${median(b).toFixed(0)} ms (${floor}) -> ${ratio.toFixed(2)}x`,
+  );
   return ratio;
 }
 
 const manyBytes = Number(execFileSync('du', ['-sb', manyDir], { encoding: 'utf8' }).split('\t')[0]);
-console.log(`corpus: ${SESSIONS} sessions without index (${(manyBytes / 1048576).toFixed(0)} MB); one ${HUGE_MB} MB session; one ${LINE_MB} MB line`);
+console.log(
+  `corpus: ${SESSIONS} sessions without index (${(manyBytes / 1048576).toFixed(0)} MB); one ${HUGE_MB} MB session; one ${LINE_MB} MB line`,
+);
 const listRatio = compare(`list ${SESSIONS} unindexed sessions`, 'list', 'read-all', manyDir);
 const exportRatio = compare(`export ${HUGE_MB} MB session`, 'export', 'parse-lines', hugeDir);
 const line = task('load-longline', lineDir);
 const fileMb = statSync(join(lineDir, 'bench-longline.jsonl')).size / 1048576;
 const memRatio = line.peakRssMb / fileMb;
-console.log(`load of a ${LINE_MB} MB line: ${line.ms.toFixed(0)} ms, peak RSS ${line.peakRssMb.toFixed(0)} MB = ${memRatio.toFixed(2)}x the file`);
+console.log(
+  `load of a ${LINE_MB} MB line: ${line.ms.toFixed(0)} ms, peak RSS ${line.peakRssMb.toFixed(0)} MB = ${memRatio.toFixed(2)}x the file`,
+);
 const ok = listRatio <= 1.5 && exportRatio <= 2 && memRatio <= 6;
-console.log(`goals: list <= 1.5x ${listRatio <= 1.5 ? 'met' : 'MISSED'}, export <= 2x ${exportRatio <= 2 ? 'met' : 'MISSED'}, memory <= 6x file ${memRatio <= 6 ? 'met' : 'MISSED'}`);
+console.log(
+  `goals: list <= 1.5x ${listRatio <= 1.5 ? 'met' : 'MISSED'}, export <= 2x ${exportRatio <= 2 ? 'met' : 'MISSED'}, memory <= 6x file ${memRatio <= 6 ? 'met' : 'MISSED'}`,
+);
 process.exitCode = ok ? 0 : 1;

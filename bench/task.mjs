@@ -10,9 +10,14 @@ const [task, dir, arg] = process.argv.slice(2);
 async function mapLimit(items, limit, fn) {
   let next = 0;
   const out = [];
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await fn(items[i]); }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
   return out;
 }
 
@@ -34,7 +39,11 @@ const tasks = {
   async 'parse-lines'() {
     const text = await readFile(join(dir, 'bench-huge.jsonl'), 'utf8');
     let n = 0;
-    for (const line of text.split('\n')) if (line) { JSON.parse(line); n++; }
+    for (const line of text.split('\n'))
+      if (line) {
+        JSON.parse(line);
+        n++;
+      }
     return n;
   },
   async export() {

@@ -47,7 +47,8 @@ const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
 function positiveInt(text: string | undefined, name: string, max: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > max) throw new UsageError(`${name} must be a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(text) || n < 1 || n > max)
+    throw new UsageError(`${name} must be a whole number from 1 to ${max}`);
   return n;
 }
 
@@ -71,14 +72,18 @@ export function parseCommandLine(argv: string[]): Command {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''));
+    throw new UsageError(
+      (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''),
+    );
   }
   const { values, positionals } = parsed;
   const [name = 'help', ...positional] = values.help ? ['help'] : positionals;
   const spec = COMMANDS[name as Command['name']];
   if (!spec) throw new UsageError(`unknown command "${name}"`);
   if (positional.length !== spec.args) {
-    throw new UsageError(spec.args === 0 ? `${name} takes no arguments` : `${name} needs exactly ${spec.args} argument`);
+    throw new UsageError(
+      spec.args === 0 ? `${name} takes no arguments` : `${name} needs exactly ${spec.args} argument`,
+    );
   }
   for (const option of ['json', 'output', 'limit', 'older-than', 'dry-run', 'port'] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {

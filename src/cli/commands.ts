@@ -21,7 +21,18 @@ const TITLE_WIDTH = 70;
 async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const sessions = await store.list();
   if (cmd.json) {
-    const rows = sessions.map(({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }));
+    const rows = sessions.map(
+      ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({
+        id,
+        title,
+        created_at,
+        updated_at,
+        msg_count,
+        vendor,
+        endpoint,
+        model,
+      }),
+    );
     io.out(JSON.stringify(rows, null, 2) + '\n');
     return;
   }
@@ -29,7 +40,13 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
     io.err(`no sessions in ${store.dir()}`);
     return;
   }
-  const rows = sessions.map((s) => [relativeTime(s.updated_at), String(s.msg_count), oneLine(s.model || '-', 24), s.id, oneLine(s.title || '(untitled)', TITLE_WIDTH)]);
+  const rows = sessions.map((s) => [
+    relativeTime(s.updated_at),
+    String(s.msg_count),
+    oneLine(s.model || '-', 24),
+    s.id,
+    oneLine(s.title || '(untitled)', TITLE_WIDTH),
+  ]);
   io.out(columns([['UPDATED', 'MSGS', 'MODEL', 'ID', 'TITLE'], ...rows]) + '\n');
 }
 
@@ -41,7 +58,8 @@ async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   }
   const session = await store.load(id);
   io.out(await store.exportMarkdown(id));
-  if (session.skipped_lines > 0) io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
+  if (session.skipped_lines > 0)
+    io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
 }
 
 async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
@@ -55,7 +73,11 @@ async function search(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const hits = await searchSessions(store, cmd.positional[0]!, { limit: cmd.limit ?? 50 });
   if (cmd.json) return io.out(JSON.stringify(hits, null, 2) + '\n');
   if (hits.length === 0) return io.err('no matches');
-  const rows = hits.map((h) => [h.session_id, h.message < 0 ? 'title' : `#${h.message + 1} ${h.field.replace('_', ' ')}`, oneLine(h.snippet, 100)]);
+  const rows = hits.map((h) => [
+    h.session_id,
+    h.message < 0 ? 'title' : `#${h.message + 1} ${h.field.replace('_', ' ')}`,
+    oneLine(h.snippet, 100),
+  ]);
   io.out(columns(rows) + '\n');
 }
 
@@ -69,7 +91,8 @@ async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<v
 async function cleanup(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   if (cmd.olderThan === undefined) throw new UsageError('cleanup needs --older-than DURATION (e.g. 30d)');
   const ms = parseDuration(cmd.olderThan);
-  if (ms === null) throw new UsageError(`--older-than: "${cmd.olderThan}" is not a duration like 30d, 12h or 2w`);
+  if (ms === null)
+    throw new UsageError(`--older-than: "${cmd.olderThan}" is not a duration like 30d, 12h or 2w`);
   const cutoff = new Date(Date.now() - ms);
   if (!cmd.dryRun) {
     const removed = await store.cleanupOlderThan(cutoff);
@@ -80,7 +103,12 @@ async function cleanup(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const rows: string[][] = [];
   for (const s of old) {
     const pid = await livePidOf(store.dir(), s.id);
-    rows.push([s.id, relativeTime(s.updated_at), pid === null ? 'would delete' : `in use (pid ${pid})`, oneLine(s.title, TITLE_WIDTH)]);
+    rows.push([
+      s.id,
+      relativeTime(s.updated_at),
+      pid === null ? 'would delete' : `in use (pid ${pid})`,
+      oneLine(s.title, TITLE_WIDTH),
+    ]);
   }
   if (rows.length) io.out(columns(rows) + '\n');
   io.err(`dry run: ${rows.filter((r) => r[2] === 'would delete').length} session(s) would be deleted`);

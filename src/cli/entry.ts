@@ -4,7 +4,10 @@ import { main } from './main';
 
 // A closed pipe (sessions list | head) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
-const io: Io = { out: (text) => void process.stdout.write(text), err: (line) => void process.stderr.write(line + '\n') };
+const io: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (line) => void process.stderr.write(line + '\n'),
+};
 main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

@@ -16,7 +16,12 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
     }
     const dir = cmd.dir ?? (env.SESSIONS_DIR || defaultDir());
     if (cmd.name === 'serve') {
-      await serveCommand({ dir, port: cmd.port, rendererDir: join(__dirname, '..', 'renderer'), print: (line) => io.out(line + '\n') });
+      await serveCommand({
+        dir,
+        port: cmd.port,
+        rendererDir: join(__dirname, '..', 'renderer'),
+        print: (line) => io.out(line + '\n'),
+      });
       return 0;
     }
     await runCommand(new JsonlStore(dir), cmd, io);

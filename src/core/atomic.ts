@@ -50,7 +50,11 @@ export async function writeFileAtomic(path: string, data: string | Buffer, mode 
 }
 
 /** Creates `path` with `data` only if it does not exist (complete or not at all); false if it did. */
-export async function createFileExclusive(path: string, data: string | Buffer, mode = 0o600): Promise<boolean> {
+export async function createFileExclusive(
+  path: string,
+  data: string | Buffer,
+  mode = 0o600,
+): Promise<boolean> {
   const tmp = await writeTemp(path, data, mode);
   try {
     await link(tmp, path);

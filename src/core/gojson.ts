@@ -178,7 +178,7 @@ export function rawInputs(line: string): Map<number, string> {
  * followed by a colon can only open an object key. */
 export function rawInputsQuick(line: string, expected: number): string[] | null {
   const found: string[] = [];
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const at = line.indexOf('"input"', from);
     if (at < 0) break;
     from = at + 7;

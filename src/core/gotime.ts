@@ -4,7 +4,8 @@
 /** Go's zero time, as its encoder writes it. */
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /** A parsed time: whole seconds since the Unix epoch, nanoseconds, and the offset in minutes. */
 export interface GoTime {

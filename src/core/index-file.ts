@@ -31,7 +31,14 @@ function toEntry(raw: unknown): IndexEntry | null {
   const o = raw as Record<string, unknown>;
   if (!isValidId(o.id)) return null;
   const count = typeof o.msg_count === 'number' && Number.isSafeInteger(o.msg_count) ? o.msg_count : 0;
-  return { ...o, id: o.id, title: text(o.title), created_at: time(o.created_at), updated_at: time(o.updated_at), msg_count: count };
+  return {
+    ...o,
+    id: o.id,
+    title: text(o.title),
+    created_at: time(o.created_at),
+    updated_at: time(o.updated_at),
+    msg_count: count,
+  };
 }
 
 /** The index's entries, or null when there is no usable index (missing, truncated, not an array). */

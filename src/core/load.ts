@@ -33,7 +33,11 @@ export function emptySession(id: string): Session {
 /** Reads `<id>.jsonl` at `path` into a Session. Throws the fs error (ENOENT) when there is no file.
  * With `onMessage`, each message goes there instead of into `messages`, so a streaming consumer
  * (the export) never holds every message object at once. */
-export async function loadSessionFile(path: string, id: string, onMessage?: (m: Message) => void): Promise<Session> {
+export async function loadSessionFile(
+  path: string,
+  id: string,
+  onMessage?: (m: Message) => void,
+): Promise<Session> {
   const s = emptySession(id);
   const seenIds = new Set<string>();
   let count = 0;

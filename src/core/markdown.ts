@@ -6,7 +6,10 @@ import { rawInputText } from './raw';
 const ROLE_HEADINGS: Record<string, string> = { user: 'User', assistant: 'Assistant', system: 'System' };
 
 /** The export's header: title, id, times, vendor line and message count, then a rule. */
-export function exportHeader(s: Pick<Session, 'id' | 'title' | 'created_at' | 'updated_at' | 'vendor' | 'endpoint' | 'model'>, messageCount: number): string {
+export function exportHeader(
+  s: Pick<Session, 'id' | 'title' | 'created_at' | 'updated_at' | 'vendor' | 'endpoint' | 'model'>,
+  messageCount: number,
+): string {
   let out = `# ${s.title}\n\n**Session:** ${s.id}\n`;
   out += `**Created:** ${formatToSecond(s.created_at)}\n**Updated:** ${formatToSecond(s.updated_at)}\n`;
   if (s.vendor !== '') {

@@ -2,7 +2,11 @@
 // directory of 10,000 sessions exhausts file descriptors.
 
 /** Maps `items` through `fn` with at most `limit` calls running at once; keeps the order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

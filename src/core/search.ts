@@ -7,7 +7,11 @@ import type { JsonlStore } from './store';
 const SNIPPET_RADIUS = 60;
 
 /** A one-line snippet around [start, end) of `text`, with the match's position inside it. */
-export function snippetAround(text: string, start: number, end: number): Pick<SearchHit, 'snippet' | 'match'> {
+export function snippetAround(
+  text: string,
+  start: number,
+  end: number,
+): Pick<SearchHit, 'snippet' | 'match'> {
   const from = Math.max(0, start - SNIPPET_RADIUS);
   const to = Math.min(text.length, end + SNIPPET_RADIUS);
   const lead = from > 0 ? '…' : '';
@@ -26,7 +30,8 @@ function* fields(s: Session): Generator<[number, SearchHit['field'], string]> {
   for (const [i, m] of s.messages.entries()) {
     for (const b of m.content) {
       if (b.text) yield [i, 'text', b.text];
-      if (typeof b.reasoning_content === 'string' && b.reasoning_content) yield [i, 'reasoning', b.reasoning_content];
+      if (typeof b.reasoning_content === 'string' && b.reasoning_content)
+        yield [i, 'reasoning', b.reasoning_content];
       if (b.type === 'tool_use' && b.input !== undefined) yield [i, 'tool_input', rawInputText(b)];
       if (b.output) yield [i, 'tool_output', b.output];
     }
@@ -41,13 +46,23 @@ export function searchSession(s: Session, query: string): SearchHit[] {
   for (const [message, field, text] of fields(s)) {
     const at = text.toLowerCase().indexOf(needle);
     if (at < 0) continue;
-    hits.push({ session_id: s.id, title: s.title, message, field, ...snippetAround(text, at, at + needle.length) });
+    hits.push({
+      session_id: s.id,
+      title: s.title,
+      message,
+      field,
+      ...snippetAround(text, at, at + needle.length),
+    });
   }
   return hits;
 }
 
 /** Searches every session, newest first, up to `limit` hits (default 100). */
-export async function searchSessions(store: JsonlStore, query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+export async function searchSessions(
+  store: JsonlStore,
+  query: string,
+  options: { limit?: number } = {},
+): Promise<SearchHit[]> {
   const limit = options.limit ?? 100;
   const hits: SearchHit[] = [];
   if (!query.trim()) return hits;

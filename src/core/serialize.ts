@@ -6,7 +6,17 @@ import { ZERO_TIME } from './gotime';
 import { rawInputText, recalledRaw } from './raw';
 
 const s = (v: string): string => goString(v, false);
-const BLOCK_KNOWN = ['type', 'text', 'image_mime', 'image_data', 'tool_name', 'tool_id', 'input', 'output', 'is_error'];
+const BLOCK_KNOWN = [
+  'type',
+  'text',
+  'image_mime',
+  'image_data',
+  'tool_name',
+  'tool_id',
+  'input',
+  'output',
+  'is_error',
+];
 const MESSAGE_KNOWN = ['id', 'role', 'content', 'timestamp'];
 
 function extras(o: Record<string, unknown>, known: readonly string[]): string {

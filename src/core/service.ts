@@ -1,7 +1,13 @@
 // The shared request handlers: one function per contract channel over a store. Electron main
 // (IPC) and `sessions serve` (HTTP) both dispatch through `dispatch`, so they cannot drift apart.
 import { errorLine, type Envelope } from '../shared/api';
-import { validateRequest, type Channel, type Request, type Response, type StoreInfo } from '../shared/contract';
+import {
+  validateRequest,
+  type Channel,
+  type Request,
+  type Response,
+  type StoreInfo,
+} from '../shared/contract';
 import { searchSessions } from './search';
 import type { JsonlStore } from './store';
 import { buildTranscript } from './transcript';

@@ -26,7 +26,15 @@ export function defaultDir(): string {
 /** A new, unsaved session with a ULID id, titled "New session", created and updated now. */
 export function newSession(vendor: string, endpoint: string, model: string): Session {
   const now = nowGoTime();
-  return { ...emptySession(newId()), title: 'New session', vendor, endpoint, model, created_at: now, updated_at: now };
+  return {
+    ...emptySession(newId()),
+    title: 'New session',
+    vendor,
+    endpoint,
+    model,
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 /** Opens a store at `dir`, creating the directory (mode 0700) if needed, as NewJSONLStore does. */
@@ -262,7 +270,10 @@ export class JsonlStore {
 
 /** Newest update first (nanosecond precision, as Go compares), ties by id; each time parsed once. */
 function sortNewestFirst(summaries: SessionSummary[]): SessionSummary[] {
-  const keyed = summaries.map((s) => ({ s, t: parseGoTime(s.updated_at) ?? { seconds: -Infinity, nanos: 0 } }));
+  const keyed = summaries.map((s) => ({
+    s,
+    t: parseGoTime(s.updated_at) ?? { seconds: -Infinity, nanos: 0 },
+  }));
   keyed.sort((a, b) => b.t.seconds - a.t.seconds || b.t.nanos - a.t.nanos || (a.s.id < b.s.id ? -1 : 1));
   return keyed.map((k) => k.s);
 }

@@ -18,7 +18,9 @@ function decodeLikeGo(bytes: Buffer): string {
 
 /** The first non-empty text block of the first user message, cut to 57 bytes + "..." when longer
  * than 60 bytes; undefined when there is none. */
-export function titleFromMessages(messages: readonly { role: string; content: { type: string; text?: string }[] }[]): string | undefined {
+export function titleFromMessages(
+  messages: readonly { role: string; content: { type: string; text?: string }[] }[],
+): string | undefined {
   const first = messages.find((m) => m.role === 'user');
   const text = first?.content.find((b) => b.type === 'text' && b.text)?.text;
   if (!text) return undefined;

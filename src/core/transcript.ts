@@ -9,7 +9,8 @@ function imagesOf(block: ContentBlock): TranscriptImage[] {
     images.push({ mime: block.image_mime, data: block.image_data });
   }
   for (const img of Array.isArray(block.images) ? block.images : []) {
-    if (typeof img?.mime === 'string' && typeof img.data === 'string') images.push({ mime: img.mime, data: img.data });
+    if (typeof img?.mime === 'string' && typeof img.data === 'string')
+      images.push({ mime: img.mime, data: img.data });
   }
   return images;
 }

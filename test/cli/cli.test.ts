@@ -11,7 +11,10 @@ import { corpusCopy, GOLDEN, snapshot, tempDir } from '../support/fixtures';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string[] }> {
+async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string[] }> {
   let out = '';
   const err: string[] = [];
   const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, env);
@@ -24,10 +27,26 @@ describe('sessions CLI', () => {
     const { code, out } = await cli(['--dir', dir, 'list', '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Record<string, unknown>[];
-    const golden = JSON.parse(readFileSync(join(GOLDEN, 'list.json'), 'utf8')) as { id: string; updated_at: string }[];
+    const golden = JSON.parse(readFileSync(join(GOLDEN, 'list.json'), 'utf8')) as {
+      id: string;
+      updated_at: string;
+    }[];
     expect(rows.map((r) => r.id)).toEqual(golden.map((g) => g.id));
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'created_at', 'updated_at', 'msg_count', 'vendor', 'endpoint', 'model']);
-    expect(rows.at(-1)).toMatchObject({ created_at: '2026-03-01T10:10:10.123456789+08:00', updated_at: '2026-03-02T09:00:00.987-05:00', msg_count: 2 });
+    expect(Object.keys(rows[0]!)).toEqual([
+      'id',
+      'title',
+      'created_at',
+      'updated_at',
+      'msg_count',
+      'vendor',
+      'endpoint',
+      'model',
+    ]);
+    expect(rows.at(-1)).toMatchObject({
+      created_at: '2026-03-01T10:10:10.123456789+08:00',
+      updated_at: '2026-03-02T09:00:00.987-05:00',
+      msg_count: 2,
+    });
   });
 
   it('reads SESSIONS_DIR when --dir is absent', async () => {
@@ -49,19 +68,41 @@ describe('sessions CLI', () => {
 
   it('show --json keeps file field names and input as a JSON value', async () => {
     const { out } = await cli(['--dir', corpusCopy(), 'show', '20261124-135052-d23db7e55539ac33', '--json']);
-    const s = JSON.parse(out) as { messages: { content: { input?: unknown; is_error?: boolean }[] }[]; cost: unknown };
-    expect(s.messages[1]!.content[1]!.input).toEqual({ path: 'src/main.go', opts: { recursive: true, depth: 3 }, list: [1, 2, 3], html: '<b>x</b>' });
+    const s = JSON.parse(out) as {
+      messages: { content: { input?: unknown; is_error?: boolean }[] }[];
+      cost: unknown;
+    };
+    expect(s.messages[1]!.content[1]!.input).toEqual({
+      path: 'src/main.go',
+      opts: { recursive: true, depth: 3 },
+      list: [1, 2, 3],
+      html: '<b>x</b>',
+    });
     expect(s.messages[2]!.content[1]!.is_error).toBe(true);
     expect(s.cost).toMatchObject({ total_cost_usd: 0.0421 });
   });
 
   it('search finds tool output and tool input, case-insensitively', async () => {
     const dir = corpusCopy();
-    const hits = JSON.parse((await cli(['--dir', dir, 'search', 'PERMISSION denied', '--json'])).out) as { session_id: string; message: number; field: string }[];
-    expect(hits).toEqual([expect.objectContaining({ session_id: '20261124-135052-d23db7e55539ac33', message: 2, field: 'tool_output' })]);
-    const input = JSON.parse((await cli(['--dir', dir, 'search', 'RECURSIVE', '--json'])).out) as { field: string }[];
+    const hits = JSON.parse((await cli(['--dir', dir, 'search', 'PERMISSION denied', '--json'])).out) as {
+      session_id: string;
+      message: number;
+      field: string;
+    }[];
+    expect(hits).toEqual([
+      expect.objectContaining({
+        session_id: '20261124-135052-d23db7e55539ac33',
+        message: 2,
+        field: 'tool_output',
+      }),
+    ]);
+    const input = JSON.parse((await cli(['--dir', dir, 'search', 'RECURSIVE', '--json'])).out) as {
+      field: string;
+    }[];
     expect(input.map((h) => h.field)).toEqual(['tool_input']);
-    const limited = JSON.parse((await cli(['--dir', dir, 'search', 'alpha', '--json', '--limit', '2'])).out) as unknown[];
+    const limited = JSON.parse(
+      (await cli(['--dir', dir, 'search', 'alpha', '--json', '--limit', '2'])).out,
+    ) as unknown[];
     expect(limited).toHaveLength(2);
   });
 
@@ -70,12 +111,17 @@ describe('sessions CLI', () => {
     const id = '20261124-135052-b3bc2eebd2d250e8';
     expect((await cli(['--dir', dir, 'delete', id])).code).toBe(0);
     expect(existsSync(join(dir, `${id}.jsonl`))).toBe(false);
-    expect(await cli(['--dir', dir, 'delete', id])).toMatchObject({ code: 1, err: [`sessions: session ${id} not found`] });
+    expect(await cli(['--dir', dir, 'delete', id])).toMatchObject({
+      code: 1,
+      err: [`sessions: session ${id} not found`],
+    });
     const busy = '20261124-135052-d23db7e55539ac33';
     writeFileSync(join(dir, `${busy}.lock`), String(process.pid));
     const refused = await cli(['--dir', dir, 'delete', busy]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toEqual([`sessions: session ${busy} is in use by process ${process.pid}; stop it first`]);
+    expect(refused.err).toEqual([
+      `sessions: session ${busy} is in use by process ${process.pid}; stop it first`,
+    ]);
   });
 
   it('cleanup --dry-run changes nothing; cleanup deletes what is old', async () => {
@@ -124,9 +170,21 @@ describe('sessions CLI', () => {
   it('the built binary runs as `sessions` with a clean error and no stack trace', async () => {
     await run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
     const dir = corpusCopy();
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/sessions.cjs'), '--dir', dir, 'list', '--json']);
+    const { stdout } = await run(process.execPath, [
+      join(ROOT, 'bin/sessions.cjs'),
+      '--dir',
+      dir,
+      'list',
+      '--json',
+    ]);
     expect(JSON.parse(stdout)).toHaveLength(9);
-    const failed = await run(process.execPath, [join(ROOT, 'bin/sessions.cjs'), '--dir', dir, 'show', 'nope']).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [
+      join(ROOT, 'bin/sessions.cjs'),
+      '--dir',
+      dir,
+      'show',
+      'nope',
+    ]).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1, stderr: 'sessions: session nope not found\n' });
   });
 });

@@ -7,7 +7,17 @@ import { JsonlStore } from '../../src/core/store';
 import type { Message } from '../../src/shared/types';
 import { corpusCopy, fixtureIds, GOLDEN, snapshot } from '../support/fixtures';
 
-const BLOCK_FIELDS = ['type', 'text', 'image_mime', 'image_data', 'tool_name', 'tool_id', 'input', 'output', 'is_error'];
+const BLOCK_FIELDS = [
+  'type',
+  'text',
+  'image_mime',
+  'image_data',
+  'tool_name',
+  'tool_id',
+  'input',
+  'output',
+  'is_error',
+];
 
 // The reference's Message has only role and content, and its blocks only these fields.
 function asReference(messages: Message[]): unknown {
@@ -15,7 +25,9 @@ function asReference(messages: Message[]): unknown {
   return messages.map((m) => ({
     role: m.role,
     content: m.content.map((b) =>
-      Object.fromEntries(Object.entries(b).filter(([k, v]) => BLOCK_FIELDS.includes(k) && v !== '' && v !== false)),
+      Object.fromEntries(
+        Object.entries(b).filter(([k, v]) => BLOCK_FIELDS.includes(k) && v !== '' && v !== false),
+      ),
     ),
   }));
 }
@@ -52,7 +64,10 @@ describe('compatibility with ggcode v1.0.9', () => {
   });
 
   it.each(fixtureIds())('loads %s as the reference does', async (id) => {
-    const golden = JSON.parse(readFileSync(join(GOLDEN, `${id}.load.json`), 'utf8')) as Record<string, unknown>;
+    const golden = JSON.parse(readFileSync(join(GOLDEN, `${id}.load.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const s = await store.load(id);
     expect(asReference(s.messages)).toEqual(golden.messages);
     expect([s.id, s.title, s.vendor, s.endpoint, s.model, s.created_at, s.updated_at]).toEqual([
@@ -84,7 +99,11 @@ describe('compatibility with ggcode v1.0.9', () => {
     expect(s.usage[0]!.usage?.input_tokens).toBe(100);
     expect(s.metrics[0]!.duration).toBe(1_500_000_000);
     expect(s.checkpoints).toEqual([
-      expect.objectContaining({ after_messages: 3, tokens: 1234, messages: [expect.objectContaining({ role: 'user' })] }),
+      expect.objectContaining({
+        after_messages: 3,
+        tokens: 1234,
+        messages: [expect.objectContaining({ role: 'user' })],
+      }),
     ]);
     expect(s.messages[0]!.id).toBe('msg_01J0000000000000000000000A');
     expect(s.messages[0]!.timestamp).toBe('2026-04-10T08:01:00Z');

@@ -8,9 +8,19 @@ import { JsonlStore, newSession } from '../../src/core/store';
 import { corpusCopy, fixtureIds, snapshot, tempDir } from '../support/fixtures';
 
 const meta = (id: string, title: string): string =>
-  JSON.stringify({ type: 'meta', session_id: id, title, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-02T00:00:00Z' });
+  JSON.stringify({
+    type: 'meta',
+    session_id: id,
+    title,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-02T00:00:00Z',
+  });
 const msg = (id: string, text: string): string =>
-  JSON.stringify({ type: 'message', session_id: id, message: { role: 'user', content: [{ type: 'text', text }] } });
+  JSON.stringify({
+    type: 'message',
+    session_id: id,
+    message: { role: 'user', content: [{ type: 'text', text }] },
+  });
 
 describe('ids', () => {
   const bad = ['../../etc/passwd', '', '-rf', 'a/b', 'a.b', 'x'.repeat(129), 'ü', 'a b', '..', 'a\0b'];
@@ -34,8 +44,13 @@ describe('ids', () => {
 
   it('accepts the reference ids and ULIDs', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '01JABCDEFGHJKMNPQRSTVWXYZ0.jsonl'), meta('01JABCDEFGHJKMNPQRSTVWXYZ0', 'u') + '\n');
-    await expect(new JsonlStore(dir).load('01JABCDEFGHJKMNPQRSTVWXYZ0')).resolves.toMatchObject({ title: 'u' });
+    writeFileSync(
+      join(dir, '01JABCDEFGHJKMNPQRSTVWXYZ0.jsonl'),
+      meta('01JABCDEFGHJKMNPQRSTVWXYZ0', 'u') + '\n',
+    );
+    await expect(new JsonlStore(dir).load('01JABCDEFGHJKMNPQRSTVWXYZ0')).resolves.toMatchObject({
+      title: 'u',
+    });
   });
 
   it('says "session <id> not found" for a missing file', async () => {
@@ -48,7 +63,10 @@ describe('damaged and huge files', () => {
   it('loads a 12 MB line (the reference drops the whole session past 10 MiB)', async () => {
     const dir = tempDir();
     const big = 'x'.repeat(12 * 1024 * 1024);
-    writeFileSync(join(dir, 's.jsonl'), [meta('s', 'big'), msg('s', 'before'), msg('s', big), msg('s', 'after')].join('\n') + '\n');
+    writeFileSync(
+      join(dir, 's.jsonl'),
+      [meta('s', 'big'), msg('s', 'before'), msg('s', big), msg('s', 'after')].join('\n') + '\n',
+    );
     const s = await new JsonlStore(dir).load('s');
     expect(s.messages.map((m) => m.content[0]!.text!.length)).toEqual([6, big.length, 5]);
     expect(s.skipped_lines).toBe(0);
@@ -56,7 +74,15 @@ describe('damaged and huge files', () => {
 
   it('costs a torn or malformed line only that line, and counts it', async () => {
     const dir = tempDir();
-    const lines = [meta('s', 't'), msg('s', 'one'), '{"type":"message","mess', msg('s', 'two'), '[1,2]', '{"type":"message","message":{"role":5}}', msg('s', 'three').slice(0, 30)];
+    const lines = [
+      meta('s', 't'),
+      msg('s', 'one'),
+      '{"type":"message","mess',
+      msg('s', 'two'),
+      '[1,2]',
+      '{"type":"message","message":{"role":5}}',
+      msg('s', 'three').slice(0, 30),
+    ];
     writeFileSync(join(dir, 's.jsonl'), lines.join('\n'));
     const s = await new JsonlStore(dir).load('s');
     expect(s.messages.map((m) => m.content[0]!.text)).toEqual(['one', 'two']);
@@ -69,7 +95,10 @@ describe('damaged and huge files', () => {
     const dir = tempDir();
     const m = (id: string, text: string): string =>
       JSON.stringify({ type: 'message', message: { id, role: 'user', content: [{ type: 'text', text }] } });
-    writeFileSync(join(dir, 's.jsonl'), [meta('s', 't'), m('msg_1', 'a'), m('msg_2', 'b'), m('msg_1', 'a')].join('\n'));
+    writeFileSync(
+      join(dir, 's.jsonl'),
+      [meta('s', 't'), m('msg_1', 'a'), m('msg_2', 'b'), m('msg_1', 'a')].join('\n'),
+    );
     const store = new JsonlStore(dir);
     const s = await store.load('s');
     expect(s.messages.map((x) => x.id)).toEqual(['msg_1', 'msg_2']);
@@ -79,8 +108,22 @@ describe('damaged and huge files', () => {
 
   it('tolerates unknown record types, fields and block types', async () => {
     const dir = tempDir();
-    const odd = JSON.stringify({ type: 'message', future: { x: 1 }, message: { role: 'assistant', flags: [1], content: [{ type: 'hologram', depth: 3 }, { type: 'text', text: 'ok', cache: true }] } });
-    writeFileSync(join(dir, 's.jsonl'), [meta('s', 't'), JSON.stringify({ type: 'teleport', n: 1 }), odd].join('\n'));
+    const odd = JSON.stringify({
+      type: 'message',
+      future: { x: 1 },
+      message: {
+        role: 'assistant',
+        flags: [1],
+        content: [
+          { type: 'hologram', depth: 3 },
+          { type: 'text', text: 'ok', cache: true },
+        ],
+      },
+    });
+    writeFileSync(
+      join(dir, 's.jsonl'),
+      [meta('s', 't'), JSON.stringify({ type: 'teleport', n: 1 }), odd].join('\n'),
+    );
     const s = await new JsonlStore(dir).load('s');
     expect(s.skipped_lines).toBe(0);
     expect(s.messages[0]!.content.map((b) => b.type)).toEqual(['hologram', 'text']);
@@ -109,7 +152,10 @@ describe('list', () => {
     writeFileSync(join(dir, 'index.json'), damage(readFileSync(join(dir, 'index.json'), 'utf8')));
     const listed = await new JsonlStore(dir).list();
     expect(listed.map((s) => s.id).sort()).toEqual(good.map((s) => s.id).sort());
-    expect(listed.find((s) => s.id === '20261124-135052-b3bc2eebd2d250e8')).toMatchObject({ title: 'Refactor the alpha parser', msg_count: 4 });
+    expect(listed.find((s) => s.id === '20261124-135052-b3bc2eebd2d250e8')).toMatchObject({
+      title: 'Refactor the alpha parser',
+      msg_count: 4,
+    });
   });
 
   it('summarizes unindexed files exactly as a full load would', async () => {
@@ -118,14 +164,29 @@ describe('list', () => {
     const store = new JsonlStore(dir);
     for (const summary of await store.list()) {
       const s = await store.load(summary.id);
-      expect(summary).toMatchObject({ title: s.title, msg_count: s.messages.length, created_at: s.created_at, updated_at: s.updated_at, vendor: s.vendor, model: s.model });
+      expect(summary).toMatchObject({
+        title: s.title,
+        msg_count: s.messages.length,
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+        vendor: s.vendor,
+        model: s.model,
+      });
     }
     expect(fixtureIds()).toHaveLength(9);
   });
 
   it('ignores stray files: temp files, locks, folders, empty files, bad names', async () => {
     const dir = corpusCopy();
-    for (const name of ['x.jsonl.123.abc.tmp', 'index.json.flock', 'a.jsonl.flock', 'a.lock', 'empty.jsonl', '-bad.jsonl', 'notes.txt']) {
+    for (const name of [
+      'x.jsonl.123.abc.tmp',
+      'index.json.flock',
+      'a.jsonl.flock',
+      'a.lock',
+      'empty.jsonl',
+      '-bad.jsonl',
+      'notes.txt',
+    ]) {
       writeFileSync(join(dir, name), name === '-bad.jsonl' ? meta('-bad', 'bad') : '');
     }
     mkdirSync(join(dir, 'folder.jsonl'));

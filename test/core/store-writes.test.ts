@@ -39,7 +39,10 @@ describe('the reference line format', () => {
     expect(s.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(s.title).toBe('New session');
     s.messages.push({ role: 'user', content: [{ type: 'text', text: 'a <b> & "c"\u2028' }] });
-    s.messages.push({ role: 'assistant', content: [{ type: 'tool_use', tool_name: 't', tool_id: '1', input: { n: 1.5, s: 'x' } }] });
+    s.messages.push({
+      role: 'assistant',
+      content: [{ type: 'tool_use', tool_name: 't', tool_id: '1', input: { n: 1.5, s: 'x' } }],
+    });
     s.cost = { total_cost_usd: 0.5 };
     await store.save(s);
     const text = readFileSync(join(store.dir(), `${s.id}.jsonl`), 'utf8');
@@ -50,18 +53,25 @@ describe('the reference line format', () => {
     expect(loaded.messages).toEqual(s.messages);
     expect(await store.exportMarkdown(s.id)).toContain('```json\n{"n":1.5,"s":"x"}\n```');
     const index = readFileSync(join(store.dir(), 'index.json'), 'utf8');
-    expect(JSON.parse(index)).toEqual([expect.objectContaining({ id: s.id, msg_count: 2, vendor: 'anthropic' })]);
+    expect(JSON.parse(index)).toEqual([
+      expect.objectContaining({ id: s.id, msg_count: 2, vendor: 'anthropic' }),
+    ]);
     expect(readdirSync(store.dir()).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps raw tool input bytes (number spelling, key order) through load and save', async () => {
     const dir = tempDir();
-    const line = '{"type":"message","message":{"role":"assistant","content":[{"type":"tool_use","tool_name":"x","input":{ "b": 1.0, "a": 1e3, "big": 12345678901234567890 }}]}}';
+    const line =
+      '{"type":"message","message":{"role":"assistant","content":[{"type":"tool_use","tool_name":"x","input":{ "b": 1.0, "a": 1e3, "big": 12345678901234567890 }}]}}';
     writeFileSync(join(dir, 's.jsonl'), line + '\n');
     const store = new JsonlStore(dir);
-    expect(await store.exportMarkdown('s')).toContain('```json\n{ "b": 1.0, "a": 1e3, "big": 12345678901234567890 }\n```');
+    expect(await store.exportMarkdown('s')).toContain(
+      '```json\n{ "b": 1.0, "a": 1e3, "big": 12345678901234567890 }\n```',
+    );
     await store.save(await store.load('s'));
-    expect(readFileSync(join(dir, 's.jsonl'), 'utf8')).toContain('"input":{"b":1.0,"a":1e3,"big":12345678901234567890}');
+    expect(readFileSync(join(dir, 's.jsonl'), 'utf8')).toContain(
+      '"input":{"b":1.0,"a":1e3,"big":12345678901234567890}',
+    );
   });
 });
 
@@ -70,7 +80,10 @@ describe('appendMessage and titles', () => {
     const store = new JsonlStore(corpusCopy());
     const s = newSession('v', '', 'm');
     await store.ensureMeta(s);
-    await store.appendMessage(s, { role: 'user', content: [{ type: 'text', text: 'é'.repeat(40) + ' tail' }] });
+    await store.appendMessage(s, {
+      role: 'user',
+      content: [{ type: 'text', text: 'é'.repeat(40) + ' tail' }],
+    });
     expect(s.title).toBe('é'.repeat(28) + '\uFFFD...');
     const entry = (await store.list()).find((e) => e.id === s.id);
     expect(entry).toMatchObject({ title: 'é'.repeat(28) + '\uFFFD...', msg_count: 1 });
@@ -90,17 +103,30 @@ describe('appendMessage and titles', () => {
 
   it('two processes appending at once lose no record and interleave no bytes', async () => {
     const worker = join(tempDir(), 'append-worker.cjs');
-    await build({ entryPoints: [join(__dirname, '../support/append-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(__dirname, '../support/append-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: worker,
+      logLevel: 'silent',
+    });
     const store = await newJsonlStore(join(tempDir(), 'c'));
     const s = newSession('v', 'e', 'm');
     await store.save(s);
     const count = 150;
-    await Promise.all(['A', 'B'].map((tag) => run(process.execPath, [worker, store.dir(), s.id, tag, String(count), '20000'])));
+    await Promise.all(
+      ['A', 'B'].map((tag) =>
+        run(process.execPath, [worker, store.dir(), s.id, tag, String(count), '20000']),
+      ),
+    );
     const loaded = await store.load(s.id);
     expect(loaded.skipped_lines).toBe(0);
     const texts = loaded.messages.map((m) => m.content[0]!.text!.split('-').slice(0, 2).join('-'));
     for (const tag of ['A', 'B']) {
-      expect(texts.filter((t) => t.startsWith(tag))).toEqual(Array.from({ length: count }, (_, i) => `${tag}-${i}`));
+      expect(texts.filter((t) => t.startsWith(tag))).toEqual(
+        Array.from({ length: count }, (_, i) => `${tag}-${i}`),
+      );
     }
     const index = JSON.parse(readFileSync(join(store.dir(), 'index.json'), 'utf8')) as unknown[];
     expect(index).toHaveLength(1);
@@ -108,12 +134,24 @@ describe('appendMessage and titles', () => {
 
   it('concurrent index updates from two processes keep every entry', async () => {
     const worker = join(tempDir(), 'append-worker.cjs');
-    await build({ entryPoints: [join(__dirname, '../support/append-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(__dirname, '../support/append-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: worker,
+      logLevel: 'silent',
+    });
     const store = await newJsonlStore(join(tempDir(), 'c'));
     const sessions = Array.from({ length: 6 }, () => newSession('v', 'e', 'm'));
     for (const s of sessions) await store.save(s);
-    await Promise.all(sessions.map((s, i) => run(process.execPath, [worker, store.dir(), s.id, `T${i}`, '10', '10'])));
-    const index = JSON.parse(readFileSync(join(store.dir(), 'index.json'), 'utf8')) as { id: string; msg_count: number }[];
+    await Promise.all(
+      sessions.map((s, i) => run(process.execPath, [worker, store.dir(), s.id, `T${i}`, '10', '10'])),
+    );
+    const index = JSON.parse(readFileSync(join(store.dir(), 'index.json'), 'utf8')) as {
+      id: string;
+      msg_count: number;
+    }[];
     expect(index.map((e) => e.id).sort()).toEqual(sessions.map((s) => s.id).sort());
     expect(index.every((e) => e.msg_count === 10)).toBe(true);
   }, 120_000);
@@ -134,7 +172,9 @@ describe('ensureMeta, delete, cleanup', () => {
     const store = new JsonlStore(join(tempDir(), 'fresh'));
     const s = newSession('v', 'e', 'm');
     await store.ensureMeta(s);
-    expect(await store.list()).toEqual([expect.objectContaining({ id: s.id, title: 'New session', msg_count: 0 })]);
+    expect(await store.list()).toEqual([
+      expect.objectContaining({ id: s.id, title: 'New session', msg_count: 0 }),
+    ]);
   });
 
   it('delete removes the file and the index entry, and is fine when already gone', async () => {
