@@ -1,1 +1,144 @@
-console.log('main placeholder');
+// Electron main entry: wires the store, IPC, window, menu and web policy together. Each piece
+// lives in its own module; this file only decides the order and holds the one window.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { errorLine } from '../shared/api';
+import { STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
+import { defaultDir } from '../core/store';
+import { DragFolder, startDragOut } from './drag';
+import { dragIcon } from './drag-icon';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { OpenStore } from './open-store';
+import { rendererLocation } from './renderer-location';
+import { saveSessionAs } from './save-as';
+import { isTrustedSender } from './sender';
+import { chooseSessionsDir } from './sessions-dir';
+import { loadSettings, saveSettings } from './settings';
+import { applyWebPolicy } from './web-policy';
+import { hardenWebContents, mainWindowOptions } from './window';
+
+/** out/ of the build: this file is out/main/index.js. */
+const OUT_DIR = join(import.meta.dirname, '..');
+// A packaged app never loads a dev server, whatever the environment says.
+const renderer = rendererLocation(
+  join(OUT_DIR, 'renderer'),
+  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+);
+const dragFolder = new DragFolder();
+let mainWindow: BrowserWindow | null = null;
+
+function settingsFile(): string {
+  return join(app.getPath('userData'), 'settings.json');
+}
+
+function report(message: string): void {
+  console.error(`transcripts: ${message}`);
+}
+
+function openExternal(url: string): void {
+  shell.openExternal(url).catch((error: unknown) => report(`could not open ${url}: ${errorLine(error)}`));
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(mainWindowOptions(join(OUT_DIR, 'preload', 'index.cjs')));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win
+    .loadURL(renderer.url)
+    .catch((error: unknown) => report(`could not load the window: ${errorLine(error)}`));
+}
+
+/** Lets the user pick a sessions folder, switches to it, remembers it and tells the renderer. */
+async function openFolder(store: OpenStore): Promise<StoreInfo | null> {
+  const options = { title: 'Open sessions folder', properties: ['openDirectory' as const] };
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  const dir = result.filePaths[0];
+  if (result.canceled || dir === undefined) return null;
+  store.repoint(dir);
+  // Failing to remember the choice should not undo it: the folder is open either way.
+  await saveSettings(settingsFile(), { sessionsDir: dir }).catch((error: unknown) =>
+    report(`could not remember the folder: ${errorLine(error)}`),
+  );
+  const info = await store.info();
+  mainWindow?.webContents.send(STORE_CHANGED_EVENT, info);
+  return info;
+}
+
+async function chooseSavePath(defaultName: string): Promise<string | null> {
+  const options = {
+    title: 'Save transcript as Markdown',
+    defaultPath: join(app.getPath('documents'), defaultName),
+    filters: [{ name: 'Markdown', extensions: ['md'] }],
+  };
+  const result = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function start(): Promise<void> {
+  const settings = await loadSettings(settingsFile());
+  const store = new OpenStore(
+    chooseSessionsDir({
+      argv: process.argv,
+      env: process.env,
+      remembered: settings.sessionsDir,
+      fallback: defaultDir(),
+      cwd: process.cwd(),
+    }),
+  );
+
+  applyWebPolicy(session.defaultSession, renderer);
+  registerIpc(ipcMain, {
+    isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer.isRendererPage),
+    handlers: () => store.handlers(),
+    saveAs: (id) => saveSessionAs(store.store(), chooseSavePath, id),
+    openFolder: () => openFolder(store),
+    drag: (sender, id) => startDragOut(store.store(), dragFolder, sender, dragIcon(), id),
+    reportError: report,
+  });
+
+  const onOpenFolder = () => {
+    openFolder(store).catch((error: unknown) => report(`could not open the folder: ${errorLine(error)}`));
+  };
+  const template = menuTemplate({
+    onOpenFolder,
+    dev: renderer.devOrigin !== null,
+    mac: process.platform === 'darwin',
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  createWindow();
+  app.on('activate', () => {
+    if (mainWindow === null) createWindow();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every webContents, including any Chromium creates on its own, gets the same lock-down.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => dragFolder.cleanup());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      report(`could not start: ${errorLine(error)}`);
+      app.exit(1);
+    });
+}

@@ -1,1 +1,5 @@
-console.log('preload placeholder');
+// Preload (sandboxed, CommonJS): exposes window.api and nothing else.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createApi } from './api';
+
+contextBridge.exposeInMainWorld('api', createApi(ipcRenderer));

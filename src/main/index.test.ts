@@ -1,0 +1,156 @@
+// Wiring of the main entry with Electron mocked: single-instance lock, folder choice (--dir, then
+// the remembered folder), IPC served from the chosen store, Open Folder remembered and announced.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, STORE_CHANGED_EVENT } from '../shared/contract';
+import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
+import { mainWindowOptions } from './window';
+
+type Handler = (event: unknown, raw?: unknown) => unknown;
+
+/** The Electron stand-in, rebuilt for every test. */
+const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown> }));
+// The mock module is made once; its getters read the stand-in of the test that is running.
+vi.mock('electron', () => {
+  const names = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'Menu', 'session', 'shell', 'nativeImage'];
+  const module = {};
+  for (const name of names) {
+    Object.defineProperty(module, name, { enumerable: true, get: () => fake.electron[name] });
+  }
+  return module;
+});
+
+function makeElectron(userData: string, lock = true) {
+  const appListeners = new Map<string, (...args: unknown[]) => void>();
+  const handlers = new Map<string, Handler>();
+  const windows: { options: unknown; url?: string; webContents: Record<string, unknown> }[] = [];
+  class BrowserWindow {
+    webContents: Record<string, unknown>;
+    constructor(readonly options: unknown) {
+      const mainFrame = { parent: null, processId: 1, routingId: 1, url: '' };
+      this.webContents = { mainFrame, send: vi.fn() };
+      windows.push(this as unknown as (typeof windows)[number]);
+    }
+    loadURL(url: string) {
+      (this as unknown as { url: string }).url = url;
+      (this.webContents.mainFrame as { url: string }).url = url;
+      return Promise.resolve();
+    }
+    once() {}
+    on() {}
+  }
+  const app = {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    on: vi.fn((name: string, listener: (...args: unknown[]) => void) => appListeners.set(name, listener)),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: (name: string) => join(userData, name),
+  };
+  const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
+  const webRequest = { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() };
+  fake.electron = {
+    app,
+    BrowserWindow,
+    dialog,
+    ipcMain: {
+      handle: (c: string, h: Handler) => handlers.set(c, h),
+      on: (c: string, h: Handler) => handlers.set(c, h),
+    },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    session: {
+      defaultSession: {
+        webRequest,
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
+    shell: { openExternal: vi.fn() },
+    nativeImage: { createFromDataURL: vi.fn() },
+  };
+  /** Invokes `channel` as our window's main frame would. */
+  const invoke = async (channel: string, raw: unknown) => {
+    const contents = windows[0]?.webContents;
+    return handlers.get(channel)?.({ sender: contents, senderFrame: contents?.mainFrame }, raw);
+  };
+  return { app, appListeners, handlers, windows, dialog, webRequest, invoke };
+}
+
+/** Imports a fresh copy of the entry and waits until it has created its window. */
+async function launch(electron: ReturnType<typeof makeElectron>) {
+  vi.resetModules();
+  await import('./index');
+  if (electron.app.requestSingleInstanceLock.mock.results[0]?.value) {
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+  }
+}
+
+describe('main entry', () => {
+  const argv = process.argv;
+  let userData: string;
+
+  beforeEach(() => {
+    userData = tempDir('transcripts-userdata-');
+  });
+  afterEach(() => {
+    process.argv = argv;
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const electron = makeElectron(userData, false);
+    await launch(electron);
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(electron.handlers.size).toBe(0);
+  });
+
+  it('serves the --dir folder, remembers an opened folder and uses it on the next start', async () => {
+    const first = corpusCopy();
+    process.argv = [...argv, '--dir', first];
+    const electron = makeElectron(userData);
+    await launch(electron);
+
+    const [win] = electron.windows;
+    expect(win?.options).toEqual(mainWindowOptions(join(import.meta.dirname, '..', 'preload', 'index.cjs')));
+    expect(win?.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect([...electron.handlers.keys()]).toEqual(expect.arrayContaining([...CHANNELS]));
+    expect(electron.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
+    expect([...electron.appListeners.keys()]).toEqual(
+      expect.arrayContaining(['second-instance', 'web-contents-created', 'will-quit']),
+    );
+
+    const listed = (await electron.invoke('sessions:list', {})) as { ok: true; value: { id: string }[] };
+    expect(listed.value.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
+
+    const second = tempDir('transcripts-second-');
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [second] });
+    const opened = await electron.invoke('store:open-folder', {});
+    const info = { dir: second, exists: true, mode: 'electron' };
+    expect(opened).toEqual({ ok: true, value: info });
+    expect(win?.webContents.send).toHaveBeenCalledWith(STORE_CHANGED_EVENT, info);
+    expect(await electron.invoke('sessions:list', {})).toEqual({ ok: true, value: [] });
+    expect(JSON.parse(readFileSync(join(userData, 'userData', 'settings.json'), 'utf8'))).toEqual({
+      sessionsDir: second,
+    });
+
+    process.argv = argv;
+    const restarted = makeElectron(userData);
+    await launch(restarted);
+    await expect(restarted.invoke('store:info', {})).resolves.toEqual({ ok: true, value: info });
+  });
+
+  it('keeps the current folder when the dialog is cancelled', async () => {
+    const dir = corpusCopy();
+    process.argv = [...argv, '--dir', dir];
+    const electron = makeElectron(userData);
+    await launch(electron);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(electron.invoke('store:open-folder', {})).resolves.toEqual({ ok: true, value: null });
+    await expect(electron.invoke('store:info', {})).resolves.toEqual({
+      ok: true,
+      value: { dir, exists: true, mode: 'electron' },
+    });
+  });
+});

@@ -1,0 +1,73 @@
+// window.api for Electron: every shared method over IPC plus the Electron-only actions. Built from
+// API_METHODS so that a new channel cannot be served by the HTTP client and forgotten here.
+import { API_METHODS, unwrap, type ApiMethod, type Envelope, type SharedApi } from '../shared/api';
+import {
+  DRAG_CHANNEL,
+  STORE_CHANGED_EVENT,
+  type ElectronContract,
+  type ElectronChannel,
+  type StoreInfo,
+} from '../shared/contract';
+
+/** The part of Electron's ipcRenderer the API uses. Declared structurally (not imported from
+ * 'electron') so the renderer can import `Api` without pulling Electron's and Node's types in. */
+export interface IpcPort {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+type ElectronRequest<C extends ElectronChannel> = ElectronContract[C]['request'];
+type ElectronResponse<C extends ElectronChannel> = ElectronContract[C]['response'];
+
+/** window.api: the shared methods plus save, folder choice, drag-out and store-change events. */
+export function createApi(ipc: IpcPort) {
+  const call = (channel: string, request: unknown): Promise<unknown> =>
+    ipc.invoke(channel, request).then((envelope) => unwrap(envelope as Envelope<unknown>));
+
+  // Object.fromEntries loses the per-method types; the cast restores them from the same map.
+  const shared = Object.fromEntries(
+    (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [
+      method,
+      (request: unknown) => call(API_METHODS[method], request),
+    ]),
+  ) as SharedApi;
+
+  return {
+    ...shared,
+    /** Asks where to save the session's Markdown export; path is null when the user cancels. */
+    saveAs: (request: ElectronRequest<'sessions:save-as'>) =>
+      call('sessions:save-as', request) as Promise<ElectronResponse<'sessions:save-as'>>,
+    /** Lets the user choose another sessions folder; null when the user cancels. */
+    openFolder: () => call('store:open-folder', {}) as Promise<ElectronResponse<'store:open-folder'>>,
+    /** Starts a native drag of the session's Markdown file; call from a dragstart handler. */
+    startDrag: (id: string): void => ipc.send(DRAG_CHANNEL, { id }),
+    /** Calls `callback` whenever the sessions folder changes; returns the unsubscribe function. */
+    onStoreChanged: (callback: (info: StoreInfo) => void): (() => void) => {
+      const listener = (_event: unknown, info: unknown) => callback(info as StoreInfo);
+      ipc.on(STORE_CHANGED_EVENT, listener);
+      return () => {
+        ipc.removeListener(STORE_CHANGED_EVENT, listener);
+      };
+    },
+  };
+}
+
+/** The type of window.api in Electron. */
+export type Api = ReturnType<typeof createApi>;
+
+/** Every key window.api exposes, sorted: the allow-list the tests hold the bridge to. */
+export const API_KEYS = [
+  'deleteSession',
+  'exportSession',
+  'listSessions',
+  'loadSession',
+  'onStoreChanged',
+  'openFolder',
+  'openTranscript',
+  'saveAs',
+  'searchSessions',
+  'startDrag',
+  'storeInfo',
+] as const satisfies readonly (keyof Api)[];
