@@ -5,8 +5,9 @@ import type { Stats } from 'node:fs';
 
 const CHUNK = 1 << 20;
 
-/** One line: its bytes without the newline, 1-based number, and whether a newline ended it. */
-export type LineVisitor = (line: Buffer, lineNo: number, terminated: boolean) => void;
+/** One line: its bytes without the newline, 1-based number, whether a newline ended it, and
+ * the byte offset where it starts. */
+export type LineVisitor = (line: Buffer, lineNo: number, terminated: boolean, offset: number) => void;
 
 /** Calls `visit` for every line of the file at `path`; returns the file's stats as read. */
 export async function forEachLine(path: string, visit: LineVisitor): Promise<Stats> {
@@ -15,6 +16,8 @@ export async function forEachLine(path: string, visit: LineVisitor): Promise<Sta
     const stats = await handle.stat();
     let pending: Buffer[] = [];
     let lineNo = 0;
+    let lineStart = 0;
+    let position = 0;
     for (;;) {
       const size = Math.max(Math.min(CHUNK, stats.size + 1), 64 * 1024);
       const buf = Buffer.allocUnsafe(size);
@@ -26,12 +29,14 @@ export async function forEachLine(path: string, visit: LineVisitor): Promise<Sta
         const piece = chunk.subarray(start, nl);
         const line = pending.length ? Buffer.concat([...pending, piece]) : piece;
         pending = [];
-        visit(line, ++lineNo, true);
+        visit(line, ++lineNo, true, lineStart);
         start = nl + 1;
+        lineStart = position + start;
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
+      position += chunk.length;
     }
-    if (pending.length) visit(Buffer.concat(pending), ++lineNo, false);
+    if (pending.length) visit(Buffer.concat(pending), ++lineNo, false, lineStart);
     return stats;
   } finally {
     await handle.close();

@@ -30,36 +30,55 @@ export function emptySession(id: string): Session {
   };
 }
 
-/** Reads `<id>.jsonl` at `path` into a Session. Throws the fs error (ENOENT) when there is no file.
- * With `onMessage`, each message goes there instead of into `messages`, so a streaming consumer
- * (the export) never holds every message object at once. */
-export async function loadSessionFile(
-  path: string,
-  id: string,
-  onMessage?: (m: Message) => void,
-): Promise<Session> {
-  const s = emptySession(id);
-  const seenIds = new Set<string>();
-  let count = 0;
-  const skip = (line: number, reason: string): void => {
+/** Where a message's line sits in the file. */
+export interface LineSpan {
+  offset: number;
+  length: number;
+}
+
+/** Receives each new message with its index in the session and its line's place in the file. */
+export type MessageSink = (message: Message, index: number, span: LineSpan) => void;
+
+/** Applies record lines, in file order, to a session. Shared by full loads and live tails. */
+export class SessionBuilder {
+  readonly session: Session;
+  /** Messages applied so far (the next message's index). */
+  count = 0;
+  private readonly seenIds = new Set<string>();
+
+  /** With `sink`, messages go there instead of into `session.messages`. */
+  constructor(
+    id: string,
+    private readonly sink?: MessageSink,
+  ) {
+    this.session = emptySession(id);
+  }
+
+  private skip(line: number, reason: string): void {
+    const s = this.session;
     s.skipped_lines++;
     if (s.skipped.length < SKIPPED_DETAILS) s.skipped.push({ line, reason });
-  };
-  const stats = await forEachLine(path, (bytes, lineNo, terminated) => {
+  }
+
+  /** Applies one line. Returns false when it was not a usable record (and was counted as skipped). */
+  line(bytes: Buffer, lineNo: number, terminated: boolean, offset: number): boolean {
     let text: string;
     try {
       text = bytes.toString('utf8').trim();
     } catch {
-      return skip(lineNo, `line too long to decode (${bytes.length} bytes)`);
+      this.skip(lineNo, `line too long to decode (${bytes.length} bytes)`);
+      return false;
     }
-    if (text === '') return;
+    if (text === '') return true;
     let rec;
     try {
       rec = decodeRecord(text);
     } catch (error) {
       const why = error instanceof SyntaxError ? 'invalid JSON' : (error as Error).message;
-      return skip(lineNo, terminated ? why : `torn last line (${why})`);
+      this.skip(lineNo, terminated ? why : `torn last line (${why})`);
+      return false;
     }
+    const s = this.session;
     switch (rec.type) {
       case 'meta':
         s.title = rec.meta.title;
@@ -73,15 +92,15 @@ export async function loadSessionFile(
       case 'message':
         if (!rec.message) break;
         if (rec.message.id !== undefined) {
-          if (seenIds.has(rec.message.id)) {
+          if (this.seenIds.has(rec.message.id)) {
             s.duplicate_messages++;
             break;
           }
-          seenIds.add(rec.message.id);
+          this.seenIds.add(rec.message.id);
         }
-        count++;
-        if (onMessage) onMessage(rec.message);
+        if (this.sink) this.sink(rec.message, this.count, { offset, length: bytes.length });
         else s.messages.push(rec.message);
+        this.count++;
         break;
       case 'cost':
         s.cost = rec.cost as Cost | null;
@@ -93,11 +112,28 @@ export async function loadSessionFile(
         s.metrics.push(rec.metric);
         break;
       case 'checkpoint':
-        s.checkpoints.push({ after_messages: count, ...rec.checkpoint });
+        s.checkpoints.push({ after_messages: this.count, ...rec.checkpoint });
         break;
     }
+    return true;
+  }
+
+  /** The session with the reference's time defaults: zero created -> the file's mtime, zero updated -> created. */
+  finish(mtimeMs: number): Session {
+    const s = this.session;
+    if (isZeroTime(s.created_at)) s.created_at = goTimeFromMillis(Math.floor(mtimeMs));
+    if (isZeroTime(s.updated_at)) s.updated_at = s.created_at;
+    return s;
+  }
+}
+
+/** Reads `<id>.jsonl` at `path` into a Session. Throws the fs error (ENOENT) when there is no file.
+ * With `onMessage`, each message goes there instead of into `messages`, so a streaming consumer
+ * (the export) never holds every message object at once. */
+export async function loadSessionFile(path: string, id: string, onMessage?: MessageSink): Promise<Session> {
+  const builder = new SessionBuilder(id, onMessage);
+  const stats = await forEachLine(path, (bytes, lineNo, terminated, offset) => {
+    builder.line(bytes, lineNo, terminated, offset);
   });
-  if (isZeroTime(s.created_at)) s.created_at = goTimeFromMillis(Math.floor(stats.mtimeMs));
-  if (isZeroTime(s.updated_at)) s.updated_at = s.created_at;
-  return s;
+  return builder.finish(stats.mtimeMs);
 }
