@@ -46,12 +46,23 @@ export class SessionBuilder {
   count = 0;
   private readonly seenIds = new Set<string>();
 
-  /** With `sink`, messages go there instead of into `session.messages`. */
+  /** With `sink`, messages go there instead of into `session.messages`. `resume` continues a
+   * file read before: its message count and the message ids already seen. */
   constructor(
     id: string,
     private readonly sink?: MessageSink,
+    resume?: { count: number; seenIds: readonly string[] },
   ) {
     this.session = emptySession(id);
+    if (resume) {
+      this.count = resume.count;
+      for (const seen of resume.seenIds) this.seenIds.add(seen);
+    }
+  }
+
+  /** Message ids seen so far (for resuming later). */
+  seen(): string[] {
+    return [...this.seenIds];
   }
 
   private skip(line: number, reason: string): void {

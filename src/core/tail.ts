@@ -1,23 +1,40 @@
 // Follows a session file as an agent appends to it: each read takes only the bytes added since
 // the last one. A line still being written (no newline yet, not valid JSON) is kept back and
-// retried once completed; a file replaced or truncated (ggcode's Save) starts over.
-import { open } from 'node:fs/promises';
+// retried once completed; a file replaced, truncated or rewritten (ggcode's Save) starts over.
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Message, Session } from '../shared/types';
 import { SessionBuilder, type LineSpan } from './load';
 
 /** What one read found. */
 export interface TailUpdate {
-  /** True when the file was replaced or shrank: everything before is void; messages start at 0. */
+  /** True when the file was replaced or rewritten: everything before is void; messages start at 0. */
   reset: boolean;
   /** Messages added since the previous read, with their indexes and lines. */
   messages: { message: Message; index: number; span: LineSpan }[];
-  /** The session's state after this read (meta, cost, checkpoints, counts); `messages` is empty. */
+  /** The session's state from the lines read since the tail started (or resumed); `messages` is empty. */
   session: Session;
-  /** Bytes of the file consumed so far. */
+}
+
+/** Where a tail stands, to resume it in another run (the search index keeps this per file). */
+export interface TailState {
+  ino: number;
   offset: number;
+  lineNo: number;
+  count: number;
+  seenIds: string[];
+  /** Hex of the last bytes before `offset`: proves the file was only appended to. */
+  signature: string;
 }
 
 const CHUNK = 1 << 20;
+const SIGNATURE_BYTES = 64;
+
+async function signatureAt(handle: FileHandle, offset: number): Promise<string> {
+  const length = Math.min(SIGNATURE_BYTES, offset);
+  const buf = Buffer.alloc(length);
+  if (length > 0) await handle.read(buf, 0, length, offset - length);
+  return buf.toString('hex');
+}
 
 /** Reads a growing session file incrementally. */
 export class SessionTail {
@@ -26,17 +43,34 @@ export class SessionTail {
   private offset = 0;
   private lineNo = 0;
   private ino = -1;
+  private signature = '';
   private mtimeMs = 0;
 
   constructor(
     private readonly path: string,
     private readonly id: string,
+    resume?: TailState,
   ) {
-    this.builder = this.newBuilder();
+    this.builder = this.newBuilder(resume);
+    if (resume) {
+      this.ino = resume.ino;
+      this.offset = resume.offset;
+      this.lineNo = resume.lineNo;
+      this.signature = resume.signature;
+    }
   }
 
-  private newBuilder(): SessionBuilder {
-    return new SessionBuilder(this.id, (message, index, span) => this.added.push({ message, index, span }));
+  private newBuilder(resume?: TailState): SessionBuilder {
+    const sink = (message: Message, index: number, span: LineSpan): void => {
+      this.added.push({ message, index, span });
+    };
+    return new SessionBuilder(this.id, sink, resume && { count: resume.count, seenIds: resume.seenIds });
+  }
+
+  /** Where the tail stands now. */
+  state(): TailState {
+    const { ino, offset, lineNo, signature } = this;
+    return { ino, offset, lineNo, signature, count: this.builder.count, seenIds: this.builder.seen() };
   }
 
   /** Reads what was appended since the last call. Throws ENOENT when the file is gone. */
@@ -45,7 +79,9 @@ export class SessionTail {
     let reset = false;
     try {
       const stats = await handle.stat();
-      if (stats.ino !== this.ino || stats.size < this.offset) {
+      const appended =
+        stats.ino === this.ino && stats.size >= this.offset && (await signatureAt(handle, this.offset)) === this.signature;
+      if (!appended) {
         reset = this.ino !== -1;
         this.ino = stats.ino;
         this.offset = 0;
@@ -54,18 +90,18 @@ export class SessionTail {
       }
       this.mtimeMs = stats.mtimeMs;
       await this.consume(handle, stats.size);
+      this.signature = await signatureAt(handle, this.offset);
     } finally {
       await handle.close();
     }
     const messages = this.added;
     this.added = [];
-    const session = { ...this.builder.session, messages: [] };
-    return { reset, messages, session: finishCopy(session, this.mtimeMs), offset: this.offset };
+    return { reset, messages, session: this.snapshot() };
   }
 
   // Applies every complete line in [offset, size); a final unterminated line only if it is
   // already a valid record (a file may simply lack its last newline).
-  private async consume(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<void> {
+  private async consume(handle: FileHandle, size: number): Promise<void> {
     let pending: Buffer[] = [];
     let position = this.offset;
     let lineStart = this.offset;
@@ -94,6 +130,14 @@ export class SessionTail {
       this.offset = lineStart + last.length;
     }
   }
+
+  // The builder's session with the reference's time defaults, as a copy: later reads must
+  // still see the meta times as stored.
+  private snapshot(): Session {
+    const copy = new SessionBuilder(this.id);
+    Object.assign(copy.session, this.builder.session, { messages: [] });
+    return copy.finish(this.mtimeMs);
+  }
 }
 
 function isCompleteRecord(bytes: Buffer): boolean {
@@ -103,11 +147,4 @@ function isCompleteRecord(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-// The builder's time defaults applied to a copy, so later reads still see the raw meta times.
-function finishCopy(session: Session, mtimeMs: number): Session {
-  const copy = new SessionBuilder(session.id);
-  Object.assign(copy.session, session);
-  return copy.finish(mtimeMs);
 }

@@ -88,3 +88,30 @@ describe('SessionTail', () => {
     expect(next.session.duplicate_messages).toBe(1);
   });
 });
+
+describe('SessionTail resumed from a saved state', () => {
+  it('continues where it stopped: same indexes, no re-read, dedupe kept', async () => {
+    const path = join(tempDir(), 's.jsonl');
+    writeFileSync(path, meta + msg('a', 'msg_1') + msg('b'));
+    const first = new SessionTail(path, 's');
+    await first.read();
+    const state = JSON.parse(JSON.stringify(first.state())) as ReturnType<SessionTail['state']>;
+    appendFileSync(path, msg('a', 'msg_1') + msg('c'));
+    const resumed = new SessionTail(path, 's', state);
+    const next = await resumed.read();
+    expect(next.reset).toBe(false);
+    expect(next.messages.map((m) => [m.index, m.message.content[0]!.text])).toEqual([[2, 'c']]);
+  });
+
+  it('starts over when the file was rewritten in place behind its back', async () => {
+    const path = join(tempDir(), 's.jsonl');
+    writeFileSync(path, meta + msg('a') + msg('b'));
+    const first = new SessionTail(path, 's');
+    await first.read();
+    const state = first.state();
+    writeFileSync(path, meta + msg('X') + msg('Y') + msg('Z'));
+    const next = await new SessionTail(path, 's', state).read();
+    expect(next.reset).toBe(true);
+    expect(texts(next)).toEqual(['X', 'Y', 'Z']);
+  });
+});

@@ -1,0 +1,136 @@
+// The transcript pane: header, messages, tool calls and results, checkpoints, damaged lines, find.
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '../support/app';
+import { FIXTURE_IDS } from '../support/corpus';
+import { addToIndex, writeSession } from '../support/sessions';
+
+test('shows the header and one element per message with its role', async ({ app, store }) => {
+  const session = await store.load(FIXTURE_IDS.plain);
+  await app.open();
+  await app.openSession(session.id);
+  const page = app.page;
+  await expect(page.getByTestId('transcript-title')).toHaveText(session.title);
+  await expect(page.getByTestId('transcript-meta')).toContainText(session.model);
+  await expect(page.getByTestId('transcript-meta')).toContainText(String(session.messages.length));
+  const messages = page.getByTestId('message');
+  await expect(messages).toHaveCount(session.messages.length);
+  const roles = await messages.evaluateAll((els) => els.map((el) => el.getAttribute('data-role')));
+  expect(roles).toEqual(session.messages.map((m) => m.role));
+  await expect(page.getByTestId('transcript-body')).toContainText('你好, мир, مرحبا, emoji 🚀✨');
+  await app.screenshot('transcript');
+});
+
+test('tool calls and results are distinct and the error result is marked', async ({ app }) => {
+  await app.open();
+  await app.openSession(FIXTURE_IDS.tools);
+  const page = app.page;
+  const calls = page.getByTestId('tool-call');
+  const results = page.getByTestId('tool-result');
+  await expect(calls).toHaveCount(2);
+  await expect(results).toHaveCount(2);
+  await expect(calls.first()).toContainText('list_dir');
+  await expect(calls.nth(1)).toContainText('no_input_tool');
+  await expect(results.first()).not.toHaveAttribute('data-error', 'true');
+  await expect(results.nth(1)).toHaveAttribute('data-error', 'true');
+  await expect(results.nth(1)).toContainText('permission denied: /etc/shadow');
+  // A tool call is never nested in a result or the other way round.
+  await expect(calls.locator('[data-testid="tool-result"]')).toHaveCount(0);
+  await expect(results.locator('[data-testid="tool-call"]')).toHaveCount(0);
+  await app.screenshot('tools');
+});
+
+test('a checkpoint shows where the context was compacted', async ({ app, store }) => {
+  const session = await store.load(FIXTURE_IDS.checkpoint);
+  const after = session.checkpoints[0]!.after_messages;
+  await app.open();
+  await app.openSession(session.id);
+  const marker = app.page.getByTestId('checkpoint-marker');
+  await expect(marker).toHaveCount(1);
+  // The marker sits between message after-1 and message after, in document order.
+  const position = await app.page.evaluate(() => {
+    const all = [...document.querySelectorAll('[data-testid="message"], [data-testid="checkpoint-marker"]')];
+    return all.findIndex((el) => el.getAttribute('data-testid') === 'checkpoint-marker');
+  });
+  expect(position).toBe(after);
+});
+
+test('damaged lines are reported, not hidden', async ({ app, store }) => {
+  const session = await store.load(FIXTURE_IDS.damaged);
+  expect(session.skipped_lines).toBeGreaterThan(0);
+  await app.open();
+  await app.openSession(session.id);
+  await expect(app.page.getByTestId('skipped-notice')).toBeVisible();
+  await expect(app.page.getByTestId('skipped-notice')).toContainText(String(session.skipped_lines));
+  await app.openSession(FIXTURE_IDS.plain);
+  await expect(app.page.getByTestId('skipped-notice')).toHaveCount(0);
+});
+
+test('a long tool output is collapsed until Show all', async ({ app, corpus }) => {
+  const id = '20250101-000000-0000000000000c01';
+  const lines = Array.from({ length: 400 }, (_, i) => `output line ${i}`);
+  const entry = await writeSession(corpus, { id, title: 'Long output', messages: 1, text: () => 'run it' });
+  await addToIndex(corpus, [entry]);
+  const result = {
+    type: 'message',
+    session_id: id,
+    created_at: '0001-01-01T00:00:00Z',
+    updated_at: '0001-01-01T00:00:00Z',
+    message: { role: 'user', content: [{ type: 'tool_result', tool_id: 't', output: lines.join('\n') }] },
+  };
+  await appendFile(join(corpus, `${id}.jsonl`), `${JSON.stringify(result)}\n`);
+  await app.open();
+  await app.openSession(id);
+  const output = app.page.getByTestId('tool-result');
+  await expect(output).not.toContainText('output line 399');
+  await app.page.getByTestId('show-all').click();
+  await expect(output).toContainText('output line 399');
+});
+
+test('find in transcript counts, steps and clears', async ({ app, corpus }) => {
+  const id = '20250101-000000-0000000000000f01';
+  const word = 'quokka';
+  const texts = [`a ${word} here`, 'nothing', `two: ${word} and ${word}`, 'still nothing', `last ${word}`];
+  const entry = await writeSession(corpus, {
+    id,
+    title: 'Find me',
+    messages: texts.length,
+    text: (i) => texts[i]!,
+  });
+  await addToIndex(corpus, [entry]);
+  const total = texts.join(' ').split(word).length - 1;
+
+  await app.open();
+  await app.openSession(id);
+  const page = app.page;
+  await page.getByTestId('transcript-body').click();
+  await page.keyboard.press('Control+f');
+  const input = page.getByTestId('find-input');
+  await expect(input).toBeFocused();
+  await input.fill(word);
+  const count = page.getByTestId('find-count');
+  await expect(count).toHaveText(`1/${total}`);
+  await input.press('Enter');
+  await expect(count).toHaveText(`2/${total}`);
+  await input.press('Shift+Enter');
+  await expect(count).toHaveText(`1/${total}`);
+  await input.press('Shift+Enter');
+  await expect(count).toHaveText(`${total}/${total}`);
+  await page.getByTestId('find-next').click();
+  await expect(count).toHaveText(`1/${total}`);
+  await page.getByTestId('find-prev').click();
+  await expect(count).toHaveText(`${total}/${total}`);
+
+  await input.fill('absent-word');
+  await expect(count).toHaveText('0/0');
+  await input.fill(word);
+  await expect(count).toHaveText(`1/${total}`);
+  // Esc clears the search: the bar either closes or stays with an empty query.
+  await input.press('Escape');
+  const cleared = () =>
+    page.evaluate(() => {
+      const el = document.querySelector<HTMLInputElement>('[data-testid="find-input"]');
+      return el === null || el.offsetParent === null || el.value === '';
+    });
+  await expect.poll(cleared).toBe(true);
+});

@@ -1,0 +1,194 @@
+// POST /api/<channel>: the shared dispatch over HTTP, with its refusals (400, 403, 404, 405, 413).
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JsonlStore } from '../core/store';
+import type { Envelope } from '../shared/api';
+import type { SessionSummary, Transcript } from '../shared/types';
+import type { StoreInfo } from '../shared/contract';
+import { copyCorpus, FIXTURE_GOLDEN, FIXTURE_IDS, removeDir } from '../../e2e/support/corpus';
+import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
+import { rawRequest } from '../../e2e/support/http-request';
+import { MAX_BODY_BYTES } from './api-route';
+import { startServer, type RunningServer } from './server';
+
+let corpus: string;
+let renderer: FakeRenderer;
+let server: RunningServer;
+let store: JsonlStore;
+
+beforeEach(async () => {
+  corpus = await copyCorpus();
+  renderer = await makeFakeRenderer();
+  store = new JsonlStore(corpus);
+  server = await startServer({ store, rendererDir: renderer.root });
+});
+
+afterEach(async () => {
+  await server.close();
+  await removeDir(corpus);
+  await removeDir(renderer.parent);
+});
+
+async function call<T>(channel: string, body: string, headers: Record<string, string> = {}) {
+  const res = await rawRequest(server.port, {
+    method: 'POST',
+    path: `/api/${channel}`,
+    body,
+    headers: { 'content-type': 'application/json', 'x-transcripts-token': server.token, ...headers },
+  });
+  const envelope = res.headers['content-type']?.startsWith('application/json')
+    ? (JSON.parse(res.body) as Envelope<T>)
+    : null;
+  return { ...res, envelope };
+}
+
+const value = <T>(envelope: Envelope<T> | null): T => {
+  if (envelope === null || !envelope.ok) throw new Error(`not ok: ${JSON.stringify(envelope)}`);
+  return envelope.value;
+};
+
+describe('API calls', () => {
+  it('lists exactly what the store lists', async () => {
+    const res = await call<SessionSummary[]>('sessions:list', '{}');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(value(res.envelope)).toEqual(await store.list());
+    expect(value(res.envelope)).toHaveLength(9);
+  });
+
+  it('accepts the cookie instead of the header, and an empty body as {}', async () => {
+    const res = await call<SessionSummary[]>('sessions:list', '', {
+      'x-transcripts-token': '',
+      cookie: `other=1; transcripts_token=${server.token}`,
+    });
+    expect(value(res.envelope)).toHaveLength(9);
+  });
+
+  it('reports the store in browser mode', async () => {
+    const info = value((await call<StoreInfo>('store:info', '{}')).envelope);
+    expect(info).toEqual({ dir: corpus, exists: true, mode: 'browser' });
+  });
+
+  it('reports a missing store directory as not existing', async () => {
+    const gone = await startServer({
+      store: new JsonlStore(join(corpus, 'nope')),
+      rendererDir: renderer.root,
+    });
+    const res = await rawRequest(gone.port, {
+      method: 'POST',
+      path: '/api/store:info',
+      body: '{}',
+      headers: { 'x-transcripts-token': gone.token },
+    });
+    await gone.close();
+    expect(JSON.parse(res.body)).toEqual({
+      ok: true,
+      value: { dir: join(corpus, 'nope'), exists: false, mode: 'browser' },
+    });
+  });
+
+  it('loads transcripts and exports byte-identical to the reference', async () => {
+    const id = FIXTURE_IDS.tools;
+    const transcript = value(
+      (await call<Transcript>('sessions:transcript', JSON.stringify({ id }))).envelope,
+    );
+    const exported = value((await call<string>('sessions:export', JSON.stringify({ id }))).envelope);
+    const golden = await readFile(join(FIXTURE_GOLDEN, `${id}.md`), 'utf8');
+    expect(exported).toBe(golden);
+    expect(transcript.header + transcript.messages.map((m) => m.markdown).join('')).toBe(golden);
+  });
+
+  it('percent-encoded channel names work like plain ones', async () => {
+    expect(value((await call<SessionSummary[]>('sessions%3Alist', '{}')).envelope)).toHaveLength(9);
+  });
+
+  it('answers store errors with 200 and a one-line error envelope', async () => {
+    const res = await call('sessions:load', JSON.stringify({ id: 'missing-session' }));
+    expect(res.status).toBe(200);
+    expect(res.envelope).toEqual({ ok: false, error: 'session missing-session not found' });
+  });
+
+  it('deletes a session file', async () => {
+    const id = FIXTURE_IDS.plain;
+    const res = await call('sessions:delete', JSON.stringify({ id }));
+    expect(value(res.envelope)).toEqual({ deleted: true });
+    await expect(access(join(corpus, `${id}.jsonl`))).rejects.toThrow();
+  });
+
+  it('refuses to delete a session whose lock names a live process', async () => {
+    const id = FIXTURE_IDS.plain;
+    await writeFile(join(corpus, `${id}.lock`), String(process.pid));
+    const res = await call('sessions:delete', JSON.stringify({ id }));
+    expect(res.envelope).toEqual({ ok: false, error: expect.stringMatching(/in use/) });
+    await expect(access(join(corpus, `${id}.jsonl`))).resolves.toBeUndefined();
+  });
+});
+
+describe('API refusals', () => {
+  it('403 without a token or with a wrong one', async () => {
+    for (const headers of [{ 'x-transcripts-token': '' }, { 'x-transcripts-token': 'f'.repeat(64) }]) {
+      const res = await call('sessions:list', '{}', headers);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatch(/^forbidden: [^\n]+\n$/);
+    }
+  });
+
+  it('403 for a token in the query: API calls never carry it in the URL', async () => {
+    const res = await rawRequest(server.port, {
+      method: 'POST',
+      path: `/api/sessions:list?token=${server.token}`,
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('403 for a cross-origin call even with the token', async () => {
+    expect((await call('sessions:list', '{}', { origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('400 with a one-line envelope for bad JSON and invalid requests', async () => {
+    const cases: [string, string][] = [
+      ['sessions:list', '{"oops"'],
+      ['sessions:list', '[]'],
+      ['sessions:load', '{}'],
+      ['sessions:load', JSON.stringify({ id: '../../etc/passwd' })],
+      ['sessions:load', JSON.stringify({ id: 'ok', extra: 1 })],
+      ['sessions:search', JSON.stringify({ query: 'a', limit: 0 })],
+    ];
+    for (const [channel, body] of cases) {
+      const res = await call(channel, body);
+      expect(res.status, body).toBe(400);
+      expect(res.envelope?.ok, body).toBe(false);
+      if (res.envelope?.ok === false) expect(res.envelope.error, body).toMatch(/^[^\n]+$/);
+    }
+  });
+
+  it('404 for an unknown channel, including the Electron-only ones', async () => {
+    for (const channel of ['nope', 'sessions:save-as', 'store:open-folder', 'sessions:drag', '']) {
+      const res = await call(channel, '{}');
+      expect(res.status, channel).toBe(404);
+      expect(res.envelope?.ok, channel).toBe(false);
+    }
+  });
+
+  it('405 for anything but POST', async () => {
+    const res = await rawRequest(server.port, {
+      path: '/api/sessions:list',
+      headers: { 'x-transcripts-token': server.token },
+    });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+  });
+
+  it('413 for a body over 1 MB, whether announced or streamed', async () => {
+    const big = JSON.stringify({ query: 'x'.repeat(MAX_BODY_BYTES) });
+    const announced = await call('sessions:search', big);
+    expect(announced.status).toBe(413);
+    expect(announced.envelope).toEqual({
+      ok: false,
+      error: `request body is larger than ${MAX_BODY_BYTES} bytes`,
+    });
+    const streamed = await call('sessions:search', big, { 'transfer-encoding': 'chunked' });
+    expect(streamed.status).toBe(413);
+  });
+});

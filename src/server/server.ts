@@ -1,0 +1,161 @@
+// The browser-mode HTTP server: serves the built renderer and bridges its API calls to the store
+// through the same dispatch Electron uses. Bound to 127.0.0.1 and guarded by a per-run token.
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errorLine } from '../shared/api';
+import type { StoreInfo } from '../shared/contract';
+import { createHandlers, type Handlers } from '../core/service';
+import type { JsonlStore } from '../core/store';
+import { API_PREFIX, handleApi } from './api-route';
+import {
+  isOwnHostAndOrigin,
+  isWellFormedToken,
+  newToken,
+  presentsToken,
+  queryToken,
+  tokenCookie,
+  tokensEqual,
+} from './auth';
+import { EXPORT_PATH, handleExport } from './export-route';
+import { decodePathSegment } from './path-segment';
+import { sendText } from './respond';
+import { serveStatic } from './static';
+
+/** What `startServer` needs. */
+export interface ServerOptions {
+  store: JsonlStore;
+  /** Port to listen on; 0 (the default) lets the system pick a free one. */
+  port?: number;
+  /** The built renderer (out/renderer), served as the page and its assets. */
+  rendererDir: string;
+  /** The access token; a random one is made when absent. */
+  token?: string;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** The address to open, token included: http://127.0.0.1:PORT/?token=TOKEN */
+  url: string;
+  port: number;
+  token: string;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** The host the server binds to: loopback only, never other interfaces. */
+export const BIND_HOST = '127.0.0.1';
+
+/** Starts serving `store` and the renderer on 127.0.0.1. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  if (!isWellFormedToken(token)) throw new Error('token must be 32-256 characters of A-Z a-z 0-9 _ -');
+  const { store, rendererDir } = options;
+  const handlers = createHandlers(store, () => storeInfo(store));
+  const context: RouteContext = { store, rendererDir, handlers, token, port: 0 };
+  // Node would answer a missing Host with its own 400; our check answers 403 like any wrong Host.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    route(req, res, context).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `internal error: ${errorLine(error)}`);
+      else res.destroy();
+    });
+  });
+  context.port = await listen(server, options.port ?? 0);
+  return {
+    url: `http://${BIND_HOST}:${context.port}/?token=${token}`,
+    port: context.port,
+    token,
+    close: () => close(server),
+  };
+}
+
+interface RouteContext {
+  store: JsonlStore;
+  rendererDir: string;
+  handlers: Handlers;
+  token: string;
+  port: number;
+}
+
+// Order matters: the Host/Origin and token checks come before anything that could reveal what
+// exists, so a refused request learns nothing but "403".
+async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+  if (!isOwnHostAndOrigin(req, ctx.port)) {
+    sendText(res, 403, 'forbidden: wrong Host or Origin');
+    return;
+  }
+  // Only origin-form targets ("/path?query"); "//host/..." or absolute URLs are not for us.
+  const target = req.url ?? '';
+  if (!target.startsWith('/') || target.startsWith('//')) {
+    sendText(res, 400, 'bad request target');
+    return;
+  }
+  const url = new URL(target, `http://${BIND_HOST}:${ctx.port}`);
+  const { pathname } = url;
+  const isApi = pathname.startsWith(API_PREFIX);
+  const exportMatch = EXPORT_PATH.exec(pathname);
+  const isIndex = pathname === '/' || pathname === '/index.html';
+  if (!presentsToken(req, url, ctx.token, { query: isIndex || exportMatch !== null })) {
+    sendText(res, 403, 'forbidden: missing or wrong token; open the URL `sessions serve` printed');
+    return;
+  }
+  const method = req.method ?? 'GET';
+  if (isApi) {
+    if (method !== 'POST') {
+      sendText(res, 405, 'method not allowed: use POST', { Allow: 'POST' });
+      return;
+    }
+    const channel = decodePathSegment(pathname.slice(API_PREFIX.length)) ?? '';
+    await handleApi(req, res, ctx.handlers, channel);
+    return;
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    sendText(res, 405, 'method not allowed: use GET', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const head = method === 'HEAD';
+  if (exportMatch !== null) {
+    await handleExport(res, ctx.store, exportMatch[1] ?? '', head);
+    return;
+  }
+  if (isIndex) {
+    // The first visit proves the token in the query; the cookie then covers assets and API calls.
+    const fromQuery = queryToken(url);
+    const setCookie = fromQuery !== undefined && tokensEqual(fromQuery, ctx.token);
+    await serveStatic(
+      res,
+      ctx.rendererDir,
+      '/index.html',
+      head,
+      setCookie ? { 'Set-Cookie': tokenCookie(ctx.token) } : {},
+    );
+    return;
+  }
+  await serveStatic(res, ctx.rendererDir, pathname, head);
+}
+
+async function storeInfo(store: JsonlStore): Promise<StoreInfo> {
+  const dir = store.dir();
+  const exists = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  return { dir, exists, mode: 'browser' };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, BIND_HOST, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
