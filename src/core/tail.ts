@@ -80,7 +80,9 @@ export class SessionTail {
     try {
       const stats = await handle.stat();
       const appended =
-        stats.ino === this.ino && stats.size >= this.offset && (await signatureAt(handle, this.offset)) === this.signature;
+        stats.ino === this.ino &&
+        stats.size >= this.offset &&
+        (await signatureAt(handle, this.offset)) === this.signature;
       if (!appended) {
         reset = this.ino !== -1;
         this.ino = stats.ino;

@@ -12,7 +12,10 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Lowercase with diacritics removed ("Élan" -> "elan"). */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of `text` (letters, digits and their marks; everything else separates), folded, with positions. */

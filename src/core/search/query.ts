@@ -50,7 +50,9 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
       const last = m.index + m[0].length === text.length;
       const open = typing && last && /[\p{L}\p{N}]$/u.test(raw);
       // A one-letter prefix would match most of the vocabulary: wait for a second letter.
-      found.forEach((word, i) => q.terms.push({ word, prefix: open && i === found.length - 1 && word.length >= 2 }));
+      found.forEach((word, i) =>
+        q.terms.push({ word, prefix: open && i === found.length - 1 && word.length >= 2 }),
+      );
     }
   }
   return q;

@@ -1,0 +1,67 @@
+// The search index's SQLite file (FTS5, through SQLite compiled to WebAssembly: no native module
+// to rebuild for Electron). A missing, foreign or damaged file is replaced by a fresh one.
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Database } from 'node-sqlite3-wasm';
+
+/** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS files(
+  sid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime REAL NOT NULL,
+  tail TEXT NOT NULL,
+  title TEXT NOT NULL,
+  title_doc INTEGER,
+  model TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS docs(
+  rowid INTEGER PRIMARY KEY,
+  sid INTEGER NOT NULL,
+  msg INTEGER NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_by_session ON docs(sid, msg);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+  title, text, tools,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+`;
+
+function openChecked(file: string): Database {
+  const db = new Database(file);
+  try {
+    db.exec('PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL;');
+    db.exec('CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const version = db.get("SELECT value FROM info WHERE key = 'schema'") as { value: string } | null;
+    if (version && version.value !== String(SCHEMA_VERSION)) throw new Error('old schema');
+    db.exec(SCHEMA);
+    db.run("INSERT OR REPLACE INTO info(key, value) VALUES ('schema', ?)", [String(SCHEMA_VERSION)]);
+    const check = db.get('PRAGMA quick_check') as Record<string, string> | null;
+    if (!check || Object.values(check)[0] !== 'ok') throw new Error('damaged');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens (or creates) the index at `file`; a file that cannot be used is deleted and rebuilt. */
+export function openIndexDatabase(file: string): { db: Database; rebuilt: boolean } {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    return { db: openChecked(file), rebuilt: false };
+  } catch {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    return { db: openChecked(file), rebuilt: true };
+  }
+}
