@@ -1,13 +1,17 @@
-// Bundles the CLI (store, server and all) into one CommonJS file: out/cli/sessions.cjs.
+// Bundles the CLI (store, server and all) into out/cli/sessions.cjs, and the search worker it
+// starts into out/cli/search-worker.cjs. SQLite's WebAssembly build stays a normal dependency:
+// it loads its .wasm file from beside its own script.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/entry.ts'],
-  outfile: 'out/cli/sessions.cjs',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-});
+  external: ['node-sqlite3-wasm'],
+};
+
+await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'out/cli/sessions.cjs' });
+await build({ ...common, entryPoints: ['src/core/search/worker.ts'], outfile: 'out/cli/search-worker.cjs' });

@@ -13,7 +13,10 @@ Commands:
   list [--json]                              sessions, newest first
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
-  search QUERY [--json] [--limit N]          case-insensitive search of titles, text, tool input and output
+  search QUERY [--json] [--limit N] [--page N]
+                                             full-text search of titles, text, reasoning, tool input and output:
+                                             words, "exact phrases", in:tools, in:text, model:, vendor:,
+                                             after:YYYY-MM-DD, before:YYYY-MM-DD
   delete ID                                  delete a session (refused while ggcode runs it)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
@@ -28,6 +31,7 @@ export interface Command {
   json: boolean;
   output: string | undefined;
   limit: number | undefined;
+  page: number | undefined;
   olderThan: string | undefined;
   dryRun: boolean;
   port: number | undefined;
@@ -37,7 +41,7 @@ const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   list: { args: 0, options: ['json'] },
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output'] },
-  search: { args: 1, options: ['json', 'limit'] },
+  search: { args: 1, options: ['json', 'limit', 'page'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },
@@ -65,6 +69,7 @@ export function parseCommandLine(argv: string[]): Command {
         json: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         limit: { type: 'string' },
+        page: { type: 'string' },
         'older-than': { type: 'string' },
         'dry-run': { type: 'boolean' },
         port: { type: 'string' },
@@ -85,7 +90,7 @@ export function parseCommandLine(argv: string[]): Command {
       spec.args === 0 ? `${name} takes no arguments` : `${name} needs exactly ${spec.args} argument`,
     );
   }
-  for (const option of ['json', 'output', 'limit', 'older-than', 'dry-run', 'port'] as const) {
+  for (const option of ['json', 'output', 'limit', 'page', 'older-than', 'dry-run', 'port'] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
       throw new UsageError(`${name} does not take --${option}`);
     }
@@ -98,6 +103,7 @@ export function parseCommandLine(argv: string[]): Command {
     json: values.json ?? false,
     output: values.output,
     limit: positiveInt(values.limit, '--limit', 10_000),
+    page: positiveInt(values.page, '--page', 1_000_000),
     olderThan: values['older-than'],
     dryRun: values['dry-run'] ?? false,
     port: values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535),

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
-import { searchSessions } from '../core/search';
+import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { SearchService } from '../core/search/service';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
 import { UsageError, type Command } from './args';
@@ -69,16 +70,47 @@ async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<v
   io.err(`wrote ${resolve(cmd.output)}`);
 }
 
-async function search(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
-  const hits = await searchSessions(store, cmd.positional[0]!, { limit: cmd.limit ?? 50 });
-  if (cmd.json) return io.out(JSON.stringify(hits, null, 2) + '\n');
-  if (hits.length === 0) return io.err('no matches');
-  const rows = hits.map((h) => [
-    h.session_id,
-    h.message < 0 ? 'title' : `#${h.message + 1} ${h.field.replace('_', ' ')}`,
-    oneLine(h.snippet, 100),
-  ]);
-  io.out(columns(rows) + '\n');
+// Brings the index (in the cache folder) up to date, then queries it; --page counts from 1.
+async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+  const service = new SearchService(
+    store,
+    indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
+  );
+  try {
+    let shown = -1;
+    service.onProgress(({ done, total }) => {
+      const percent = total ? Math.floor((done / total) * 100) : 100;
+      if (total > 200 && percent >= shown + 10)
+        io.err(`indexing ${done}/${total} sessions (${(shown = percent)}%)`);
+    });
+    await service.refresh();
+    const progress = service.progress();
+    if (progress.state === 'error') throw new Error(`search index: ${progress.error}`);
+    const results = await service.search({
+      query: cmd.positional[0]!,
+      page: (cmd.page ?? 1) - 1,
+      pageSize: cmd.limit ?? 20,
+    });
+    if (cmd.json) return io.out(JSON.stringify(results, null, 2) + '\n');
+    if (results.groups.length === 0) return io.err(results.total_sessions ? 'no more matches' : 'no matches');
+    const rows: string[][] = [];
+    for (const g of results.groups) {
+      rows.push([
+        g.id,
+        `${g.hit_count} match${g.hit_count === 1 ? '' : 'es'}`,
+        oneLine(g.title || '(untitled)', TITLE_WIDTH),
+      ]);
+      for (const m of g.matches)
+        rows.push(['', m.message < 0 ? 'title' : `#${m.message + 1} ${m.field}`, oneLine(m.snippet, 100)]);
+    }
+    io.out(columns(rows) + '\n');
+    const pages = Math.ceil(results.total_sessions / results.page_size);
+    io.err(
+      `${results.total_sessions} session(s), ${results.total_hits} match(es); page ${results.page + 1} of ${pages}`,
+    );
+  } finally {
+    await service.close();
+  }
 }
 
 async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
@@ -115,8 +147,13 @@ async function cleanup(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
 }
 
 /** Runs `cmd` (not help or serve, which need no store or run forever). */
-export async function runCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+export async function runCommand(
+  store: JsonlStore,
+  cmd: Command,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const commands = { list, show, export: exportCommand, search, delete: deleteCommand, cleanup };
   const run = commands[cmd.name as keyof typeof commands];
-  await run(store, cmd, io);
+  await run(store, cmd, io, env);
 }

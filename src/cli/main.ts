@@ -24,7 +24,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       });
       return 0;
     }
-    await runCommand(new JsonlStore(dir), cmd, io);
+    await runCommand(new JsonlStore(dir), cmd, io, env);
     return 0;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];

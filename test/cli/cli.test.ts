@@ -1,11 +1,12 @@
 // The `sessions` CLI: output shapes, exit codes, one-line errors, and the built binary.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { parseDuration } from '../../src/cli/duration';
+import type { SearchResults } from '../../src/shared/types';
 import { corpusCopy, GOLDEN, snapshot, tempDir } from '../support/fixtures';
 
 const run = promisify(execFile);
@@ -82,28 +83,28 @@ describe('sessions CLI', () => {
     expect(s.cost).toMatchObject({ total_cost_usd: 0.0421 });
   });
 
-  it('search finds tool output and tool input, case-insensitively', async () => {
+  it('search finds tool output and tool input, case-insensitively, grouped and paged', async () => {
     const dir = corpusCopy();
-    const hits = JSON.parse((await cli(['--dir', dir, 'search', 'PERMISSION denied', '--json'])).out) as {
-      session_id: string;
-      message: number;
-      field: string;
-    }[];
-    expect(hits).toEqual([
-      expect.objectContaining({
-        session_id: '20261124-135052-d23db7e55539ac33',
-        message: 2,
-        field: 'tool_output',
-      }),
-    ]);
-    const input = JSON.parse((await cli(['--dir', dir, 'search', 'RECURSIVE', '--json'])).out) as {
-      field: string;
-    }[];
-    expect(input.map((h) => h.field)).toEqual(['tool_input']);
-    const limited = JSON.parse(
-      (await cli(['--dir', dir, 'search', 'alpha', '--json', '--limit', '2'])).out,
-    ) as unknown[];
-    expect(limited).toHaveLength(2);
+    const env = { TRANSCRIPTS_CACHE_DIR: tempDir() };
+    const results = JSON.parse(
+      (await cli(['--dir', dir, 'search', 'PERMISSION denied', '--json'], env)).out,
+    ) as SearchResults;
+    expect(results.groups.map((g) => g.id)).toEqual(['20261124-135052-d23db7e55539ac33']);
+    expect(results.groups[0]!.matches[0]).toMatchObject({ message: 2, field: 'tools' });
+    const input = JSON.parse(
+      (await cli(['--dir', dir, 'search', 'recursive', '--json'], env)).out,
+    ) as SearchResults;
+    expect(input.groups[0]!.matches.map((m) => m.field)).toEqual(['tools']);
+    const page2 = JSON.parse(
+      (await cli(['--dir', dir, 'search', 'alpha', '--json', '--limit', '2', '--page', '2'], env)).out,
+    ) as SearchResults;
+    expect(page2).toMatchObject({ page: 1, page_size: 2, total_sessions: 8 });
+    expect(page2.groups).toHaveLength(2);
+    const human = await cli(['--dir', dir, 'search', 'stale cache'], env);
+    expect(human.out).toMatch(/20261124-135052-642d08901e4b0349\s+1 match\s+Why does the alpha/);
+    expect(human.out).toMatch(/#2 text\s+Likely a stale cache key\./);
+    expect(human.err.at(-1)).toBe('1 session(s), 1 match(es); page 1 of 1');
+    expect(readdirSync(dir).some((n) => n.endsWith('.sqlite'))).toBe(false);
   });
 
   it('delete removes a session; a missing or in-use one is a one-line error with exit 1', async () => {

@@ -1,6 +1,6 @@
 // The search index's SQLite file (FTS5, through SQLite compiled to WebAssembly: no native module
 // to rebuild for Electron). A missing, foreign or damaged file is replaced by a fresh one.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Database } from 'node-sqlite3-wasm';
 
@@ -40,7 +40,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 function openChecked(file: string): Database {
   const db = new Database(file);
   try {
-    db.exec('PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL;');
+    // Another process (the CLI beside the app) may hold the file's lock for one batch: wait.
+    db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL;');
     db.exec('CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const version = db.get("SELECT value FROM info WHERE key = 'schema'") as { value: string } | null;
     if (version && version.value !== String(SCHEMA_VERSION)) throw new Error('old schema');
@@ -55,9 +56,23 @@ function openChecked(file: string): Database {
   }
 }
 
+/** The WASM SQLite's lock is a directory beside the file; a crash leaves it behind. Batches
+ * commit within seconds, so one older than this is stale. */
+const STALE_LOCK_MS = 120_000;
+
+function clearStaleLock(file: string): void {
+  try {
+    if (Date.now() - statSync(`${file}.lock`).mtimeMs > STALE_LOCK_MS)
+      rmSync(`${file}.lock`, { recursive: true, force: true });
+  } catch {
+    // no lock: nothing to clear
+  }
+}
+
 /** Opens (or creates) the index at `file`; a file that cannot be used is deleted and rebuilt. */
 export function openIndexDatabase(file: string): { db: Database; rebuilt: boolean } {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  clearStaleLock(file);
   try {
     return { db: openChecked(file), rebuilt: false };
   } catch {

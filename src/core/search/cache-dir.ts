@@ -1,0 +1,18 @@
+// Where the search index lives: the platform's cache folder, never the sessions directory.
+import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The per-user cache folder for Transcripts on this platform. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'Transcripts');
+  if (platform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'Transcripts', 'Cache');
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'transcripts');
+}
+
+/** The index file for one sessions directory (each directory has its own). */
+export function indexFileFor(cacheDir: string, sessionsDir: string): string {
+  const key = createHash('sha256').update(resolve(sessionsDir)).digest('hex').slice(0, 16);
+  return join(cacheDir, 'search', `${key}.sqlite`);
+}

@@ -1,0 +1,23 @@
+// Messages between the search worker and its client.
+import type { IndexProgress, SearchResults } from '../../shared/types';
+import type { SearchRequest } from './service';
+
+/** What the worker is started with (workerData). */
+export interface WorkerInit {
+  dir: string;
+  indexFile: string;
+}
+
+/** Client -> worker. */
+export type ToWorker =
+  | { type: 'refresh' }
+  | { type: 'search'; id: number; request: SearchRequest }
+  | { type: 'matches'; id: number; sessionId: string; query: string }
+  | { type: 'close' };
+
+/** Worker -> client. */
+export type FromWorker =
+  | { type: 'progress'; progress: IndexProgress }
+  | { type: 'result'; id: number; ok: true; value: SearchResults | number[] }
+  | { type: 'result'; id: number; ok: false; error: string; cancelled: boolean }
+  | { type: 'closed' };

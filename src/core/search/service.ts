@@ -1,0 +1,106 @@
+// The search service of one store: keeps the index up to date (one update at a time; requests
+// during an update coalesce into one more), reports progress, and answers queries, newest
+// query first: a query still making snippets is cancelled when another arrives.
+import type { IndexProgress, SearchResults } from '../../shared/types';
+import { errorLine } from '../../shared/api';
+import type { JsonlStore } from '../store';
+import { search, sessionMatches } from './searcher';
+import { CancelledError, SearchIndex } from './search-index';
+
+/** A search request: the query text and the page wanted. */
+export interface SearchRequest {
+  query: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Full-text search over a store, with its index in `indexFile`. */
+export class SearchService {
+  private index: SearchIndex | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private state: IndexProgress = { state: 'indexing', done: 0, total: 0 };
+  private readonly listeners = new Set<(p: IndexProgress) => void>();
+  private current: AbortController | null = null;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly store: JsonlStore,
+    private readonly indexFile: string,
+  ) {}
+
+  private open(): SearchIndex {
+    this.index ??= new SearchIndex(this.indexFile);
+    return this.index;
+  }
+
+  /** Where indexing stands. */
+  progress(): IndexProgress {
+    return this.state;
+  }
+
+  /** Calls `listener` on every progress change; returns the unsubscribe function. */
+  onProgress(listener: (p: IndexProgress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private report(p: IndexProgress): void {
+    this.state = p;
+    for (const l of this.listeners) l(p);
+  }
+
+  /** Brings the index up to date; resolves when it is (calls during an update share one re-run). */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.open().update(this.store, {
+            signal: this.stopping.signal,
+            onProgress: ({ done, total }) =>
+              this.report({ state: done < total ? 'indexing' : 'ready', done, total }),
+          });
+          this.report({ ...this.state, state: 'ready' });
+        } catch (error) {
+          if (error instanceof CancelledError) break;
+          this.report({ ...this.state, state: 'error', error: errorLine(error) });
+        }
+      } while (this.again && !this.stopping.signal.aborted);
+      this.running = null;
+    })();
+    return this.running;
+  }
+
+  /** One page of results. A newer call cancels this one (it rejects with CancelledError). */
+  async search(request: SearchRequest): Promise<SearchResults> {
+    this.current?.abort();
+    const controller = new AbortController();
+    this.current = controller;
+    const results = await search(this.open(), this.store.dir(), request.query, {
+      page: request.page,
+      pageSize: request.pageSize,
+      signal: controller.signal,
+    });
+    if (controller.signal.aborted) throw new CancelledError();
+    return { ...results, progress: this.state };
+  }
+
+  /** Every matching message index of one session. */
+  sessionMatches(id: string, query: string): number[] {
+    return sessionMatches(this.open(), id, query);
+  }
+
+  /** Stops a running update (what it indexed is kept), then closes the index. */
+  async close(): Promise<void> {
+    this.current?.abort();
+    this.stopping.abort();
+    await this.running;
+    this.index?.close();
+    this.index = null;
+  }
+}
