@@ -8,17 +8,41 @@ import {
   type Response,
   type StoreInfo,
 } from '../shared/contract';
-import { searchSessions } from './search';
+import type { IndexProgress, SearchResults } from '../shared/types';
+import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
 import { buildTranscript } from './transcript';
 
 /** A handler per channel, already given a validated request. */
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
-/** Handlers over `store`; `info` describes the store for the renderer. */
-export function createHandlers(store: JsonlStore, info: () => Promise<StoreInfo>): Handlers {
+/** Full-text search as the handlers need it: in-process (SearchService) or in a worker. */
+export interface SearchBackend {
+  search(request: SearchRequest): Promise<SearchResults>;
+  sessionMatches(id: string, query: string): Promise<number[]> | number[];
+  progress(): IndexProgress;
+}
+
+/** A search backend the owner also refreshes, listens to and closes. */
+export interface SearchHandle extends SearchBackend {
+  refresh(): void | Promise<void>;
+  onProgress(listener: (p: IndexProgress) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** What the handlers need besides the store. */
+export interface HandlerDeps {
+  /** Describes the store for the renderer. */
+  info: () => Promise<StoreInfo>;
+  search: SearchBackend;
+  /** Follows one session for the caller (or stops, with null). */
+  watch: (id: string | null) => Promise<void> | void;
+}
+
+/** Handlers over `store`. */
+export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
   return {
-    'store:info': () => info(),
+    'store:info': () => deps.info(),
     'sessions:list': () => store.list(),
     'sessions:load': ({ id }) => store.load(id),
     'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
@@ -27,7 +51,13 @@ export function createHandlers(store: JsonlStore, info: () => Promise<StoreInfo>
       await store.delete(id);
       return { deleted: true };
     },
-    'sessions:search': ({ query, limit }) => searchSessions(store, query, { limit }),
+    'sessions:search': (request) => deps.search.search(request),
+    'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
+    'search:progress': async () => deps.search.progress(),
+    'sessions:watch': async ({ id }) => {
+      await deps.watch(id);
+      return { watching: id };
+    },
   };
 }
 

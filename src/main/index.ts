@@ -3,7 +3,9 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
-import { STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
+import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
+import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';
 import { DragFolder, startDragOut } from './drag';
 import { dragIcon } from './drag-icon';
@@ -84,6 +86,7 @@ async function chooseSavePath(defaultName: string): Promise<string | null> {
 
 async function start(): Promise<void> {
   const settings = await loadSettings(settingsFile());
+  const cacheDir = defaultCacheDir();
   const store = new OpenStore(
     chooseSessionsDir({
       argv: process.argv,
@@ -92,7 +95,17 @@ async function start(): Promise<void> {
       fallback: defaultDir(),
       cwd: process.cwd(),
     }),
+    {
+      // The index builds in a worker thread, so the window never waits on it.
+      makeSearch: (s) =>
+        new SearchWorkerClient(join(import.meta.dirname, 'search-worker.js'), {
+          dir: s.dir(),
+          indexFile: indexFileFor(cacheDir, s.dir()),
+        }),
+      onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
+    },
   );
+  app.on('will-quit', () => void store.close());
 
   applyWebPolicy(session.defaultSession, renderer);
   registerIpc(ipcMain, {

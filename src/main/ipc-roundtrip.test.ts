@@ -10,6 +10,7 @@ import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
 import { createApi, type Api } from '../preload/api';
 import { DragFolder, startDragOut } from './drag';
 import { registerIpc } from './ipc';
+import { tempSearch } from '../../test/support/search';
 import { OpenStore } from './open-store';
 import { saveSessionAs } from './save-as';
 
@@ -25,7 +26,7 @@ function connect(dir: string) {
     handle: (channel: string, h: Handler) => handlers.set(channel, h),
     on: (channel: string, h: Handler) => handlers.set(channel, h),
   };
-  const store = new OpenStore(dir);
+  const store = new OpenStore(dir, { makeSearch: tempSearch });
   const folder = new DragFolder(tempDir());
   const saveDir = tempDir();
   registerIpc(ipcMain as unknown as Pick<IpcMain, 'handle' | 'on'>, {
@@ -45,7 +46,7 @@ function connect(dir: string) {
     on: () => undefined,
     removeListener: () => undefined,
   });
-  return { api, sender, store: new JsonlStore(dir) };
+  return { api, sender, store: new JsonlStore(dir), open: store };
 }
 
 describe('window.api over IPC to the real store', () => {
@@ -55,15 +56,17 @@ describe('window.api over IPC to the real store', () => {
   });
 
   it('lists, loads, opens, exports and searches', async () => {
-    const { api, store } = connect(dir);
+    const { api, store, open } = connect(dir);
     expect(await api.storeInfo({})).toEqual({ dir, exists: true, mode: 'electron' });
     expect((await api.listSessions({})).map((s) => s.id).sort()).toEqual(fixtureIds().sort());
     expect(await api.loadSession({ id: TOOLS })).toEqual(await store.load(TOOLS));
     expect(await api.openTranscript({ id: TOOLS })).toEqual(buildTranscript(await store.load(TOOLS)));
     expect(await api.exportSession({ id: TOOLS })).toBe(await store.exportMarkdown(TOOLS));
     const { title } = await store.load(TOOLS);
-    const hits = await api.searchSessions({ query: title, limit: 5 });
-    expect(hits.some((h) => h.session_id === TOOLS)).toBe(true);
+    await open.search().refresh();
+    const results = await api.searchSessions({ query: title, pageSize: 5 });
+    expect(results.groups.some((g) => g.id === TOOLS)).toBe(true);
+    expect(await api.searchMatches({ id: TOOLS, query: 'permission' })).toEqual([2]);
   });
 
   it('rejects with the one-line error for a bad or unknown id', async () => {

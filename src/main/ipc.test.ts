@@ -24,7 +24,19 @@ function fakeHandlers() {
     'sessions:transcript': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
     'sessions:delete': vi.fn(async () => ({ deleted: true })),
-    'sessions:search': vi.fn(async () => []),
+    'sessions:search': vi.fn(async () => ({
+      query: '',
+      groups: [],
+      total_sessions: 0,
+      total_hits: 0,
+      page: 0,
+      page_size: 20,
+      took_ms: 0,
+      progress: { state: 'ready' as const, done: 0, total: 0 },
+    })),
+    'search:matches': vi.fn(async () => []),
+    'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
+    'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
   } satisfies Handlers;
 }
 

@@ -2,14 +2,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
+import { tempSearch } from '../../test/support/search';
 import { OpenStore } from './open-store';
+
+const deps = { makeSearch: tempSearch };
 
 describe('OpenStore', () => {
   it('reports the folder, whether it exists, and electron mode', async () => {
     const dir = corpusCopy();
-    await expect(new OpenStore(dir).info()).resolves.toEqual({ dir, exists: true, mode: 'electron' });
+    await expect(new OpenStore(dir, deps).info()).resolves.toEqual({ dir, exists: true, mode: 'electron' });
     const missing = join(tempDir(), 'not-yet');
-    await expect(new OpenStore(missing).info()).resolves.toEqual({
+    await expect(new OpenStore(missing, deps).info()).resolves.toEqual({
       dir: missing,
       exists: false,
       mode: 'electron',
@@ -17,7 +20,7 @@ describe('OpenStore', () => {
   });
 
   it('serves the new folder through the same handlers getter after repoint', async () => {
-    const open = new OpenStore(join(tempDir(), 'empty'));
+    const open = new OpenStore(join(tempDir(), 'empty'), deps);
     await expect(open.handlers()['sessions:list']({})).resolves.toEqual([]);
     const dir = corpusCopy();
     open.repoint(dir);

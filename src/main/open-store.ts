@@ -1,15 +1,37 @@
 // The sessions folder the app is looking at. File > Open Folder… swaps it while the app runs, so
-// handlers ask this object for the current store on every call instead of keeping one.
+// handlers ask this object for the current store on every call instead of keeping one. Each
+// folder has its own search index, built in the background by its own search handle.
 import { stat } from 'node:fs/promises';
 import type { StoreInfo } from '../shared/contract';
-import { createHandlers, type Handlers } from '../core/service';
+import type { IndexProgress } from '../shared/types';
+import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import { JsonlStore } from '../core/store';
 
-/** The current store and its handlers. */
-export class OpenStore {
-  private current: { store: JsonlStore; handlers: Handlers };
+/** What OpenStore needs from the app: a search per folder, and who follows sessions. */
+export interface OpenStoreDeps {
+  /** Makes the search handle for a store (a worker in the app; in-process in tests). */
+  makeSearch: (store: JsonlStore) => SearchHandle;
+  /** Told about the current search's progress. */
+  onSearchProgress?: (p: IndexProgress) => void;
+  /** Follows one session of the current store for the window (null stops). */
+  watch?: (store: JsonlStore, id: string | null) => Promise<void> | void;
+}
 
-  constructor(dir: string) {
+interface Current {
+  store: JsonlStore;
+  search: SearchHandle;
+  handlers: Handlers;
+  unsubscribe: () => void;
+}
+
+/** The current store, its search and its handlers. */
+export class OpenStore {
+  private current: Current;
+
+  constructor(
+    dir: string,
+    private readonly deps: OpenStoreDeps,
+  ) {
     this.current = this.open(dir);
   }
 
@@ -18,14 +40,28 @@ export class OpenStore {
     return this.current.store;
   }
 
+  /** The current folder's search. */
+  search(): SearchHandle {
+    return this.current.search;
+  }
+
   /** The shared handlers over the current store. */
   handlers(): Handlers {
     return this.current.handlers;
   }
 
-  /** Switches to the store in `dir`. */
+  /** Switches to the store in `dir`; the previous folder's search is closed. */
   repoint(dir: string): void {
+    const previous = this.current;
     this.current = this.open(dir);
+    previous.unsubscribe();
+    void previous.search.close();
+  }
+
+  /** Closes the current search (at quit). */
+  async close(): Promise<void> {
+    this.current.unsubscribe();
+    await this.current.search.close();
   }
 
   /** What the renderer is told about the current folder. */
@@ -38,8 +74,16 @@ export class OpenStore {
     return { dir, exists, mode: 'electron' };
   }
 
-  private open(dir: string): { store: JsonlStore; handlers: Handlers } {
+  private open(dir: string): Current {
     const store = new JsonlStore(dir);
-    return { store, handlers: createHandlers(store, () => this.info()) };
+    const search = this.deps.makeSearch(store);
+    const unsubscribe = search.onProgress((p) => this.deps.onSearchProgress?.(p));
+    void search.refresh();
+    const handlers = createHandlers(store, {
+      info: () => this.info(),
+      search,
+      watch: (id) => this.deps.watch?.(store, id),
+    });
+    return { store, search, handlers, unsubscribe };
   }
 }

@@ -3,11 +3,17 @@
 import { API_METHODS, unwrap, type ApiMethod, type Envelope, type SharedApi } from '../shared/api';
 import {
   DRAG_CHANNEL,
+  SEARCH_PROGRESS_EVENT,
+  SESSION_APPENDED_EVENT,
+  SESSIONS_CHANGED_EVENT,
   STORE_CHANGED_EVENT,
   type ElectronContract,
   type ElectronChannel,
+  type SessionAppended,
+  type SessionsChanged,
   type StoreInfo,
 } from '../shared/contract';
+import type { IndexProgress } from '../shared/types';
 
 /** The part of Electron's ipcRenderer the API uses. Declared structurally (not imported from
  * 'electron') so the renderer can import `Api` without pulling Electron's and Node's types in. */
@@ -34,6 +40,15 @@ export function createApi(ipc: IpcPort) {
     ]),
   ) as SharedApi;
 
+  // Events from main: the payload is handed on, the IPC event object never is.
+  const subscribe = <T>(channel: string, callback: (payload: T) => void): (() => void) => {
+    const listener = (_event: unknown, payload: unknown) => callback(payload as T);
+    ipc.on(channel, listener);
+    return () => {
+      ipc.removeListener(channel, listener);
+    };
+  };
+
   return {
     ...shared,
     /** Asks where to save the session's Markdown export; path is null when the user cancels. */
@@ -44,13 +59,16 @@ export function createApi(ipc: IpcPort) {
     /** Starts a native drag of the session's Markdown file; call from a dragstart handler. */
     startDrag: (id: string): void => ipc.send(DRAG_CHANNEL, { id }),
     /** Calls `callback` whenever the sessions folder changes; returns the unsubscribe function. */
-    onStoreChanged: (callback: (info: StoreInfo) => void): (() => void) => {
-      const listener = (_event: unknown, info: unknown) => callback(info as StoreInfo);
-      ipc.on(STORE_CHANGED_EVENT, listener);
-      return () => {
-        ipc.removeListener(STORE_CHANGED_EVENT, listener);
-      };
-    },
+    onStoreChanged: (callback: (info: StoreInfo) => void) => subscribe(STORE_CHANGED_EVENT, callback),
+    /** Calls `callback` when sessions appear, vanish or change; returns the unsubscribe function. */
+    onSessionsChanged: (callback: (change: SessionsChanged) => void) =>
+      subscribe(SESSIONS_CHANGED_EVENT, callback),
+    /** Calls `callback` when the watched session grows; returns the unsubscribe function. */
+    onSessionAppended: (callback: (appended: SessionAppended) => void) =>
+      subscribe(SESSION_APPENDED_EVENT, callback),
+    /** Calls `callback` as the search index builds; returns the unsubscribe function. */
+    onSearchProgress: (callback: (progress: IndexProgress) => void) =>
+      subscribe(SEARCH_PROGRESS_EVENT, callback),
   };
 }
 
@@ -63,11 +81,17 @@ export const API_KEYS = [
   'exportSession',
   'listSessions',
   'loadSession',
+  'onSearchProgress',
+  'onSessionAppended',
+  'onSessionsChanged',
   'onStoreChanged',
   'openFolder',
   'openTranscript',
   'saveAs',
+  'searchMatches',
+  'searchProgress',
   'searchSessions',
   'startDrag',
   'storeInfo',
+  'watchSession',
 ] as const satisfies readonly (keyof Api)[];

@@ -5,7 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
 import type { StoreInfo } from '../shared/contract';
-import { createHandlers, type Handlers } from '../core/service';
+import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { SearchService } from '../core/search/service';
+import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
 import {
@@ -31,6 +33,10 @@ export interface ServerOptions {
   rendererDir: string;
   /** The access token; a random one is made when absent. */
   token?: string;
+  /** Full-text search; by default an in-process index in `cacheDir`. Closed with the server. */
+  search?: SearchHandle;
+  /** Where the default search index lives (the platform cache folder when absent). */
+  cacheDir?: string;
 }
 
 /** A running server. */
@@ -51,7 +57,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? newToken();
   if (!isWellFormedToken(token)) throw new Error('token must be 32-256 characters of A-Z a-z 0-9 _ -');
   const { store, rendererDir } = options;
-  const handlers = createHandlers(store, () => storeInfo(store));
+  const search =
+    options.search ??
+    new SearchService(store, indexFileFor(options.cacheDir ?? defaultCacheDir(), store.dir()));
+  void search.refresh();
+  const handlers = createHandlers(store, {
+    info: () => storeInfo(store),
+    search,
+    // The browser follows a session over /events?watch=<id>; nothing to keep per request here.
+    watch: () => undefined,
+  });
   const context: RouteContext = { store, rendererDir, handlers, token, port: 0 };
   // Node would answer a missing Host with its own 400; our check answers 403 like any wrong Host.
   const server = createServer({ requireHostHeader: false }, (req, res) => {
@@ -65,7 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${BIND_HOST}:${context.port}/?token=${token}`,
     port: context.port,
     token,
-    close: () => close(server),
+    close: async () => {
+      await close(server);
+      await search.close();
+    },
   };
 }
 

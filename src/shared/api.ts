@@ -11,6 +11,9 @@ export const API_METHODS = {
   exportSession: 'sessions:export',
   deleteSession: 'sessions:delete',
   searchSessions: 'sessions:search',
+  searchMatches: 'search:matches',
+  searchProgress: 'search:progress',
+  watchSession: 'sessions:watch',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -1,7 +1,14 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
 import { isValidId } from './ids';
-import type { SearchHit, Session, SessionSummary, Transcript } from './types';
+import type {
+  IndexProgress,
+  SearchResults,
+  Session,
+  SessionSummary,
+  Transcript,
+  TranscriptMessage,
+} from './types';
 
 /** What the renderer learns about the store it is looking at. */
 export interface StoreInfo {
@@ -20,11 +27,40 @@ export interface Contract {
   'sessions:transcript': { request: { id: string }; response: Transcript };
   'sessions:export': { request: { id: string }; response: string };
   'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
+  /** Full-text search, one page of sessions (page counts from 0). */
   'sessions:search': {
-    request: { query: string; limit?: number };
-    response: SearchHit[];
+    request: { query: string; page?: number; pageSize?: number };
+    response: SearchResults;
   };
+  /** Every message of one session that matches the query, for next/previous hit. */
+  'search:matches': { request: { id: string; query: string }; response: number[] };
+  /** Where the background index build stands. */
+  'search:progress': { request: Record<string, never>; response: IndexProgress };
+  /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT. */
+  'sessions:watch': { request: { id: string | null }; response: { watching: string | null } };
 }
+
+/** Pushed when sessions appear, vanish or change (the list should be fetched again). */
+export const SESSIONS_CHANGED_EVENT = 'sessions:changed';
+/** Payload of SESSIONS_CHANGED_EVENT: the ids that changed, when known. */
+export interface SessionsChanged {
+  ids: string[];
+}
+
+/** Pushed when the watched session grew (or was rewritten: `reset`, messages start over). */
+export const SESSION_APPENDED_EVENT = 'session:appended';
+/** Payload of SESSION_APPENDED_EVENT. */
+export interface SessionAppended {
+  id: string;
+  reset: boolean;
+  /** The first new message's index in the session. */
+  from: number;
+  messages: TranscriptMessage[];
+  session: Transcript['session'];
+}
+
+/** Pushed while the search index builds. Payload: IndexProgress. */
+export const SEARCH_PROGRESS_EVENT = 'search:progress';
 
 /** Channels only Electron can serve (native dialogs, drag-out, folder choice). */
 export interface ElectronContract {
@@ -47,6 +83,9 @@ export const CHANNELS = [
   'sessions:export',
   'sessions:delete',
   'sessions:search',
+  'search:matches',
+  'search:progress',
+  'sessions:watch',
 ] as const satisfies readonly Channel[];
 
 /** Fire-and-forget channel for drag-out: Electron's startDrag must run during the drag event. */
@@ -81,6 +120,20 @@ function expectId(value: Record<string, unknown>): { id: string } {
   return { id };
 }
 
+function expectQuery(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 1000) {
+    throw new BadRequestError('query must be a string of at most 1000 characters');
+  }
+  return value;
+}
+
+function expectInt(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new BadRequestError(`${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
 const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'store:info': (v) => (expectKeys(v, []), {}),
   'sessions:list': (v) => (expectKeys(v, []), {}),
@@ -89,17 +142,21 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:search': (v) => {
-    const o = expectKeys(v, ['query', 'limit']);
-    if (typeof o.query !== 'string' || o.query.length > 1000) {
-      throw new BadRequestError('query must be a string of at most 1000 characters');
-    }
-    if (o.limit !== undefined) {
-      if (typeof o.limit !== 'number' || !Number.isInteger(o.limit) || o.limit < 1 || o.limit > 10000) {
-        throw new BadRequestError('limit must be an integer from 1 to 10000');
-      }
-      return { query: o.query, limit: o.limit };
-    }
-    return { query: o.query };
+    const o = expectKeys(v, ['query', 'page', 'pageSize']);
+    const query = expectQuery(o.query);
+    const request: Request<'sessions:search'> = { query };
+    if (o.page !== undefined) request.page = expectInt(o.page, 'page', 0, 100_000);
+    if (o.pageSize !== undefined) request.pageSize = expectInt(o.pageSize, 'pageSize', 1, 200);
+    return request;
+  },
+  'search:matches': (v) => {
+    const o = expectKeys(v, ['id', 'query']);
+    return { ...expectId(o), query: expectQuery(o.query) };
+  },
+  'search:progress': (v) => (expectKeys(v, []), {}),
+  'sessions:watch': (v) => {
+    const o = expectKeys(v, ['id']);
+    return o.id === null ? { id: null } : expectId(o);
   },
 };
 

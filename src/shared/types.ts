@@ -121,17 +121,46 @@ export interface SessionSummary {
   size: number;
 }
 
-/** One search hit: a message (or the title, message -1) that matched. */
-export interface SearchHit {
-  session_id: string;
-  title: string;
-  /** Index into the session's messages; -1 when the title matched. */
+/** Where the search index stands: building in the background, or ready. */
+export interface IndexProgress {
+  state: 'indexing' | 'ready' | 'error';
+  /** Files looked at so far, of `total`. */
+  done: number;
+  total: number;
+  /** One line, when state is 'error'. */
+  error?: string;
+}
+
+/** One matching message (or the title, message -1) with a snippet and what to highlight in it. */
+export interface SearchMatch {
   message: number;
-  /** Where in the message: text, tool input, tool output, reasoning or title. */
-  field: 'title' | 'text' | 'tool_input' | 'tool_output' | 'reasoning';
+  field: 'title' | 'text' | 'tools';
   snippet: string;
-  /** The match's start and end inside `snippet`. */
-  match: [number, number];
+  /** [start, end) ranges of `snippet` that matched. */
+  highlights: [number, number][];
+}
+
+/** One session's matches: the best few, and how many there are in all. */
+export interface SearchGroup {
+  id: string;
+  title: string;
+  model: string;
+  vendor: string;
+  updated_at: GoTimeText;
+  hit_count: number;
+  matches: SearchMatch[];
+}
+
+/** One page of results, grouped by session: best relevance first, then most recent. */
+export interface SearchResults {
+  query: string;
+  groups: SearchGroup[];
+  total_sessions: number;
+  total_hits: number;
+  page: number;
+  page_size: number;
+  took_ms: number;
+  progress: IndexProgress;
 }
 
 /** An image to show inline (from an image block or a tool result's images). */

@@ -2,7 +2,9 @@
 // to rebuild for Electron). A missing, foreign or damaged file is replaced by a fresh one.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Database } from 'node-sqlite3-wasm';
+import type { Database } from 'node-sqlite3-wasm';
+// A CommonJS package: its default import works from ESM (Electron main) and CJS bundles alike.
+import sqlite from 'node-sqlite3-wasm';
 
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
 export const SCHEMA_VERSION = 1;
@@ -38,7 +40,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 `;
 
 function openChecked(file: string): Database {
-  const db = new Database(file);
+  const db = new sqlite.Database(file);
   try {
     // Another process (the CLI beside the app) may hold the file's lock for one batch: wait.
     db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL;');
