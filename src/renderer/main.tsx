@@ -1,1 +1,40 @@
-document.getElementById('root')!.textContent = 'hi';
+// Entry point: picks the transport, builds the store and mounts the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createClient } from './api/create-client';
+import { loadTheme, saveTheme } from './app/theme-storage';
+import { createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/session-list.css';
+import './styles/transcript.css';
+import './styles/markdown.css';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const api = createClient();
+const store = createAppStore({
+  api,
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
+  now: () => new Date(),
+  theme: loadTheme(storage()),
+  saveTheme: (theme) => saveTheme(storage(), theme),
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App api={api} />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,363 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from './App';
+import { createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+import { fakeApi, type FakeApi } from './test-support/fake-api';
+import {
+  HOSTILE_GOLDEN_MESSAGES,
+  TOOLS_GOLDEN_MESSAGES,
+  message,
+  summary,
+  transcript,
+} from './test-support/transcripts';
+
+// jsdom has no layout; the virtual list needs a viewport height to show rows.
+const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+});
+afterAll(() => {
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  if (clientHeight) Object.defineProperty(Element.prototype, 'clientHeight', clientHeight);
+});
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+  delete window.__pwned;
+});
+
+declare global {
+  interface Window {
+    __pwned?: unknown;
+  }
+}
+
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `output line ${i + 1}`).join('\n');
+
+function corpus(): FakeApi {
+  return fakeApi(
+    [
+      summary('s1', {
+        title: 'Alpha parser',
+        updated_at: '2026-04-15T00:00:00Z',
+        vendor: 'openai',
+        model: 'gpt-5',
+      }),
+      summary('s2', { title: 'Beta build', updated_at: '2026-04-14T00:00:00Z', vendor: 'anthropic' }),
+      summary('s3', { title: 'Gamma tools', updated_at: '2026-04-13T00:00:00Z', vendor: 'anthropic' }),
+    ],
+    [
+      transcript(
+        's1',
+        [
+          message('user', [{ type: 'text', text: 'alpha one' }]),
+          message('assistant', [{ type: 'text', text: 'Alpha two and **alpha** three' }]),
+        ],
+        { title: 'Alpha parser' },
+      ),
+      transcript('s2', [message('user', [{ type: 'text', text: 'beta' }])], {
+        skipped_lines: 2,
+        skipped: [{ line: 3, reason: 'invalid JSON' }],
+        checkpoints: [{ after_messages: 1, tokens: 1234 }],
+        title: 'Beta build',
+      }),
+      transcript(
+        's3',
+        [
+          message('user', [{ type: 'text', text: 'run it' }]),
+          message('assistant', [{ type: 'tool_use', name: 'bash', input: '{"cmd":"ls"}' }]),
+          message('user', [
+            { type: 'tool_result', output: lines(40) },
+            { type: 'tool_result', output: 'denied', isError: true },
+          ]),
+        ],
+        { title: 'Gamma tools' },
+      ),
+    ],
+  );
+}
+
+function mount(api: FakeApi = corpus()) {
+  const store = createAppStore({
+    api,
+    writeClipboard: async () => {},
+    now: () => new Date('2026-04-20T00:00:00Z'),
+    theme: 'system',
+    saveTheme: () => {},
+    selectDelayMs: 0,
+  });
+  render(
+    <StoreProvider store={store}>
+      <App api={api} />
+    </StoreProvider>,
+  );
+  return { api, store };
+}
+
+const rows = () => screen.queryAllByTestId('session-row');
+const selectedRow = () => rows().find((row) => row.getAttribute('aria-selected') === 'true');
+const key = (k: string, init: KeyboardEventInit = {}) =>
+  fireEvent.keyDown(document.activeElement ?? document.body, { key: k, ...init });
+
+describe('session list', () => {
+  it('shows every session with title, model, vendor and count', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.getByTestId('session-count').textContent).toBe('3 sessions');
+    expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s1', 's2', 's3']);
+    expect(within(rows()[0]!).getByTestId('session-row-title').textContent).toBe('Alpha parser');
+    expect(rows()[0]!.textContent).toContain('gpt-5');
+    expect(rows()[0]!.textContent).toContain('2 messages');
+  });
+
+  it('filters as you type, counts "N of M", and says what to do when nothing matches', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('session-filter'), { target: { value: 'gamma' } });
+    expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s3']);
+    expect(screen.getByTestId('session-count').textContent).toBe('1 of 3 sessions');
+    fireEvent.change(screen.getByTestId('session-filter'), { target: { value: 'nothing like this' } });
+    expect(screen.getByTestId('empty-state').textContent).toContain(
+      'No session matches “nothing like this”. Press Esc to clear the filter.',
+    );
+    key('Escape');
+    expect(rows()).toHaveLength(3);
+  });
+
+  it('sorts and filters by vendor chips', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('sort-select'), { target: { value: 'title' } });
+    expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s1', 's2', 's3']);
+    const chip = screen
+      .getAllByTestId('vendor-chip')
+      .find((c) => c.getAttribute('data-value') === 'anthropic')!;
+    fireEvent.click(chip);
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s2', 's3']);
+    fireEvent.change(screen.getByTestId('date-range'), { target: { value: 'today' } });
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('says where the missing session folder should be', async () => {
+    const api = corpus();
+    api.info = { dir: '/home/me/.ggcode/sessions', exists: false, mode: 'browser' };
+    api.sessions = [];
+    mount(api);
+    await waitFor(() =>
+      expect(screen.getByTestId('empty-state').textContent).toContain(
+        'No session folder at /home/me/.ggcode/sessions. Run ggcode once, or open another folder.',
+      ),
+    );
+  });
+
+  it('reloads when the folder changes', async () => {
+    const { api } = mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    api.sessions = api.sessions.slice(0, 1);
+    act(() => api.emitStoreChanged());
+    await waitFor(() => expect(rows()).toHaveLength(1));
+  });
+});
+
+describe('keyboard', () => {
+  it('moves the selection with arrows and j/k and opens the transcript', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    key('ArrowDown');
+    await waitFor(() => expect(selectedRow()?.getAttribute('data-session-id')).toBe('s1'));
+    key('j');
+    expect(selectedRow()?.getAttribute('data-session-id')).toBe('s2');
+    key('ArrowDown');
+    key('ArrowDown');
+    expect(selectedRow()?.getAttribute('data-session-id')).toBe('s3');
+    key('k');
+    key('ArrowUp');
+    expect(selectedRow()?.getAttribute('data-session-id')).toBe('s1');
+    await waitFor(() => expect(screen.getByTestId('transcript-title').textContent).toBe('Alpha parser'));
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(2));
+    key('Enter');
+    expect(document.activeElement).toBe(screen.getByTestId('transcript-body'));
+  });
+
+  it('moves the selection from the filter field with arrows but types j and k', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    key('k', { ctrlKey: true });
+    const filter = screen.getByTestId('session-filter');
+    expect(document.activeElement).toBe(filter);
+    fireEvent.keyDown(filter, { key: 'j' });
+    expect(selectedRow()).toBeUndefined();
+    fireEvent.keyDown(filter, { key: 'ArrowDown' });
+    expect(selectedRow()?.getAttribute('data-session-id')).toBe('s1');
+  });
+
+  it('finds in the transcript with Ctrl+F, steps with Enter and Shift+Enter, clears with Esc', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]!);
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('transcript-body').textContent).toContain('three'));
+    key('f', { ctrlKey: true });
+    const input = screen.getByTestId('find-input');
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: 'alpha' } });
+    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('1/3'));
+    expect(document.querySelectorAll('mark.find-match')).toHaveLength(3);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('2/3'));
+    expect(document.querySelector('mark.find-current')?.textContent).toBe('Alpha');
+    fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('3/3'));
+    fireEvent.click(screen.getByTestId('find-next'));
+    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('1/3'));
+    fireEvent.change(input, { target: { value: 'no such words' } });
+    await waitFor(() => expect(document.querySelectorAll('mark')).toHaveLength(0));
+    expect(screen.getByTestId('find-count').textContent).toBe('0/0');
+    fireEvent.change(input, { target: { value: 'two' } });
+    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('1/1'));
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.queryByTestId('find-input')).toBeNull();
+    await waitFor(() => expect(document.querySelectorAll('mark')).toHaveLength(0));
+    expect(screen.getByTestId('transcript-body').textContent).toContain('Alpha two and alpha three');
+  });
+});
+
+describe('deep link', () => {
+  it('opens the session named in the hash and follows the selection', async () => {
+    window.history.replaceState(null, '', '/#session=s2');
+    mount();
+    await waitFor(() => expect(screen.getByTestId('transcript-title').textContent).toBe('Beta build'));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[2]!);
+    await waitFor(() => expect(window.location.hash).toBe('#session=s3'));
+    window.location.hash = '#session=s1';
+    await waitFor(() => expect(selectedRow()?.getAttribute('data-session-id')).toBe('s1'));
+  });
+});
+
+describe('transcript', () => {
+  it('draws tool calls and results, marks errors and expands long output', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[2]!);
+    await waitFor(() => expect(screen.getAllByTestId('tool-result')).toHaveLength(2));
+    expect(screen.getByTestId('tool-call').textContent).toContain('bash');
+    expect(screen.getAllByTestId('tool-result').map((r) => r.getAttribute('data-error'))).toEqual([
+      'false',
+      'true',
+    ]);
+    const messages = screen.getAllByTestId('message');
+    expect(messages.map((m) => m.getAttribute('data-role'))).toEqual(['user', 'assistant', 'user']);
+    const showAll = screen.getByTestId('show-all');
+    expect(showAll.textContent).toBe('Show all (40 lines)');
+    fireEvent.click(showAll);
+    await waitFor(() => expect(screen.queryByTestId('show-all')).toBeNull());
+    expect(screen.getAllByTestId('tool-result')[0]!.textContent).toContain('output line 40');
+  });
+
+  it('shows the skipped-lines notice and checkpoint markers', async () => {
+    mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[1]!);
+    await waitFor(() =>
+      expect(screen.getByTestId('skipped-notice').textContent).toContain('2 damaged lines were skipped'),
+    );
+    expect(screen.getByTestId('skipped-notice').textContent).toContain('line 3: invalid JSON');
+    expect(screen.getByTestId('checkpoint-marker').textContent).toContain('1,234 tokens');
+    expect(screen.getByTestId('transcript-meta').textContent).toContain('claude-sonnet-4');
+  });
+
+  it('renders the hostile fixture without running anything', async () => {
+    const api = corpus();
+    api.sessions = [summary('h1', { title: "<img src=x onerror=alert('alpha')> title" })];
+    api.transcripts.set(
+      'h1',
+      transcript(
+        'h1',
+        HOSTILE_GOLDEN_MESSAGES.map((md, i) => ({
+          role: i === 0 ? 'user' : 'assistant',
+          markdown: md,
+          images: [],
+          has_error: false,
+        })),
+      ),
+    );
+    mount(api);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0]!);
+    await waitFor(() => expect(screen.getAllByTestId('remote-image')).toHaveLength(2));
+    const body = screen.getByTestId('transcript-body');
+    expect(body.querySelector('script, iframe, svg, form, input, style, img')).toBeNull();
+    expect(screen.getAllByTestId('remote-image')[1]!.textContent).toContain('https://evil.example/pixel.png');
+    expect(within(rows()[0]!).getByTestId('session-row-title').textContent).toBe(
+      "<img src=x onerror=alert('alpha')> title",
+    );
+    expect(window.__pwned).toBeUndefined();
+  });
+
+  it('renders the reference export of the tool session', async () => {
+    const api = corpus();
+    api.sessions = [summary('t1')];
+    api.transcripts.set(
+      't1',
+      transcript(
+        't1',
+        TOOLS_GOLDEN_MESSAGES.map((md, i) => ({
+          role: i % 2 ? 'assistant' : 'user',
+          markdown: md,
+          images: [],
+          has_error: i === 2,
+        })),
+      ),
+    );
+    mount(api);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0]!);
+    await waitFor(() => expect(screen.getAllByTestId('tool-call')).toHaveLength(2));
+    expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
+    expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
+  });
+});
+
+describe('actions', () => {
+  it('asks before deleting, and reports a delete that fails', async () => {
+    const { api } = mount();
+    api.deleteErrors.set('s1', 'session s1 is in use by process 4242');
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]!);
+    fireEvent.click(await screen.findByTestId('delete-session'));
+    expect(document.activeElement).toBe(screen.getByTestId('cancel-delete'));
+    key('Escape');
+    expect(screen.queryByTestId('confirm-delete')).toBeNull();
+    fireEvent.click(screen.getByTestId('delete-session'));
+    fireEvent.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() =>
+      expect(screen.getByTestId('status').textContent).toBe(
+        'Could not delete: session s1 is in use by process 4242',
+      ),
+    );
+    expect(rows()).toHaveLength(3);
+    api.deleteErrors.clear();
+    fireEvent.click(screen.getByTestId('delete-session'));
+    fireEvent.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(screen.getByTestId('status').textContent).toBe('Deleted “Alpha parser”');
+  });
+
+  it('copies, saves and drags out through the api', async () => {
+    const { api } = mount();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[1]!);
+    fireEvent.click(await screen.findByTestId('copy-markdown'));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('Copied'));
+    fireEvent.click(screen.getByTestId('save-markdown'));
+    await waitFor(() => expect(api.calls).toContain('save s2 Beta build'));
+    fireEvent.dragStart(screen.getByTestId('drag-handle'));
+    fireEvent.dragStart(rows()[2]!);
+    expect(api.calls.filter((c) => c.startsWith('drag'))).toEqual(['drag s2', 'drag s3']);
+  });
+});

@@ -1,0 +1,23 @@
+// The one interface the renderer uses for data and file actions, whatever serves it: Electron's
+// window.api or the `sessions serve` HTTP bridge. Components never talk to either directly.
+import type { SharedApi } from '../../shared/api';
+
+/** The part of a drag event the drag-out needs (React's and the DOM's events both fit). */
+export interface DragStartEvent {
+  dataTransfer: DataTransfer | null;
+  preventDefault(): void;
+}
+
+/** The renderer's view of its backend: the shared channels plus the file actions. */
+export interface ClientApi extends SharedApi {
+  /** Which transport this is; the UI hides what a mode cannot do. */
+  readonly mode: 'electron' | 'browser';
+  /** Saves the session's Markdown; returns the line to show, or null when the user cancelled. */
+  saveMarkdown(id: string, title: string): Promise<string | null>;
+  /** Lets the user pick another sessions folder; absent in browser mode. */
+  readonly chooseFolder: (() => Promise<void>) | null;
+  /** Turns a dragstart on a row or header into a drag of the session's Markdown file. */
+  startDrag(event: DragStartEvent, id: string, title: string): void;
+  /** Calls `callback` when the sessions folder may have changed; returns the unsubscribe. */
+  onStoreChanged(callback: () => void): () => void;
+}

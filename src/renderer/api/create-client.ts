@@ -1,0 +1,45 @@
+// Picks the transport at start-up: the preload's window.api in Electron, HTTP otherwise.
+import type { Api } from '../../preload/api';
+import type { ClientApi } from './client-api';
+import { createElectronClient } from './electron-client';
+import { createHttpClient } from './http-client';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in browser mode. */
+    api?: Api;
+  }
+}
+
+/** Starts a download through a temporary <a download>, which a strict CSP allows. */
+function downloadThroughLink(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** The ClientApi for this page. The token is read once, here, from the page URL. */
+export function createClient(win: Window = window): ClientApi {
+  if (win.api) return createElectronClient(win.api);
+  return createHttpClient({
+    origin: win.location.origin,
+    token: new URLSearchParams(win.location.search).get('token') ?? '',
+    fetch: win.fetch.bind(win),
+    download: downloadThroughLink,
+    onFocus: (callback) => {
+      const onVisible = () => {
+        if (win.document.visibilityState === 'visible') callback();
+      };
+      win.addEventListener('focus', callback);
+      win.document.addEventListener('visibilitychange', onVisible);
+      return () => {
+        win.removeEventListener('focus', callback);
+        win.document.removeEventListener('visibilitychange', onVisible);
+      };
+    },
+  });
+}

@@ -1,0 +1,39 @@
+// Electron mode: window.api from the preload does the work; this adapts it to ClientApi.
+import { API_METHODS, type ApiMethod, type SharedApi } from '../../shared/api';
+import type { Api } from '../../preload/api';
+import type { ClientApi } from './client-api';
+
+/** The ClientApi of Electron mode, over the preload's `api`. */
+export function createElectronClient(api: Api): ClientApi {
+  // The shared methods pass through as they are; the cast restores the per-method types that
+  // Object.fromEntries loses (window.api is typed from the same map).
+  const shared = Object.fromEntries(
+    (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [method, api[method]]),
+  ) as SharedApi;
+  return {
+    ...shared,
+    mode: 'electron',
+    saveMarkdown: async (id) => {
+      const { path } = await api.saveAs({ id });
+      return path === null ? null : `Saved to ${path}`;
+    },
+    // The folder change arrives through onStoreChanged, which reloads everything.
+    chooseFolder: async () => {
+      await api.openFolder();
+    },
+    startDrag: (event, id) => {
+      // Electron's native drag replaces the HTML one; only the id crosses to the main process.
+      event.preventDefault();
+      api.startDrag(id);
+    },
+    // A new folder, or sessions that appeared, vanished or changed in it: the list is fetched again.
+    onStoreChanged: (callback) => {
+      const stopFolder = api.onStoreChanged(() => callback());
+      const stopSessions = api.onSessionsChanged(() => callback());
+      return () => {
+        stopFolder();
+        stopSessions();
+      };
+    },
+  };
+}

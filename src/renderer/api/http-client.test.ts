@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createHttpClient, type HttpClientOptions } from './http-client';
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+}
+
+function client(respond: (sent: Sent) => Response, overrides: Partial<HttpClientOptions> = {}) {
+  const sent: Sent[] = [];
+  const downloads: [string, string][] = [];
+  const api = createHttpClient({
+    origin: 'http://127.0.0.1:4321',
+    token: 'ab12',
+    fetch: async (url, init) => {
+      const request = { url: String(url), init: init ?? {} };
+      sent.push(request);
+      return respond(request);
+    },
+    download: (url, name) => void downloads.push([url, name]),
+    onFocus: () => () => {},
+    ...overrides,
+  });
+  return { api, sent, downloads };
+}
+
+const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('createHttpClient', () => {
+  it('POSTs the request to /api/<channel> with the token header and unwraps the envelope', async () => {
+    const { api, sent } = client(() => json({ ok: true, value: '# md' }));
+    await expect(api.exportSession({ id: 's-1' })).resolves.toBe('# md');
+    expect(sent[0]!.url).toBe('http://127.0.0.1:4321/api/sessions:export');
+    expect(sent[0]!.init.method).toBe('POST');
+    expect(new Headers(sent[0]!.init.headers).get('X-Transcripts-Token')).toBe('ab12');
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ id: 's-1' });
+  });
+
+  it('maps every shared method to its channel', async () => {
+    const { api, sent } = client(() => json({ ok: true, value: null }));
+    await api.storeInfo({});
+    await api.listSessions({});
+    await api.loadSession({ id: 'a' });
+    await api.openTranscript({ id: 'a' });
+    await api.deleteSession({ id: 'a' });
+    await api.searchSessions({ query: 'q' });
+    expect(sent.map((s) => s.url.split('/api/')[1])).toEqual([
+      'store:info',
+      'sessions:list',
+      'sessions:load',
+      'sessions:transcript',
+      'sessions:delete',
+      'sessions:search',
+    ]);
+  });
+
+  it('throws the envelope error line', async () => {
+    const { api } = client(() => json({ ok: false, error: 'session x is in use' }));
+    await expect(api.deleteSession({ id: 'x' })).rejects.toThrow('session x is in use');
+  });
+
+  it('throws the error of a 400 envelope and the text of a 403', async () => {
+    const bad = client(() => json({ ok: false, error: 'id must be 1-128 characters' }, 400));
+    await expect(bad.api.openTranscript({ id: '-x' })).rejects.toThrow('id must be 1-128 characters');
+    const forbidden = client(() => new Response('Forbidden: missing or wrong token\n', { status: 403 }));
+    await expect(forbidden.api.listSessions({})).rejects.toThrow('Forbidden: missing or wrong token');
+    const empty = client(() => new Response('', { status: 502 }));
+    await expect(empty.api.listSessions({})).rejects.toThrow('HTTP 502');
+  });
+
+  it('saves by downloading the export URL with the token', async () => {
+    const { api, downloads } = client(() => json({ ok: true, value: null }));
+    await expect(api.saveMarkdown('s-1', 'Fix: the "parser"')).resolves.toBe(
+      'Downloading Fix_ the _parser_.md',
+    );
+    expect(downloads).toEqual([['http://127.0.0.1:4321/export/s-1.md?token=ab12', 'Fix_ the _parser_.md']]);
+    expect(api.chooseFolder).toBeNull();
+  });
+
+  it('drags out through DownloadURL', () => {
+    const { api } = client(() => json({ ok: true, value: null }));
+    const data = new Map<string, string>();
+    const transfer = {
+      setData: (type: string, value: string) => void data.set(type, value),
+      effectAllowed: 'all',
+    };
+    let prevented = false;
+    api.startDrag(
+      { dataTransfer: transfer as unknown as DataTransfer, preventDefault: () => (prevented = true) },
+      's-1',
+      'a:b',
+    );
+    expect(data.get('DownloadURL')).toBe(
+      'text/markdown:a_b.md:http://127.0.0.1:4321/export/s-1.md?token=ab12',
+    );
+    expect(data.get('text/uri-list')).toBe('http://127.0.0.1:4321/export/s-1.md?token=ab12');
+    expect(prevented).toBe(false);
+  });
+});

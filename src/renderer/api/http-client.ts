@@ -1,0 +1,86 @@
+// Browser mode (`sessions serve`): the shared channels over POST /api/<channel>, Save as a
+// download of /export/<id>.md, and drag-out through Chromium's DownloadURL.
+import {
+  API_METHODS,
+  errorLine,
+  unwrap,
+  type ApiMethod,
+  type Envelope,
+  type SharedApi,
+} from '../../shared/api';
+import type { Channel } from '../../shared/contract';
+import type { ClientApi, DragStartEvent } from './client-api';
+import { exportFileName } from './export-file-name';
+
+/** Where the page lives and how to fetch; injectable so tests need no server. */
+export interface HttpClientOptions {
+  /** The page origin, e.g. http://127.0.0.1:4321. */
+  origin: string;
+  /** The access token from the page URL's `token` parameter ('' when there is none). */
+  token: string;
+  fetch: typeof fetch;
+  /** Starts a download of `url` (an <a download> click in the page). */
+  download(url: string, fileName: string): void;
+  /** Subscribes to "the user came back to this tab", the browser's only hint of changes. */
+  onFocus(callback: () => void): () => void;
+}
+
+/** Reads the error line out of a failed response: an Envelope, or the server's one-line text. */
+async function failureLine(response: globalThis.Response): Promise<string> {
+  const text = await response.text();
+  try {
+    const envelope = JSON.parse(text) as Envelope<unknown>;
+    if (!envelope.ok && typeof envelope.error === 'string') return envelope.error;
+  } catch {
+    // Not JSON: a plain one-line body (403) or a proxy's page.
+  }
+  const line = errorLine(text).trim();
+  return line === '' ? `HTTP ${response.status}` : line;
+}
+
+/** The ClientApi of browser mode. */
+export function createHttpClient(options: HttpClientOptions): ClientApi {
+  const exportUrl = (id: string) =>
+    `${options.origin}/export/${encodeURIComponent(id)}.md?token=${encodeURIComponent(options.token)}`;
+
+  async function call(channel: Channel, request: unknown): Promise<unknown> {
+    const response = await options.fetch(`${options.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Transcripts-Token': options.token },
+      body: JSON.stringify(request),
+      credentials: 'same-origin',
+    });
+    if (!response.ok) throw new Error(await failureLine(response));
+    return unwrap((await response.json()) as Envelope<unknown>);
+  }
+
+  // Built from API_METHODS, so every shared channel is served; the cast restores the per-method
+  // types that Object.fromEntries loses (the same map types SharedApi).
+  const shared = Object.fromEntries(
+    (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [
+      method,
+      (request: unknown) => call(API_METHODS[method], request),
+    ]),
+  ) as SharedApi;
+
+  return {
+    ...shared,
+    mode: 'browser',
+    saveMarkdown: (id, title) => {
+      const fileName = exportFileName(title, id);
+      options.download(exportUrl(id), fileName);
+      return Promise.resolve(`Downloading ${fileName}`);
+    },
+    chooseFolder: null,
+    startDrag: (event: DragStartEvent, id, title) => {
+      const transfer = event.dataTransfer;
+      if (!transfer) return;
+      const url = exportUrl(id);
+      transfer.effectAllowed = 'copy';
+      transfer.setData('DownloadURL', `text/markdown:${exportFileName(title, id)}:${url}`);
+      transfer.setData('text/uri-list', url);
+      transfer.setData('text/plain', title);
+    },
+    onStoreChanged: (callback) => options.onFocus(callback),
+  };
+}

@@ -1,0 +1,25 @@
+// The one-line status at the bottom: confirmations and errors, announced to screen readers.
+import { useAppStore } from '../store/store-context';
+
+/** The status line (always present, empty when there is nothing to say). */
+export function StatusLine() {
+  const status = useAppStore((s) => s.status);
+  const clearStatus = useAppStore((s) => s.clearStatus);
+  return (
+    <footer className="status-bar">
+      <div
+        className={status?.tone === 'error' ? 'status status-error' : 'status'}
+        data-testid="status"
+        role="status"
+        aria-live="polite"
+      >
+        {status?.text ?? ''}
+      </div>
+      {status?.tone === 'error' && (
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={clearStatus}>
+          ✕
+        </button>
+      )}
+    </footer>
+  );
+}

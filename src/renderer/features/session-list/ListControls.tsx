@@ -1,0 +1,106 @@
+// The controls above the list: filter, sort, date range, vendor chips and the row count.
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/store-context';
+import { DATE_RANGES, SORT_KEYS, isNarrowed, vendorChips, type DateRange, type SortKey } from './list-view';
+
+const SORT_LABELS: Record<SortKey, string> = {
+  updated: 'Last updated',
+  created: 'Created',
+  title: 'Title',
+  size: 'Size',
+};
+
+const RANGE_LABELS: Record<DateRange, string> = {
+  any: 'Any time',
+  today: 'Today',
+  '7d': 'Past 7 days',
+  '30d': 'Past 30 days',
+  '365d': 'Past year',
+};
+
+/** "N sessions", or "N of M sessions" while something narrows the list. */
+export function countLabel(shown: number, total: number, narrowed: boolean): string {
+  if (narrowed) return `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions`;
+  return `${total.toLocaleString('en-US')} ${total === 1 ? 'session' : 'sessions'}`;
+}
+
+/** Filter input, sort and date selects, vendor chips and count. */
+export function ListControls() {
+  const view = useAppStore((s) => s.view);
+  const sessions = useAppStore((s) => s.sessions);
+  const shown = useAppStore((s) => s.visible.length);
+  const setFilter = useAppStore((s) => s.setFilter);
+  const setSort = useAppStore((s) => s.setSort);
+  const setDateRange = useAppStore((s) => s.setDateRange);
+  const toggleVendor = useAppStore((s) => s.toggleVendor);
+  const chips = useMemo(() => vendorChips(sessions), [sessions]);
+
+  return (
+    <div className="list-controls">
+      <input
+        id="session-filter"
+        className="filter-input"
+        data-testid="session-filter"
+        type="search"
+        placeholder="Filter by title, id, model, vendor, folder"
+        aria-label="Filter sessions"
+        aria-keyshortcuts="Control+K Meta+K"
+        autoComplete="off"
+        spellCheck={false}
+        value={view.filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <div className="list-selects">
+        <label className="select-label">
+          <span className="visually-hidden">Sort by</span>
+          <select
+            data-testid="sort-select"
+            value={view.sort}
+            onChange={(e) => setSort(e.target.value as SortKey)}
+          >
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="select-label">
+          <span className="visually-hidden">Updated</span>
+          <select
+            data-testid="date-range"
+            value={view.dateRange}
+            onChange={(e) => setDateRange(e.target.value as DateRange)}
+          >
+            {DATE_RANGES.map((range) => (
+              <option key={range} value={range}>
+                {RANGE_LABELS[range]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {chips.length > 0 && (
+        <div className="vendor-chips" role="group" aria-label="Vendors">
+          {chips.map((chip) => (
+            <button
+              key={chip.vendor}
+              type="button"
+              className="chip"
+              data-testid="vendor-chip"
+              data-value={chip.vendor}
+              aria-pressed={view.vendors.includes(chip.vendor)}
+              onClick={() => toggleVendor(chip.vendor)}
+            >
+              {chip.vendor === '' ? 'unknown' : chip.vendor}
+              <span className="chip-count">{chip.count}</span>
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="session-count" data-testid="session-count" aria-live="polite">
+        {countLabel(shown, sessions.length, isNarrowed(view))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// One row of the session list: title, model and vendor, when it was updated, message count.
+import { memo } from 'react';
+import type { SessionSummary } from '../../../shared/types';
+import type { DragStartEvent } from '../../api/client-api';
+import { absoluteTime, relativeTime } from '../../app/time';
+
+/** Props of one row. */
+export interface SessionRowProps {
+  session: SessionSummary;
+  selected: boolean;
+  /** Pixel offset inside the virtual list. */
+  top: number;
+  height: number;
+  now: number;
+  onSelect(id: string): void;
+  onDragStart(event: DragStartEvent, id: string): void;
+}
+
+/** The DOM id of a row, for aria-activedescendant. */
+export function rowDomId(id: string): string {
+  return `session-row-${id}`;
+}
+
+/** One session row. */
+export const SessionRow = memo(function SessionRow({
+  session,
+  selected,
+  top,
+  height,
+  now,
+  onSelect,
+  onDragStart,
+}: SessionRowProps) {
+  const updated = relativeTime(session.updated_at, now);
+  return (
+    <div
+      id={rowDomId(session.id)}
+      role="option"
+      aria-selected={selected}
+      className={selected ? 'session-row selected' : 'session-row'}
+      data-testid="session-row"
+      data-session-id={session.id}
+      draggable
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={() => onSelect(session.id)}
+      onDragStart={(event) => onDragStart(event, session.id)}
+    >
+      <div className="row-line">
+        <span className="row-title" data-testid="session-row-title" title={session.title}>
+          {session.title === '' ? 'Untitled session' : session.title}
+        </span>
+        <time className="row-time" dateTime={session.updated_at} title={absoluteTime(session.updated_at)}>
+          {updated}
+        </time>
+      </div>
+      <div className="row-line row-details">
+        <span className="row-model">{session.model || 'unknown model'}</span>
+        {session.vendor !== '' && <span className="row-vendor">{session.vendor}</span>}
+        <span className="row-count">
+          {session.msg_count.toLocaleString('en-US')} {session.msg_count === 1 ? 'message' : 'messages'}
+        </span>
+      </div>
+    </div>
+  );
+});

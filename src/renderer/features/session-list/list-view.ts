@@ -1,0 +1,121 @@
+// The session list's view rules as plain functions: filter text, vendor chips, date range and
+// sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
+import type { SessionSummary } from '../../../shared/types';
+import { parseTime } from '../../app/time';
+
+/** Sort orders the sort select offers. */
+export const SORT_KEYS = ['updated', 'created', 'title', 'size'] as const;
+/** One sort order. */
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Date ranges the date-range select offers (on the updated time). */
+export const DATE_RANGES = ['any', 'today', '7d', '30d', '365d'] as const;
+/** One date range. */
+export type DateRange = (typeof DATE_RANGES)[number];
+
+/** Everything that decides which rows show, and in which order. */
+export interface ListView {
+  filter: string;
+  sort: SortKey;
+  /** Vendors whose chips are on; empty means every vendor. */
+  vendors: readonly string[];
+  dateRange: DateRange;
+}
+
+/** The view a fresh window starts with. */
+export const DEFAULT_VIEW: ListView = { filter: '', sort: 'updated', vendors: [], dateRange: 'any' };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Lower-cased text the filter looks through, built once per summary object.
+const haystacks = new WeakMap<SessionSummary, string>();
+
+function haystackOf(session: SessionSummary): string {
+  let text = haystacks.get(session);
+  if (text === undefined) {
+    text = [session.title, session.id, session.model, session.vendor, session.workspace ?? '']
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(session, text);
+  }
+  return text;
+}
+
+/** True when every whitespace-separated word of `filter` occurs in the title, id, model, vendor
+ * or workspace (case-insensitive). */
+export function matchesFilter(session: SessionSummary, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = haystackOf(session);
+  return words.every((word) => text.includes(word));
+}
+
+/** The earliest updated time (ms) `range` admits at `now`; -Infinity for 'any'. */
+export function rangeStart(range: DateRange, now: Date): number {
+  switch (range) {
+    case 'any':
+      return -Infinity;
+    case 'today':
+      return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+    case '7d':
+      return now.getTime() - 7 * DAY_MS;
+    case '30d':
+      return now.getTime() - 30 * DAY_MS;
+    case '365d':
+      return now.getTime() - 365 * DAY_MS;
+  }
+}
+
+function compareBy(sort: SortKey): (a: SessionSummary, b: SessionSummary) => number {
+  switch (sort) {
+    case 'updated':
+      return (a, b) => parseTime(b.updated_at) - parseTime(a.updated_at) || a.id.localeCompare(b.id);
+    case 'created':
+      return (a, b) => parseTime(b.created_at) - parseTime(a.created_at) || a.id.localeCompare(b.id);
+    case 'title':
+      return (a, b) =>
+        a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }) ||
+        a.id.localeCompare(b.id);
+    case 'size':
+      return (a, b) => b.size - a.size || a.id.localeCompare(b.id);
+  }
+}
+
+/** The rows to show for `view`: filtered, then sorted (newest, largest or A-Z first). */
+export function applyListView(
+  sessions: readonly SessionSummary[],
+  view: ListView,
+  now: Date,
+): SessionSummary[] {
+  const since = rangeStart(view.dateRange, now);
+  const vendors = new Set(view.vendors);
+  const compare = compareBy(view.sort);
+  return sessions
+    .filter(
+      (s) =>
+        (vendors.size === 0 || vendors.has(s.vendor)) &&
+        (since === -Infinity || parseTime(s.updated_at) >= since) &&
+        matchesFilter(s, view.filter),
+    )
+    .sort(compare);
+}
+
+/** One vendor chip: the vendor and how many sessions have it. */
+export interface VendorChip {
+  vendor: string;
+  count: number;
+}
+
+/** The vendor chips for `sessions`: most sessions first, then by name. */
+export function vendorChips(sessions: readonly SessionSummary[]): VendorChip[] {
+  const counts = new Map<string, number>();
+  for (const s of sessions) counts.set(s.vendor, (counts.get(s.vendor) ?? 0) + 1);
+  return [...counts]
+    .map(([vendor, count]) => ({ vendor, count }))
+    .sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
+}
+
+/** True when anything narrows the list (so the count reads "N of M"). */
+export function isNarrowed(view: ListView): boolean {
+  return view.filter.trim() !== '' || view.vendors.length > 0 || view.dateRange !== 'any';
+}

@@ -1,0 +1,49 @@
+// The right-hand pane: the open session's header, find bar and messages, or a hint when none is open.
+import { FindBar } from '../find/FindBar';
+import { useAppStore } from '../../store/store-context';
+import { DeleteDialog } from './DeleteDialog';
+import { TranscriptBody } from './TranscriptBody';
+import { TranscriptHeader } from './TranscriptHeader';
+
+/** The transcript pane. */
+export function TranscriptPane() {
+  const selectedId = useAppStore((s) => s.selectedId);
+  const summary = useAppStore((s) => s.sessions.find((x) => x.id === s.selectedId));
+  const transcript = useAppStore((s) => (s.transcript?.session.id === s.selectedId ? s.transcript : null));
+  const transcriptState = useAppStore((s) => s.transcriptState);
+  const transcriptError = useAppStore((s) => s.transcriptError);
+  const findOpen = useAppStore((s) => s.find.open);
+  const confirmingDelete = useAppStore((s) => s.confirmingDelete);
+
+  if (selectedId === null) {
+    return (
+      <section className="transcript-pane transcript-placeholder" aria-label="Transcript">
+        <p>Select a session to read its transcript.</p>
+        <p className="hint">
+          <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>Ctrl</kbd>+<kbd>K</kbd> filter ·{' '}
+          <kbd>Ctrl</kbd>+<kbd>F</kbd> find
+        </p>
+      </section>
+    );
+  }
+
+  const session = transcript?.session ?? { id: selectedId, title: summary?.title ?? selectedId };
+  return (
+    <section className="transcript-pane" data-testid="transcript" aria-label="Transcript">
+      <TranscriptHeader session={session} transcript={transcript} />
+      {findOpen && transcript && <FindBar />}
+      {transcript ? (
+        <TranscriptBody key={transcript.session.id} transcript={transcript} />
+      ) : (
+        <div className="transcript-body transcript-state" data-testid="transcript-body">
+          {transcriptState === 'error' ? (
+            <p className="error-text">Could not open this session: {transcriptError}</p>
+          ) : (
+            <p className="loading-text">Loading…</p>
+          )}
+        </div>
+      )}
+      {confirmingDelete && <DeleteDialog title={session.title} />}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// One text block's Markdown -> safe DOM: marked (GFM) for the structure, DOMPurify for safety,
+// then highlight.js and collapsing applied to the code blocks marked produced.
+import { Marked, type Tokens } from 'marked';
+import { planCollapse } from './collapse';
+import { codeBlock } from './code-block';
+import { escapeHtml } from './escape-html';
+import { sanitizeHtml } from './sanitize';
+import { stripEventHandlers } from './strip-handlers';
+
+/** A fenced or indented code block, tagged with a class only the renderer knows. */
+interface MarkedCode extends Tokens.Code {
+  marker?: string;
+}
+
+/** What the renderer noted about one code block while marked ran. */
+interface CodeNote {
+  key: string;
+  language: string;
+  fullLines: number;
+  collapsed: boolean;
+}
+
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    code(token: MarkedCode): string {
+      const language = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';
+      const classes = [
+        language && /^[\w+#.-]{1,40}$/.test(language) ? `language-${language}` : '',
+        token.marker ?? '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return `<pre><code class="${escapeHtml(classes)}">${escapeHtml(token.text)}</code></pre>\n`;
+    },
+  },
+});
+
+// Marks our code blocks with an unguessable class, so raw HTML in the content cannot pose as one.
+function newNonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
+}
+
+/** Renders `markdown` into `target` (an element of a detached document). Code block i gets the
+ * expand key `${keyPrefix}c${i}`; blocks whose key is in `expanded` are shown whole. */
+export function renderMarkdown(
+  markdown: string,
+  target: Element,
+  keyPrefix: string,
+  expanded: ReadonlySet<string>,
+): void {
+  const nonce = newNonce();
+  const notes: CodeNote[] = [];
+  let rawHtml = false;
+  const tokens = marked.lexer(markdown);
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'html') rawHtml = true;
+    if (token.type !== 'code') return;
+    const code = token as MarkedCode;
+    const key = `${keyPrefix}c${notes.length}`;
+    const plan = planCollapse(code.text);
+    const collapsed = plan.collapsed && !expanded.has(key);
+    code.marker = `mdcode-${nonce}-${notes.length}`;
+    if (collapsed) code.text = plan.preview;
+    notes.push({
+      key,
+      language: (code.lang ?? '').trim().split(/\s+/)[0] ?? '',
+      fullLines: plan.lines,
+      collapsed,
+    });
+  });
+  // Only raw HTML in the Markdown can carry attributes marked did not write and escape itself.
+  const html = rawHtml ? stripEventHandlers(marked.parser(tokens)) : marked.parser(tokens);
+  const doc = target.ownerDocument;
+  target.append(sanitizeHtml(html, doc));
+
+  notes.forEach((note, index) => {
+    const code = target.querySelector(`code.mdcode-${nonce}-${index}`);
+    const pre = code?.parentElement;
+    if (!code || pre?.tagName !== 'PRE') return;
+    pre.replaceWith(
+      codeBlock(doc, code.textContent ?? '', {
+        language: note.language,
+        expandKey: note.key,
+        collapsedLines: note.collapsed ? note.fullLines : null,
+      }),
+    );
+  });
+}

@@ -1,0 +1,92 @@
+// The facts the transcript header states about a session, as display text.
+import type { Checkpoint, Transcript } from '../../../shared/types';
+import { absoluteTime } from '../../app/time';
+
+type SessionInfo = Transcript['session'];
+
+/** One labelled fact ("Model: gpt-5"). */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+function tokenTotals(session: SessionInfo): { input: number; output: number } | null {
+  let input = 0;
+  let output = 0;
+  let seen = false;
+  for (const entry of session.usage) {
+    if (!entry.usage) continue;
+    seen = true;
+    input +=
+      (entry.usage.input_tokens ?? 0) +
+      (entry.usage.cache_read_tokens ?? 0) +
+      (entry.usage.cache_write_tokens ?? 0);
+    output += entry.usage.output_tokens ?? 0;
+  }
+  if (seen) return { input, output };
+  const cost = session.cost;
+  if (cost && (cost.input_tokens !== undefined || cost.output_tokens !== undefined)) {
+    return { input: cost.input_tokens ?? 0, output: cost.output_tokens ?? 0 };
+  }
+  return null;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** US dollars with enough digits for small amounts ($0.0042) and cents for large ones. */
+export function formatUsd(amount: number): string {
+  return `$${amount.toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: amount < 1 ? 4 : 2,
+  })}`;
+}
+
+/** The header's facts, in display order; absent ones are left out. */
+export function sessionFacts(session: SessionInfo): Fact[] {
+  const facts: Fact[] = [];
+  if (session.model) facts.push({ label: 'Model', value: session.model });
+  const vendor = [session.vendor, session.endpoint].filter(Boolean).join(' / ');
+  if (vendor) facts.push({ label: 'Vendor', value: vendor });
+  const created = absoluteTime(session.created_at);
+  if (created) facts.push({ label: 'Created', value: created });
+  const updated = absoluteTime(session.updated_at);
+  if (updated) facts.push({ label: 'Updated', value: updated });
+  facts.push({ label: 'Messages', value: count(session.msg_count) });
+  const cost = session.cost?.total_cost_usd;
+  if (typeof cost === 'number' && Number.isFinite(cost))
+    facts.push({ label: 'Cost', value: formatUsd(cost) });
+  const tokens = tokenTotals(session);
+  if (tokens)
+    facts.push({ label: 'Tokens', value: `${count(tokens.input)} in · ${count(tokens.output)} out` });
+  if (session.workspace) facts.push({ label: 'Folder', value: session.workspace });
+  return facts;
+}
+
+/** Checkpoints grouped by position: key p means "between message p-1 and message p" (p may equal
+ * the message count: after the last). Positions outside 0..count are dropped. */
+export function checkpointsByPosition(
+  checkpoints: readonly Checkpoint[],
+  messageCount: number,
+): Map<number, Checkpoint[]> {
+  const byPosition = new Map<number, Checkpoint[]>();
+  for (const checkpoint of checkpoints) {
+    const at = checkpoint.after_messages;
+    if (!Number.isInteger(at) || at < 0 || at > messageCount) continue;
+    byPosition.set(at, [...(byPosition.get(at) ?? []), checkpoint]);
+  }
+  return byPosition;
+}
+
+/** The heading a message's role gets, as the export writes it. */
+export function roleLabel(role: string): string {
+  switch (role) {
+    case 'user':
+      return 'User';
+    case 'assistant':
+      return 'Assistant';
+    case 'system':
+      return 'System';
+    default:
+      return role;
+  }
+}

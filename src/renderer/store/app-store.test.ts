@@ -1,0 +1,240 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, type FakeApi } from '../test-support/fake-api';
+import { message, summary, transcript } from '../test-support/transcripts';
+import { createAppStore, type AppStore } from './app-store';
+
+const ids = ['s1', 's2', 's3'];
+
+let api: FakeApi;
+let store: AppStore;
+let clipboard: string[];
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  api = fakeApi(
+    ids.map((id, i) =>
+      summary(id, { updated_at: `2026-04-1${5 - i}T00:00:00Z`, vendor: i === 2 ? 'zai' : 'openai' }),
+    ),
+    ids.map((id) => transcript(id, [message('user', [{ type: 'text', text: `hello from ${id}` }])])),
+  );
+  clipboard = [];
+  store = createAppStore({
+    api,
+    writeClipboard: async (text) => void clipboard.push(text),
+    now: () => new Date('2026-04-20T00:00:00Z'),
+    theme: 'system',
+    saveTheme: () => {},
+    selectDelayMs: 100,
+  });
+  await store.getState().loadList();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const state = () => store.getState();
+
+describe('the list', () => {
+  it('loads info and sessions, newest first', () => {
+    expect(state().info?.dir).toBe('/home/me/.ggcode/sessions');
+    expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(state().listState).toBe('ready');
+  });
+
+  it('applies filter, chips and sort as they change', () => {
+    state().toggleVendor('zai');
+    expect(state().visible.map((s) => s.id)).toEqual(['s3']);
+    state().toggleVendor('zai');
+    state().setFilter('S2');
+    expect(state().visible.map((s) => s.id)).toEqual(['s2']);
+  });
+
+  it('clears the filter text first, then chips and range', () => {
+    state().setFilter('s2');
+    state().toggleVendor('openai');
+    state().setDateRange('7d');
+    expect(state().clearFilter()).toBe(true);
+    expect(state().view).toMatchObject({ filter: '', vendors: ['openai'], dateRange: '7d' });
+    expect(state().clearFilter()).toBe(true);
+    expect(state().view).toMatchObject({ vendors: [], dateRange: 'any' });
+    expect(state().clearFilter()).toBe(false);
+  });
+
+  it('reports a failed load in the list and the status line', async () => {
+    api.listSessions = async () => {
+      throw new Error('EACCES: permission denied\n    at stack');
+    };
+    const fresh = createAppStore({
+      api,
+      writeClipboard: async () => {},
+      now: () => new Date(),
+      theme: 'system',
+      saveTheme: () => {},
+    });
+    await fresh.getState().loadList();
+    expect(fresh.getState().listError).toBe('EACCES: permission denied');
+    expect(fresh.getState().status).toEqual({ text: 'EACCES: permission denied', tone: 'error' });
+  });
+});
+
+describe('selection', () => {
+  it('opens a selected session', async () => {
+    state().select('s2');
+    expect(state().selectedId).toBe('s2');
+    expect(state().transcriptState).toBe('loading');
+    await vi.runAllTimersAsync();
+    expect(state().transcript?.session.id).toBe('s2');
+  });
+
+  it('moves through the visible rows and opens after a short pause', async () => {
+    state().moveSelection(1);
+    expect(state().selectedId).toBe('s1');
+    state().moveSelection(1);
+    state().moveSelection(1);
+    state().moveSelection(1);
+    expect(state().selectedId).toBe('s3');
+    state().moveSelection(-1);
+    expect(state().selectedId).toBe('s2');
+    await vi.advanceTimersByTimeAsync(99);
+    expect(api.calls.filter((c) => c.startsWith('open'))).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.calls.filter((c) => c.startsWith('open'))).toEqual(['open s2']);
+    expect(state().transcript?.session.id).toBe('s2');
+  });
+
+  it('starts from the last row when moving up with nothing selected', () => {
+    state().moveSelection(-1);
+    expect(state().selectedId).toBe('s3');
+  });
+
+  it('opens at once on Enter, skipping the pause', async () => {
+    state().moveSelection(1);
+    state().openSelected();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(api.calls.filter((c) => c.startsWith('open'))).toEqual(['open s1']);
+    await vi.runAllTimersAsync();
+    expect(api.calls.filter((c) => c.startsWith('open'))).toEqual(['open s1']);
+  });
+
+  it('ignores a late answer for a session no longer selected', async () => {
+    let release: () => void = () => {};
+    const slow = api.openTranscript;
+    api.openTranscript = (request) =>
+      request.id === 's1'
+        ? new Promise((resolve) => (release = () => resolve(slow(request))))
+        : slow(request);
+    state().select('s1');
+    state().select('s2');
+    await vi.runAllTimersAsync();
+    release();
+    await vi.runAllTimersAsync();
+    expect(state().transcript?.session.id).toBe('s2');
+  });
+
+  it('shows a load error for the session and in the status line', async () => {
+    state().select('missing');
+    await vi.runAllTimersAsync();
+    expect(state().transcriptState).toBe('error');
+    expect(state().status?.text).toBe('session missing not found');
+  });
+});
+
+describe('session actions', () => {
+  it('copies the export to the clipboard and confirms', async () => {
+    state().select('s1');
+    await state().copyMarkdown();
+    expect(clipboard).toEqual(['# Session s1\n\n---\n\n## User\n\nhello from s1\n\n---\n\n']);
+    expect(state().status).toEqual({ text: 'Copied', tone: 'info' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(state().status).toBeNull();
+  });
+
+  it('saves through the api with the session title', async () => {
+    state().select('s2');
+    await vi.runAllTimersAsync();
+    await state().saveMarkdown();
+    expect(api.calls).toContain('save s2 Session s2');
+    expect(state().status?.text).toBe('Saved Session s2');
+  });
+
+  it('deletes after confirmation and opens the next row', async () => {
+    state().select('s2');
+    state().requestDelete();
+    expect(state().confirmingDelete).toBe(true);
+    await state().confirmDelete();
+    expect(api.calls).toContain('delete s2');
+    expect(state().visible.map((s) => s.id)).toEqual(['s1', 's3']);
+    expect(state().selectedId).toBe('s3');
+    expect(state().status?.text).toBe('Deleted “Session s2”');
+  });
+
+  it('keeps the session and says why when the delete fails', async () => {
+    api.deleteErrors.set('s1', 'session s1 is in use by process 4242');
+    state().select('s1');
+    state().requestDelete();
+    await state().confirmDelete();
+    expect(state().confirmingDelete).toBe(false);
+    expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(state().status).toEqual({
+      text: 'Could not delete: session s1 is in use by process 4242',
+      tone: 'error',
+    });
+  });
+
+  it('reloads the open transcript when its session changed on disk', async () => {
+    state().select('s1');
+    await vi.runAllTimersAsync();
+    api.sessions = api.sessions.map((s) => (s.id === 's1' ? { ...s, size: 5000 } : s));
+    api.transcripts.set('s1', transcript('s1', [message('user', [{ type: 'text', text: 'grown' }])]));
+    await state().loadList();
+    expect(state().transcript?.messages[0]!.markdown).toContain('grown');
+    expect(state().transcriptState).toBe('ready');
+  });
+});
+
+describe('find', () => {
+  it('steps through matches and wraps around', () => {
+    state().openFind();
+    state().setFindQuery('x');
+    state().setFindCount(3);
+    expect(state().find).toMatchObject({ open: true, index: 0, count: 3 });
+    state().findNext();
+    state().findNext();
+    state().findNext();
+    expect(state().find.index).toBe(0);
+    state().findPrev();
+    expect(state().find.index).toBe(2);
+  });
+
+  it('keeps the position inside a shrinking count and resets on a new query', () => {
+    state().setFindQuery('ab');
+    state().setFindCount(5);
+    state().findPrev();
+    state().setFindCount(2);
+    expect(state().find.index).toBe(1);
+    state().setFindQuery('abc');
+    expect(state().find).toMatchObject({ index: 0, count: 0 });
+    state().closeFind();
+    expect(state().find).toMatchObject({ open: false, query: '' });
+  });
+});
+
+describe('theme', () => {
+  it('cycles system, light, dark and saves the choice', () => {
+    const saved: string[] = [];
+    const themed = createAppStore({
+      api,
+      writeClipboard: async () => {},
+      now: () => new Date(),
+      theme: 'system',
+      saveTheme: (t) => void saved.push(t),
+    });
+    themed.getState().cycleTheme();
+    themed.getState().cycleTheme();
+    themed.getState().cycleTheme();
+    expect(saved).toEqual(['light', 'dark', 'system']);
+    expect(themed.getState().theme).toBe('system');
+  });
+});

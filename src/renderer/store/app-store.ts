@@ -1,0 +1,22 @@
+// The renderer's one store: every slice combined over one set of dependencies.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppState, StoreDeps } from './app-state';
+import { createFindSlice } from './find-slice';
+import { createListSlice } from './list-slice';
+import { createSessionSlice } from './session-slice';
+import { createStatusSlice } from './status-slice';
+import { createThemeSlice } from './theme-slice';
+
+/** The store type components receive through the context. */
+export type AppStore = StoreApi<AppState>;
+
+/** Creates the store; nothing is loaded until `loadList()` is called. */
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createListSlice(deps)(...args),
+    ...createSessionSlice(deps)(...args),
+    ...createFindSlice(...args),
+    ...createStatusSlice(...args),
+    ...createThemeSlice(deps)(...args),
+  }));
+}

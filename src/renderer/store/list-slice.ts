@@ -1,0 +1,85 @@
+// The list slice: loading the folder's sessions and the filter, sort, chip and date-range view.
+import type { StateCreator } from 'zustand/vanilla';
+import { errorLine } from '../../shared/api';
+import { DEFAULT_VIEW, applyListView, type ListView } from '../features/session-list/list-view';
+import type { AppState, ListSlice, StoreDeps } from './app-state';
+
+/** Builds the list slice. */
+export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [], ListSlice> {
+  return (set, get) => {
+    const setView = (change: Partial<ListView>) => {
+      const view = { ...get().view, ...change };
+      set({ view, visible: applyListView(get().sessions, view, deps.now()) });
+    };
+
+    let inflight: Promise<void> | null = null;
+
+    async function load() {
+      if (get().listState !== 'ready') set({ listState: 'loading' });
+      try {
+        const [info, sessions] = await Promise.all([deps.api.storeInfo({}), deps.api.listSessions({})]);
+        const previous = get().sessions.find((s) => s.id === get().selectedId);
+        set({
+          info,
+          sessions,
+          listState: 'ready',
+          listError: null,
+          visible: applyListView(sessions, get().view, deps.now()),
+        });
+        // The open session changed on disk: show its new state without closing it.
+        const current = sessions.find((s) => s.id === get().selectedId);
+        const changed =
+          previous !== undefined &&
+          current !== undefined &&
+          (previous.updated_at !== current.updated_at || previous.size !== current.size);
+        if (changed && get().transcriptState === 'ready') await get().reloadTranscript();
+      } catch (error) {
+        set({ listState: 'error', listError: errorLine(error) });
+        get().showStatus(errorLine(error), 'error');
+      }
+    }
+
+    return {
+      mode: deps.api.mode,
+      info: null,
+      sessions: [],
+      listState: 'idle',
+      listError: null,
+      view: DEFAULT_VIEW,
+      visible: [],
+
+      loadList() {
+        // Change notifications can arrive in bursts (focus and visibility together): one load serves them.
+        inflight ??= load().finally(() => {
+          inflight = null;
+        });
+        return inflight;
+      },
+      setFilter: (filter) => setView({ filter }),
+      setSort: (sort) => setView({ sort }),
+      toggleVendor(vendor) {
+        const vendors = get().view.vendors;
+        setView({
+          vendors: vendors.includes(vendor) ? vendors.filter((v) => v !== vendor) : [...vendors, vendor],
+        });
+      },
+      setDateRange: (dateRange) => setView({ dateRange }),
+      clearFilter() {
+        const { filter, vendors, dateRange } = get().view;
+        if (filter !== '') setView({ filter: '' });
+        else if (vendors.length > 0 || dateRange !== 'any') setView({ vendors: [], dateRange: 'any' });
+        else return false;
+        return true;
+      },
+
+      async chooseFolder() {
+        if (!deps.api.chooseFolder) return;
+        try {
+          await deps.api.chooseFolder();
+        } catch (error) {
+          get().showStatus(errorLine(error), 'error');
+        }
+      },
+    };
+  };
+}

@@ -1,0 +1,165 @@
+// The session slice: which session is open, its transcript, and copy / save / delete on it.
+import type { StateCreator } from 'zustand/vanilla';
+import { errorLine } from '../../shared/api';
+import { applyListView } from '../features/session-list/list-view';
+import type { AppState, SessionSlice, StoreDeps } from './app-state';
+
+/** Keyboard selection waits this long before loading, so holding an arrow key stays smooth. */
+const DEFAULT_SELECT_DELAY_MS = 120;
+
+/** Builds the session slice. */
+export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], [], SessionSlice> {
+  return (set, get) => {
+    // Only the newest request may set the transcript: answers can arrive out of order.
+    let request = 0;
+    let pendingOpen: ReturnType<typeof setTimeout> | undefined;
+    let pendingId: string | null = null;
+
+    const titleOf = (id: string) => {
+      const open = get().transcript?.session;
+      return open?.id === id ? open.title : (get().sessions.find((s) => s.id === id)?.title ?? id);
+    };
+
+    async function open(id: string) {
+      const mine = ++request;
+      try {
+        const transcript = await deps.api.openTranscript({ id });
+        if (mine === request) set({ transcript, transcriptState: 'ready', transcriptError: null });
+      } catch (error) {
+        if (mine !== request) return;
+        set({ transcriptState: 'error', transcriptError: errorLine(error) });
+        get().showStatus(errorLine(error), 'error');
+      }
+    }
+
+    function choose(id: string, delayMs: number) {
+      clearTimeout(pendingOpen);
+      pendingId = null;
+      request++;
+      set({
+        selectedId: id,
+        transcript: null,
+        transcriptState: 'loading',
+        transcriptError: null,
+        confirmingDelete: false,
+        find: { ...get().find, index: 0, count: 0 },
+      });
+      if (delayMs <= 0) {
+        void open(id);
+        return;
+      }
+      pendingId = id;
+      pendingOpen = setTimeout(() => {
+        pendingId = null;
+        void open(id);
+      }, delayMs);
+    }
+
+    return {
+      selectedId: null,
+      transcript: null,
+      transcriptState: 'idle',
+      transcriptError: null,
+      confirmingDelete: false,
+
+      select(id) {
+        if (id === get().selectedId && get().transcriptState !== 'error') return;
+        choose(id, 0);
+      },
+
+      async reloadTranscript() {
+        const id = get().selectedId;
+        if (id === null) return;
+        const mine = ++request;
+        try {
+          const transcript = await deps.api.openTranscript({ id });
+          if (mine === request) set({ transcript, transcriptState: 'ready', transcriptError: null });
+        } catch {
+          // The open copy stays on screen; the list refresh already reported any folder problem.
+        }
+      },
+
+      moveSelection(delta) {
+        const rows = get().visible;
+        if (rows.length === 0) return;
+        const at = rows.findIndex((s) => s.id === get().selectedId);
+        const next =
+          at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
+        const id = rows[next]!.id;
+        if (id !== get().selectedId) choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
+      },
+
+      openSelected() {
+        const id = get().selectedId;
+        if (id === null) {
+          const first = get().visible[0];
+          if (first) choose(first.id, 0);
+        } else if (pendingId === id) {
+          clearTimeout(pendingOpen);
+          pendingId = null;
+          void open(id);
+        }
+      },
+
+      startDrag(event, id) {
+        deps.api.startDrag(event, id, titleOf(id));
+      },
+
+      requestDelete() {
+        if (get().selectedId !== null) set({ confirmingDelete: true });
+      },
+      cancelDelete: () => set({ confirmingDelete: false }),
+
+      async confirmDelete() {
+        const id = get().selectedId;
+        set({ confirmingDelete: false });
+        if (id === null) return;
+        const title = titleOf(id);
+        try {
+          await deps.api.deleteSession({ id });
+        } catch (error) {
+          get().showStatus(`Could not delete: ${errorLine(error)}`, 'error');
+          return;
+        }
+        // The neighbour below (or above, at the end) takes the deleted row's place.
+        const rows = get().visible;
+        const at = rows.findIndex((s) => s.id === id);
+        const neighbour = rows[at + 1] ?? rows[at - 1];
+        const sessions = get().sessions.filter((s) => s.id !== id);
+        request++;
+        set({
+          sessions,
+          visible: applyListView(sessions, get().view, deps.now()),
+          selectedId: null,
+          transcript: null,
+          transcriptState: 'idle',
+          transcriptError: null,
+        });
+        if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
+        get().showStatus(`Deleted “${title}”`);
+      },
+
+      async copyMarkdown() {
+        const id = get().selectedId;
+        if (id === null) return;
+        try {
+          await deps.writeClipboard(await deps.api.exportSession({ id }));
+          get().showStatus('Copied');
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async saveMarkdown() {
+        const id = get().selectedId;
+        if (id === null) return;
+        try {
+          const line = await deps.api.saveMarkdown(id, titleOf(id));
+          if (line !== null) get().showStatus(line);
+        } catch (error) {
+          get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
+        }
+      },
+    };
+  };
+}

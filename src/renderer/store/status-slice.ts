@@ -1,0 +1,23 @@
+// The status slice: one line for confirmations and errors.
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState, StatusSlice } from './app-state';
+
+/** Confirmations disappear after this long; errors stay until something replaces them. */
+const CONFIRMATION_MS = 4000;
+
+/** Builds the status slice. */
+export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (set) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    status: null,
+    showStatus(text, tone = 'info') {
+      clearTimeout(timer);
+      set({ status: { text, tone } });
+      if (tone === 'info') timer = setTimeout(() => set({ status: null }), CONFIRMATION_MS);
+    },
+    clearStatus() {
+      clearTimeout(timer);
+      set({ status: null });
+    },
+  };
+};
