@@ -1,15 +1,22 @@
 // Playwright fixtures for browser mode: a temp corpus, the real server started in-process over it
 // with the built renderer, a page whose every request is recorded (and stopped if not local),
 // and small helpers to open the app and sessions.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { indexFileFor } from '../../src/core/search/cache-dir';
+import { SearchWorkerClient } from '../../src/core/search/worker-client';
 import { JsonlStore } from '../../src/core/store';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { copyCorpus, removeDir } from './corpus';
 
 /** The renderer `npm run build` produced. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+/** The search worker `npm run build` bundled for the CLI. */
+export const SEARCH_WORKER = fileURLToPath(new URL('../../out/cli/search-worker.cjs', import.meta.url));
 
 /** Where tests put the screenshots a person looks at (gitignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots', import.meta.url));
@@ -52,9 +59,14 @@ export const test = base.extend<Fixtures>({
     await use(new JsonlStore(corpus));
   },
   server: async ({ store }, use) => {
-    const server = await startServer({ store, rendererDir: RENDERER_DIR });
+    // The index builds in the search worker `npm run build` bundles, as `sessions serve` does, so
+    // indexing never blocks this test process; its cache is private to the test.
+    const cacheDir = await mkdtemp(join(tmpdir(), 'transcripts-e2e-cache-'));
+    const search = new SearchWorkerClient(SEARCH_WORKER, { dir: store.dir(), indexFile: indexFileFor(cacheDir, store.dir()) });
+    const server = await startServer({ store, rendererDir: RENDERER_DIR, search });
     await use(server);
     await server.close();
+    await removeDir(cacheDir);
   },
   requests: async ({ context, server }, use) => {
     const seen: string[] = [];

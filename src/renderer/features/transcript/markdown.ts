@@ -1,11 +1,11 @@
-// One text block's Markdown -> safe DOM: marked (GFM) for the structure, DOMPurify for safety,
+// One text block's Markdown -> safe DOM: marked (GFM) for the structure with raw HTML escaped as
+// text, DOMPurify as the safety net,
 // then highlight.js and collapsing applied to the code blocks marked produced.
 import { Marked, type Tokens } from 'marked';
 import { planCollapse } from './collapse';
 import { codeBlock } from './code-block';
 import { escapeHtml } from './escape-html';
 import { sanitizeHtml } from './sanitize';
-import { stripEventHandlers } from './strip-handlers';
 
 /** A fenced or indented code block, tagged with a class only the renderer knows. */
 interface MarkedCode extends Tokens.Code {
@@ -34,6 +34,11 @@ const marked = new Marked({
         .join(' ');
       return `<pre><code class="${escapeHtml(classes)}">${escapeHtml(token.text)}</code></pre>\n`;
     },
+    // Raw HTML in a transcript is something a model or tool wrote, so it is shown as the text it
+    // is (a reader wants to see the <script> an agent produced), never parsed as markup.
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      return escapeHtml(token.text);
+    },
   },
 });
 
@@ -52,10 +57,8 @@ export function renderMarkdown(
 ): void {
   const nonce = newNonce();
   const notes: CodeNote[] = [];
-  let rawHtml = false;
   const tokens = marked.lexer(markdown);
   marked.walkTokens(tokens, (token) => {
-    if (token.type === 'html') rawHtml = true;
     if (token.type !== 'code') return;
     const code = token as MarkedCode;
     const key = `${keyPrefix}c${notes.length}`;
@@ -70,8 +73,7 @@ export function renderMarkdown(
       collapsed,
     });
   });
-  // Only raw HTML in the Markdown can carry attributes marked did not write and escape itself.
-  const html = rawHtml ? stripEventHandlers(marked.parser(tokens)) : marked.parser(tokens);
+  const html = marked.parser(tokens);
   const doc = target.ownerDocument;
   target.append(sanitizeHtml(html, doc));
 

@@ -97,14 +97,14 @@ describe('renderMessageBody', () => {
 
   it('renders only the start of a huge text block until it is expanded', () => {
     const paragraph = 'word '.repeat(40).trim();
-    const text = Array.from({ length: 2000 }, (_, i) => `${i}: ${paragraph}`).join('\n\n');
+    const text = Array.from({ length: 600 }, (_, i) => `${i}: ${paragraph}`).join('\n\n');
     expect(text.length).toBeGreaterThan(TEXT_RENDER_CAP);
     const md = messageMarkdown('assistant', [{ type: 'text', text }]);
     const root = dom(renderMessageBody(md));
     expect(root.textContent!.length).toBeLessThanOrEqual(TEXT_RENDER_CAP);
     expect(root.querySelector('[data-testid="show-all"]')?.getAttribute('data-expand')).toBe('b0');
     const all = dom(renderMessageBody(md, new Set(['b0'])));
-    expect(all.querySelectorAll('p')).toHaveLength(2000);
+    expect(all.querySelectorAll('p')).toHaveLength(600);
   });
 
   it('shows an expanded multi-megabyte text block as plain text instead of running marked on it', () => {
@@ -116,11 +116,10 @@ describe('renderMessageBody', () => {
     expect(root.querySelector('pre.plain-text')?.textContent?.startsWith('**not bold**')).toBe(true);
   });
 
-  it('renders a message with a 5 MB tool output quickly', () => {
+  it('renders a message with a 5 MB tool output collapsed (its speed is measured in bench/ui)', () => {
     const output = `${'z'.repeat(120)}\n`.repeat(42_000);
-    const started = performance.now();
     const root = dom(renderMessageBody(messageMarkdown('user', [{ type: 'tool_result', output }])));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(root.textContent!.length).toBeLessThan(output.length / 10);
     expect(root.querySelector('[data-testid="show-all"]')?.textContent).toBe('Show all (42,000 lines)');
   });
 
