@@ -3,6 +3,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// The page's meta CSP would block the dev server's inline hot-reload preamble; under `npm run dev`
+// main's CSP header (which allows it there only) governs instead.
+const devWithoutMetaCsp: Plugin = {
+  name: 'dev-without-meta-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
+};
 
 export default defineConfig({
   main: {
@@ -29,6 +38,6 @@ export default defineConfig({
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devWithoutMetaCsp],
   },
 });
