@@ -20,6 +20,9 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         dir,
         port: cmd.port,
         rendererDir: join(__dirname, '..', 'renderer'),
+        // The index builds in the worker bundled beside this file, never on the serving thread.
+        searchWorker: join(__dirname, 'search-worker.cjs'),
+        cacheDir: env.TRANSCRIPTS_CACHE_DIR || undefined,
         print: (line) => io.out(line + '\n'),
       });
       return 0;

@@ -114,11 +114,15 @@ function tallyByLine(path: string, tally: Tally): Promise<Stats> {
   return forEachLine(path, (bytes) => tally.line(bytes, 0, bytes.length));
 }
 
-/** Summarizes the session file at `path` (its id is `id`); null for an empty or non-regular file. */
-export async function scanSummary(path: string, id: string): Promise<SessionSummary | null> {
+/** Summarizes the session file at `path` (its id is `id`); the summary is null for an empty or
+ * non-regular file. The stats are the file's as the scan opened it: a cache key at no extra stat. */
+export async function scanWithStats(
+  path: string,
+  id: string,
+): Promise<{ summary: SessionSummary | null; stats: Stats }> {
   const tally = new Tally();
   const stats = await tallyWhole(path, tally);
-  if (!stats.isFile() || stats.size === 0) return null;
+  if (!stats.isFile() || stats.size === 0) return { summary: null, stats };
   const m = tally.meta;
   let created = m?.created_at ?? '';
   if (isZeroTime(created)) created = goTimeFromMillis(Math.floor(stats.mtimeMs));
@@ -135,5 +139,5 @@ export async function scanSummary(path: string, id: string): Promise<SessionSumm
     size: stats.size,
   };
   if (m?.workspace !== undefined) summary.workspace = m.workspace;
-  return summary;
+  return { summary, stats };
 }

@@ -11,11 +11,12 @@ import { nowGoTime, parseGoTime } from './gotime';
 import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
 import { emptySession, loadSessionFile } from './load';
+import { SummaryCache } from './live/summary-cache';
 import { livePidOf, withLock } from './lock';
 import { exportHeader, messageMarkdown } from './markdown';
 import { mapLimit } from './pool';
 import { costLine, messageLine, metaLine } from './serialize';
-import { scanSummary } from './scan';
+import { scanWithStats } from './scan';
 import { titleFromMessages } from './title';
 
 /** `<home>/.ggcode/sessions`, where ggcode keeps its sessions. */
@@ -48,7 +49,10 @@ export function newDefaultStore(): Promise<JsonlStore> {
   return newJsonlStore(defaultDir());
 }
 
-const SESSION_FILE = /^(.+)\.jsonl$/;
+/** A session file's name; the capture is the (still unchecked) id. */
+export const SESSION_FILE = /^(.+)\.jsonl$/;
+/** The lock file ggcode holds while a session runs: `<id>.lock` with the agent's PID. */
+export const LOCK_FILE = /^(.+)\.lock$/;
 const SCAN_CONCURRENCY = 8;
 
 function summaryFromEntry(e: IndexEntry, size: number): SessionSummary {
@@ -83,6 +87,9 @@ function entryFromSession(s: Session, previous?: IndexEntry): IndexEntry {
 
 /** A session store rooted at one directory. The constructor does no I/O. */
 export class JsonlStore {
+  /** Files the index lacks, summarized once per change rather than on every list. */
+  private readonly scanned = new SummaryCache(scanWithStats);
+
   constructor(private readonly root: string) {}
 
   /** The store's directory. */
@@ -95,19 +102,27 @@ export class JsonlStore {
   }
 
   /** Ids of `<valid id>.jsonl` entries that may be session files (folders are excluded here,
-   * empty files by the caller, which has to stat or open them anyway). */
-  private async candidateIds(): Promise<string[]> {
+   * empty files by the caller, which has to stat or open them anyway), and the ids that have an
+   * `<id>.lock` file, from the same directory read. */
+  private async candidateIds(): Promise<{ ids: string[]; locked: Set<string> }> {
     let entries: Dirent[];
     try {
       entries = await readdir(this.root, { withFileTypes: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ids: [], locked: new Set() };
       throw error;
     }
-    return entries
-      .filter((e) => e.isFile() || e.isSymbolicLink())
-      .map((e) => SESSION_FILE.exec(e.name)?.[1])
-      .filter((id): id is string => isValidId(id));
+    const files = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+    const idsMatching = (pattern: RegExp) =>
+      files.map((name) => pattern.exec(name)?.[1]).filter((id): id is string => isValidId(id));
+    return { ids: idsMatching(SESSION_FILE), locked: new Set(idsMatching(LOCK_FILE)) };
+  }
+
+  /** The ids among `locked` whose lock names a running process. */
+  private async liveIds(locked: Iterable<string>): Promise<Set<string>> {
+    const ids = [...locked];
+    const pids = await mapLimit(ids, SCAN_CONCURRENCY, (id) => livePidOf(this.root, id));
+    return new Set(ids.filter((_, i) => pids[i] !== null));
   }
 
   /** Size of a session file, or null when it is not a non-empty regular file (or vanished). */
@@ -121,10 +136,12 @@ export class JsonlStore {
   }
 
   /** Every session, newest update first. Titles come from the index where it has the session;
-   * files it lacks are summarized from their bytes. Nothing is written. */
+   * files it lacks are summarized from their bytes (and cached until they change). `live` tells
+   * which sessions a running agent holds. Nothing is written. */
   async list(): Promise<SessionSummary[]> {
-    const [ids, index] = await Promise.all([this.candidateIds(), readIndex(this.root)]);
+    const [{ ids, locked }, index] = await Promise.all([this.candidateIds(), readIndex(this.root)]);
     const present = new Set(ids);
+    this.scanned.retain(present);
     const entries = new Map<string, IndexEntry>();
     for (const e of index ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
     const summaries = await mapLimit(ids, SCAN_CONCURRENCY, async (id): Promise<SessionSummary | null> => {
@@ -133,13 +150,12 @@ export class JsonlStore {
         const size = await this.sizeOf(id);
         return size === null ? null : summaryFromEntry(entry, size);
       }
-      try {
-        return await scanSummary(join(this.root, `${id}.jsonl`), id);
-      } catch {
-        return null; // vanished between readdir and scan, or not readable
-      }
+      return this.scanned.get(join(this.root, `${id}.jsonl`), id);
     });
-    return sortNewestFirst(summaries.filter((s): s is SessionSummary => s !== null));
+    const live = await this.liveIds([...locked].filter((id) => present.has(id)));
+    return sortNewestFirst(
+      summaries.filter((s): s is SessionSummary => s !== null).map((s) => ({ ...s, live: live.has(s.id) })),
+    );
   }
 
   /** Loads a session. Throws InvalidIdError or SessionNotFoundError ("session <id> not found"). */
@@ -279,7 +295,7 @@ function sortNewestFirst(summaries: SessionSummary[]): SessionSummary[] {
 }
 
 function entryFromSummary(s: SessionSummary): IndexEntry {
-  const { size: _size, ...rest } = s;
+  const { size: _size, live: _live, ...rest } = s;
   return rest;
 }
 

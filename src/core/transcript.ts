@@ -1,6 +1,13 @@
 // A loaded session prepared for the transcript pane: the export split per message, plus the
 // images the export leaves out.
-import type { ContentBlock, Session, Transcript, TranscriptImage } from '../shared/types';
+import type {
+  ContentBlock,
+  Message,
+  Session,
+  Transcript,
+  TranscriptImage,
+  TranscriptMessage,
+} from '../shared/types';
 import { exportHeader, messageMarkdown } from './markdown';
 
 function imagesOf(block: ContentBlock): TranscriptImage[] {
@@ -15,19 +22,24 @@ function imagesOf(block: ContentBlock): TranscriptImage[] {
   return images;
 }
 
+/** One message as the viewer gets it (also what live updates send for each appended message). */
+export function transcriptMessage(m: Message): TranscriptMessage {
+  return {
+    role: m.role,
+    markdown: messageMarkdown(m),
+    images: m.content.flatMap(imagesOf),
+    ...(m.id !== undefined && { id: m.id }),
+    ...(m.timestamp !== undefined && { timestamp: m.timestamp }),
+    has_error: m.content.some((b) => b.type === 'tool_result' && b.is_error === true),
+  };
+}
+
 /** Splits a session into header and per-message Markdown; joined, they are the export. */
 export function buildTranscript(session: Session): Transcript {
   const { messages, ...rest } = session;
   return {
     session: { ...rest, msg_count: messages.length },
     header: exportHeader(session, messages.length),
-    messages: messages.map((m) => ({
-      role: m.role,
-      markdown: messageMarkdown(m),
-      images: m.content.flatMap(imagesOf),
-      ...(m.id !== undefined && { id: m.id }),
-      ...(m.timestamp !== undefined && { timestamp: m.timestamp }),
-      has_error: m.content.some((b) => b.type === 'tool_result' && b.is_error === true),
-    })),
+    messages: messages.map(transcriptMessage),
   };
 }

@@ -10,6 +10,7 @@ import { defaultDir } from '../core/store';
 import { DragFolder, startDragOut } from './drag';
 import { dragIcon } from './drag-icon';
 import { registerIpc } from './ipc';
+import { MainLive } from './live';
 import { menuTemplate } from './menu';
 import { OpenStore } from './open-store';
 import { rendererLocation } from './renderer-location';
@@ -87,6 +88,10 @@ async function chooseSavePath(defaultName: string): Promise<string | null> {
 async function start(): Promise<void> {
   const settings = await loadSettings(settingsFile());
   const cacheDir = defaultCacheDir();
+  // Folder changes and the shown session's new messages go to the window as they happen.
+  const live = new MainLive((channel, payload) => mainWindow?.webContents.send(channel, payload), {
+    onError: (error) => report(`live updates: ${errorLine(error)}`),
+  });
   const store = new OpenStore(
     chooseSessionsDir({
       argv: process.argv,
@@ -103,6 +108,8 @@ async function start(): Promise<void> {
           indexFile: indexFileFor(cacheDir, s.dir()),
         }),
       onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
+      live: (s, search) => live.open(s, search),
+      watch: (s, id) => live.watch(s, id),
     },
   );
   app.on('will-quit', () => void store.close());

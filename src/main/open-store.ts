@@ -15,6 +15,8 @@ export interface OpenStoreDeps {
   onSearchProgress?: (p: IndexProgress) => void;
   /** Follows one session of the current store for the window (null stops). */
   watch?: (store: JsonlStore, id: string | null) => Promise<void> | void;
+  /** Starts live updates of a newly opened folder; returns what stops them (repoint, quit). */
+  live?: (store: JsonlStore, search: SearchHandle) => () => void;
 }
 
 interface Current {
@@ -22,6 +24,7 @@ interface Current {
   search: SearchHandle;
   handlers: Handlers;
   unsubscribe: () => void;
+  stopLive: () => void;
 }
 
 /** The current store, its search and its handlers. */
@@ -54,12 +57,14 @@ export class OpenStore {
   repoint(dir: string): void {
     const previous = this.current;
     this.current = this.open(dir);
+    previous.stopLive();
     previous.unsubscribe();
     void previous.search.close();
   }
 
-  /** Closes the current search (at quit). */
+  /** Stops live updates and closes the current search (at quit). */
   async close(): Promise<void> {
+    this.current.stopLive();
     this.current.unsubscribe();
     await this.current.search.close();
   }
@@ -84,6 +89,7 @@ export class OpenStore {
       search,
       watch: (id) => this.deps.watch?.(store, id),
     });
-    return { store, search, handlers, unsubscribe };
+    const stopLive = this.deps.live?.(store, search) ?? (() => undefined);
+    return { store, search, handlers, unsubscribe, stopLive };
   }
 }

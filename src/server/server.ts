@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
 import type { StoreInfo } from '../shared/contract';
+import { LiveStore } from '../core/live/live-store';
+import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import { SearchService } from '../core/search/service';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
@@ -19,6 +21,7 @@ import {
   tokenCookie,
   tokensEqual,
 } from './auth';
+import { EVENTS_PATH, EventStreams } from './events';
 import { EXPORT_PATH, handleExport } from './export-route';
 import { decodePathSegment } from './path-segment';
 import { sendText } from './respond';
@@ -37,6 +40,8 @@ export interface ServerOptions {
   search?: SearchHandle;
   /** Where the default search index lives (the platform cache folder when absent). */
   cacheDir?: string;
+  /** How often idle event streams get a heartbeat, in ms (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 /** A running server. */
@@ -61,13 +66,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.search ??
     new SearchService(store, indexFileFor(options.cacheDir ?? defaultCacheDir(), store.dir()));
   void search.refresh();
+  // The folder is watched for the event streams; the search index follows the same changes.
+  const live = new LiveStore(store);
+  await live.start();
+  const stopRefreshing = refreshSearchOnChanges(live, search);
+  const events = new EventStreams(live, search, options.heartbeatMs);
   const handlers = createHandlers(store, {
     info: () => storeInfo(store),
     search,
     // The browser follows a session over /events?watch=<id>; nothing to keep per request here.
     watch: () => undefined,
   });
-  const context: RouteContext = { store, rendererDir, handlers, token, port: 0 };
+  const context: RouteContext = { store, rendererDir, handlers, events, token, port: 0 };
   // Node would answer a missing Host with its own 400; our check answers 403 like any wrong Host.
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     route(req, res, context).catch((error: unknown) => {
@@ -81,6 +91,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: context.port,
     token,
     close: async () => {
+      events.close();
+      stopRefreshing();
+      live.close();
       await close(server);
       await search.close();
     },
@@ -91,6 +104,7 @@ interface RouteContext {
   store: JsonlStore;
   rendererDir: string;
   handlers: Handlers;
+  events: EventStreams;
   token: string;
   port: number;
 }
@@ -113,8 +127,14 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   const isApi = pathname.startsWith(API_PREFIX);
   const exportMatch = EXPORT_PATH.exec(pathname);
   const isIndex = pathname === '/' || pathname === '/index.html';
-  if (!presentsToken(req, url, ctx.token, { query: isIndex || exportMatch !== null })) {
+  const isEvents = pathname === EVENTS_PATH;
+  // EventSource cannot send headers: the stream may carry the token in its URL, like the index.
+  if (!presentsToken(req, url, ctx.token, { query: isIndex || isEvents || exportMatch !== null })) {
     sendText(res, 403, 'forbidden: missing or wrong token; open the URL `sessions serve` printed');
+    return;
+  }
+  if (isEvents) {
+    await ctx.events.handle(req, res, url);
     return;
   }
   const method = req.method ?? 'GET';

@@ -119,6 +119,9 @@ export interface SessionSummary {
   workspace?: string;
   /** File size in bytes. */
   size: number;
+  /** True while `<id>.lock` names a running process (an agent is writing this session). Set by
+   * every `list`; optional so summaries made elsewhere (tests, the index) need not carry it. */
+  live?: boolean;
 }
 
 /** Where the search index stands: building in the background, or ready. */

@@ -1,0 +1,51 @@
+// Summaries of session files the index does not cover, kept while the file is unchanged, so a
+// list refreshed on every live change re-reads only the files that actually changed. A file seen
+// for the first time costs just its scan (the key comes from the scan's own stat).
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { SessionSummary } from '../../shared/types';
+
+/** Summarizes one file from its bytes (scanWithStats in the store), with the stats it read. */
+export type Summarize = (
+  path: string,
+  id: string,
+) => Promise<{ summary: SessionSummary | null; stats: Stats }>;
+
+// Any write changes size or mtime (and ctime, even when mtime is set back); a replaced file has
+// another inode.
+const keyOf = (st: Stats): string => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/** Per-file cache keyed by inode, size, mtime and ctime. */
+export class SummaryCache {
+  private readonly entries = new Map<string, { key: string; summary: SessionSummary | null }>();
+
+  constructor(private readonly summarize: Summarize) {}
+
+  /** The summary of `path` (session `id`), from the cache when the file is unchanged; null when
+   * the file is empty, not a regular file, gone or unreadable. */
+  async get(path: string, id: string): Promise<SessionSummary | null> {
+    const cached = this.entries.get(id);
+    if (cached) {
+      const st = await stat(path).catch(() => null);
+      if (st === null) return this.forget(id);
+      if (keyOf(st) === cached.key) return cached.summary;
+    }
+    try {
+      const { summary, stats } = await this.summarize(path, id);
+      this.entries.set(id, { key: keyOf(stats), summary });
+      return summary;
+    } catch {
+      return this.forget(id); // vanished or unreadable
+    }
+  }
+
+  /** Drops entries of sessions that are no longer present. */
+  retain(present: ReadonlySet<string>): void {
+    for (const id of this.entries.keys()) if (!present.has(id)) this.entries.delete(id);
+  }
+
+  private forget(id: string): null {
+    this.entries.delete(id);
+    return null;
+  }
+}

@@ -1,0 +1,68 @@
+// Live updates in Electron main: the open folder is watched (the window hears which sessions
+// changed, the search index is refreshed) and the session the window shows is followed (its
+// new messages are pushed). Repointing the folder or quitting stops both.
+import {
+  SESSION_APPENDED_EVENT,
+  SESSIONS_CHANGED_EVENT,
+  type SessionAppended,
+  type SessionsChanged,
+} from '../shared/contract';
+import type { DirectoryWatcherOptions } from '../core/live/directory-watcher';
+import { LiveStore } from '../core/live/live-store';
+import { refreshSearchOnChanges } from '../core/live/search-refresh';
+import type { SearchHandle } from '../core/service';
+import type { JsonlStore } from '../core/store';
+
+/** Sends an event to the window, if there is one (the window's webContents.send). */
+export type SendEvent = (channel: string, payload: SessionsChanged | SessionAppended) => void;
+
+interface Watched {
+  store: JsonlStore;
+  live: LiveStore;
+  /** Stops following the session the window shows; null when it shows none. */
+  unfollow: (() => void) | null;
+}
+
+/** Main's live updates for the one window. */
+export class MainLive {
+  private current: Watched | null = null;
+  /** Counts follow requests, so a slow first read of an old request cannot win over a newer one. */
+  private generation = 0;
+
+  constructor(
+    private readonly send: SendEvent,
+    private readonly options: DirectoryWatcherOptions = {},
+  ) {}
+
+  /** Starts watching the folder of `store` and refreshing `search` on changes; returns the
+   * function that stops both (OpenStore calls it on repoint and at quit). */
+  open(store: JsonlStore, search: SearchHandle): () => void {
+    const live = new LiveStore(store, this.options);
+    const watched: Watched = { store, live, unfollow: null };
+    this.current = watched;
+    live.onSessionsChanged((change) => this.send(SESSIONS_CHANGED_EVENT, change));
+    const stopRefreshing = refreshSearchOnChanges(live, search);
+    void live.start();
+    return () => {
+      watched.unfollow?.();
+      stopRefreshing();
+      live.close();
+      if (this.current === watched) this.current = null;
+    };
+  }
+
+  /** Follows session `id` of `store` for the window (the one it shows); null stops following.
+   * Resolves once the session has been read, so appends from then on are all sent. */
+  async watch(store: JsonlStore, id: string | null): Promise<void> {
+    const watched = this.current;
+    // Handlers of a folder no longer open may still answer a late request: nothing to follow.
+    if (watched?.store !== store) return;
+    const generation = ++this.generation;
+    watched.unfollow?.();
+    watched.unfollow = null;
+    if (id === null) return;
+    const { stop } = await watched.live.follow(id, (appended) => this.send(SESSION_APPENDED_EVENT, appended));
+    if (generation === this.generation && this.current === watched) watched.unfollow = stop;
+    else stop();
+  }
+}
