@@ -31,6 +31,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   logLevel: 'warning',
+  // SQLite's WebAssembly build loads its .wasm from beside its own script.
+  external: ['node-sqlite3-wasm'],
 });
 const lib = createRequire(import.meta.url)(bundle);
 

@@ -53,12 +53,17 @@ function messageText(index: number, bytes: number): string {
 
 function messageLine(id: string, index: number, text: string): string {
   const role = index % 2 === 0 ? 'user' : 'assistant';
+  return messageRecordLine(id, role, [{ type: 'text', text }]);
+}
+
+/** One message record line of session `id`, with any content blocks (text, tool_use, tool_result). */
+export function messageRecordLine(id: string, role: string, content: Record<string, unknown>[]): string {
   const record = {
     type: 'message',
     session_id: id,
     created_at: ZERO,
     updated_at: ZERO,
-    message: { role, content: [{ type: 'text', text }] },
+    message: { role, content },
   };
   return `${JSON.stringify(record)}\n`;
 }

@@ -11,6 +11,8 @@ import './styles/layout.css';
 import './styles/session-list.css';
 import './styles/transcript.css';
 import './styles/markdown.css';
+import './styles/search.css';
+import './styles/live.css';
 
 function storage(): Storage | null {
   try {

@@ -1,6 +1,8 @@
 // The one interface the renderer uses for data and file actions, whatever serves it: Electron's
 // window.api or the `sessions serve` HTTP bridge. Components never talk to either directly.
 import type { SharedApi } from '../../shared/api';
+import type { SessionAppended, SessionsChanged } from '../../shared/contract';
+import type { IndexProgress } from '../../shared/types';
 
 /** The part of a drag event the drag-out needs (React's and the DOM's events both fit). */
 export interface DragStartEvent {
@@ -20,4 +22,13 @@ export interface ClientApi extends SharedApi {
   startDrag(event: DragStartEvent, id: string, title: string): void;
   /** Calls `callback` when the sessions folder may have changed; returns the unsubscribe. */
   onStoreChanged(callback: () => void): () => void;
+  /** Calls `callback` when sessions appeared, vanished or changed; returns the unsubscribe. */
+  onSessionsChanged(callback: (change: SessionsChanged) => void): () => void;
+  /** Calls `callback` with the followed session's new messages; returns the unsubscribe. */
+  onSessionAppended(callback: (appended: SessionAppended) => void): () => void;
+  /** Calls `callback` as the search index builds; returns the unsubscribe. */
+  onSearchProgress(callback: (progress: IndexProgress) => void): () => void;
+  /** Follows session `id` (null: none), whose appends then reach onSessionAppended. Resolves true
+   * once the backend follows it (everything written from then on arrives), false if it cannot. */
+  followSession(id: string | null): Promise<boolean>;
 }

@@ -41,5 +41,6 @@ export function createClient(win: Window = window): ClientApi {
         win.document.removeEventListener('visibilitychange', onVisible);
       };
     },
+    openEvents: (url) => new EventSource(url),
   });
 }

@@ -50,17 +50,38 @@ describe('createElectronClient over the preload api', () => {
     expect(sent).toEqual([['sessions:drag', { id: 's1' }]]);
   });
 
-  it('reloads on a folder change and on session changes, and stops listening on unsubscribe', () => {
+  it('hands on folder changes and live events, and stops listening on unsubscribe', () => {
     const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
     const { ipc } = fakeIpc(() => null);
     ipc.on = (channel, listener) => void listeners.set(channel, listener);
     ipc.removeListener = (channel) => void listeners.delete(channel);
-    let reloads = 0;
-    const stop = createElectronClient(createApi(ipc)).onStoreChanged(() => reloads++);
+    const client = createElectronClient(createApi(ipc));
+    const heard: unknown[] = [];
+    const stops = [
+      client.onStoreChanged(() => heard.push('store')),
+      client.onSessionsChanged((change) => heard.push(change)),
+      client.onSessionAppended((appended) => heard.push(appended.id)),
+      client.onSearchProgress((progress) => heard.push(progress.state)),
+    ];
     listeners.get('store:changed')?.({}, { dir: '/x', exists: true, mode: 'electron' });
     listeners.get('sessions:changed')?.({}, { ids: ['s1'] });
-    expect(reloads).toBe(2);
-    stop();
+    listeners.get('session:appended')?.({}, { id: 's2', reset: false, from: 0, messages: [] });
+    listeners.get('search:progress')?.({}, { state: 'ready', done: 1, total: 1 });
+    expect(heard).toEqual(['store', { ids: ['s1'] }, 's2', 'ready']);
+    for (const stop of stops) stop();
     expect(listeners.size).toBe(0);
+  });
+
+  it('follows a session through sessions:watch and reports whether it could', async () => {
+    const { ipc, invoked } = fakeIpc(() => ({ watching: 's1' }));
+    const client = createElectronClient(createApi(ipc));
+    await expect(client.followSession('s1')).resolves.toBe(true);
+    await expect(client.followSession(null)).resolves.toBe(true);
+    expect(invoked).toEqual([
+      ['sessions:watch', { id: 's1' }],
+      ['sessions:watch', { id: null }],
+    ]);
+    ipc.invoke = async () => ({ ok: false, error: 'session s9 not found' });
+    await expect(client.followSession('s9')).resolves.toBe(false);
   });
 });

@@ -26,14 +26,15 @@ export function createElectronClient(api: Api): ClientApi {
       event.preventDefault();
       api.startDrag(id);
     },
-    // A new folder, or sessions that appeared, vanished or changed in it: the list is fetched again.
-    onStoreChanged: (callback) => {
-      const stopFolder = api.onStoreChanged(() => callback());
-      const stopSessions = api.onSessionsChanged(() => callback());
-      return () => {
-        stopFolder();
-        stopSessions();
-      };
-    },
+    onStoreChanged: (callback) => api.onStoreChanged(() => callback()),
+    onSessionsChanged: (callback) => api.onSessionsChanged(callback),
+    onSessionAppended: (callback) => api.onSessionAppended(callback),
+    onSearchProgress: (callback) => api.onSearchProgress(callback),
+    // Main answers once it has read the session: every later append is sent.
+    followSession: (id) =>
+      api.watchSession({ id }).then(
+        () => true,
+        () => false,
+      ),
   };
 }

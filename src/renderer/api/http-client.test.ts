@@ -19,6 +19,9 @@ function client(respond: (sent: Sent) => Response, overrides: Partial<HttpClient
     },
     download: (url, name) => void downloads.push([url, name]),
     onFocus: () => () => {},
+    openEvents: () => {
+      throw new Error('no event stream in this test');
+    },
     ...overrides,
   });
   return { api, sent, downloads };
@@ -76,6 +79,34 @@ describe('createHttpClient', () => {
     );
     expect(downloads).toEqual([['http://127.0.0.1:4321/export/s-1.md?token=ab12', 'Fix_ the _parser_.md']]);
     expect(api.chooseFolder).toBeNull();
+  });
+
+  it('hears live events on /events with the token, reopened to follow the open session', async () => {
+    const urls: string[] = [];
+    const sources: { fire(type: string): void }[] = [];
+    const { api } = client(() => json({ ok: true, value: null }), {
+      openEvents: (url) => {
+        urls.push(url);
+        const listeners = new Map<string, ((event: Event) => void)[]>();
+        const source = {
+          readyState: 0,
+          addEventListener: (type: string, listener: (event: Event) => void) =>
+            listeners.set(type, [...(listeners.get(type) ?? []), listener]),
+          close: () => {},
+          fire: (type: string) => listeners.get(type)?.forEach((l) => l(new Event(type))),
+        };
+        sources.push(source);
+        return source;
+      },
+    });
+    api.onSessionsChanged(() => {});
+    const following = api.followSession('s-1');
+    sources[1]!.fire('open');
+    await expect(following).resolves.toBe(true);
+    expect(urls).toEqual([
+      'http://127.0.0.1:4321/events?token=ab12',
+      'http://127.0.0.1:4321/events?token=ab12&watch=s-1',
+    ]);
   });
 
   it('drags out through DownloadURL', () => {

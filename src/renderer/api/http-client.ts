@@ -1,5 +1,6 @@
 // Browser mode (`sessions serve`): the shared channels over POST /api/<channel>, Save as a
-// download of /export/<id>.md, and drag-out through Chromium's DownloadURL.
+// download of /export/<id>.md, drag-out through Chromium's DownloadURL, and live updates over
+// server-sent events on /events.
 import {
   API_METHODS,
   errorLine,
@@ -8,8 +9,17 @@ import {
   type Envelope,
   type SharedApi,
 } from '../../shared/api';
-import type { Channel } from '../../shared/contract';
+import {
+  SEARCH_PROGRESS_EVENT,
+  SESSION_APPENDED_EVENT,
+  SESSIONS_CHANGED_EVENT,
+  type Channel,
+  type SessionAppended,
+  type SessionsChanged,
+} from '../../shared/contract';
+import type { IndexProgress } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from './client-api';
+import { EventStream, type OpenEventSource } from './event-stream';
 import { exportFileName } from './export-file-name';
 
 /** Where the page lives and how to fetch; injectable so tests need no server. */
@@ -21,8 +31,10 @@ export interface HttpClientOptions {
   fetch: typeof fetch;
   /** Starts a download of `url` (an <a download> click in the page). */
   download(url: string, fileName: string): void;
-  /** Subscribes to "the user came back to this tab", the browser's only hint of changes. */
+  /** Subscribes to "the user came back to this tab": changes may have been missed meanwhile. */
   onFocus(callback: () => void): () => void;
+  /** Opens the live-update stream (an EventSource in the page). */
+  openEvents: OpenEventSource;
 }
 
 /** Reads the error line out of a failed response: an Envelope, or the server's one-line text. */
@@ -42,6 +54,12 @@ async function failureLine(response: globalThis.Response): Promise<string> {
 export function createHttpClient(options: HttpClientOptions): ClientApi {
   const exportUrl = (id: string) =>
     `${options.origin}/export/${encodeURIComponent(id)}.md?token=${encodeURIComponent(options.token)}`;
+
+  const events = new EventStream(options.openEvents, (watch) => {
+    const query = new URLSearchParams({ token: options.token });
+    if (watch !== null) query.set('watch', watch);
+    return `${options.origin}/events?${query}`;
+  });
 
   async function call(channel: Channel, request: unknown): Promise<unknown> {
     const response = await options.fetch(`${options.origin}/api/${channel}`, {
@@ -82,5 +100,13 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
       transfer.setData('text/plain', title);
     },
     onStoreChanged: (callback) => options.onFocus(callback),
+    // The payloads are the contract's, as the server sends them.
+    onSessionsChanged: (callback) =>
+      events.on(SESSIONS_CHANGED_EVENT, (payload) => callback(payload as SessionsChanged)),
+    onSessionAppended: (callback) =>
+      events.on(SESSION_APPENDED_EVENT, (payload) => callback(payload as SessionAppended)),
+    onSearchProgress: (callback) =>
+      events.on(SEARCH_PROGRESS_EVENT, (payload) => callback(payload as IndexProgress)),
+    followSession: (id) => events.follow(id),
   };
 }

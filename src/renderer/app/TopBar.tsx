@@ -1,4 +1,5 @@
-// The strip above the list: app name, the folder being shown, folder choice and theme switch.
+// The strip above the list: app name, the folder being shown, the search toggle, folder choice
+// and theme switch.
 import { useAppStore } from '../store/store-context';
 
 const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
@@ -10,6 +11,9 @@ export function TopBar() {
   const theme = useAppStore((s) => s.theme);
   const cycleTheme = useAppStore((s) => s.cycleTheme);
   const chooseFolder = useAppStore((s) => s.chooseFolder);
+  const searchOpen = useAppStore((s) => s.searchOpen);
+  const openSearch = useAppStore((s) => s.openSearch);
+  const closeSearch = useAppStore((s) => s.closeSearch);
   return (
     <div className="top-bar">
       <div className="brand">
@@ -21,6 +25,20 @@ export function TopBar() {
         )}
       </div>
       <div className="top-actions">
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="search-toggle"
+          title="Search all sessions (Ctrl+Shift+F)"
+          aria-label="Search all sessions"
+          aria-pressed={searchOpen}
+          onClick={searchOpen ? closeSearch : openSearch}
+        >
+          <svg className="icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+            <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            <path d="M10 10l4.25 4.25" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
         {mode === 'electron' && (
           <button
             type="button"

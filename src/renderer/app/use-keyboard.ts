@@ -1,6 +1,8 @@
 // The app's keyboard: list navigation (arrows, j/k, Enter), Ctrl/Cmd+K to filter, Ctrl/Cmd+F to
-// find, and Esc to back out of the dialog, find or filter, in that order.
+// find, Ctrl/Cmd+Shift+F to search every session, and Esc to back out of the dialog, find, search
+// or filter, in that order.
 import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
 import type { AppStore } from '../store/app-store';
 import { useAppStoreApi } from '../store/store-context';
 
@@ -26,7 +28,13 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
   const inTranscript = target instanceof HTMLElement && target.closest('.transcript-pane') !== null;
 
   if (command && !event.altKey && event.key.toLowerCase() === 'k') {
+    // The filter field is hidden while searching: it must be shown before it can take focus.
+    if (state.searchOpen) flushSync(() => state.closeSearch());
     focusById('session-filter');
+    return true;
+  }
+  if (command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
+    state.openSearch();
     return true;
   }
   if (command && !event.altKey && event.key.toLowerCase() === 'f') {
@@ -37,10 +45,17 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
   if (event.key === 'Escape') {
     if (state.confirmingDelete) state.cancelDelete();
     else if (state.find.open) state.closeFind();
-    else if (!state.clearFilter()) return false;
+    else if (state.searchOpen) {
+      // The list filter is hidden while searching: Esc there would change what cannot be seen.
+      if (inTranscript) return false;
+      if (state.search.query !== '') state.setSearchQuery('');
+      else state.closeSearch();
+    } else if (!state.clearFilter()) return false;
     return true;
   }
   if (command || event.altKey || state.confirmingDelete) return false;
+  // The search pane moves between its hits itself.
+  if (state.searchOpen && !inTranscript) return false;
   // Arrows scroll the transcript when it has focus, and work from the filter field too.
   const listKeys = !inTranscript && (inFilter || !isTextField(target));
   const letterKeys = listKeys && !inFilter;

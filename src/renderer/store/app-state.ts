@@ -1,7 +1,7 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
-import type { StoreInfo } from '../../shared/contract';
-import type { SessionSummary, Transcript } from '../../shared/types';
+import type { SessionAppended, StoreInfo } from '../../shared/contract';
+import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { DateRange, ListView, SortKey } from '../features/session-list/list-view';
 
@@ -67,6 +67,79 @@ export interface FindSlice {
   findPrev(): void;
 }
 
+/** Live updates: the open session's new messages, pushed while the backend follows it. */
+export interface LiveSlice {
+  /** The session the backend confirmed following (its appends arrive), or null. */
+  followingId: string | null;
+  /** Follows session `id` (null: none). */
+  follow(id: string | null): Promise<void>;
+  /** Adds pushed messages to the open transcript, or reloads it when they do not fit on. */
+  applyAppended(appended: SessionAppended): void;
+  /** A mark to pass to openSessionChanged: how many appends had arrived when a list load began. */
+  appendMark(): number;
+  /** The list saw the open session's file change since `mark`: reloads the transcript, unless it
+   * is followed and its appends account for the change. */
+  openSessionChanged(mark: number): Promise<void>;
+}
+
+/** Full-text search results for the left pane. */
+export interface SearchState {
+  /** What the search field holds. */
+  query: string;
+  /** The query the shown results answer ('' before any). */
+  resultsQuery: string;
+  groups: SearchGroup[];
+  totalSessions: number;
+  totalHits: number;
+  tookMs: number;
+  /** The last page loaded; pages count from 0. */
+  page: number;
+  state: LoadState;
+  error: string | null;
+  /** True when the results were made while the index was still being built. */
+  partial: boolean;
+}
+
+/** Full-text search: the search mode of the left pane, its query and results, index progress. */
+export interface SearchSlice {
+  searchOpen: boolean;
+  /** Grows on every openSearch, so the field takes focus again when already open. */
+  searchFocusRequest: number;
+  search: SearchState;
+  /** Where the index build stands; null until first heard. */
+  indexProgress: IndexProgress | null;
+  openSearch(): void;
+  closeSearch(): void;
+  /** Sets the query; it is searched once typing pauses. */
+  setSearchQuery(query: string): void;
+  /** Fetches the next page of results for the shown query. */
+  loadMoreResults(): Promise<void>;
+  setIndexProgress(progress: IndexProgress): void;
+}
+
+/** Walking the hits of one search inside the open session. */
+export interface HitState {
+  id: string;
+  query: string;
+  /** Every matching message, ascending (from the backend; null until it answers). */
+  matches: number[] | null;
+  /** The message shown as the current hit; -1 for the title. */
+  message: number;
+  /** Grows on every jump, so the transcript scrolls even to the same message again. */
+  seq: number;
+}
+
+/** Opening a search hit, and next / previous hit inside its session. */
+export interface HitSlice {
+  hits: HitState | null;
+  /** Opens session `id` at `message` with the shown results' query highlighted. */
+  openHit(id: string, message: number): void;
+  hitNext(): void;
+  hitPrev(): void;
+  /** Stops showing the hits. */
+  clearHits(): void;
+}
+
 /** The one-line status: confirmations ("Copied") and errors. */
 export interface StatusSlice {
   status: { text: string; tone: 'info' | 'error' } | null;
@@ -86,7 +159,14 @@ export interface ThemeSlice {
 }
 
 /** The whole store. */
-export type AppState = ListSlice & SessionSlice & FindSlice & StatusSlice & ThemeSlice;
+export type AppState = ListSlice &
+  SessionSlice &
+  FindSlice &
+  LiveSlice &
+  SearchSlice &
+  HitSlice &
+  StatusSlice &
+  ThemeSlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {
@@ -101,4 +181,8 @@ export interface StoreDeps {
   saveTheme(theme: Theme): void;
   /** How long keyboard selection waits before opening the transcript, in ms. */
   selectDelayMs?: number;
+  /** Pause in typing before a search query is sent, in ms. */
+  searchDelayMs?: number;
+  /** How long a followed session's appends may take to explain a change the list saw, in ms. */
+  appendGraceMs?: number;
 }

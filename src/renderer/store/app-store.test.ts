@@ -183,9 +183,11 @@ describe('session actions', () => {
     });
   });
 
-  it('reloads the open transcript when its session changed on disk', async () => {
+  it('reloads the open transcript at once when its session changed on disk and is not followed', async () => {
+    api.followResult = false;
     state().select('s1');
     await vi.runAllTimersAsync();
+    expect(state().followingId).toBeNull();
     api.sessions = api.sessions.map((s) => (s.id === 's1' ? { ...s, size: 5000 } : s));
     api.transcripts.set('s1', transcript('s1', [message('user', [{ type: 'text', text: 'grown' }])]));
     await state().loadList();

@@ -2,7 +2,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state';
 import { createFindSlice } from './find-slice';
+import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
+import { createLiveSlice } from './live-slice';
+import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
 import { createThemeSlice } from './theme-slice';
@@ -16,6 +19,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createListSlice(deps)(...args),
     ...createSessionSlice(deps)(...args),
     ...createFindSlice(...args),
+    ...createLiveSlice(deps)(...args),
+    ...createSearchSlice(deps)(...args),
+    ...createHitSlice(deps)(...args),
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
   }));

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
 import { DEFAULT_VIEW, applyListView, type ListView } from '../features/session-list/list-view';
 import type { AppState, ListSlice, StoreDeps } from './app-state';
+import { syncOpenRow } from './open-row';
 
 /** Builds the list slice. */
 export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [], ListSlice> {
@@ -13,9 +14,13 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
     };
 
     let inflight: Promise<void> | null = null;
+    /** A change was announced while a load was running: that load may have read the folder
+     * before it, so one more follows. */
+    let again = false;
 
     async function load() {
       if (get().listState !== 'ready') set({ listState: 'loading' });
+      const mark = get().appendMark();
       try {
         const [info, sessions] = await Promise.all([deps.api.storeInfo({}), deps.api.listSessions({})]);
         const previous = get().sessions.find((s) => s.id === get().selectedId);
@@ -26,13 +31,14 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
           listError: null,
           visible: applyListView(sessions, get().view, deps.now()),
         });
-        // The open session changed on disk: show its new state without closing it.
+        const rows = syncOpenRow(get(), deps.now());
+        if (rows) set(rows);
+        // The open session's file changed on disk: show its new state without closing it. Only
+        // the size is compared: the other fields of its row may come from the open transcript.
         const current = sessions.find((s) => s.id === get().selectedId);
-        const changed =
-          previous !== undefined &&
-          current !== undefined &&
-          (previous.updated_at !== current.updated_at || previous.size !== current.size);
-        if (changed && get().transcriptState === 'ready') await get().reloadTranscript();
+        if (previous !== undefined && current !== undefined && previous.size !== current.size) {
+          await get().openSessionChanged(mark);
+        }
       } catch (error) {
         set({ listState: 'error', listError: errorLine(error) });
         get().showStatus(errorLine(error), 'error');
@@ -49,8 +55,17 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       visible: [],
 
       loadList() {
-        // Change notifications can arrive in bursts (focus and visibility together): one load serves them.
-        inflight ??= load().finally(() => {
+        // Change notifications arrive in bursts: the running load plus at most one more serve them all.
+        if (inflight) {
+          again = true;
+          return inflight;
+        }
+        inflight = (async () => {
+          do {
+            again = false;
+            await load();
+          } while (again);
+        })().finally(() => {
           inflight = null;
         });
         return inflight;

@@ -1,8 +1,10 @@
 // The session slice: which session is open, its transcript, and copy / save / delete on it.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
+import type { Transcript } from '../../shared/types';
 import { applyListView } from '../features/session-list/list-view';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
+import { syncOpenRow } from './open-row';
 
 /** Keyboard selection waits this long before loading, so holding an arrow key stays smooth. */
 const DEFAULT_SELECT_DELAY_MS = 120;
@@ -20,11 +22,22 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       return open?.id === id ? open.title : (get().sessions.find((s) => s.id === id)?.title ?? id);
     };
 
+    // The list row of the open session shows what its transcript holds.
+    const showTranscript = (transcript: Transcript) => {
+      set({ transcript, transcriptState: 'ready', transcriptError: null });
+      const rows = syncOpenRow(get(), deps.now());
+      if (rows) set(rows);
+    };
+
     async function open(id: string) {
       const mine = ++request;
       try {
         const transcript = await deps.api.openTranscript({ id });
-        if (mine === request) set({ transcript, transcriptState: 'ready', transcriptError: null });
+        if (mine !== request) return;
+        showTranscript(transcript);
+        // Following starts after the read: a change in between is caught by the list's change
+        // notification (see openSessionChanged), and the page is readable sooner.
+        void get().follow(id);
       } catch (error) {
         if (mine !== request) return;
         set({ transcriptState: 'error', transcriptError: errorLine(error) });
@@ -43,6 +56,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         transcriptError: null,
         confirmingDelete: false,
         find: { ...get().find, index: 0, count: 0 },
+        hits: null,
       });
       if (delayMs <= 0) {
         void open(id);
@@ -73,7 +87,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const mine = ++request;
         try {
           const transcript = await deps.api.openTranscript({ id });
-          if (mine === request) set({ transcript, transcriptState: 'ready', transcriptError: null });
+          if (mine === request) showTranscript(transcript);
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -136,6 +150,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
           transcriptError: null,
         });
         if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
+        else void get().follow(null);
         get().showStatus(`Deleted “${title}”`);
       },
 

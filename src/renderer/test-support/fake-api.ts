@@ -1,6 +1,6 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
-import type { StoreInfo } from '../../shared/contract';
-import type { SessionSummary, Transcript } from '../../shared/types';
+import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
+import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
 /** The fake, its data, and the calls it saw. */
@@ -13,6 +13,14 @@ export interface FakeApi extends ClientApi {
   calls: string[];
   /** Fires the store-changed listeners. */
   emitStoreChanged(): void;
+  /** Fires the sessions-changed listeners. */
+  emitSessionsChanged(change: SessionsChanged): void;
+  /** Fires the session-appended listeners. */
+  emitAppended(appended: SessionAppended): void;
+  /** Fires the search-progress listeners. */
+  emitProgress(progress: IndexProgress): void;
+  /** What followSession answers. */
+  followResult: boolean;
 }
 
 /** A fake backend; `mode` picks which actions the UI offers. */
@@ -22,6 +30,15 @@ export function fakeApi(
   mode: 'electron' | 'browser' = 'browser',
 ): FakeApi {
   const listeners = new Set<() => void>();
+  const changed = new Set<(change: SessionsChanged) => void>();
+  const appended = new Set<(appended: SessionAppended) => void>();
+  const progress = new Set<(progress: IndexProgress) => void>();
+  const subscribe =
+    <T>(set: Set<(payload: T) => void>) =>
+    (callback: (payload: T) => void) => {
+      set.add(callback);
+      return () => void set.delete(callback);
+    };
   const api: FakeApi = {
     mode,
     info: { dir: '/home/me/.ggcode/sessions', exists: true, mode },
@@ -30,6 +47,10 @@ export function fakeApi(
     deleteErrors: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
+    emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
+    emitAppended: (payload) => appended.forEach((listener) => listener(payload)),
+    emitProgress: (payload) => progress.forEach((listener) => listener(payload)),
+    followResult: true,
     storeInfo: async () => api.info,
     listSessions: async () => {
       api.calls.push('list');
@@ -79,6 +100,13 @@ export function fakeApi(
     onStoreChanged: (callback) => {
       listeners.add(callback);
       return () => listeners.delete(callback);
+    },
+    onSessionsChanged: subscribe(changed),
+    onSessionAppended: subscribe(appended),
+    onSearchProgress: subscribe(progress),
+    followSession: async (id) => {
+      api.calls.push(`follow ${id}`);
+      return api.followResult;
     },
   };
   return api;

@@ -13,8 +13,8 @@ export function queryPattern(query: string): RegExp | null {
   return query === '' ? null : new RegExp(escapeRegExp(query), 'giu');
 }
 
-/** Text nodes under `scope` that find looks through, in document order. */
-function searchableTextNodes(scope: Element): Text[] {
+/** Text nodes under `scope` that find (and search-hit highlighting) look through, in document order. */
+export function searchableTextNodes(scope: Element): Text[] {
   const nodes: Text[] = [];
   const walker = scope.ownerDocument.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>

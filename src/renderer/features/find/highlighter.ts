@@ -12,36 +12,42 @@ export interface Highlighter {
   readonly mutatesDom: boolean;
 }
 
-/** Highlight names, styled by ::highlight(find-match) and ::highlight(find-current). */
-const MATCH = 'find-match';
-const CURRENT = 'find-current';
+/** The two highlight names a highlighter paints under: styled by ::highlight(<name>) with the CSS
+ * Highlight API, and as the class of each <mark> without it. */
+export interface HighlightNames {
+  match: string;
+  current: string;
+}
+
+/** Find in transcript's names. */
+export const FIND_HIGHLIGHT: HighlightNames = { match: 'find-match', current: 'find-current' };
 
 function elementOf(range: Range): Element | null {
   const node = range.startContainer;
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 
-function cssHighlighter(): Highlighter {
+function cssHighlighter({ match, current: currentName }: HighlightNames): Highlighter {
   return {
     mutatesDom: false,
     show(ranges, current) {
-      CSS.highlights.set(MATCH, new Highlight(...ranges));
+      CSS.highlights.set(match, new Highlight(...ranges));
       const active = ranges[current];
       if (!active) {
-        CSS.highlights.delete(CURRENT);
+        CSS.highlights.delete(currentName);
         return null;
       }
-      CSS.highlights.set(CURRENT, new Highlight(active));
+      CSS.highlights.set(currentName, new Highlight(active));
       return elementOf(active);
     },
     clear() {
-      CSS.highlights.delete(MATCH);
-      CSS.highlights.delete(CURRENT);
+      CSS.highlights.delete(match);
+      CSS.highlights.delete(currentName);
     },
   };
 }
 
-function markHighlighter(doc: Document): Highlighter {
+function markHighlighter(doc: Document, names: HighlightNames): Highlighter {
   let marks: HTMLElement[] = [];
   return {
     mutatesDom: true,
@@ -51,7 +57,7 @@ function markHighlighter(doc: Document): Highlighter {
       const created: HTMLElement[] = [];
       for (let i = ranges.length - 1; i >= 0; i--) {
         const mark = doc.createElement('mark');
-        mark.className = i === current ? 'find-match find-current' : 'find-match';
+        mark.className = i === current ? `${names.match} ${names.current}` : names.match;
         ranges[i]!.surroundContents(mark);
         created.push(mark);
       }
@@ -70,10 +76,10 @@ function markHighlighter(doc: Document): Highlighter {
   };
 }
 
-/** The best highlighter `doc`'s window supports. */
-export function createHighlighter(doc: Document): Highlighter {
+/** The best highlighter `doc`'s window supports, painting under `names`. */
+export function createHighlighter(doc: Document, names: HighlightNames = FIND_HIGHLIGHT): Highlighter {
   const win = doc.defaultView;
   const supported =
     win !== null && 'Highlight' in win && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
-  return supported ? cssHighlighter() : markHighlighter(doc);
+  return supported ? cssHighlighter(names) : markHighlighter(doc, names);
 }

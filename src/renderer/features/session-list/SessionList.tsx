@@ -1,30 +1,27 @@
 // The virtualized session list: only the rows in view exist in the DOM, so 10,000 sessions
 // scroll as smoothly as ten.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { SessionSummary } from '../../../shared/types';
+import type { ListView } from './list-view';
+import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
 import { EmptyState } from './EmptyState';
+import { anchoredScrollTop } from './scroll-anchor';
 import { SessionRow, rowDomId } from './SessionRow';
 
 /** Height of one row in pixels (two lines of text plus padding). */
 export const ROW_HEIGHT = 64;
 
-/** Relative times are redrawn this often. */
-const CLOCK_TICK_MS = 60_000;
-
 /** The list of visible sessions. */
 export function SessionList() {
   const rows = useAppStore((s) => s.visible);
+  const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
   const select = useAppStore((s) => s.select);
   const startDrag = useAppStore((s) => s.startDrag);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
 
   // The project does not use the React Compiler, which is what this rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -35,6 +32,17 @@ export function SessionList() {
     overscan: 8,
     getItemKey: (index) => rows[index]?.id ?? index,
   });
+
+  // Only a reload moves the rows under the reader; a new filter or sort starts where it lands.
+  const shown = useRef<{ rows: SessionSummary[]; view: ListView }>({ rows, view });
+  useLayoutEffect(() => {
+    const previous = shown.current;
+    shown.current = { rows, view };
+    const box = scrollRef.current;
+    if (!box || previous.rows === rows || previous.view !== view) return;
+    const top = anchoredScrollTop(box.scrollTop, ROW_HEIGHT, previous.rows, rows);
+    if (top !== box.scrollTop) box.scrollTop = top;
+  }, [rows, view]);
 
   const selectedIndex = rows.findIndex((s) => s.id === selectedId);
   useEffect(() => {

@@ -1,4 +1,5 @@
-// One row of the session list: title, model and vendor, when it was updated, message count.
+// One row of the session list: title (with a live badge while an agent writes the session), model
+// and vendor, when it was updated, message count.
 import { memo } from 'react';
 import type { SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
@@ -46,6 +47,11 @@ export const SessionRow = memo(function SessionRow({
       onDragStart={(event) => onDragStart(event, session.id)}
     >
       <div className="row-line">
+        {session.live === true && (
+          <span className="live-badge" data-testid="live-badge" title="An agent is writing this session now">
+            Live
+          </span>
+        )}
         <span className="row-title" data-testid="session-row-title" title={session.title}>
           {session.title === '' ? 'Untitled session' : session.title}
         </span>

@@ -2,6 +2,7 @@
 // notices about what loading had to skip.
 import type { Transcript } from '../../../shared/types';
 import { useAppStore } from '../../store/store-context';
+import { HitNavigator } from '../search/HitNavigator';
 import { sessionFacts } from './session-facts';
 
 /** The parts of a session the header can show before its transcript has loaded. */
@@ -53,6 +54,7 @@ export function TranscriptHeader({
   const copyMarkdown = useAppStore((s) => s.copyMarkdown);
   const saveMarkdown = useAppStore((s) => s.saveMarkdown);
   const requestDelete = useAppStore((s) => s.requestDelete);
+  const live = useAppStore((s) => s.sessions.find((x) => x.id === session.id)?.live === true);
   const facts = transcript ? sessionFacts(transcript.session) : [];
   const ready = transcript !== null;
 
@@ -67,6 +69,11 @@ export function TranscriptHeader({
           onDragStart={(event) => startDrag(event, session.id)}
         >
           <h1 className="transcript-title" data-testid="transcript-title">
+            {live && (
+              <span className="live-badge" title="An agent is writing this session now">
+                Live
+              </span>
+            )}
             {session.title === '' ? 'Untitled session' : session.title}
           </h1>
           <dl className="transcript-meta" data-testid="transcript-meta">
@@ -112,6 +119,7 @@ export function TranscriptHeader({
           </button>
         </div>
       </div>
+      <HitNavigator />
       {transcript && <Notices session={transcript.session} />}
     </header>
   );

@@ -1,4 +1,5 @@
-// The right-hand pane: the open session's header, find bar and messages, or a hint when none is open.
+// The right-hand pane: the open session's header, find bar and messages, or a hint when none is
+// open; a notice when the open session's file has gone from the folder.
 import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
@@ -14,6 +15,8 @@ export function TranscriptPane() {
   const transcriptError = useAppStore((s) => s.transcriptError);
   const findOpen = useAppStore((s) => s.find.open);
   const confirmingDelete = useAppStore((s) => s.confirmingDelete);
+  const following = useAppStore((s) => s.followingId !== null && s.followingId === s.selectedId);
+  const listReady = useAppStore((s) => s.listState === 'ready');
 
   if (selectedId === null) {
     return (
@@ -21,7 +24,7 @@ export function TranscriptPane() {
         <p>Select a session to read its transcript.</p>
         <p className="hint">
           <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>Ctrl</kbd>+<kbd>K</kbd> filter ·{' '}
-          <kbd>Ctrl</kbd>+<kbd>F</kbd> find
+          <kbd>Ctrl</kbd>+<kbd>F</kbd> find · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd> search all
         </p>
       </section>
     );
@@ -29,8 +32,19 @@ export function TranscriptPane() {
 
   const session = transcript?.session ?? { id: selectedId, title: summary?.title ?? selectedId };
   return (
-    <section className="transcript-pane" data-testid="transcript" aria-label="Transcript">
+    <section
+      className="transcript-pane"
+      data-testid="transcript"
+      aria-label="Transcript"
+      // Set once new messages of this session are being pushed (e2e tests wait for it).
+      data-following={following ? 'true' : undefined}
+    >
       <TranscriptHeader session={session} transcript={transcript} />
+      {transcript && listReady && summary === undefined && (
+        <div className="notice" data-testid="gone-notice" role="note">
+          This session’s file is no longer in the folder; what was loaded stays shown until you leave it.
+        </div>
+      )}
       {findOpen && transcript && <FindBar />}
       {transcript ? (
         <TranscriptBody key={transcript.session.id} transcript={transcript} />

@@ -68,4 +68,20 @@ describe('RenderScheduler', () => {
     expect(tasks).toHaveLength(0);
     expect(slices).toEqual([]);
   });
+
+  it('renders messages appended after it finished, and only those', () => {
+    const { scheduler, slices, runNext, tasks } = setup(2);
+    scheduler.start();
+    while (tasks.length > 0) runNext();
+    scheduler.prioritize(3);
+    expect(tasks).toHaveLength(0);
+    scheduler.grow(4);
+    while (tasks.length > 0) runNext();
+    expect(slices).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    scheduler.grow(3);
+    expect(tasks).toHaveLength(0);
+  });
 });

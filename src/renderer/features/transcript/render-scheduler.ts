@@ -28,6 +28,8 @@ function nextMacrotask(run: () => void): () => void {
 /** Drives rendering of a transcript's messages in time-boxed slices. */
 export class RenderScheduler {
   private readonly options: Required<RenderSchedulerOptions>;
+  /** Messages to render; grows as a followed session gets new ones. */
+  private total: number;
   private readonly urgent = new Set<number>();
   private cursor = 0;
   private cancel: (() => void) | null = null;
@@ -40,6 +42,7 @@ export class RenderScheduler {
       now: () => performance.now(),
       ...options,
     };
+    this.total = options.total;
   }
 
   /** Starts (or resumes) rendering. */
@@ -55,9 +58,16 @@ export class RenderScheduler {
     this.cancel = null;
   }
 
+  /** There are now `total` messages (more were appended): renders the new ones too. */
+  grow(total: number): void {
+    if (total <= this.total) return;
+    this.total = total;
+    this.queue();
+  }
+
   /** Renders message `index` before the others (it is about to be seen). */
   prioritize(index: number): void {
-    if (index < 0 || index >= this.options.total || this.options.isDone(index)) return;
+    if (index < 0 || index >= this.total || this.options.isDone(index)) return;
     this.urgent.add(index);
     this.queue();
   }
@@ -75,8 +85,8 @@ export class RenderScheduler {
       this.urgent.delete(index);
       if (!this.options.isDone(index)) return index;
     }
-    while (this.cursor < this.options.total && this.options.isDone(this.cursor)) this.cursor++;
-    return this.cursor < this.options.total ? this.cursor : -1;
+    while (this.cursor < this.total && this.options.isDone(this.cursor)) this.cursor++;
+    return this.cursor < this.total ? this.cursor : -1;
   }
 
   private slice(): void {

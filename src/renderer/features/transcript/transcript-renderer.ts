@@ -5,14 +5,23 @@ import { cacheHtml, cachedHtml } from './html-cache';
 import { RenderScheduler } from './render-scheduler';
 import { renderMessageBody } from './render-message';
 
+/** True when `next` is `shown` with messages added at the end. Appends keep the message objects,
+ * so this is mostly identity checks; a reload compares the text. */
+export function continues(shown: readonly TranscriptMessage[], next: readonly TranscriptMessage[]): boolean {
+  if (next.length < shown.length) return false;
+  return shown.every((message, i) => next[i] === message || next[i]!.markdown === message.markdown);
+}
+
 /** Renders a transcript's messages progressively and tells each message view when it is ready. */
 export class TranscriptRenderer {
+  private readonly messages: TranscriptMessage[];
   private readonly html: (string | null)[];
   private readonly listeners = new Map<number, () => void>();
   private readonly progressListeners = new Set<() => void>();
   private readonly scheduler: RenderScheduler;
 
-  constructor(private readonly messages: readonly TranscriptMessage[]) {
+  constructor(messages: readonly TranscriptMessage[]) {
+    this.messages = [...messages];
     this.html = messages.map((m) => cachedHtml(m.markdown) ?? null);
     this.scheduler = new RenderScheduler({
       total: messages.length,
@@ -28,6 +37,18 @@ export class TranscriptRenderer {
         for (const listener of this.progressListeners) listener();
       },
     });
+  }
+
+  /** Takes on the messages `messages` adds after the ones this renderer has; false when it is not
+   * a continuation of them (the caller then needs a new renderer). Calling it again is harmless. */
+  extendTo(messages: readonly TranscriptMessage[]): boolean {
+    if (!continues(this.messages, messages)) return false;
+    for (const message of messages.slice(this.messages.length)) {
+      this.messages.push(message);
+      this.html.push(cachedHtml(message.markdown) ?? null);
+    }
+    this.scheduler.grow(this.messages.length);
+    return true;
   }
 
   /** Message `index`'s HTML, or null while it waits its turn. */

@@ -1,0 +1,127 @@
+// The result list: one group per session (title, model, updated, hit count) with its best
+// snippets; clicking a snippet opens the session at that message. "More results" adds a page.
+import { memo } from 'react';
+import type { SearchGroup, SearchMatch } from '../../../shared/types';
+import { absoluteTime, relativeTime } from '../../app/time';
+import { useNow } from '../../app/use-now';
+import { useAppStore } from '../../store/store-context';
+import { Snippet } from './Snippet';
+
+/** Marks the buttons arrow keys move between. */
+export const NAV_ATTRIBUTE = 'data-search-nav';
+
+function matchLabel(match: SearchMatch): string {
+  if (match.field === 'title') return 'Title';
+  const where = `Message ${(match.message + 1).toLocaleString('en-US')}`;
+  return match.field === 'tools' ? `${where} · tools` : where;
+}
+
+interface GroupProps {
+  group: SearchGroup;
+  open: boolean;
+  /** The message of the hit shown in the transcript, when it is in this group. */
+  currentMessage: number | null;
+  now: number;
+  onOpen(id: string, message: number): void;
+}
+
+const GroupView = memo(function GroupView({ group, open, currentMessage, now, onOpen }: GroupProps) {
+  const first = group.matches[0]?.message ?? -1;
+  const more = group.hit_count - group.matches.length;
+  const nav = { [NAV_ATTRIBUTE]: '' };
+  return (
+    <section
+      className={open ? 'search-group open' : 'search-group'}
+      data-testid="search-group"
+      data-session-id={group.id}
+      aria-current={open}
+    >
+      <button type="button" className="search-group-head" {...nav} onClick={() => onOpen(group.id, first)}>
+        <span className="row-line">
+          <span className="row-title">{group.title === '' ? 'Untitled session' : group.title}</span>
+          <time className="row-time" dateTime={group.updated_at} title={absoluteTime(group.updated_at)}>
+            {relativeTime(group.updated_at, now)}
+          </time>
+        </span>
+        <span className="row-line row-details">
+          <span className="row-model">{group.model || 'unknown model'}</span>
+          {group.vendor !== '' && <span className="row-vendor">{group.vendor}</span>}
+          <span className="row-count" data-testid="search-hit-count">
+            {group.hit_count.toLocaleString('en-US')} {group.hit_count === 1 ? 'hit' : 'hits'}
+          </span>
+        </span>
+      </button>
+      <ul className="search-hits">
+        {group.matches.map((match) => (
+          <li key={`${match.message}-${match.field}`}>
+            <button
+              type="button"
+              className="search-hit"
+              data-testid="search-hit"
+              data-message={match.message}
+              aria-current={match.message === currentMessage}
+              {...nav}
+              onClick={() => onOpen(group.id, match.message)}
+            >
+              <span className="hit-where">{matchLabel(match)}</span>
+              <Snippet match={match} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <div className="search-more-hits">
+          and {more.toLocaleString('en-US')} more {more === 1 ? 'hit' : 'hits'} in this session
+        </div>
+      )}
+    </section>
+  );
+});
+
+/** The groups of the shown results and the pager. */
+export function SearchResults() {
+  const search = useAppStore((s) => s.search);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const openHit = useAppStore((s) => s.openHit);
+  const shownHit = useAppStore((s) => (s.hits?.id === s.selectedId ? s.hits : null));
+  const loadMoreResults = useAppStore((s) => s.loadMoreResults);
+  const now = useNow();
+  const remaining = search.totalSessions - search.groups.length;
+  return (
+    <div
+      className="search-results"
+      data-testid="search-results"
+      aria-busy={search.state === 'loading'}
+      aria-label="Search results"
+      // The query these results answer: lets a test (or a screen reader) tell old results from new.
+      data-query={search.resultsQuery}
+    >
+      {search.query.trim() === '' && (
+        <p className="list-message">Type to search every message of every session.</p>
+      )}
+      {search.groups.map((group) => (
+        <GroupView
+          key={group.id}
+          group={group}
+          open={group.id === selectedId}
+          currentMessage={shownHit?.id === group.id ? shownHit.message : null}
+          now={now}
+          onOpen={openHit}
+        />
+      ))}
+      {remaining > 0 && (
+        <button
+          type="button"
+          className="button search-more"
+          data-testid="search-more"
+          disabled={search.state === 'loading'}
+          onClick={() => void loadMoreResults()}
+        >
+          {search.state === 'loading'
+            ? 'Loading…'
+            : `More results (${remaining.toLocaleString('en-US')} more ${remaining === 1 ? 'session' : 'sessions'})`}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The words the search pane shows for index progress and result counts.
+import type { IndexProgress } from '../../../shared/types';
+import type { SearchState } from '../../store/app-state';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** "Indexing 1,234 / 10,000 sessions", an index error, or null once the index is ready. */
+export function progressLabel(progress: IndexProgress | null): string | null {
+  if (progress === null || progress.state === 'ready') return null;
+  if (progress.state === 'error') return `Search index failed: ${progress.error ?? 'unknown error'}`;
+  if (progress.total === 0) return 'Indexing sessions…';
+  return `Indexing ${count(progress.done)} / ${count(progress.total)} sessions`;
+}
+
+/** "12 matches in 3 sessions", "No matches", or '' while there is nothing to count yet. */
+export function resultCountLabel(search: SearchState): string {
+  if (search.resultsQuery === '') return search.state === 'loading' ? 'Searching…' : '';
+  const soFar = search.partial ? ' so far' : '';
+  if (search.totalSessions === 0) return `No matches${soFar}`;
+  return `${plural(search.totalHits, 'match', 'matches')} in ${plural(search.totalSessions, 'session', 'sessions')}${soFar}`;
+}

@@ -1,0 +1,157 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeApi, type FakeApi } from '../../test-support/fake-api';
+import { mountApp } from '../../test-support/mount-app';
+import { searchGroup, searchResults } from '../../test-support/search-results';
+import { message, summary, transcript } from '../../test-support/transcripts';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+const text = (t: string) => message('user', [{ type: 'text', text: t }]);
+
+function backend(): FakeApi {
+  const api = fakeApi(
+    [summary('s1', { title: 'Quokka notes' }), summary('s2')],
+    [
+      transcript(
+        's1',
+        [text('intro'), text('The quokka smiles.'), text('middle'), text('A quokka again, quokka!')],
+        {
+          title: 'Quokka notes',
+        },
+      ),
+      transcript('s2', [text('x')]),
+    ],
+  );
+  api.searchSessions = async ({ query, page = 0 }) => {
+    api.calls.push(`search ${query} ${page}`);
+    if (page > 0) return searchResults(query, [searchGroup('s2', 0)], { page, total: 2 });
+    return searchResults(
+      query,
+      [
+        searchGroup('s1', 1, 'quokka', {
+          title: 'Quokka notes',
+          hit_count: 2,
+          matches: [
+            { message: 1, field: 'text', snippet: 'The quokka smiles.', highlights: [[4, 10]] },
+            {
+              message: 3,
+              field: 'text',
+              snippet: '<img src=x onerror=alert(1)> quokka',
+              highlights: [[29, 35]],
+            },
+          ],
+        }),
+      ],
+      { total: 2 },
+    );
+  };
+  api.searchMatches = async () => [1, 3];
+  return api;
+}
+
+async function openSearch() {
+  fireEvent.keyDown(document.body, { key: 'F', ctrlKey: true, shiftKey: true });
+  const input = screen.getByTestId('search-input');
+  await waitFor(() => expect(document.activeElement).toBe(input));
+  return input;
+}
+
+describe('the search pane', () => {
+  it('opens with Ctrl+Shift+F and shows groups whose snippets mark the matches as text', async () => {
+    const api = backend();
+    mountApp(api);
+    await waitFor(() => expect(screen.getByTestId('session-count').textContent).toBe('2 sessions'));
+    const input = await openSearch();
+    expect(screen.getByTestId('session-list').closest('[hidden]')).not.toBeNull();
+    fireEvent.change(input, { target: { value: 'quokka' } });
+    const group = await screen.findByTestId('search-group');
+    expect(group.getAttribute('data-session-id')).toBe('s1');
+    expect(group.textContent).toContain('Quokka notes');
+    expect(group.textContent).toContain('2 hits');
+    const hits = within(group).getAllByTestId('search-hit');
+    expect(hits.map((h) => h.getAttribute('data-message'))).toEqual(['1', '3']);
+    expect(Array.from(group.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['quokka', 'quokka']);
+    // The snippet's markup-looking text is text: no element was made from it.
+    expect(hits[1]!.textContent).toContain('<img src=x onerror=alert(1)> quokka');
+    expect(group.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('search-count').textContent).toBe('3 matches in 2 sessions');
+  });
+
+  it('adds the next page with More results and hides it when all are shown', async () => {
+    const api = backend();
+    mountApp(api);
+    const input = await openSearch();
+    fireEvent.change(input, { target: { value: 'quokka' } });
+    const more = await screen.findByTestId('search-more');
+    expect(more.textContent).toContain('1 more session');
+    fireEvent.click(more);
+    await waitFor(() => expect(screen.getAllByTestId('search-group')).toHaveLength(2));
+    expect(screen.queryByTestId('search-more')).toBeNull();
+    expect(api.calls.filter((c) => c.startsWith('search'))).toEqual(['search quokka 0', 'search quokka 1']);
+  });
+
+  it('shows how far the index has got while it builds', async () => {
+    const api = backend();
+    api.searchProgress = async () => ({ state: 'indexing', done: 0, total: 0 });
+    mountApp(api);
+    await openSearch();
+    await waitFor(() => expect(screen.getByTestId('search-progress').textContent).toBe('Indexing sessions…'));
+    act(() => api.emitProgress({ state: 'indexing', done: 1234, total: 10000 }));
+    expect(screen.getByTestId('search-progress').textContent).toBe('Indexing 1,234 / 10,000 sessions');
+    act(() => api.emitProgress({ state: 'ready', done: 10000, total: 10000 }));
+    expect(screen.queryByTestId('search-progress')).toBeNull();
+  });
+
+  it('leaves with Esc once the query is cleared, and Ctrl+K goes to the list filter', async () => {
+    const api = backend();
+    mountApp(api);
+    const input = await openSearch();
+    fireEvent.change(input, { target: { value: 'quokka' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect((input as HTMLInputElement).value).toBe('');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.closest('[hidden]')).not.toBeNull();
+    await openSearch();
+    fireEvent.keyDown(document.activeElement!, { key: 'k', ctrlKey: true });
+    expect(document.activeElement).toBe(screen.getByTestId('session-filter'));
+  });
+});
+
+describe('opening a hit', () => {
+  it('opens the session with the hit marked and walks the hits with next and previous', async () => {
+    const api = backend();
+    mountApp(api);
+    const input = await openSearch();
+    fireEvent.change(input, { target: { value: 'quokka' } });
+    const group = await screen.findByTestId('search-group');
+    fireEvent.click(within(group).getAllByTestId('search-hit')[0]!);
+    await waitFor(() => expect(screen.getByTestId('transcript-title').textContent).toBe('Quokka notes'));
+    const position = await screen.findByTestId('hit-position');
+    await waitFor(() => expect(position.textContent).toBe('1/2'));
+    const current = () => document.querySelector('.message[data-hit-current]');
+    await waitFor(() => expect(current()?.getAttribute('data-index')).toBe('1'));
+    // jsdom has no CSS Highlight API: the matches are wrapped in marks instead.
+    await waitFor(() =>
+      expect(Array.from(document.querySelectorAll('mark.search-match'), (m) => m.textContent)).toEqual([
+        'quokka',
+        'quokka',
+        'quokka',
+      ]),
+    );
+    expect(current()!.querySelector('mark.search-current')?.textContent).toBe('quokka');
+
+    fireEvent.click(screen.getByTestId('hit-next'));
+    expect(position.textContent).toBe('2/2');
+    await waitFor(() => expect(current()?.getAttribute('data-index')).toBe('3'));
+    fireEvent.click(screen.getByTestId('hit-next'));
+    expect(position.textContent).toBe('1/2');
+    fireEvent.click(screen.getByTestId('hit-prev'));
+    expect(position.textContent).toBe('2/2');
+    // The hit in the list follows the transcript.
+    expect(within(group).getAllByTestId('search-hit')[1]!.getAttribute('aria-current')).toBe('true');
+  });
+});

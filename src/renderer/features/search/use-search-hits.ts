@@ -1,0 +1,144 @@
+// A search hit opened in the transcript: the query's matches are painted in the matching
+// messages, the current hit's message is marked, and each jump (a clicked hit, next, previous)
+// scrolls to it, rendering that message first when bodies are still being rendered.
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useAppStore } from '../../store/store-context';
+import { createHighlighter, type Highlighter, type HighlightNames } from '../find/highlighter';
+import { scrollElementToTop, scrollRangeIntoView } from '../transcript/scroll-into-body';
+import type { TranscriptRenderer } from '../transcript/transcript-renderer';
+import { hitQuery, hitRanges } from './hit-ranges';
+
+/** Styled by ::highlight(search-match) and ::highlight(search-current) (or mark classes). */
+export const SEARCH_HIGHLIGHT: HighlightNames = { match: 'search-match', current: 'search-current' };
+
+/** The attribute on the message of the current hit. */
+export const CURRENT_HIT_ATTRIBUTE = 'data-hit-current';
+
+/** Repaints while messages keep rendering happen at most this often. */
+const REPAINT_MS = 300;
+
+/** What paint() found for the current hit: its first match, and its message element. */
+interface Painted {
+  range: Range | null;
+  shell: Element | null;
+}
+
+/** Wires search hits into the transcript in `bodyRef`, whose messages `renderer` renders.
+ * Returns the function to call when rendered content changed. */
+export function useSearchHits(
+  bodyRef: RefObject<HTMLElement | null>,
+  renderer: TranscriptRenderer,
+): () => void {
+  const hits = useAppStore((s) => (s.hits !== null && s.hits.id === s.selectedId ? s.hits : null));
+  const query = useMemo(() => (hits ? hitQuery(hits.query) : null), [hits]);
+  const highlighter = useRef<Highlighter | null>(null);
+  const marked = useRef<Element | null>(null);
+  /** The message still to be scrolled to once its body is rendered; null when done. */
+  const pending = useRef<number | null>(null);
+  const repaintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const paint = useCallback((): Painted => {
+    const body = bodyRef.current;
+    const none = { range: null, shell: null };
+    if (!body) return none;
+    highlighter.current ??= createHighlighter(body.ownerDocument, SEARCH_HIGHLIGHT);
+    highlighter.current.clear();
+    marked.current?.removeAttribute(CURRENT_HIT_ATTRIBUTE);
+    marked.current = null;
+    if (!hits) return none;
+    const shell = body.querySelector(`.message[data-index="${hits.message}"]`);
+    shell?.setAttribute(CURRENT_HIT_ATTRIBUTE, '');
+    marked.current = shell;
+    if (!query) return { range: null, shell };
+    // Only the messages the backend says match are looked through (plus the current one).
+    const wanted = new Set(hits.matches ?? []).add(hits.message);
+    const ranges: Range[] = [];
+    let current = -1;
+    for (const message of Array.from(body.querySelectorAll<HTMLElement>('.message[data-index]'))) {
+      const index = Number(message.dataset.index);
+      if (!wanted.has(index)) continue;
+      for (const scope of Array.from(message.querySelectorAll('[data-find-scope]'))) {
+        const found = hitRanges(scope, query);
+        if (index === hits.message && current < 0 && found.length > 0) current = ranges.length;
+        ranges.push(...found);
+      }
+    }
+    highlighter.current.show(ranges, current);
+    return { range: ranges[current] ?? null, shell };
+  }, [bodyRef, hits, query]);
+
+  const reveal = useCallback(() => {
+    const message = pending.current;
+    const body = bodyRef.current;
+    if (message === null || !body) return;
+    if (message < 0) {
+      // A title hit: the session from its start.
+      pending.current = null;
+      paint();
+      body.scrollTop = 0;
+      return;
+    }
+    renderer.prioritize(message);
+    const { range, shell } = paint();
+    if (!shell) return;
+    scrollElementToTop(body, shell);
+    if (renderer.htmlFor(message) === null) return;
+    pending.current = null;
+    // The match is placed once the message is laid out where the first scroll put it.
+    if (range) requestAnimationFrame(() => scrollRangeIntoView(body, range));
+  }, [bodyRef, paint, renderer]);
+
+  // Timers and listeners must use the newest versions, not those current when they were set.
+  const latest = useRef({ paint, reveal });
+  useEffect(() => {
+    latest.current = { paint, reveal };
+  }, [paint, reveal]);
+
+  // New matches, a new query or the hits going away: paint again, without scrolling.
+  useEffect(() => {
+    paint();
+  }, [paint]);
+
+  // Every jump scrolls, even to the message already shown.
+  const seq = hits?.seq;
+  const message = hits?.message;
+  useEffect(() => {
+    if (seq === undefined || message === undefined) return;
+    pending.current = message;
+    latest.current.reveal();
+  }, [seq, message]);
+
+  // The reader taking over (wheel, touch, keys, a click) cancels a scroll still waiting.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    const cancel = () => {
+      pending.current = null;
+    };
+    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+    for (const name of events) body.addEventListener(name, cancel, { passive: true });
+    return () => {
+      for (const name of events) body.removeEventListener(name, cancel);
+    };
+  }, [bodyRef]);
+
+  useEffect(
+    () => () => {
+      clearTimeout(repaintTimer.current);
+      highlighter.current?.clear();
+    },
+    [],
+  );
+
+  return useCallback(() => {
+    if (pending.current !== null) {
+      latest.current.reveal();
+      return;
+    }
+    if (repaintTimer.current !== undefined) return;
+    repaintTimer.current = setTimeout(() => {
+      repaintTimer.current = undefined;
+      latest.current.paint();
+    }, REPAINT_MS);
+  }, []);
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { summary } from '../../test-support/transcripts';
+import { anchoredScrollTop } from './scroll-anchor';
+
+const rows = (...ids: string[]) => ids.map((id) => summary(id));
+
+describe('anchoredScrollTop', () => {
+  const before = rows('a', 'b', 'c', 'd', 'e');
+
+  it('keeps the top row in place when sessions appear or vanish above it', () => {
+    // Scrolled 10 px into row "c" (index 2 of 64 px rows).
+    expect(anchoredScrollTop(138, 64, before, rows('new1', 'new2', 'a', 'b', 'c', 'd', 'e'))).toBe(266);
+    expect(anchoredScrollTop(138, 64, before, rows('b', 'c', 'd', 'e'))).toBe(74);
+  });
+
+  it('leaves the offset alone at the very top, for changes below, and when the top row vanished', () => {
+    expect(anchoredScrollTop(0, 64, before, rows('new', 'a', 'b', 'c', 'd', 'e'))).toBe(0);
+    expect(anchoredScrollTop(138, 64, before, rows('a', 'b', 'c', 'e'))).toBe(138);
+    expect(anchoredScrollTop(138, 64, before, rows('a', 'b', 'd', 'e'))).toBe(138);
+  });
+});

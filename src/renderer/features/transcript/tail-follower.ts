@@ -1,0 +1,87 @@
+// Keeps a growing transcript readable. Messages are only ever added below, so the reader's place
+// never moves by itself; a reader at the bottom follows the new messages down, and one reading
+// further up is told how many arrived ("N new messages") instead of being pulled away.
+
+/** Within this many px of the bottom counts as "at the bottom". */
+const BOTTOM_SLACK = 48;
+
+/** Where messages arrived that the reader has not scrolled down to yet. */
+export interface Unseen {
+  /** The first of them, by message index. */
+  first: number;
+  count: number;
+}
+
+function distanceToBottom(body: HTMLElement): number {
+  return body.scrollHeight - body.scrollTop - body.clientHeight;
+}
+
+/** Follows one transcript's scroll box. The view calls it; the "new messages" pill reads it. */
+export class TailFollower {
+  /** True while the reader stays at the bottom: new content keeps it there. */
+  private following = false;
+  private unseen: Unseen | null = null;
+  /** The scrollTop this follower set last, so its own scrolling is not taken for the reader's. */
+  private setTop: number | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  /** The unseen messages, or null (for useSyncExternalStore). */
+  readonly snapshot = (): Unseen | null => this.unseen;
+
+  /** Subscribes to changes of the snapshot (for useSyncExternalStore). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Messages `first` to `first + count - 1` were just added to `body` (their shells are in the
+   * DOM). `body` has not been scrolled since: whether the reader saw the end decides. */
+  appended(body: HTMLElement, first: number, count: number): void {
+    if (count <= 0) return;
+    const shell = body.querySelector(`[data-index="${first}"]`);
+    // Where the old content ended: the first new message's top within the scrolled content.
+    const oldEnd = shell
+      ? shell.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop
+      : body.scrollHeight;
+    if (this.following || body.scrollTop + body.clientHeight >= oldEnd - BOTTOM_SLACK) {
+      this.following = true;
+      this.toBottom(body);
+      return;
+    }
+    this.update({ first: this.unseen?.first ?? first, count: (this.unseen?.count ?? 0) + count });
+  }
+
+  /** Message bodies rendered or expanded (heights changed): a following reader stays at the bottom. */
+  contentChanged(body: HTMLElement): void {
+    if (this.following && distanceToBottom(body) > 0) this.toBottom(body);
+  }
+
+  /** `body` scrolled. The reader's own scrolling decides whether to follow; reaching the bottom
+   * means the new messages have been seen. */
+  scrolled(body: HTMLElement): void {
+    if (this.setTop !== null && Math.abs(body.scrollTop - this.setTop) < 1) return;
+    this.setTop = null;
+    const atBottom = distanceToBottom(body) <= BOTTOM_SLACK;
+    this.following = atBottom;
+    if (atBottom) this.update(null);
+  }
+
+  /** Scrolls to the first unseen message (the pill was clicked). */
+  showUnseen(body: HTMLElement, scrollTo: (shell: Element) => void): void {
+    const shell = this.unseen && body.querySelector(`[data-index="${this.unseen.first}"]`);
+    if (shell) scrollTo(shell);
+    else this.toBottom(body);
+    this.update(null);
+  }
+
+  private toBottom(body: HTMLElement): void {
+    body.scrollTop = body.scrollHeight;
+    this.setTop = body.scrollTop;
+  }
+
+  private update(unseen: Unseen | null): void {
+    if (unseen === this.unseen) return;
+    this.unseen = unseen;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,15 @@
+// Fitting pushed messages onto the transcript on screen. Appends are numbered (`from`), so one
+// that overlaps what the page already has is trimmed, and one that leaves a gap is refused.
+import type { SessionAppended } from '../../shared/contract';
+import type { Transcript } from '../../shared/types';
+
+/** The transcript with `appended` added, or null when it does not fit on (a rewrite, or a gap
+ * after missed messages): the caller then loads the session afresh. */
+export function appendMessages(transcript: Transcript, appended: SessionAppended): Transcript | null {
+  const have = transcript.messages.length;
+  if (appended.reset || appended.from > have) return null;
+  const fresh = appended.messages.slice(have - appended.from);
+  const messages = fresh.length === 0 ? transcript.messages : [...transcript.messages, ...fresh];
+  // The header facts are the file's as of this read; the count is what the page shows.
+  return { ...transcript, session: { ...appended.session, msg_count: messages.length }, messages };
+}

@@ -1,0 +1,65 @@
+// The live slice: following the open session, so messages written to it appear as they arrive.
+// The list's change notifications are the safety net: a change that no append explains (written
+// before the follow began, or while the stream was down) reloads the transcript.
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState, LiveSlice, StoreDeps } from './app-state';
+import { appendMessages } from './append-messages';
+import { syncOpenRow } from './open-row';
+
+/** Appends normally arrive within milliseconds of the change the list hears about. */
+const DEFAULT_APPEND_GRACE_MS = 1500;
+
+/** Builds the live slice. */
+export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [], LiveSlice> {
+  return (set, get) => {
+    let followRequest = 0;
+    /** Appends applied to the open session so far. */
+    let appends = 0;
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const isOpen = (id: string) => get().selectedId === id && get().transcript?.session.id === id;
+
+    return {
+      followingId: null,
+
+      async follow(id) {
+        const mine = ++followRequest;
+        set({ followingId: null });
+        const following = await deps.api.followSession(id);
+        if (following && mine === followRequest && id !== null && get().selectedId === id) {
+          set({ followingId: id });
+        }
+      },
+
+      applyAppended(appended) {
+        const transcript = get().transcript;
+        if (!transcript || !isOpen(appended.id)) return;
+        appends++;
+        const next = appendMessages(transcript, appended);
+        if (next === null) {
+          void get().reloadTranscript();
+          return;
+        }
+        set({ transcript: next });
+        const rows = syncOpenRow(get(), deps.now());
+        if (rows) set(rows);
+      },
+
+      appendMark: () => appends,
+
+      async openSessionChanged(mark) {
+        const id = get().selectedId;
+        if (id === null || get().transcriptState !== 'ready') return;
+        if (get().followingId !== id) {
+          await get().reloadTranscript();
+          return;
+        }
+        if (appends !== mark) return;
+        clearTimeout(graceTimer);
+        graceTimer = setTimeout(() => {
+          if (appends === mark && get().followingId === id && isOpen(id)) void get().reloadTranscript();
+        }, deps.appendGraceMs ?? DEFAULT_APPEND_GRACE_MS);
+      },
+    };
+  };
+}
