@@ -320,9 +320,12 @@ describe('transcript', () => {
     mount(api);
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.click(rows()[0]!);
-    await waitFor(() => expect(screen.getAllByTestId('tool-call')).toHaveLength(2));
-    expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
-    expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
+    // Bodies render progressively, in slices: wait for every one of them.
+    await waitFor(() => {
+      expect(screen.getAllByTestId('tool-call')).toHaveLength(2);
+      expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
+      expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
+    });
   });
 });
 
