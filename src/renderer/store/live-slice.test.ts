@@ -112,6 +112,29 @@ describe('changes the list sees in the open session', () => {
     expect(state().transcript!.messages).toHaveLength(4);
   });
 
+  it('wait for a follow still being set up, then reload once it is', async () => {
+    let finish: (ok: boolean) => void = () => undefined;
+    api.followSession = (id) => {
+      api.calls.push(`follow ${id}`);
+      return new Promise<boolean>((resolve) => (finish = resolve));
+    };
+    state().select('s2');
+    await vi.runAllTimersAsync();
+    state().select('s1');
+    await vi.runAllTimersAsync();
+    const t = state().transcript!;
+    expect(opened(t)).toBe(2);
+    grow();
+    await state().loadList();
+    await state().loadList();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(opened(t)).toBe(2);
+    finish(true);
+    await vi.runAllTimersAsync();
+    expect(opened(t)).toBe(3);
+    expect(state().transcript!.messages).toHaveLength(4);
+  });
+
   it('reload an unfollowed session at once', async () => {
     api.followResult = false;
     state().select('s2');

@@ -16,6 +16,9 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
     /** Appends applied to the open session so far. */
     let appends = 0;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
+    /** The session a follow is being set up for, and whether it changed meanwhile. */
+    let pendingFollow: string | null = null;
+    let changedWhilePending = false;
 
     const isOpen = (id: string) => get().selectedId === id && get().transcript?.session.id === id;
 
@@ -25,9 +28,15 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       async follow(id) {
         const mine = ++followRequest;
         set({ followingId: null });
+        pendingFollow = id;
+        changedWhilePending = false;
         const following = await deps.api.followSession(id);
-        if (following && mine === followRequest && id !== null && get().selectedId === id) {
+        if (mine !== followRequest) return;
+        pendingFollow = null;
+        if (following && id !== null && get().selectedId === id) {
           set({ followingId: id });
+          // A change seen while the follow was being set up may predate it: reload once, now.
+          if (changedWhilePending) void get().reloadTranscript();
         }
       },
 
@@ -51,6 +60,12 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         const id = get().selectedId;
         if (id === null || get().transcriptState !== 'ready') return;
         if (get().followingId !== id) {
+          // Opening a follow of a big session takes a while; reloading now would restart it (and,
+          // with changes still arriving, never let it finish). Remember, and reload once it is up.
+          if (pendingFollow === id) {
+            changedWhilePending = true;
+            return;
+          }
           await get().reloadTranscript();
           return;
         }
