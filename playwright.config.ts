@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium';
 
 export default defineConfig({
-  workers: 2,
+  // One at a time: each test runs a server, a search worker and Chromium, and the machines have
+  // two cores; two tests at once were slower overall and starved the 50 MB session test.
+  workers: 1,
   retries: 0,
   reporter: 'list',
   timeout: 60_000,
