@@ -11,7 +11,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/**/*.test.ts', 'src/core/**/*.test.ts', 'src/main/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts'],
+          include: [
+            'test/**/*.test.ts',
+            'src/core/**/*.test.ts',
+            'src/main/**/*.test.ts',
+            'src/server/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

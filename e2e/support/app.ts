@@ -62,7 +62,10 @@ export const test = base.extend<Fixtures>({
     // The index builds in the search worker `npm run build` bundles, as `sessions serve` does, so
     // indexing never blocks this test process; its cache is private to the test.
     const cacheDir = await mkdtemp(join(tmpdir(), 'transcripts-e2e-cache-'));
-    const search = new SearchWorkerClient(SEARCH_WORKER, { dir: store.dir(), indexFile: indexFileFor(cacheDir, store.dir()) });
+    const search = new SearchWorkerClient(SEARCH_WORKER, {
+      dir: store.dir(),
+      indexFile: indexFileFor(cacheDir, store.dir()),
+    });
     const server = await startServer({ store, rendererDir: RENDERER_DIR, search });
     await use(server);
     await server.close();

@@ -294,7 +294,9 @@ describe('transcript', () => {
     expect(body.querySelector('script, iframe, svg, form, input, style, img')).toBeNull();
     expect(screen.getByTestId('remote-image').textContent).toContain('https://evil.example/pixel.png');
     // What the model wrote is shown as text, markup and all.
-    expect(body.textContent).toContain('<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">');
+    expect(body.textContent).toContain(
+      '<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">',
+    );
     expect(body.textContent).toContain('<iframe src="https://example.com"></iframe>');
     expect(within(rows()[0]!).getByTestId('session-row-title').textContent).toBe(
       "<img src=x onerror=alert('alpha')> title",

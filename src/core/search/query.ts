@@ -1,13 +1,21 @@
 // The search syntax: words (all must match), "exact phrases", a prefix on the last word while
 // typing, and filters in:tools, in:text, model:, vendor:, after:YYYY-MM-DD, before:YYYY-MM-DD.
-import { words } from './normalize';
+import { tokenize } from './normalize';
+
+/** A query word: `word` folded (to highlight with), `text` as typed (what FTS5 is given: SQLite
+ * folds case and Latin accents only, so a word folded here, such as й -> и or a Korean syllable
+ * split into letters, would no longer match what it indexed). */
+export interface QueryWord {
+  word: string;
+  text: string;
+}
 
 /** A parsed query. */
 export interface ParsedQuery {
   /** Single words; `prefix` on the last one when the user is still typing it. */
-  terms: { word: string; prefix: boolean }[];
+  terms: (QueryWord & { prefix: boolean })[];
   /** Phrases: words that must stand together in this order. */
-  phrases: string[][];
+  phrases: QueryWord[][];
   field: 'all' | 'text' | 'tools';
   model?: string;
   vendor?: string;
@@ -31,8 +39,8 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
   for (const m of text.matchAll(TOKEN)) {
     const [, filter, quoted, bare] = m;
     if (quoted !== undefined && !filter) {
-      const phrase = words(quoted);
-      if (phrase.length === 1) q.terms.push({ word: phrase[0]!, prefix: false });
+      const phrase = queryWords(quoted);
+      if (phrase.length === 1) q.terms.push({ ...phrase[0]!, prefix: false });
       else if (phrase.length > 1) q.phrases.push(phrase);
       continue;
     }
@@ -46,12 +54,12 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
     else if (key === 'after' && day(value, false) !== undefined) q.after = day(value, false);
     else if (key === 'before' && day(value, true) !== undefined) q.before = day(value, true);
     else {
-      const found = words(raw);
+      const found = queryWords(raw);
       const last = m.index + m[0].length === text.length;
       const open = typing && last && /[\p{L}\p{N}]$/u.test(raw);
       // A one-letter prefix would match most of the vocabulary: wait for a second letter.
-      found.forEach((word, i) =>
-        q.terms.push({ word, prefix: open && i === found.length - 1 && word.length >= 2 }),
+      found.forEach((w, i) =>
+        q.terms.push({ ...w, prefix: open && i === found.length - 1 && w.word.length >= 2 }),
       );
     }
   }
@@ -63,13 +71,21 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.terms.length === 0 && q.phrases.length === 0;
 }
 
-const quote = (word: string): string => `"${word.replace(/"/g, '""')}"`;
+// Marks alone (nothing left once folded) are no word: as a term they would match nothing.
+// The index holds NFC text (SQLite does not normalize), so the words are given to it in NFC too.
+function queryWords(text: string): QueryWord[] {
+  return tokenize(text)
+    .filter((t) => t.word !== '')
+    .map((t) => ({ word: t.word, text: text.slice(t.start, t.end).normalize('NFC') }));
+}
+
+const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** The FTS5 MATCH expression. Every word is quoted, so nothing in the text is FTS5 syntax. */
 export function toFtsMatch(q: ParsedQuery): string {
   const parts = [
-    ...q.terms.map((t) => (t.prefix ? `${quote(t.word)}*` : quote(t.word))),
-    ...q.phrases.map((p) => quote(p.join(' '))),
+    ...q.terms.map((t) => (t.prefix ? `${quote(t.text)}*` : quote(t.text))),
+    ...q.phrases.map((p) => quote(p.map((w) => w.text).join(' '))),
   ];
   const body = parts.join(' AND ');
   return q.field === 'all' ? body : `{${q.field}} : (${body})`;

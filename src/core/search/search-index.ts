@@ -101,7 +101,7 @@ export class SearchIndex {
   // The title is a row of its own (message -1), so a title match ranks like any other.
   private insertTitle(sid: number, title: string): number | null {
     if (!title) return null;
-    const r = this.db.run("INSERT INTO fts(title, text, tools) VALUES (?, '', '')", [title]);
+    const r = this.db.run("INSERT INTO fts(title, text, tools) VALUES (?, '', '')", [title.normalize('NFC')]);
     const rowid = Number(r.lastInsertRowid);
     this.db.run('INSERT INTO docs(rowid, sid, msg, offset, length) VALUES (?, ?, -1, 0, 0)', [rowid, sid]);
     return rowid;
@@ -149,7 +149,12 @@ export class SearchIndex {
     for (const { message, index, span } of update.messages) {
       const f = messageFields(message);
       if (!f.text && !f.tools) continue;
-      const r = this.db.run("INSERT INTO fts(title, text, tools) VALUES ('', ?, ?)", [f.text, f.tools]);
+      // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
+      // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
+      const r = this.db.run("INSERT INTO fts(title, text, tools) VALUES ('', ?, ?)", [
+        f.text.normalize('NFC'),
+        f.tools.normalize('NFC'),
+      ]);
       this.db.run('INSERT INTO docs(rowid, sid, msg, offset, length) VALUES (?, ?, ?, ?, ?)', [
         Number(r.lastInsertRowid),
         sid,

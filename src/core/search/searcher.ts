@@ -146,9 +146,11 @@ export async function search(
   };
 }
 
-/** Every matching message index of one session, in order (for next/previous inside it). */
+/** Every matching message index of one session, in order (for next/previous inside it). The
+ * query reads as in search() (an unfinished last word is a prefix), so every hit a result shows
+ * is among them. */
 export function sessionMatches(index: SearchIndex, id: string, text: string): number[] {
-  const q = parseQuery(text, false);
+  const q = parseQuery(text);
   if (isEmptyQuery(q)) return [];
   const row = [...index.files().values()].find((r) => r.id === id);
   if (!row) return [];

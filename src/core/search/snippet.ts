@@ -22,7 +22,7 @@ export function matchRanges(text: string, q: ParsedQuery): [number, number][] {
       continue;
     }
     for (const phrase of q.phrases) {
-      if (phrase.every((w, k) => tokens[i + k]?.word === w)) {
+      if (phrase.every((w, k) => tokens[i + k]?.word === w.word)) {
         ranges.push([t.start, tokens[i + phrase.length - 1]!.end]);
         break;
       }

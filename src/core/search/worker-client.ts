@@ -44,6 +44,8 @@ export class SearchWorkerClient {
   }
 
   private call<T>(message: ToWorker & { id: number }): Promise<T> {
+    // A stopped worker answers nothing: a call after close() would never settle.
+    if (this.closed) return Promise.reject(new Error('search worker closed'));
     return new Promise<T>((resolve, reject) => {
       this.pending.set(message.id, { resolve: resolve as (v: never) => void, reject });
       this.worker.postMessage(message);

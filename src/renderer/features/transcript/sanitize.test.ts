@@ -177,7 +177,9 @@ describe('sanitizing the XSS corpus', () => {
   });
 
   it('replaces a Markdown image by a placeholder naming its address', () => {
-    const placeholders = render('![x](http://evil.example/md.png)').querySelectorAll('[data-testid="remote-image"]');
+    const placeholders = render('![x](http://evil.example/md.png)').querySelectorAll(
+      '[data-testid="remote-image"]',
+    );
     expect(placeholders).toHaveLength(1);
     expect(placeholders[0]!.textContent).toContain('http://evil.example/md.png');
   });

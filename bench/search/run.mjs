@@ -1,0 +1,183 @@
+// `node bench/search/run.mjs`: the full-text index on a 1 GB corpus of 10,000 sessions against
+// ripgrep over the same files, then SQLite FTS5 (the chosen engine) against MiniSearch on a
+// smaller corpus. Corpora are generated once into bench/.corpus and reused; every run builds a
+// fresh index. Goal: query p50 <= 0.25x ripgrep's p50 for the same searches.
+//   BENCH_SEARCH_SESSIONS (10000), BENCH_SEARCH_SMALL (1500 sessions), BENCH_SEARCH_REPS (3)
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { generateCorpus } from './generate.mjs';
+import { QUERIES } from './queries.mjs';
+
+const root = join(import.meta.dirname, '..', '.corpus');
+const SESSIONS = Number(process.env.BENCH_SEARCH_SESSIONS ?? 10_000);
+const SMALL = Number(process.env.BENCH_SEARCH_SMALL ?? 1_500);
+const REPS = Number(process.env.BENCH_SEARCH_REPS ?? 3);
+const GOAL = 0.25;
+
+const lib = join(root, 'search-lib.cjs');
+await build({
+  entryPoints: [join(import.meta.dirname, 'lib.ts')],
+  outfile: lib,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['node-sqlite3-wasm'],
+  logLevel: 'warning',
+});
+
+const bigDir = join(root, `search-${SESSIONS}`);
+const smallDir = join(root, `search-${SMALL}`);
+for (const [dir, count] of [
+  [bigDir, SESSIONS],
+  [smallDir, SMALL],
+]) {
+  const t = performance.now();
+  if (generateCorpus(dir, count))
+    console.log(`generated ${dir} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const mb = (bytes) => bytes / 1048576;
+const corpusBytes = (dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .reduce((n, name) => n + statSync(join(dir, name)).size, 0);
+
+function task(...args) {
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', join(import.meta.dirname, 'task.mjs'), ...args],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (r.status !== 0) throw new Error(`task ${args[0]} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+const hasRg = !spawnSync('rg', ['--version']).error;
+if (!hasRg)
+  console.log(
+    'ripgrep (rg) not found: install it with `apt-get install -y ripgrep`; skipping the ripgrep comparisons',
+  );
+
+/** The files containing every string (case-insensitive, fixed strings), narrowed string by string. */
+function rgFiles(strings, dir) {
+  let files = [dir];
+  const t = performance.now();
+  for (const s of strings) {
+    const args = ['-l', '-i', '-F', '-g', '*.jsonl', '--', s, ...files];
+    const r = spawnSync('rg', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+    files = r.stdout.split('\n').filter(Boolean);
+    if (files.length === 0) break;
+  }
+  return { ms: performance.now() - t, files: files.length };
+}
+
+function rgPass(dir, word) {
+  const t = performance.now();
+  spawnSync('rg', ['-c', '-i', word, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return performance.now() - t;
+}
+
+const fixed = (x, d = 0) => x.toFixed(d);
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+
+// --- 1 GB corpus: build, size, queries against ripgrep ---
+const bigBytes = corpusBytes(bigDir);
+console.log(`corpus: ${SESSIONS} sessions, ${fixed(mb(bigBytes))} MB`);
+if (hasRg) rgPass(bigDir, 'warmup'); // page cache warm for everyone
+const bigIndex = join(root, `search-${SESSIONS}.sqlite`);
+const built = task('fts-build', lib, bigDir, bigIndex);
+console.log(
+  `index build (fresh): ${fixed(built.ms / 1000, 1)} s = ${fixed(mb(bigBytes) / (built.ms / 1000), 1)} MB/s, ` +
+    `${built.stats.messages} messages, peak RSS ${fixed(built.peakRssMb)} MB`,
+);
+let rgPassMs = null;
+if (hasRg) {
+  rgPassMs = median([0, 1, 2].map(() => rgPass(bigDir, 'xylophone')));
+  console.log(
+    `ripgrep pass (rg -c -i xylophone): ${fixed(rgPassMs)} ms -> build is ${ratio(built.ms, rgPassMs)} one pass`,
+  );
+}
+console.log(
+  `index size: ${fixed(mb(built.bytes))} MB for ${fixed(mb(bigBytes))} MB of sessions = ${fixed((100 * built.bytes) / bigBytes, 1)}%`,
+);
+
+const measured = task('fts-query', lib, bigDir, bigIndex, String(REPS));
+const ours = measured.queries;
+const rg = hasRg
+  ? QUERIES.map(({ rg: strings }) => {
+      const runs = Array.from({ length: REPS }, () => rgFiles(strings, bigDir));
+      return { ms: median(runs.map((r) => r.ms)), files: runs[0].files };
+    })
+  : null;
+console.log(`\nqueries (first page of 20 sessions with snippets; median of ${REPS} after a warm-up run):`);
+console.log('kind    ours ms   rg ms  ratio  sessions    hits  rg files  query');
+ours.forEach((o, i) => {
+  const r = rg?.[i];
+  console.log(
+    `${o.kind.padEnd(7)} ${fixed(o.ms, 1).padStart(7)} ${r ? fixed(r.ms, 0).padStart(7) : '      -'} ${r ? ratio(o.ms, r.ms).padStart(6) : '     -'}` +
+      ` ${String(o.result.sessions).padStart(9)} ${String(o.result.hits).padStart(7)} ${r ? String(r.files).padStart(9) : '        -'}  ${o.q.trim()}`,
+  );
+});
+const kinds = [...new Set(QUERIES.map((q) => q.kind))];
+for (const kind of kinds) {
+  const mine = ours.filter((o) => o.kind === kind).map((o) => o.ms);
+  const theirs = rg ? rg.filter((_, i) => QUERIES[i].kind === kind).map((r) => r.ms) : null;
+  console.log(
+    `  ${kind}: median ${fixed(median(mine), 1)} ms${theirs ? ` vs rg ${fixed(median(theirs))} ms` : ''}`,
+  );
+}
+const p50 = pct(
+  ours.map((o) => o.ms),
+  0.5,
+);
+const p95 = pct(
+  ours.map((o) => o.ms),
+  0.95,
+);
+console.log(`ours: p50 ${fixed(p50, 1)} ms, p95 ${fixed(p95, 1)} ms over ${ours.length} queries`);
+const inSession = measured.inSession.map((o) => o.ms);
+console.log(
+  `next/previous inside the first result's session (sessionMatches): p50 ${fixed(pct(inSession, 0.5), 1)} ms, p95 ${fixed(pct(inSession, 0.95), 1)} ms`,
+);
+let ok = true;
+if (rg) {
+  const rgP50 = pct(
+    rg.map((r) => r.ms),
+    0.5,
+  );
+  const rgP95 = pct(
+    rg.map((r) => r.ms),
+    0.95,
+  );
+  console.log(`ripgrep: p50 ${fixed(rgP50)} ms, p95 ${fixed(rgP95)} ms`);
+  console.log(`p50 ratio ${ratio(p50, rgP50)}, p95 ratio ${ratio(p95, rgP95)}`);
+  ok = p50 <= GOAL * rgP50;
+  console.log(`goal: p50 <= ${GOAL}x ripgrep ${ok ? 'met' : 'MISSED'}`);
+}
+
+// --- engines on the smaller corpus ---
+const smallBytes = corpusBytes(smallDir);
+console.log(`\nengines on ${SMALL} sessions (${fixed(mb(smallBytes))} MB):`);
+const smallIndex = join(root, `search-${SMALL}.sqlite`);
+const fts = task('fts-build', lib, smallDir, smallIndex);
+const ftsQueries = task('fts-query', lib, smallDir, smallIndex, String(REPS)).queries;
+const mini = task('minisearch', lib, smallDir, String(REPS));
+const row = (name, b, queries) => {
+  const ms = queries.map((q) => q.ms);
+  console.log(
+    `${name.padEnd(12)} build ${fixed(b.ms / 1000, 1).padStart(6)} s  peak RSS ${fixed(b.peakRssMb).padStart(5)} MB  ` +
+      `retained heap ${fixed(b.heapMb).padStart(4)} MB + external ${fixed(b.externalMb).padStart(4)} MB  ` +
+      `query p50 ${fixed(pct(ms, 0.5), 1).padStart(6)} ms p95 ${fixed(pct(ms, 0.95), 1).padStart(7)} ms  size ${fixed(mb(b.bytes)).padStart(5)} MB`,
+  );
+};
+row('SQLite FTS5', fts, ftsQueries);
+row('MiniSearch', mini, mini.queries);
+console.log(
+  `(MiniSearch size: its JSON serialization, which takes ${fixed(mini.loadMs / 1000, 1)} s to load back at every start; ` +
+    'it has no positions, so phrases match as AND of words)',
+);
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,84 @@
+// One measured search task in a fresh process (run with --expose-gc), so builds and engines do
+// not share a heap. Prints one JSON line.
+//   fts-build <lib> <dir> <indexFile>            a fresh index: time, peak RSS, retained memory
+//   fts-query <lib> <dir> <indexFile> <reps>     every query once to warm up, then `reps` times;
+//                                                also next/previous inside the first result's session
+//   minisearch <lib> <dir> <reps>                build, serialize and load back, then the same queries
+import { rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { QUERIES } from './queries.mjs';
+
+const require = createRequire(import.meta.url);
+const [task, lib, dir, ...rest] = process.argv.slice(2);
+const { JsonlStore, SearchIndex, search, sessionMatches, MiniSearchEngine } = require(lib);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+function retainedMb() {
+  global.gc();
+  const m = process.memoryUsage();
+  return {
+    heapMb: m.heapUsed / 1048576,
+    externalMb: (m.external + m.arrayBuffers) / 1048576,
+    rssMb: m.rss / 1048576,
+  };
+}
+
+/** Runs every query once (warm-up), then `reps` more times; the median per query. */
+async function timeQueries(run, reps) {
+  for (const { q } of QUERIES) await run(q);
+  const out = [];
+  for (const { q, kind } of QUERIES) {
+    const times = [];
+    let result;
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      result = await run(q);
+      times.push(performance.now() - t);
+    }
+    out.push({ q, kind, ms: median(times), result });
+  }
+  return out;
+}
+
+const tasks = {
+  async 'fts-build'([indexFile]) {
+    for (const suffix of ['', '-journal']) rmSync(indexFile + suffix, { force: true });
+    const t = performance.now();
+    const index = new SearchIndex(indexFile);
+    const stats = await index.update(new JsonlStore(dir));
+    const ms = performance.now() - t;
+    const retained = retainedMb();
+    index.close();
+    return { ms, stats, peakRssMb: peakRssMb(), ...retained, bytes: statSync(indexFile).size };
+  },
+  async 'fts-query'([indexFile, reps]) {
+    const index = new SearchIndex(indexFile);
+    const firsts = new Map();
+    const queries = await timeQueries(async (q) => {
+      const r = await search(index, dir, q, { pageSize: 20 });
+      if (r.groups[0]) firsts.set(q, r.groups[0].id);
+      return { sessions: r.total_sessions, hits: r.total_hits };
+    }, Number(reps));
+    const inSession = await timeQueries(async (q) => {
+      const id = firsts.get(q);
+      return id === undefined ? 0 : sessionMatches(index, id, q).length;
+    }, Number(reps));
+    index.close();
+    return { queries, inSession, peakRssMb: peakRssMb() };
+  },
+  async minisearch([reps]) {
+    const t = performance.now();
+    const engine = await MiniSearchEngine.build(new JsonlStore(dir));
+    const ms = performance.now() - t;
+    const retained = retainedMb();
+    const peakBuildMb = peakRssMb(); // before serializing, which holds the JSON text as well
+    const json = engine.serialized();
+    const bytes = Buffer.byteLength(json);
+    const loadMs = MiniSearchEngine.loadMs(json);
+    const queries = await timeQueries((q) => engine.search(q, 20), Number(reps));
+    return { ms, peakRssMb: peakBuildMb, ...retained, bytes, loadMs, queries };
+  },
+};
+
+process.stdout.write(JSON.stringify(await tasks[task](rest)) + '\n');
