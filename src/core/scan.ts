@@ -3,19 +3,22 @@
 // lines and unusually shaped lines are decoded, so a scan costs little more than one read.
 import fs, { type Stats } from 'node:fs';
 import { promisify } from 'node:util';
-import type { SessionSummary } from '../shared/types';
+import type { Cost, SessionSummary } from '../shared/types';
 import { goTimeFromMillis, isZeroTime } from './gotime';
 import { forEachLine } from './lines';
 import { decodeRecord, type MetaFields } from './record';
 
 const MESSAGE_PREFIX = Buffer.from('{"type":"message"');
 const META_PREFIX = Buffer.from('{"type":"meta"');
+const COST_PREFIX = Buffer.from('{"type":"cost"');
 const MESSAGE_KEY = Buffer.from('"message":');
 const ID_KEY = Buffer.from('"id":"');
 /** How far into a message line its id can stand (after type, session_id and times). */
 const HEAD = 512;
 /** Files up to this size are read whole; larger ones line by line. */
 const WHOLE_FILE = 32 << 20;
+/** How much of a session's end is read for its cost record. */
+const TAIL_BYTES = 64 << 10;
 
 const isWs = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13 || c === 10;
 
@@ -45,6 +48,7 @@ function lastNonWs(bytes: Buffer, from: number, to: number): number {
  * cost a copy of the whole file on the JS heap. */
 class Tally {
   meta: MetaFields | null = null;
+  cost: Cost | null = null;
   count = 0;
   private readonly ids = new Set<string>();
 
@@ -76,11 +80,15 @@ class Tally {
       if (to - s <= HEAD) return; // a short message line without a message
     }
     const text = bytes.toString('utf8', s, to);
-    const unusual = !startsWith(bytes, s, META_PREFIX) && !startsWith(bytes, s, MESSAGE_PREFIX);
-    if (unusual && !text.includes('"meta"') && !text.includes('"message"')) return;
+    const known =
+      startsWith(bytes, s, META_PREFIX) ||
+      startsWith(bytes, s, MESSAGE_PREFIX) ||
+      startsWith(bytes, s, COST_PREFIX);
+    if (!known && !text.includes('"meta"') && !text.includes('"message"') && !text.includes('"cost"')) return;
     try {
       const rec = decodeRecord(text);
       if (rec.type === 'meta') this.meta = rec.meta;
+      else if (rec.type === 'cost') this.cost = isCost(rec.cost) ? rec.cost : null;
       else if (rec.type === 'message' && rec.message) this.message(rec.message.id);
     } catch {
       // A damaged line counts for nothing, exactly as in a full load.
@@ -121,6 +129,41 @@ function tallyByLine(path: string, tally: Tally): Promise<Stats> {
   return forEachLine(path, (bytes) => tally.line(bytes, 0, bytes.length));
 }
 
+function isCost(value: unknown): value is Cost {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The last cost record among the final `TAIL_BYTES` of a session file (ggcode writes it last),
+ * with the file's size; for sessions the index lists, whose other fields come from the index. */
+export async function tailCost(
+  path: string,
+): Promise<{ summary: { size: number; cost: Cost | null } | null; stats: Stats }> {
+  const fd = await openFd(path, 'r');
+  try {
+    const stats = await fstatFd(fd);
+    if (!stats.isFile() || stats.size === 0) return { summary: null, stats };
+    const length = Math.min(stats.size, TAIL_BYTES);
+    const bytes = Buffer.allocUnsafe(length);
+    const { bytesRead } = await readFd(fd, bytes, 0, length, stats.size - length);
+    const text = bytes.toString('utf8', 0, bytesRead);
+    const at = text.lastIndexOf('\n{"type":"cost"');
+    const start = at >= 0 ? at + 1 : text.startsWith('{"type":"cost"') && length === stats.size ? 0 : -1;
+    let cost: Cost | null = null;
+    if (start >= 0) {
+      const end = text.indexOf('\n', start);
+      try {
+        const rec = decodeRecord(text.slice(start, end < 0 ? undefined : end).trim());
+        if (rec.type === 'cost' && isCost(rec.cost)) cost = rec.cost;
+      } catch {
+        // a damaged cost line: no cost shown
+      }
+    }
+    return { summary: { size: stats.size, cost }, stats };
+  } finally {
+    await closeFd(fd);
+  }
+}
+
 /** Summarizes the session file at `path` (its id is `id`); the summary is null for an empty or
  * non-regular file. The stats are the file's as the scan opened it: a cache key at no extra stat. */
 export async function scanWithStats(
@@ -146,5 +189,6 @@ export async function scanWithStats(
     size: stats.size,
   };
   if (m?.workspace !== undefined) summary.workspace = m.workspace;
+  if (tally.cost) summary.cost = tally.cost;
   return { summary, stats };
 }

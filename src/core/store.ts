@@ -1,7 +1,7 @@
 // JsonlStore: the TypeScript port of ggcode's session store, API and on-disk format compatible
 // in both directions. Reads never write; writes are atomic and locked against other processes.
 import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Message, Session, SessionSummary } from '../shared/types';
@@ -16,7 +16,7 @@ import { livePidOf, withLock } from './lock';
 import { exportHeader, messageMarkdown } from './markdown';
 import { mapLimit } from './pool';
 import { costLine, messageLine, metaLine } from './serialize';
-import { scanWithStats } from './scan';
+import { scanWithStats, tailCost } from './scan';
 import { titleFromMessages } from './title';
 
 /** `<home>/.ggcode/sessions`, where ggcode keeps its sessions. */
@@ -89,6 +89,8 @@ function entryFromSession(s: Session, previous?: IndexEntry): IndexEntry {
 export class JsonlStore {
   /** Files the index lacks, summarized once per change rather than on every list. */
   private readonly scanned = new SummaryCache(scanWithStats);
+  /** Size and cost of files the index covers (the cost is not in index.json), kept the same way. */
+  private readonly tails = new SummaryCache(tailCost);
 
   constructor(private readonly root: string) {}
 
@@ -125,16 +127,6 @@ export class JsonlStore {
     return new Set(ids.filter((_, i) => pids[i] !== null));
   }
 
-  /** Size of a session file, or null when it is not a non-empty regular file (or vanished). */
-  private async sizeOf(id: string): Promise<number | null> {
-    try {
-      const st = await stat(join(this.root, `${id}.jsonl`));
-      return st.isFile() && st.size > 0 ? st.size : null;
-    } catch {
-      return null;
-    }
-  }
-
   /** Every session, newest update first. Titles come from the index where it has the session;
    * files it lacks are summarized from their bytes (and cached until they change). `live` tells
    * which sessions a running agent holds. Nothing is written. */
@@ -142,13 +134,17 @@ export class JsonlStore {
     const [{ ids, locked }, index] = await Promise.all([this.candidateIds(), readIndex(this.root)]);
     const present = new Set(ids);
     this.scanned.retain(present);
+    this.tails.retain(present);
     const entries = new Map<string, IndexEntry>();
     for (const e of index ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
     const summaries = await mapLimit(ids, SCAN_CONCURRENCY, async (id): Promise<SessionSummary | null> => {
       const entry = entries.get(id);
       if (entry) {
-        const size = await this.sizeOf(id);
-        return size === null ? null : summaryFromEntry(entry, size);
+        const tail = await this.tails.get(join(this.root, `${id}.jsonl`), id);
+        if (tail === null) return null;
+        const summary = summaryFromEntry(entry, tail.size);
+        if (tail.cost) summary.cost = tail.cost;
+        return summary;
       }
       return this.scanned.get(join(this.root, `${id}.jsonl`), id);
     });
@@ -295,7 +291,7 @@ function sortNewestFirst(summaries: SessionSummary[]): SessionSummary[] {
 }
 
 function entryFromSummary(s: SessionSummary): IndexEntry {
-  const { size: _size, live: _live, ...rest } = s;
+  const { size: _size, live: _live, cost: _cost, ...rest } = s;
   return rest;
 }
 

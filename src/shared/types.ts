@@ -122,6 +122,8 @@ export interface SessionSummary {
   /** True while `<id>.lock` names a running process (an agent is writing this session). Set by
    * every `list`; optional so summaries made elsewhere (tests, the index) need not carry it. */
   live?: boolean;
+  /** The session's last cost record, when it has one. */
+  cost?: Cost | null;
 }
 
 /** Where the search index stands: building in the background, or ready. */

@@ -201,3 +201,18 @@ describe('list', () => {
     expect(() => readFileSync(dir)).toThrow(/ENOENT/);
   });
 });
+
+describe('list cost', () => {
+  it('carries each session’s last cost record, indexed or not, and keeps it out of index.json', async () => {
+    const dir = corpusCopy();
+    const store = new JsonlStore(dir);
+    const tools = '20261124-135052-d23db7e55539ac33';
+    const row = (await store.list()).find((s) => s.id === tools);
+    expect(row?.cost).toMatchObject({ total_cost_usd: 0.0421, input_tokens: 12345 });
+    expect((await store.list()).filter((s) => s.cost).map((s) => s.id)).toEqual([tools]);
+    writeFileSync(join(dir, 'index.json'), '[]');
+    const unindexed = await new JsonlStore(dir).list();
+    expect(unindexed.find((s) => s.id === tools)?.cost).toMatchObject({ total_cost_usd: 0.0421 });
+    expect(unindexed.filter((s) => s.cost).length).toBe(1);
+  });
+});

@@ -6,24 +6,24 @@ import { stat } from 'node:fs/promises';
 import type { SessionSummary } from '../../shared/types';
 
 /** Summarizes one file from its bytes (scanWithStats in the store), with the stats it read. */
-export type Summarize = (
+export type Summarize<T = SessionSummary> = (
   path: string,
   id: string,
-) => Promise<{ summary: SessionSummary | null; stats: Stats }>;
+) => Promise<{ summary: T | null; stats: Stats }>;
 
 // Any write changes size or mtime (and ctime, even when mtime is set back); a replaced file has
 // another inode.
 const keyOf = (st: Stats): string => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 
-/** Per-file cache keyed by inode, size, mtime and ctime. */
-export class SummaryCache {
-  private readonly entries = new Map<string, { key: string; summary: SessionSummary | null }>();
+/** Per-file cache keyed by inode, size, mtime and ctime (of summaries, or of any T read from a file). */
+export class SummaryCache<T = SessionSummary> {
+  private readonly entries = new Map<string, { key: string; summary: T | null }>();
 
-  constructor(private readonly summarize: Summarize) {}
+  constructor(private readonly summarize: Summarize<T>) {}
 
   /** The summary of `path` (session `id`), from the cache when the file is unchanged; null when
    * the file is empty, not a regular file, gone or unreadable. */
-  async get(path: string, id: string): Promise<SessionSummary | null> {
+  async get(path: string, id: string): Promise<T | null> {
     const cached = this.entries.get(id);
     if (cached) {
       const st = await stat(path).catch(() => null);

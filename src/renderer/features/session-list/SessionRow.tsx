@@ -1,9 +1,10 @@
 // One row of the session list: title (with a live badge while an agent writes the session), model
-// and vendor, when it was updated, message count.
+// and vendor, when it was updated, cost when known, message count.
 import { memo } from 'react';
 import type { SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
 import { absoluteTime, relativeTime } from '../../app/time';
+import { formatUsd } from '../transcript/session-facts';
 
 /** Props of one row. */
 export interface SessionRowProps {
@@ -62,6 +63,11 @@ export const SessionRow = memo(function SessionRow({
       <div className="row-line row-details">
         <span className="row-model">{session.model || 'unknown model'}</span>
         {session.vendor !== '' && <span className="row-vendor">{session.vendor}</span>}
+        {typeof session.cost?.total_cost_usd === 'number' && Number.isFinite(session.cost.total_cost_usd) && (
+          <span className="row-cost" data-testid="session-row-cost">
+            {formatUsd(session.cost.total_cost_usd)}
+          </span>
+        )}
         <span className="row-count">
           {session.msg_count.toLocaleString('en-US')} {session.msg_count === 1 ? 'message' : 'messages'}
         </span>
