@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from 'electron';
 import { rendererLocation } from './renderer-location';
-import { applyWebPolicy, CONTENT_SECURITY_POLICY } from './web-policy';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { applyWebPolicy } from './web-policy';
 
 type Listener = (
   details: Record<string, unknown>,

@@ -3,18 +3,7 @@
 // permissions, and a CSP that allows only our own scripts.
 import type { Session } from 'electron';
 import type { RendererLocation } from './renderer-location';
-
-/** The Content-Security-Policy of every page we serve (the same one `sessions serve` sends). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** `npm run dev` only: the React plugin's hot-reload preamble is an inline script. */
 const DEV_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");

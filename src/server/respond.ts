@@ -1,18 +1,7 @@
 // Response helpers: the security headers every response carries and the two body shapes the
 // server sends (one-line text for refusals, JSON for API envelopes).
 import type { ServerResponse } from 'node:http';
-
-/** The renderer's Content-Security-Policy: own scripts only, no remote anything, no framing. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** Headers set on every response, whatever it is. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

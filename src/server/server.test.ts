@@ -6,7 +6,7 @@ import { JsonlStore } from '../core/store';
 import { copyCorpus, removeDir } from '../../e2e/support/corpus';
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
-import { CONTENT_SECURITY_POLICY } from './respond';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { startServer, type RunningServer } from './server';
 
 let corpus: string;
