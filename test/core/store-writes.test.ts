@@ -20,6 +20,20 @@ const SAVED_BY_REFERENCE = [
   '20261124-135052-642d08901e4b0349',
   '20261124-135052-8ed97e085fd226b0',
 ];
+/** The second-process writer, bundled once into a temp file. */
+async function appendWorker(): Promise<string> {
+  const worker = join(tempDir(), 'append-worker.cjs');
+  await build({
+    entryPoints: [join(__dirname, '../support/append-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: worker,
+    logLevel: 'silent',
+  });
+  return worker;
+}
+
 const withoutUpdated = (line: string): string => line.replace(/"updated_at":"[^"]*"}$/, '"updated_at":"?"}');
 
 describe('the reference line format', () => {
@@ -102,15 +116,7 @@ describe('appendMessage and titles', () => {
   });
 
   it('two processes appending at once lose no record and interleave no bytes', async () => {
-    const worker = join(tempDir(), 'append-worker.cjs');
-    await build({
-      entryPoints: [join(__dirname, '../support/append-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: worker,
-      logLevel: 'silent',
-    });
+    const worker = await appendWorker();
     const store = await newJsonlStore(join(tempDir(), 'c'));
     const s = newSession('v', 'e', 'm');
     await store.save(s);
@@ -133,15 +139,7 @@ describe('appendMessage and titles', () => {
   }, 120_000);
 
   it('concurrent index updates from two processes keep every entry', async () => {
-    const worker = join(tempDir(), 'append-worker.cjs');
-    await build({
-      entryPoints: [join(__dirname, '../support/append-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: worker,
-      logLevel: 'silent',
-    });
+    const worker = await appendWorker();
     const store = await newJsonlStore(join(tempDir(), 'c'));
     const sessions = Array.from({ length: 6 }, () => newSession('v', 'e', 'm'));
     for (const s of sessions) await store.save(s);
