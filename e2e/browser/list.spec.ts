@@ -45,13 +45,18 @@ test('Ctrl+K focuses the filter from anywhere', async ({ app }) => {
   await expect(app.page.getByTestId('session-filter')).toBeFocused();
 });
 
-test('vendor chips and the date range narrow the list', async ({ app, store }) => {
+test('vendor and model chips and the date range narrow the list', async ({ app, store }) => {
   const sessions = await store.list();
   await app.open();
   const rows = app.page.getByTestId('session-row');
   await app.page.locator('[data-testid="vendor-chip"][data-value="openai"]').click();
   await expect(rows).toHaveCount(sessions.filter((s) => s.vendor === 'openai').length);
   await app.page.locator('[data-testid="vendor-chip"][data-value="openai"]').click();
+  await expect(rows).toHaveCount(sessions.length);
+  const sonnet = app.page.locator('[data-testid="model-chip"][data-value="claude-sonnet-4"]');
+  await sonnet.click();
+  await expect(rows).toHaveCount(sessions.filter((s) => s.model === 'claude-sonnet-4').length);
+  await sonnet.click();
   await expect(rows).toHaveCount(sessions.length);
 
   const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;

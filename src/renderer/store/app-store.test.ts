@@ -43,16 +43,16 @@ describe('the list', () => {
   });
 
   it('applies filter, chips and sort as they change', () => {
-    state().toggleVendor('zai');
+    state().toggleChip('vendors', 'zai');
     expect(state().visible.map((s) => s.id)).toEqual(['s3']);
-    state().toggleVendor('zai');
+    state().toggleChip('vendors', 'zai');
     state().setFilter('S2');
     expect(state().visible.map((s) => s.id)).toEqual(['s2']);
   });
 
   it('clears the filter text first, then chips and range', () => {
     state().setFilter('s2');
-    state().toggleVendor('openai');
+    state().toggleChip('vendors', 'openai');
     state().setDateRange('7d');
     expect(state().clearFilter()).toBe(true);
     expect(state().view).toMatchObject({ filter: '', vendors: ['openai'], dateRange: '7d' });

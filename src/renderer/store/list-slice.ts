@@ -72,18 +72,17 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       },
       setFilter: (filter) => setView({ filter }),
       setSort: (sort) => setView({ sort }),
-      toggleVendor(vendor) {
-        const vendors = get().view.vendors;
-        setView({
-          vendors: vendors.includes(vendor) ? vendors.filter((v) => v !== vendor) : [...vendors, vendor],
-        });
+      toggleChip(field, value) {
+        const on = get().view[field];
+        setView({ [field]: on.includes(value) ? on.filter((v) => v !== value) : [...on, value] });
       },
       setDateRange: (dateRange) => setView({ dateRange }),
       clearFilter() {
-        const { filter, vendors, dateRange } = get().view;
+        const { filter, vendors, models, dateRange } = get().view;
         if (filter !== '') setView({ filter: '' });
-        else if (vendors.length > 0 || dateRange !== 'any') setView({ vendors: [], dateRange: 'any' });
-        else return false;
+        else if (vendors.length > 0 || models.length > 0 || dateRange !== 'any') {
+          setView({ vendors: [], models: [], dateRange: 'any' });
+        } else return false;
         return true;
       },
 

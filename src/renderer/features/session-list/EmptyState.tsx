@@ -56,7 +56,8 @@ export function EmptyState() {
     );
   }
   if (shown === 0) {
-    const what = view.filter.trim() !== '' ? `“${view.filter.trim()}”` : 'the chosen vendors and dates';
+    const what =
+      view.filter.trim() !== '' ? `“${view.filter.trim()}”` : 'the chosen vendors, models and dates';
     return (
       <div className="empty-state" data-testid="empty-state">
         <p>No session matches {what}. Press Esc to clear the filter.</p>

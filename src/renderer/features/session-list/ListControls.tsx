@@ -1,7 +1,15 @@
 // The controls above the list: filter, sort, date range, vendor chips and the row count.
 import { useMemo } from 'react';
 import { useAppStore } from '../../store/store-context';
-import { DATE_RANGES, SORT_KEYS, isNarrowed, vendorChips, type DateRange, type SortKey } from './list-view';
+import {
+  DATE_RANGES,
+  SORT_KEYS,
+  chipsOf,
+  isNarrowed,
+  type Chip,
+  type DateRange,
+  type SortKey,
+} from './list-view';
 
 const SORT_LABELS: Record<SortKey, string> = {
   updated: 'Last updated',
@@ -24,7 +32,36 @@ export function countLabel(shown: number, total: number, narrowed: boolean): str
   return `${total.toLocaleString('en-US')} ${total === 1 ? 'session' : 'sessions'}`;
 }
 
-/** Filter input, sort and date selects, vendor chips and count. */
+/** One group of toggle chips (vendors or models). */
+function ChipGroup(props: {
+  label: string;
+  testId: string;
+  chips: Chip[];
+  on: readonly string[];
+  toggle(value: string): void;
+}) {
+  if (props.chips.length === 0) return null;
+  return (
+    <div className="vendor-chips" role="group" aria-label={props.label}>
+      {props.chips.map((chip) => (
+        <button
+          key={chip.value}
+          type="button"
+          className="chip"
+          data-testid={props.testId}
+          data-value={chip.value}
+          aria-pressed={props.on.includes(chip.value)}
+          onClick={() => props.toggle(chip.value)}
+        >
+          {chip.value === '' ? 'unknown' : chip.value}
+          <span className="chip-count">{chip.count}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Filter input, sort and date selects, vendor and model chips and count. */
 export function ListControls() {
   const view = useAppStore((s) => s.view);
   const sessions = useAppStore((s) => s.sessions);
@@ -32,8 +69,9 @@ export function ListControls() {
   const setFilter = useAppStore((s) => s.setFilter);
   const setSort = useAppStore((s) => s.setSort);
   const setDateRange = useAppStore((s) => s.setDateRange);
-  const toggleVendor = useAppStore((s) => s.toggleVendor);
-  const chips = useMemo(() => vendorChips(sessions), [sessions]);
+  const toggleChip = useAppStore((s) => s.toggleChip);
+  const vendorChips = useMemo(() => chipsOf(sessions, 'vendor'), [sessions]);
+  const modelChips = useMemo(() => chipsOf(sessions, 'model'), [sessions]);
 
   return (
     <div className="list-controls">
@@ -80,24 +118,20 @@ export function ListControls() {
           </select>
         </label>
       </div>
-      {chips.length > 0 && (
-        <div className="vendor-chips" role="group" aria-label="Vendors">
-          {chips.map((chip) => (
-            <button
-              key={chip.vendor}
-              type="button"
-              className="chip"
-              data-testid="vendor-chip"
-              data-value={chip.vendor}
-              aria-pressed={view.vendors.includes(chip.vendor)}
-              onClick={() => toggleVendor(chip.vendor)}
-            >
-              {chip.vendor === '' ? 'unknown' : chip.vendor}
-              <span className="chip-count">{chip.count}</span>
-            </button>
-          ))}
-        </div>
-      )}
+      <ChipGroup
+        label="Vendors"
+        testId="vendor-chip"
+        chips={vendorChips}
+        on={view.vendors}
+        toggle={(value) => toggleChip('vendors', value)}
+      />
+      <ChipGroup
+        label="Models"
+        testId="model-chip"
+        chips={modelChips}
+        on={view.models}
+        toggle={(value) => toggleChip('models', value)}
+      />
       <div className="session-count" data-testid="session-count" aria-live="polite">
         {countLabel(shown, sessions.length, isNarrowed(view))}
       </div>

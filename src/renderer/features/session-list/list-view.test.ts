@@ -7,7 +7,7 @@ import {
   isNarrowed,
   matchesFilter,
   rangeStart,
-  vendorChips,
+  chipsOf,
   type ListView,
 } from './list-view';
 
@@ -139,13 +139,23 @@ describe('rangeStart', () => {
   });
 });
 
-describe('vendorChips and isNarrowed', () => {
+describe('chipsOf and isNarrowed', () => {
   it('counts sessions per vendor, most first', () => {
-    expect(vendorChips(sessions)).toEqual([
-      { vendor: 'openai', count: 2 },
-      { vendor: 'anthropic', count: 1 },
-      { vendor: 'zai', count: 1 },
+    expect(chipsOf(sessions, 'vendor')).toEqual([
+      { value: 'openai', count: 2 },
+      { value: 'anthropic', count: 1 },
+      { value: 'zai', count: 1 },
     ]);
+  });
+
+  it('counts sessions per model, and keeps only the models whose chips are on', () => {
+    const chips = chipsOf(sessions, 'model');
+    expect(chips.reduce((n, c) => n + c.count, 0)).toBe(sessions.length);
+    const model = chips[0]!.value;
+    const kept = applyListView(sessions, view({ models: [model] }), NOW);
+    expect(kept.length).toBe(chips[0]!.count);
+    expect(kept.every((s) => s.model === model)).toBe(true);
+    expect(isNarrowed(view({ models: [model] }))).toBe(true);
   });
 
   it('says when anything narrows the list', () => {

@@ -1,5 +1,5 @@
-// The session list's view rules as plain functions: filter text, vendor chips, date range and
-// sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
+// The session list's view rules as plain functions: filter text, vendor and model chips, date
+// range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
 import type { SessionSummary } from '../../../shared/types';
 import { parseTime } from '../../app/time';
 
@@ -19,11 +19,19 @@ export interface ListView {
   sort: SortKey;
   /** Vendors whose chips are on; empty means every vendor. */
   vendors: readonly string[];
+  /** Models whose chips are on; empty means every model. */
+  models: readonly string[];
   dateRange: DateRange;
 }
 
 /** The view a fresh window starts with. */
-export const DEFAULT_VIEW: ListView = { filter: '', sort: 'updated', vendors: [], dateRange: 'any' };
+export const DEFAULT_VIEW: ListView = {
+  filter: '',
+  sort: 'updated',
+  vendors: [],
+  models: [],
+  dateRange: 'any',
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -89,33 +97,37 @@ export function applyListView(
 ): SessionSummary[] {
   const since = rangeStart(view.dateRange, now);
   const vendors = new Set(view.vendors);
+  const models = new Set(view.models);
   const compare = compareBy(view.sort);
   return sessions
     .filter(
       (s) =>
         (vendors.size === 0 || vendors.has(s.vendor)) &&
+        (models.size === 0 || models.has(s.model)) &&
         (since === -Infinity || parseTime(s.updated_at) >= since) &&
         matchesFilter(s, view.filter),
     )
     .sort(compare);
 }
 
-/** One vendor chip: the vendor and how many sessions have it. */
-export interface VendorChip {
-  vendor: string;
+/** One chip: a vendor or model and how many sessions have it. */
+export interface Chip {
+  value: string;
   count: number;
 }
 
-/** The vendor chips for `sessions`: most sessions first, then by name. */
-export function vendorChips(sessions: readonly SessionSummary[]): VendorChip[] {
+/** The chips of one field (vendor or model) for `sessions`: most sessions first, then by name. */
+export function chipsOf(sessions: readonly SessionSummary[], field: 'vendor' | 'model'): Chip[] {
   const counts = new Map<string, number>();
-  for (const s of sessions) counts.set(s.vendor, (counts.get(s.vendor) ?? 0) + 1);
+  for (const s of sessions) counts.set(s[field], (counts.get(s[field]) ?? 0) + 1);
   return [...counts]
-    .map(([vendor, count]) => ({ vendor, count }))
-    .sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 /** True when anything narrows the list (so the count reads "N of M"). */
 export function isNarrowed(view: ListView): boolean {
-  return view.filter.trim() !== '' || view.vendors.length > 0 || view.dateRange !== 'any';
+  return (
+    view.filter.trim() !== '' || view.vendors.length > 0 || view.models.length > 0 || view.dateRange !== 'any'
+  );
 }
