@@ -1,9 +1,7 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { App } from './App';
-import { createAppStore } from './store/app-store';
-import { StoreProvider } from './store/store-context';
 import { fakeApi, type FakeApi } from './test-support/fake-api';
+import { mountApp } from './test-support/mount-app';
 import {
   HOSTILE_GOLDEN_MESSAGES,
   TOOLS_GOLDEN_MESSAGES,
@@ -80,20 +78,7 @@ function corpus(): FakeApi {
 }
 
 function mount(api: FakeApi = corpus()) {
-  const store = createAppStore({
-    api,
-    writeClipboard: async () => {},
-    now: () => new Date('2026-04-20T00:00:00Z'),
-    theme: 'system',
-    saveTheme: () => {},
-    selectDelayMs: 0,
-  });
-  render(
-    <StoreProvider store={store}>
-      <App api={api} />
-    </StoreProvider>,
-  );
-  return { api, store };
+  return { api, store: mountApp(api) };
 }
 
 const rows = () => screen.queryAllByTestId('session-row');
