@@ -14,8 +14,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { EventSource } from 'eventsource';
+import { bundleLib } from '../bundle.mjs';
 
 const APPENDS = Number(process.env.BENCH_LIVE_APPENDS ?? 60);
 const SESSIONS = Number(process.env.BENCH_LIVE_SESSIONS ?? 2000);
@@ -23,15 +23,7 @@ const MESSAGES = Number(process.env.BENCH_LIVE_MESSAGES ?? 2000);
 const GOAL_MS = 500;
 const repo = join(import.meta.dirname, '..', '..');
 
-const bundle = join(repo, 'bench', '.corpus', 'live-lib.cjs');
-await build({
-  entryPoints: [join(import.meta.dirname, 'lib.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  logLevel: 'warning',
-});
+const bundle = await bundleLib(import.meta.dirname, 'live');
 const lib = createRequire(import.meta.url)(bundle);
 execFileSync(process.execPath, [join(repo, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
 

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { generateCorpus } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
+import { bundleLib } from '../bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '.corpus');
 const SESSIONS = Number(process.env.BENCH_SEARCH_SESSIONS ?? 10_000);
@@ -16,16 +16,7 @@ const SMALL = Number(process.env.BENCH_SEARCH_SMALL ?? 1_500);
 const REPS = Number(process.env.BENCH_SEARCH_REPS ?? 3);
 const GOAL = 0.25;
 
-const lib = join(root, 'search-lib.cjs');
-await build({
-  entryPoints: [join(import.meta.dirname, 'lib.ts')],
-  outfile: lib,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  external: ['node-sqlite3-wasm'],
-  logLevel: 'warning',
-});
+const lib = await bundleLib(import.meta.dirname, 'search');
 
 const bigDir = join(root, `search-${SESSIONS}`);
 const smallDir = join(root, `search-${SMALL}`);

@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
 import { clickUntilReadable, fetchAlone, FIRST_ROW_PROBE } from './page-probes.mjs';
+import { bundleLib } from '../bundle.mjs';
 
 const SESSIONS = Number(process.env.BENCH_UI_SESSIONS ?? 10_000);
 const MESSAGES = Number(process.env.BENCH_UI_MESSAGES ?? 5_000);
@@ -23,17 +23,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 
-const bundle = join(repo, 'bench', '.corpus', 'ui-lib.cjs');
-await build({
-  entryPoints: [join(import.meta.dirname, 'lib.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  logLevel: 'warning',
-  // SQLite's WebAssembly build loads its .wasm from beside its own script.
-  external: ['node-sqlite3-wasm'],
-});
+const bundle = await bundleLib(import.meta.dirname, 'ui');
 const lib = createRequire(import.meta.url)(bundle);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
