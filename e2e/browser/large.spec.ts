@@ -7,7 +7,7 @@ import { writeLargeSession } from '../support/sessions';
 const FIFTY_MB = 50 * 1024 * 1024;
 
 test('a 50 MB session opens, is readable and scrolls', async ({ app, corpus }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const id = '20250101-000000-00000000000b16b1';
   const entry = await writeLargeSession(corpus, id, FIFTY_MB);
   expect((await stat(join(corpus, `${id}.jsonl`))).size).toBeGreaterThanOrEqual(FIFTY_MB);
@@ -17,7 +17,9 @@ test('a 50 MB session opens, is readable and scrolls', async ({ app, corpus }) =
   await app.row(id).click();
   const page = app.page;
   const first = page.getByTestId('message').first();
-  await expect(first).toContainText('Message 0:', { timeout: 60_000 });
+  // Generous: on two busy cores the server (in this test process) loads the 50 MB file while the
+  // search worker indexes it; speed is measured in bench/ui, this only proves it opens.
+  await expect(first).toContainText('Message 0:', { timeout: 150_000 });
   const openMs = Date.now() - started;
   await expect(page.getByTestId('transcript-title')).toHaveText(entry.title);
   await expect(page.getByTestId('transcript-meta')).toContainText(entry.msg_count.toLocaleString('en-US'));
