@@ -8,6 +8,7 @@ import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
+import { searchFooter } from './search-footer';
 import { columns, oneLine, relativeTime } from './format';
 import { sessionJson } from './show-json';
 
@@ -92,7 +93,10 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
       pageSize: cmd.limit ?? 20,
     });
     if (cmd.json) return io.out(JSON.stringify(results, null, 2) + '\n');
-    if (results.groups.length === 0) return io.err(results.total_sessions ? 'no more matches' : 'no matches');
+    if (results.groups.length === 0)
+      return io.err(
+        results.page > 0 && (results.capped || results.total_sessions) ? 'no more matches' : 'no matches',
+      );
     const rows: string[][] = [];
     for (const g of results.groups) {
       rows.push([
@@ -104,10 +108,7 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
         rows.push(['', m.message < 0 ? 'title' : `#${m.message + 1} ${m.field}`, oneLine(m.snippet, 100)]);
     }
     io.out(columns(rows) + '\n');
-    const pages = Math.ceil(results.total_sessions / results.page_size);
-    io.err(
-      `${results.total_sessions} session(s), ${results.total_hits} match(es); page ${results.page + 1} of ${pages}`,
-    );
+    io.err(searchFooter(results));
   } finally {
     await service.close();
   }

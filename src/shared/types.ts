@@ -156,12 +156,20 @@ export interface SearchGroup {
   matches: SearchMatch[];
 }
 
-/** One page of results, grouped by session: best relevance first, then most recent. */
+/** One page of results, grouped by session: best relevance first, then most recent (or most
+ * recent first when `capped`). */
 export interface SearchResults {
   query: string;
   groups: SearchGroup[];
+  /** Sessions and messages matched. When `capped`: the sessions up to this page, and the
+   * number of hits the query has more than. */
   total_sessions: number;
   total_hits: number;
+  /** The query matched more messages than are ranked by relevance: sessions come most recent
+   * first. */
+  capped: boolean;
+  /** A later page has more sessions. */
+  has_more: boolean;
   page: number;
   page_size: number;
   took_ms: number;

@@ -14,20 +14,46 @@ import { highlightFits, loadOracle, oracleHits, renderQuery, type QuerySpec } fr
 /** A page size that holds every session of a generated corpus. */
 const ALL = 10_000;
 
-/** Compares search() and sessionMatches() with the oracle for every query, on the files as they are now. */
-async function compare(store: JsonlStore, index: SearchIndex, queries: QuerySpec[]): Promise<void> {
+/** Compares search() and sessionMatches() with the oracle for every query, on the files as they
+ * are now; with `broad`, every query is treated as one with too many hits to rank. */
+async function compare(
+  store: JsonlStore,
+  index: SearchIndex,
+  queries: QuerySpec[],
+  broad = false,
+): Promise<void> {
   const sessions = await loadOracle(store);
+  const updated = new Map(sessions.map((s) => [s.id, s.updatedMs]));
   for (const spec of queries) {
     const text = renderQuery(spec);
     const expected = oracleHits(sessions, spec, true);
-    const results = await search(index, store.dir(), text, { pageSize: ALL });
+    const results = await search(index, store.dir(), text, {
+      pageSize: ALL,
+      rankedHits: broad ? 0 : undefined,
+    });
     const got = new Map(results.groups.map((g) => [g.id, g]));
     expect([...got.keys()].sort(), text).toEqual([...expected.keys()].sort());
+    const inside = oracleHits(sessions, spec, false);
+    // Whether a query is broad is counted before the session filters (model, vendor, dates).
+    expect(results.capped, text).toBe(broad && inside.size > 0);
+    expect(results.has_more).toBe(false);
+    if (results.capped) {
+      const times = results.groups.map((g) => updated.get(g.id)!);
+      expect(times, `${text}: most recent first`).toEqual([...times].sort((a, b) => b - a));
+    }
     for (const [id, hit] of expected) {
       const group = got.get(id)!;
       const count = hit.messages.length + (hit.title ? 1 : 0);
       expect(group.hit_count, `${text} in ${id}`).toBe(count);
       expect(group.matches).toHaveLength(Math.min(3, count));
+      // Unranked, a session shows its first hits (the title first).
+      if (results.capped) {
+        const first = [...(hit.title ? [-1] : []), ...hit.messages].slice(0, 3);
+        expect(
+          group.matches.map((m) => m.message),
+          `${text} in ${id}`,
+        ).toEqual(first);
+      }
       for (const m of group.matches) {
         expect(m.message < 0 ? hit.title : hit.messages.includes(m.message), `${text}: ${m.message}`).toBe(
           true,
@@ -38,10 +64,10 @@ async function compare(store: JsonlStore, index: SearchIndex, queries: QuerySpec
       }
     }
     expect(results.total_sessions).toBe(expected.size);
-    expect(results.total_hits).toBe(
-      [...expected.values()].reduce((n, h) => n + h.messages.length + +h.title, 0),
-    );
-    const inside = oracleHits(sessions, spec, false);
+    if (!results.capped)
+      expect(results.total_hits).toBe(
+        [...expected.values()].reduce((n, h) => n + h.messages.length + +h.title, 0),
+      );
     for (const s of sessions) {
       const matches = sessionMatches(index, s.id, text);
       expect(matches, `${text} in ${s.id}`).toEqual(inside.get(s.id)?.messages ?? []);
@@ -69,11 +95,13 @@ describe('search against a brute-force scan', () => {
             try {
               await index.update(store);
               await compare(store, index, queries);
+              await compare(store, index, queries, true);
               const changer = new Changer(store);
               for (const changes of rounds) {
                 await changer.apply(changes);
                 await index.update(store);
                 await compare(store, index, queries);
+                await compare(store, index, queries, true);
               }
             } finally {
               index.close();
@@ -92,7 +120,8 @@ describe('search against a brute-force scan', () => {
       fc.asyncProperty(
         corpus.chain((sessions) => fc.tuple(fc.constant(sessions), queriesFor(sessions))),
         fc.integer({ min: 1, max: 3 }),
-        async ([sessions, queries], pageSize) => {
+        fc.boolean(),
+        async ([sessions, queries], pageSize, broad) => {
           const spec = queries[0]!;
           const dir = join(tempDir(), 'sessions');
           mkdirSync(dir);
@@ -102,12 +131,15 @@ describe('search against a brute-force scan', () => {
           try {
             await index.update(store);
             const text = renderQuery(spec);
-            const all = await search(index, dir, text, { pageSize: ALL });
+            const rankedHits = broad ? 0 : undefined;
+            const all = await search(index, dir, text, { pageSize: ALL, rankedHits });
             const paged: string[] = [];
-            for (let page = 0; page * pageSize < all.total_sessions; page++) {
-              const r = await search(index, dir, text, { page, pageSize });
-              expect(r.total_sessions).toBe(all.total_sessions);
+            for (let page = 0; ; page++) {
+              const r = await search(index, dir, text, { page, pageSize, rankedHits });
               paged.push(...r.groups.map((g) => g.id));
+              expect(r.has_more).toBe(paged.length < all.groups.length);
+              if (!r.capped) expect(r.total_sessions).toBe(all.total_sessions);
+              if (!r.has_more) break;
             }
             expect(paged).toEqual(all.groups.map((g) => g.id));
           } finally {

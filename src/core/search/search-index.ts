@@ -8,8 +8,9 @@ import type { SessionSummary } from '../../shared/types';
 import { goTimeToMillis } from '../gotime';
 import type { JsonlStore } from '../store';
 import { SessionTail, type TailState } from '../tail';
-import { openIndexDatabase } from './database';
+import { isSound, openIndexDatabase } from './database';
 import { messageFields } from './fields';
+import { docRowid, MAX_MESSAGE, sessionRange } from './rowid';
 
 /** How far an update has come. */
 export interface UpdateProgress {
@@ -60,11 +61,17 @@ export class SearchIndex {
   readonly rebuilt: boolean;
   private readonly db: Database;
   private filesCache: Map<number, FileRow> | null = null;
+  private recentCache: FileRow[] | null = null;
 
   constructor(readonly file: string) {
     const opened = openIndexDatabase(file);
     this.db = opened.db;
     this.rebuilt = opened.rebuilt;
+  }
+
+  /** True when the file reads back sound (reads every page: for after an error, not routine). */
+  isSound(): boolean {
+    return isSound(this.db);
   }
 
   /** Closes the database file. */
@@ -81,6 +88,14 @@ export class SearchIndex {
     return this.filesCache;
   }
 
+  /** Every indexed file, most recently updated first. */
+  filesByRecency(): FileRow[] {
+    this.recentCache ??= [...this.files().values()].sort(
+      (a, b) => b.updated_ms - a.updated_ms || b.sid - a.sid,
+    );
+    return this.recentCache;
+  }
+
   /** The database, for the searcher (read-only use). */
   database(): Database {
     return this.db;
@@ -88,9 +103,10 @@ export class SearchIndex {
 
   /** Removes a session's message rows (title row too when `withTitle`). */
   private removeDocs(sid: number, withTitle: boolean): void {
-    const which = withTitle ? 'sid = ?' : 'sid = ? AND msg >= 0';
-    this.db.run(`DELETE FROM fts WHERE rowid IN (SELECT rowid FROM docs WHERE ${which})`, [sid]);
-    this.db.run(`DELETE FROM docs WHERE ${which}`, [sid]);
+    const [first, last] = sessionRange(sid);
+    const range = [withTitle ? first : docRowid(sid, 0), last];
+    this.db.run('DELETE FROM fts WHERE rowid IN (SELECT rowid FROM docs WHERE rowid BETWEEN ? AND ?)', range);
+    this.db.run('DELETE FROM docs WHERE rowid BETWEEN ? AND ?', range);
   }
 
   private removeFile(row: FileRow): void {
@@ -101,9 +117,12 @@ export class SearchIndex {
   // The title is a row of its own (message -1), so a title match ranks like any other.
   private insertTitle(sid: number, title: string): number | null {
     if (!title) return null;
-    const r = this.db.run("INSERT INTO fts(title, text, tools) VALUES (?, '', '')", [title.normalize('NFC')]);
-    const rowid = Number(r.lastInsertRowid);
-    this.db.run('INSERT INTO docs(rowid, sid, msg, offset, length) VALUES (?, ?, -1, 0, 0)', [rowid, sid]);
+    const rowid = docRowid(sid, -1);
+    this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, ?, '', '')", [
+      rowid,
+      title.normalize('NFC'),
+    ]);
+    this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, 0, 0)', [rowid]);
     return rowid;
   }
 
@@ -123,42 +142,28 @@ export class SearchIndex {
   }
 
   /** Reads new bytes of one file into the index; returns how many message bytes it added. */
-  private async indexFile(
-    store: JsonlStore,
-    s: SessionSummary,
-    size: number,
-    mtime: number,
-    row: FileRow | undefined,
-  ) {
+  private async indexFile(store: JsonlStore, s: SessionSummary, size: number, mtime: number, row: FileRow) {
     const path = join(store.dir(), `${s.id}.jsonl`);
-    const resume = row ? (JSON.parse(row.tail) as TailState) : undefined;
+    const resume = row.tail !== '' ? (JSON.parse(row.tail) as TailState) : undefined;
     const tail = new SessionTail(path, s.id, resume);
     const update = await tail.read();
-    let sid = row?.sid;
-    if (sid === undefined) {
-      const r = this.db.run(
-        `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
-         VALUES (?, 0, 0, '{}', '', NULL, '', '', '', 0)`,
-        [s.id],
-      );
-      sid = Number(r.lastInsertRowid);
-    } else if (update.reset) {
-      this.removeDocs(sid, false);
-    }
+    const sid = row.sid;
+    if (update.reset) this.removeDocs(sid, false);
     let bytes = 0;
     for (const { message, index, span } of update.messages) {
+      if (index > MAX_MESSAGE) break;
       const f = messageFields(message);
       if (!f.text && !f.tools) continue;
       // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
       // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
-      const r = this.db.run("INSERT INTO fts(title, text, tools) VALUES ('', ?, ?)", [
+      const rowid = docRowid(sid, index);
+      this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, '', ?, ?)", [
+        rowid,
         f.text.normalize('NFC'),
         f.tools.normalize('NFC'),
       ]);
-      this.db.run('INSERT INTO docs(rowid, sid, msg, offset, length) VALUES (?, ?, ?, ?, ?)', [
-        Number(r.lastInsertRowid),
-        sid,
-        index,
+      this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)', [
+        rowid,
         span.offset,
         span.length,
       ]);
@@ -170,9 +175,39 @@ export class SearchIndex {
       JSON.stringify(tail.state()),
       sid,
     ]);
-    const current = row ?? ({ sid, title: '', title_doc: null } as FileRow);
-    this.updateSummary(current, s);
+    this.updateSummary(row, s);
     return { bytes, messages: update.messages.length, reset: update.reset };
+  }
+
+  /** Gives sessions new to the index their sids, oldest first, so that rowids run from the
+   * oldest session to the newest and a broad query can walk its hits newest first. The rows are
+   * placeholders (tail '') until the file is read: a build cut short keeps the order. */
+  private reserve(summaries: SessionSummary[], byId: Map<string, FileRow>): void {
+    const fresh = summaries
+      .filter((s) => !byId.has(s.id))
+      .map((s) => ({ s, ms: goTimeToMillis(s.updated_at) }))
+      .sort((a, b) => a.ms - b.ms || (a.s.id < b.s.id ? -1 : 1));
+    for (const { s, ms } of fresh) {
+      const r = this.db.run(
+        `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
+         VALUES (?, -1, 0, '', '', NULL, '', '', ?, ?)`,
+        [s.id, s.updated_at, ms],
+      );
+      const sid = Number(r.lastInsertRowid);
+      byId.set(s.id, {
+        sid,
+        id: s.id,
+        size: -1,
+        mtime: 0,
+        tail: '',
+        title: '',
+        title_doc: null,
+        model: '',
+        vendor: '',
+        updated_at: s.updated_at,
+        updated_ms: ms,
+      });
+    }
   }
 
   /** Brings the index up to date with `store`. `signal` cancels between files (work done so far is kept). */
@@ -198,16 +233,18 @@ export class SearchIndex {
       for (const row of byId.values()) {
         if (!present.has(row.id)) {
           this.removeFile(row);
+          byId.delete(row.id);
           stats.removed++;
         }
       }
+      this.reserve(summaries, byId);
       for (const [done, s] of summaries.entries()) {
         if (options.signal?.aborted) throw new CancelledError();
         options.onProgress?.({ done, total: summaries.length });
-        const row = byId.get(s.id);
+        const row = byId.get(s.id)!;
         const mtime = await fileMtime(store, s.id);
         if (mtime === null) continue;
-        if (row && row.size === s.size && row.mtime === mtime) {
+        if (row.size === s.size && row.mtime === mtime) {
           if (
             row.title !== s.title ||
             row.model !== s.model ||
@@ -226,7 +263,7 @@ export class SearchIndex {
           continue; // vanished or unreadable now; the next update sees it again
         }
         stats.messages += result.messages;
-        if (!row) stats.added++;
+        if (row.tail === '') stats.added++;
         else if (result.reset) stats.rebuilt++;
         else stats.appended++;
         batch += result.bytes;
@@ -241,6 +278,7 @@ export class SearchIndex {
       throw error;
     } finally {
       this.filesCache = null;
+      this.recentCache = null;
     }
     options.onProgress?.({ done: summaries.length, total: summaries.length });
     return stats;

@@ -5,6 +5,7 @@ import type { IndexProgress, SearchResults } from '../../shared/types';
 import { errorLine } from '../../shared/api';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
+import { removeIndexFiles } from './database';
 import { CancelledError, SearchIndex } from './search-index';
 
 /** A search request: the query text and the page wanted. */
@@ -32,6 +33,28 @@ export class SearchService {
   private open(): SearchIndex {
     this.index ??= new SearchIndex(this.indexFile);
     return this.index;
+  }
+
+  /** After an error from the index: when its file turns out damaged, it is replaced by an empty
+   * one (true), to be filled by the next update. */
+  private replaceIfDamaged(): boolean {
+    if (!this.index || this.index.isSound()) return false;
+    this.index.close();
+    removeIndexFiles(this.indexFile);
+    this.index = new SearchIndex(this.indexFile);
+    return true;
+  }
+
+  /** Runs a query; when the index turns out damaged, replaces it, starts rebuilding it and asks
+   * again (the answer is then partial, as during any build). */
+  private async query<T>(run: (index: SearchIndex) => Promise<T>): Promise<T> {
+    try {
+      return await run(this.open());
+    } catch (error) {
+      if (error instanceof CancelledError || !this.replaceIfDamaged()) throw error;
+      void this.refresh();
+      return run(this.open());
+    }
   }
 
   /** Where indexing stands. */
@@ -68,6 +91,10 @@ export class SearchService {
           this.report({ ...this.state, state: 'ready' });
         } catch (error) {
           if (error instanceof CancelledError) break;
+          if (this.replaceIfDamaged()) {
+            this.again = true;
+            continue;
+          }
           this.report({ ...this.state, state: 'error', error: errorLine(error) });
         }
       } while (this.again && !this.stopping.signal.aborted);
@@ -81,18 +108,26 @@ export class SearchService {
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;
-    const results = await search(this.open(), this.store.dir(), request.query, {
-      page: request.page,
-      pageSize: request.pageSize,
-      signal: controller.signal,
-    });
+    const results = await this.query((index) =>
+      search(index, this.store.dir(), request.query, {
+        page: request.page,
+        pageSize: request.pageSize,
+        signal: controller.signal,
+      }),
+    );
     if (controller.signal.aborted) throw new CancelledError();
     return { ...results, progress: this.state };
   }
 
   /** Every matching message index of one session. */
   sessionMatches(id: string, query: string): number[] {
-    return sessionMatches(this.open(), id, query);
+    try {
+      return sessionMatches(this.open(), id, query);
+    } catch (error) {
+      if (!this.replaceIfDamaged()) throw error;
+      void this.refresh();
+      return [];
+    }
   }
 
   /** Stops a running update (what it indexed is kept), then closes the index. */

@@ -1,6 +1,6 @@
 // Snippets for search hits: the part of a message around its first match, with every match in
 // it marked. Matching folds case and accents exactly as the index does.
-import { tokenize, type Token } from './normalize';
+import { tokens, type Token } from './normalize';
 import type { ParsedQuery } from './query';
 
 /** A snippet and the [start, end) ranges to highlight inside it. */
@@ -11,36 +11,58 @@ export interface Snippet {
 
 const RADIUS = 80;
 
-/** Every [start, end) in `text` that a word, prefix or phrase of `q` matches, in order. */
-export function matchRanges(text: string, q: ParsedQuery): [number, number][] {
-  const tokens: Token[] = tokenize(text);
-  const ranges: [number, number][] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+/** The [start, end) ranges in `text` that a word, prefix or phrase of `q` matches, in order,
+ * found while reading the text word by word (phrases look a few words ahead). */
+export function* matchesIn(text: string, q: ParsedQuery): Generator<[number, number]> {
+  const ahead = Math.max(1, ...q.phrases.map((p) => p.length));
+  const source = tokens(text);
+  const window: Token[] = [];
+  const fill = () => {
+    while (window.length < ahead) {
+      const next = source.next();
+      if (next.done) return;
+      window.push(next.value);
+    }
+  };
+  for (fill(); window.length > 0; window.shift(), fill()) {
+    const t = window[0]!;
     if (q.terms.some((term) => (term.prefix ? t.word.startsWith(term.word) : t.word === term.word))) {
-      ranges.push([t.start, t.end]);
+      yield [t.start, t.end];
       continue;
     }
     for (const phrase of q.phrases) {
-      if (phrase.every((w, k) => tokens[i + k]?.word === w.word)) {
-        ranges.push([t.start, tokens[i + phrase.length - 1]!.end]);
+      if (phrase.every((w, k) => window[k]?.word === w.word)) {
+        yield [t.start, window[phrase.length - 1]!.end];
         break;
       }
     }
   }
-  return ranges;
 }
 
-/** A one-line snippet around the first match (or the start of the text when none). */
+/** Every [start, end) in `text` that a word, prefix or phrase of `q` matches, in order. */
+export function matchRanges(text: string, q: ParsedQuery): [number, number][] {
+  return [...matchesIn(text, q)];
+}
+
+/** A one-line snippet around the first match (or the start of the text when none). Reading
+ * stops at the snippet's end, so a match early in a huge tool output costs little. */
 export function snippetFor(text: string, q: ParsedQuery): Snippet {
-  const ranges = matchRanges(text, q);
-  const first = ranges[0] ?? [0, 0];
-  const from = Math.max(0, first[0] - RADIUS);
-  const to = Math.min(text.length, Math.max(first[1] + RADIUS, from + 2 * RADIUS));
+  let from = 0;
+  let to = Math.min(text.length, 2 * RADIUS);
+  const ranges: [number, number][] = [];
+  for (const range of matchesIn(text, q)) {
+    if (ranges.length === 0) {
+      from = Math.max(0, range[0] - RADIUS);
+      to = Math.min(text.length, Math.max(range[1] + RADIUS, from + 2 * RADIUS));
+    }
+    if (range[0] >= to) break;
+    if (range[1] <= to) ranges.push(range);
+  }
   const lead = from > 0 ? '…' : '';
   const flat = lead + text.slice(from, to).replace(/\s/g, ' ') + (to < text.length ? '…' : '');
-  const highlights = ranges
-    .filter(([a, b]) => a >= from && b <= to)
-    .map(([a, b]): [number, number] => [a - from + lead.length, b - from + lead.length]);
+  const highlights = ranges.map(([a, b]): [number, number] => [
+    a - from + lead.length,
+    b - from + lead.length,
+  ]);
   return { text: flat, highlights };
 }

@@ -90,8 +90,13 @@ export interface SearchState {
   /** The query the shown results answer ('' before any). */
   resultsQuery: string;
   groups: SearchGroup[];
+  /** As SearchResults has them: lower bounds when `capped`. */
   totalSessions: number;
   totalHits: number;
+  /** Too many hits to rank: sessions are most recent first. */
+  capped: boolean;
+  /** Another page of results is to be had. */
+  hasMore: boolean;
   tookMs: number;
   /** The last page loaded; pages count from 0. */
   page: number;

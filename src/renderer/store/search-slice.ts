@@ -22,6 +22,8 @@ const EMPTY: SearchState = {
   groups: [],
   totalSessions: 0,
   totalHits: 0,
+  capped: false,
+  hasMore: false,
   tookMs: 0,
   page: 0,
   state: 'idle',
@@ -86,6 +88,8 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         groups: [...shown, ...results.groups.filter((g) => !known.has(g.id))],
         totalSessions: results.total_sessions,
         totalHits: results.total_hits,
+        capped: results.capped,
+        hasMore: results.has_more,
         tookMs: results.took_ms,
         page,
         state: 'ready',
@@ -135,8 +139,8 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
       },
 
       async loadMoreResults() {
-        const { resultsQuery, groups, totalSessions, page, state } = get().search;
-        if (resultsQuery === '' || state === 'loading' || groups.length >= totalSessions) return;
+        const { resultsQuery, hasMore, page, state } = get().search;
+        if (resultsQuery === '' || state === 'loading' || !hasMore) return;
         await fetchPage(resultsQuery, page + 1);
       },
 

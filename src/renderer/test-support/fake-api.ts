@@ -83,6 +83,8 @@ export function fakeApi(
       groups: [],
       total_sessions: 0,
       total_hits: 0,
+      capped: false,
+      has_more: false,
       page: 0,
       page_size: 20,
       took_ms: 0,

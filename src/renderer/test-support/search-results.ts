@@ -21,18 +21,23 @@ export function searchGroup(
   };
 }
 
-/** One page of results: `groups` of `total` sessions in all. */
+/** One page of results: `groups` of `total` sessions in all; `capped` as the backend answers a
+ * query with more than `cappedHits` hits (`total` then only says whether more pages follow). */
 export function searchResults(
   query: string,
   groups: SearchGroup[],
-  options: { page?: number; total?: number; progress?: IndexProgress } = {},
+  options: { page?: number; total?: number; progress?: IndexProgress; cappedHits?: number } = {},
 ): SearchResults {
   const total = options.total ?? groups.length;
+  const before = (options.page ?? 0) * 20;
+  const capped = options.cappedHits !== undefined;
   return {
     query,
     groups,
-    total_sessions: total,
-    total_hits: groups.reduce((n, g) => n + g.hit_count, 0) + (total - groups.length),
+    total_sessions: capped ? before + groups.length : total,
+    total_hits: options.cappedHits ?? groups.reduce((n, g) => n + g.hit_count, 0) + (total - groups.length),
+    capped,
+    has_more: before + groups.length < total,
     page: options.page ?? 0,
     page_size: 20,
     took_ms: 3,

@@ -86,7 +86,8 @@ export function SearchResults() {
   const shownHit = useAppStore((s) => (s.hits?.id === s.selectedId ? s.hits : null));
   const loadMoreResults = useAppStore((s) => s.loadMoreResults);
   const now = useNow();
-  const remaining = search.totalSessions - search.groups.length;
+  // Unranked (capped) results do not know how many sessions are left, only that some are.
+  const remaining = search.capped ? null : search.totalSessions - search.groups.length;
   return (
     <div
       className="search-results"
@@ -109,7 +110,7 @@ export function SearchResults() {
           onOpen={openHit}
         />
       ))}
-      {remaining > 0 && (
+      {search.hasMore && (
         <button
           type="button"
           className="button search-more"
@@ -119,7 +120,9 @@ export function SearchResults() {
         >
           {search.state === 'loading'
             ? 'Loading…'
-            : `More results (${remaining.toLocaleString('en-US')} more ${remaining === 1 ? 'session' : 'sessions'})`}
+            : remaining === null
+              ? 'More results'
+              : `More results (${remaining.toLocaleString('en-US')} more ${remaining === 1 ? 'session' : 'sessions'})`}
         </button>
       )}
     </div>

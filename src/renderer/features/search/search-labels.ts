@@ -13,10 +13,12 @@ export function progressLabel(progress: IndexProgress | null): string | null {
   return `Indexing ${count(progress.done)} / ${count(progress.total)} sessions`;
 }
 
-/** "12 matches in 3 sessions", "No matches", or '' while there is nothing to count yet. */
+/** "12 matches in 3 sessions", "More than 20,000 matches, newest first", "No matches", or ''
+ * while there is nothing to count yet. */
 export function resultCountLabel(search: SearchState): string {
   if (search.resultsQuery === '') return search.state === 'loading' ? 'Searching…' : '';
   const soFar = search.partial ? ' so far' : '';
   if (search.totalSessions === 0) return `No matches${soFar}`;
+  if (search.capped) return `More than ${plural(search.totalHits, 'match', 'matches')}${soFar}, newest first`;
   return `${plural(search.totalHits, 'match', 'matches')} in ${plural(search.totalSessions, 'session', 'sessions')}${soFar}`;
 }

@@ -94,6 +94,25 @@ describe('the search pane', () => {
     expect(api.calls.filter((c) => c.startsWith('search'))).toEqual(['search quokka 0', 'search quokka 1']);
   });
 
+  it('says a query too broad to rank shows the newest sessions first, and still pages', async () => {
+    const api = backend();
+    api.searchSessions = async ({ query, page = 0 }) => {
+      api.calls.push(`search ${query} ${page}`);
+      const groups = page === 0 ? [searchGroup('s1', 1)] : [searchGroup('s2', 0)];
+      return searchResults(query, groups, { page, total: 21, cappedHits: 20_000 });
+    };
+    mountApp(api);
+    const input = await openSearch();
+    fireEvent.change(input, { target: { value: 'the' } });
+    await screen.findByTestId('search-group');
+    expect(screen.getByTestId('search-count').textContent).toBe('More than 20,000 matches, newest first');
+    const more = screen.getByTestId('search-more');
+    expect(more.textContent).toBe('More results');
+    fireEvent.click(more);
+    await waitFor(() => expect(screen.getAllByTestId('search-group')).toHaveLength(2));
+    expect(api.calls.filter((c) => c.startsWith('search'))).toEqual(['search the 0', 'search the 1']);
+  });
+
   it('shows how far the index has got while it builds', async () => {
     const api = backend();
     api.searchProgress = async () => ({ state: 'indexing', done: 0, total: 0 });
