@@ -105,12 +105,15 @@ const rg = hasRg
     })
   : null;
 console.log(`\nqueries (first page of 20 sessions with snippets; median of ${REPS} after a warm-up run):`);
+console.log(
+  '(hits ">20000": too many to rank, sessions newest first; sessions then counts those on the page)',
+);
 console.log('kind    ours ms   rg ms  ratio  sessions    hits  rg files  query');
 ours.forEach((o, i) => {
   const r = rg?.[i];
   console.log(
     `${o.kind.padEnd(7)} ${fixed(o.ms, 1).padStart(7)} ${r ? fixed(r.ms, 0).padStart(7) : '      -'} ${r ? ratio(o.ms, r.ms).padStart(6) : '     -'}` +
-      ` ${String(o.result.sessions).padStart(9)} ${String(o.result.hits).padStart(7)} ${r ? String(r.files).padStart(9) : '        -'}  ${o.q.trim()}`,
+      ` ${String(o.result.sessions).padStart(9)} ${(o.result.capped ? `>${o.result.hits}` : String(o.result.hits)).padStart(7)} ${r ? String(r.files).padStart(9) : '        -'}  ${o.q.trim()}`,
   );
 });
 const kinds = [...new Set(QUERIES.map((q) => q.kind))];

@@ -58,7 +58,7 @@ const tasks = {
     const queries = await timeQueries(async (q) => {
       const r = await search(index, dir, q, { pageSize: 20 });
       if (r.groups[0]) firsts.set(q, r.groups[0].id);
-      return { sessions: r.total_sessions, hits: r.total_hits };
+      return { sessions: r.total_sessions, hits: r.total_hits, capped: r.capped };
     }, Number(reps));
     const inSession = await timeQueries(async (q) => {
       const id = firsts.get(q);

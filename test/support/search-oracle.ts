@@ -3,6 +3,7 @@
 // so the FTS5 answers can be compared with what the query syntax promises.
 import { messageFields } from '../../src/core/search/fields';
 import { words } from '../../src/core/search/normalize';
+import { MIN_PREFIX } from '../../src/core/search/query';
 import { goTimeToMillis } from '../../src/core/gotime';
 import type { JsonlStore } from '../../src/core/store';
 
@@ -108,7 +109,10 @@ export function oracleHits(
   const terms: Term[] = spec.terms.flatMap((raw, i) => {
     const found = words(raw);
     const open = spec.prefixLast && i === spec.terms.length - 1;
-    return found.map((word, k) => ({ word, prefix: open && k === found.length - 1 && word.length >= 2 }));
+    return found.map((word, k) => ({
+      word,
+      prefix: open && k === found.length - 1 && word.length >= MIN_PREFIX,
+    }));
   });
   const phraseWords = spec.phrase ? words(spec.phrase.join(' ')) : [];
   if (phraseWords.length === 1) terms.push({ word: phraseWords[0]!, prefix: false });

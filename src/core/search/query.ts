@@ -24,6 +24,9 @@ export interface ParsedQuery {
   before?: number;
 }
 
+/** Letters a word being typed needs before it is searched as a prefix. */
+export const MIN_PREFIX = 3;
+
 const TOKEN = /(-?\w+:)?"([^"]*)"?|(\S+)/g;
 
 function day(text: string, end: boolean): number | undefined {
@@ -57,9 +60,10 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
       const found = queryWords(raw);
       const last = m.index + m[0].length === text.length;
       const open = typing && last && /[\p{L}\p{N}]$/u.test(raw);
-      // A one-letter prefix would match most of the vocabulary: wait for a second letter.
+      // A shorter prefix stands for hundreds of words with most of the messages between them
+      // (0.7-1.9 s on a 1 GB corpus, bench/search): until a third letter, the word is searched whole.
       found.forEach((w, i) =>
-        q.terms.push({ ...w, prefix: open && i === found.length - 1 && w.word.length >= 2 }),
+        q.terms.push({ ...w, prefix: open && i === found.length - 1 && w.word.length >= MIN_PREFIX }),
       );
     }
   }
@@ -81,10 +85,17 @@ function queryWords(text: string): QueryWord[] {
 
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
-/** The FTS5 MATCH expression. Every word is quoted, so nothing in the text is FTS5 syntax. */
-export function toFtsMatch(q: ParsedQuery): string {
+/** The FTS5 MATCH expression. Every word is quoted, so nothing in the text is FTS5 syntax. A
+ * prefix is spelled out as the words `expand` gives for it, or left to FTS5 when it gives null. */
+export function toFtsMatch(q: ParsedQuery, expand: (prefix: string) => string[] | null = () => null): string {
+  const prefix = (text: string): string => {
+    const words = expand(text);
+    // No word has this prefix: FTS5's own prefix query finds nothing as quickly.
+    if (words === null || words.length === 0) return `${quote(text)}*`;
+    return words.length === 1 ? quote(words[0]!) : `(${words.map(quote).join(' OR ')})`;
+  };
   const parts = [
-    ...q.terms.map((t) => (t.prefix ? `${quote(t.text)}*` : quote(t.text))),
+    ...q.terms.map((t) => (t.prefix ? prefix(t.text) : quote(t.text))),
     ...q.phrases.map((p) => quote(p.map((w) => w.text).join(' '))),
   ];
   const body = parts.join(' AND ');

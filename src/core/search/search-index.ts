@@ -10,6 +10,7 @@ import type { JsonlStore } from '../store';
 import { SessionTail, type TailState } from '../tail';
 import { isSound, openIndexDatabase } from './database';
 import { messageFields } from './fields';
+import { PrefixWords } from './prefix-words';
 import { docRowid, MAX_MESSAGE, sessionRange } from './rowid';
 
 /** How far an update has come. */
@@ -62,11 +63,13 @@ export class SearchIndex {
   private readonly db: Database;
   private filesCache: Map<number, FileRow> | null = null;
   private recentCache: FileRow[] | null = null;
+  private readonly prefixes: PrefixWords;
 
   constructor(readonly file: string) {
     const opened = openIndexDatabase(file);
     this.db = opened.db;
     this.rebuilt = opened.rebuilt;
+    this.prefixes = new PrefixWords(this.db);
   }
 
   /** True when the file reads back sound (reads every page: for after an error, not routine). */
@@ -94,6 +97,11 @@ export class SearchIndex {
       (a, b) => b.updated_ms - a.updated_ms || b.sid - a.sid,
     );
     return this.recentCache;
+  }
+
+  /** The indexed words starting with `prefix` (null: leave it to FTS5), remembered until the next update. */
+  prefixWords(prefix: string): string[] | null {
+    return this.prefixes.wordsOf(prefix);
   }
 
   /** The database, for the searcher (read-only use). */
@@ -279,6 +287,7 @@ export class SearchIndex {
     } finally {
       this.filesCache = null;
       this.recentCache = null;
+      this.prefixes.clear();
     }
     options.onProgress?.({ done: summaries.length, total: summaries.length });
     return stats;
