@@ -10,6 +10,7 @@ import { copyCorpus, FIXTURE_GOLDEN, FIXTURE_IDS, removeDir } from '../../e2e/su
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
 import { MAX_BODY_BYTES } from './api-route';
+import { tempDir } from '../../test/support/fixtures';
 import { startServer, type RunningServer } from './server';
 
 let corpus: string;
@@ -21,7 +22,7 @@ beforeEach(async () => {
   corpus = await copyCorpus();
   renderer = await makeFakeRenderer();
   store = new JsonlStore(corpus);
-  server = await startServer({ store, rendererDir: renderer.root });
+  server = await startServer({ store, rendererDir: renderer.root, cacheDir: tempDir('transcripts-cache-') });
 });
 
 afterEach(async () => {
@@ -74,6 +75,7 @@ describe('API calls', () => {
     const gone = await startServer({
       store: new JsonlStore(join(corpus, 'nope')),
       rendererDir: renderer.root,
+      cacheDir: tempDir('transcripts-cache-'),
     });
     const res = await rawRequest(gone.port, {
       method: 'POST',

@@ -35,7 +35,12 @@ let sources: EventSource[] = [];
 beforeEach(async () => {
   corpus = await copyCorpus();
   renderer = await makeFakeRenderer();
-  server = await startServer({ store: new JsonlStore(corpus), rendererDir: renderer.root, heartbeatMs: 100 });
+  server = await startServer({
+    store: new JsonlStore(corpus),
+    rendererDir: renderer.root,
+    cacheDir: tempDir('transcripts-cache-'),
+    heartbeatMs: 100,
+  });
 });
 
 afterEach(async () => {

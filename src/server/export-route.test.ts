@@ -7,6 +7,7 @@ import { copyCorpus, FIXTURE_GOLDEN, FIXTURE_IDS, removeDir } from '../../e2e/su
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
 import { attachmentDisposition, filenameForTitle, titleFromExport } from './export-route';
+import { tempDir } from '../../test/support/fixtures';
 import { startServer, type RunningServer } from './server';
 
 let corpus: string;
@@ -16,7 +17,11 @@ let server: RunningServer;
 beforeAll(async () => {
   corpus = await copyCorpus();
   renderer = await makeFakeRenderer();
-  server = await startServer({ store: new JsonlStore(corpus), rendererDir: renderer.root });
+  server = await startServer({
+    store: new JsonlStore(corpus),
+    rendererDir: renderer.root,
+    cacheDir: tempDir('transcripts-cache-'),
+  });
 });
 
 afterAll(async () => {

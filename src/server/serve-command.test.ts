@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyCorpus, removeDir } from '../../e2e/support/corpus';
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
+import { tempDir } from '../../test/support/fixtures';
 import { serveCommand } from './serve-command';
 
 let corpus: string;
@@ -23,7 +24,14 @@ afterEach(async () => {
 async function start(signals: EventEmitter) {
   let printed: (line: string) => void = () => undefined;
   const line = new Promise<string>((resolve) => (printed = resolve));
-  const done = serveCommand({ dir: corpus, port: 0, rendererDir: renderer.root, print: printed, signals });
+  const done = serveCommand({
+    dir: corpus,
+    port: 0,
+    rendererDir: renderer.root,
+    cacheDir: tempDir('transcripts-cache-'),
+    print: printed,
+    signals,
+  });
   return { line: await line, done };
 }
 

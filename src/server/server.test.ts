@@ -7,6 +7,7 @@ import { copyCorpus, removeDir } from '../../e2e/support/corpus';
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { tempDir } from '../../test/support/fixtures';
 import { startServer, type RunningServer } from './server';
 
 let corpus: string;
@@ -16,7 +17,11 @@ let server: RunningServer;
 beforeAll(async () => {
   corpus = await copyCorpus();
   renderer = await makeFakeRenderer();
-  server = await startServer({ store: new JsonlStore(corpus), rendererDir: renderer.root });
+  server = await startServer({
+    store: new JsonlStore(corpus),
+    rendererDir: renderer.root,
+    cacheDir: tempDir('transcripts-cache-'),
+  });
 });
 
 afterAll(async () => {
@@ -33,7 +38,11 @@ describe('startServer', () => {
   it('prints a 127.0.0.1 URL carrying a fresh 32-byte hex token', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
-    const other = await startServer({ store: new JsonlStore(corpus), rendererDir: renderer.root });
+    const other = await startServer({
+      store: new JsonlStore(corpus),
+      rendererDir: renderer.root,
+      cacheDir: tempDir('transcripts-cache-'),
+    });
     expect(other.token).not.toBe(server.token);
     expect(other.port).not.toBe(server.port);
     await other.close();
@@ -41,7 +50,12 @@ describe('startServer', () => {
 
   it('refuses a malformed token option', async () => {
     await expect(
-      startServer({ store: new JsonlStore(corpus), rendererDir: renderer.root, token: 'short' }),
+      startServer({
+        store: new JsonlStore(corpus),
+        rendererDir: renderer.root,
+        cacheDir: tempDir('transcripts-cache-'),
+        token: 'short',
+      }),
     ).rejects.toThrow(/token must be/);
   });
 
