@@ -17,6 +17,7 @@ const TEXTS: Record<string, string> = {
   greek: 'Η άλφα έκδοση του μεταγλωττιστή',
   korean: '검색 색인을 다시 만듭니다',
   japanese: 'データベースが壊れました',
+  chinese: '缓存命中率很高，但是重建索引很慢',
   hindi: 'यह किताब पढ़ो',
   thai: 'ภาษาไทยง่ายนิดเดียว',
   latin: 'Ångström naïve café',
@@ -30,8 +31,12 @@ const QUERIES: [string, string][] = [
   ['άλφα', 'greek'],
   ['ΆΛΦΑ', 'greek'],
   ['검색', 'korean'],
-  // unicode61 has no word breaks for Japanese: a run of kana and kanji is one word, found whole or by its start.
+  // Chinese and Japanese have no spaces: any run of their characters is found, inside a sentence too.
   ['データベースが壊れました', 'japanese'],
+  ['壊れ', 'japanese'],
+  ['命中', 'chinese'],
+  ['重建索引', 'chinese'],
+  ['"索引很慢"', 'chinese'],
   ['किताब', 'hindi'],
   ['"यह किताब"', 'hindi'],
   ['ภาษาไทยง่ายนิดเดียว', 'thai'],
@@ -75,6 +80,18 @@ describe('search in other scripts', () => {
 
   it('finds a Japanese run by its start while typing', async () => {
     expect((await search(index, dir, 'データベースが')).groups.map((g) => g.id)).toEqual(['japanese']);
+  });
+
+  it('matches Chinese characters only standing together, and marks just that run', async () => {
+    expect((await search(index, dir, '中命 ')).groups).toEqual([]);
+    const [group] = (await search(index, dir, '率很高 ')).groups;
+    const match = group!.matches[0]!;
+    expect(match.highlights.map(([a, b]) => match.snippet.slice(a, b))).toEqual(['率很高']);
+  });
+
+  it('finds a Chinese run next to other words, and both apart', async () => {
+    expect((await search(index, dir, '"但是重建" ')).groups.map((g) => g.id)).toEqual(['chinese']);
+    expect((await search(index, dir, '缓存 很慢 ')).groups.map((g) => g.id)).toEqual(['chinese']);
   });
 
   it('ignores a combining mark typed on its own (it is no word, and would match nothing)', async () => {

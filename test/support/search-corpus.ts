@@ -54,12 +54,25 @@ export const VOCABULARY = [
   'ΑΛΦΑ',
   'αλφα',
   '缓存',
+  '缓存命中',
+  'キャッシュ',
 ];
 
 const SEPARATORS = [' ', ' ', ' ', '\n', ', ', '-', '/', '.', '"', '(', ')', '_', '*', ':', '\t', "'"];
 
 /** Words a query may look for: the vocabulary, tool names, input keys and words found nowhere. */
-const QUERY_WORDS = [...VOCABULARY, 'bash', 'cmd', 'path', 'Grep', 'zzz', 'lockfiles'];
+const QUERY_WORDS = [
+  ...VOCABULARY,
+  'bash',
+  'cmd',
+  'path',
+  'Grep',
+  'zzz',
+  'lockfiles',
+  '命中',
+  '存命',
+  'ャッ',
+];
 
 export const MODELS = ['claude-sonnet-4', 'Claude-Opus', 'gpt-4o', ''];
 export const VENDORS = ['anthropic', 'openai', 'Open Router', ''];

@@ -2,7 +2,7 @@
 // each message word by word, with the index's folding (normalize.ts) and field split (fields.ts),
 // so the FTS5 answers can be compared with what the query syntax promises.
 import { messageFields } from '../../src/core/search/fields';
-import { words } from '../../src/core/search/normalize';
+import { hasSpaceless, words } from '../../src/core/search/normalize';
 import { MIN_PREFIX } from '../../src/core/search/query';
 import { goTimeToMillis } from '../../src/core/gotime';
 import type { JsonlStore } from '../../src/core/store';
@@ -106,8 +106,11 @@ export function oracleHits(
   spec: QuerySpec,
   sessionFilters: boolean,
 ): Map<string, { messages: number[]; title: boolean }> {
+  // A typed run of Chinese or Japanese is a phrase of its characters.
+  const runs = spec.terms.filter((raw) => words(raw).length > 1 && hasSpaceless(raw)).map(words);
   const terms: Term[] = spec.terms.flatMap((raw, i) => {
     const found = words(raw);
+    if (found.length > 1 && hasSpaceless(raw)) return [];
     const open = spec.prefixLast && i === spec.terms.length - 1;
     return found.map((word, k) => ({
       word,
@@ -116,7 +119,7 @@ export function oracleHits(
   });
   const phraseWords = spec.phrase ? words(spec.phrase.join(' ')) : [];
   if (phraseWords.length === 1) terms.push({ word: phraseWords[0]!, prefix: false });
-  const phrases = phraseWords.length > 1 ? [phraseWords] : [];
+  const phrases = [...runs, ...(phraseWords.length > 1 ? [phraseWords] : [])];
   const hits = new Map<string, { messages: number[]; title: boolean }>();
   if (terms.length === 0 && phrases.length === 0) return hits;
   for (const s of sessions) {
@@ -146,13 +149,15 @@ function keepSession(s: OracleSession, spec: QuerySpec): boolean {
 /** True when the highlighted text is one of the query's words (or starts with its prefix) or its phrase. */
 export function highlightFits(highlighted: string, spec: QuerySpec): boolean {
   const found = words(highlighted);
-  const terms = spec.terms.flatMap((raw) => words(raw));
-  const phrase = spec.phrase ? words(spec.phrase.join(' ')) : [];
+  const isRun = (raw: string) => words(raw).length > 1 && hasSpaceless(raw);
+  const terms = spec.terms.filter((raw) => !isRun(raw)).flatMap((raw) => words(raw));
+  const phrases = spec.terms.filter(isRun).map(words);
+  if (spec.phrase) phrases.push(words(spec.phrase.join(' ')));
   if (found.length === 1) {
     const w = found[0]!;
-    const last = terms.at(-1);
-    if (terms.includes(w) || (phrase.length === 1 && phrase[0] === w)) return true;
-    return spec.prefixLast && last !== undefined && w.startsWith(last);
+    const last = spec.terms.at(-1);
+    if (terms.includes(w) || phrases.some((p) => p.length === 1 && p[0] === w)) return true;
+    return spec.prefixLast && last !== undefined && !isRun(last) && w.startsWith(words(last).at(-1) ?? '');
   }
-  return found.length === phrase.length && found.every((w, i) => w === phrase[i]);
+  return phrases.some((p) => found.length === p.length && found.every((w, i) => w === p[i]));
 }

@@ -9,7 +9,7 @@ import type { Database } from 'node-sqlite3-wasm';
 import sqlite from 'node-sqlite3-wasm';
 
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 // Rowids encode session and message (rowid.ts); docs holds where each message's line is.
 // No FTS5 prefix index: measured (bench/search), it doubled build time and index size to make

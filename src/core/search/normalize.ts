@@ -1,5 +1,7 @@
 // Case- and accent-folding that matches SQLite's unicode61 tokenizer with remove_diacritics 2,
-// so snippets highlight exactly what the index matched.
+// so snippets highlight exactly what the index matched. Chinese and Japanese are written without
+// spaces, and unicode61 would take a whole run of them for one word: each of their characters is
+// a word of its own instead (spaced out before indexing), and a query's run of them is a phrase.
 
 /** A word of a text: its folded form and where it stands in the original string. */
 export interface Token {
@@ -8,7 +10,24 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// One Han, Hiragana or Katakana character (with any marks typed after it), or a run of other
+// letters, digits and marks.
+const SPACELESS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}';
+const WORD = new RegExp(`[${SPACELESS}]\\p{M}*|(?:(?![${SPACELESS}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+const SPACELESS_CHAR = new RegExp(`[${SPACELESS}]\\p{M}*`, 'gu');
+const HAS_SPACELESS = new RegExp(`[${SPACELESS}]`, 'u');
+
+/** True when `text` has a character of a script written without spaces (Chinese, Japanese). */
+export function hasSpaceless(text: string): boolean {
+  return HAS_SPACELESS.test(text);
+}
+
+/** The text as the index is given it: NFC (SQLite does not normalize, and query words are NFC
+ * too), with each Chinese or Japanese character spaced out into a word of its own. */
+export function indexText(text: string): string {
+  const nfc = text.normalize('NFC');
+  return hasSpaceless(nfc) ? nfc.replace(SPACELESS_CHAR, ' $& ') : nfc;
+}
 
 const NON_ASCII = /[^\0-\x7f]/;
 

@@ -1,6 +1,6 @@
 // The search syntax: words (all must match), "exact phrases", a prefix on the last word while
 // typing, and filters in:tools, in:text, model:, vendor:, after:YYYY-MM-DD, before:YYYY-MM-DD.
-import { tokenize } from './normalize';
+import { hasSpaceless, tokenize } from './normalize';
 
 /** A query word: `word` folded (to highlight with), `text` as typed (what FTS5 is given: SQLite
  * folds case and Latin accents only, so a word folded here, such as й -> и or a Korean syllable
@@ -58,6 +58,11 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
     else if (key === 'before' && day(value, true) !== undefined) q.before = day(value, true);
     else {
       const found = queryWords(raw);
+      // Chinese or Japanese: its characters (each a word in the index) stand together, as typed.
+      if (found.length > 1 && hasSpaceless(raw)) {
+        q.phrases.push(found);
+        continue;
+      }
       const last = m.index + m[0].length === text.length;
       const open = typing && last && /[\p{L}\p{N}]$/u.test(raw);
       // A shorter prefix stands for hundreds of words with most of the messages between them

@@ -10,6 +10,7 @@ import type { JsonlStore } from '../store';
 import { SessionTail, type TailState } from '../tail';
 import { isSound, openIndexDatabase } from './database';
 import { messageFields } from './fields';
+import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
 import { docRowid, MAX_MESSAGE, sessionRange } from './rowid';
 
@@ -128,7 +129,7 @@ export class SearchIndex {
     const rowid = docRowid(sid, -1);
     this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, ?, '', '')", [
       rowid,
-      title.normalize('NFC'),
+      indexText(title),
     ]);
     this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, 0, 0)', [rowid]);
     return rowid;
@@ -164,11 +165,12 @@ export class SearchIndex {
       if (!f.text && !f.tools) continue;
       // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
       // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
+      // Chinese and Japanese characters spaced out: each is a word (normalize.ts).
       const rowid = docRowid(sid, index);
       this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, '', ?, ?)", [
         rowid,
-        f.text.normalize('NFC'),
-        f.tools.normalize('NFC'),
+        indexText(f.text),
+        indexText(f.tools),
       ]);
       this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)', [
         rowid,
