@@ -36,7 +36,7 @@ export interface HandlerDeps {
   info: () => Promise<StoreInfo>;
   search: SearchBackend;
   /** Follows one session for the caller (or stops, with null). */
-  watch: (id: string | null) => Promise<void> | void;
+  watch: (id: string | null, known?: number) => Promise<void> | void;
 }
 
 /** Handlers over `store`. */
@@ -54,8 +54,8 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),
-    'sessions:watch': async ({ id }) => {
-      await deps.watch(id);
+    'sessions:watch': async ({ id, known }) => {
+      await deps.watch(id, known);
       return { watching: id };
     },
   };

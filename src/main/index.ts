@@ -109,7 +109,7 @@ async function start(): Promise<void> {
         }),
       onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
       live: (s, search) => live.open(s, search),
-      watch: (s, id) => live.watch(s, id),
+      watch: (s, id, known) => live.watch(s, id, known),
     },
   );
   app.on('will-quit', () => void store.close());

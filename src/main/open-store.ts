@@ -14,7 +14,7 @@ export interface OpenStoreDeps {
   /** Told about the current search's progress. */
   onSearchProgress?: (p: IndexProgress) => void;
   /** Follows one session of the current store for the window (null stops). */
-  watch?: (store: JsonlStore, id: string | null) => Promise<void> | void;
+  watch?: (store: JsonlStore, id: string | null, known?: number) => Promise<void> | void;
   /** Starts live updates of a newly opened folder; returns what stops them (repoint, quit). */
   live?: (store: JsonlStore, search: SearchHandle) => () => void;
 }
@@ -87,7 +87,7 @@ export class OpenStore {
     const handlers = createHandlers(store, {
       info: () => this.info(),
       search,
-      watch: (id) => this.deps.watch?.(store, id),
+      watch: (id, known) => this.deps.watch?.(store, id, known),
     });
     const stopLive = this.deps.live?.(store, search) ?? (() => undefined);
     return { store, search, handlers, unsubscribe, stopLive };

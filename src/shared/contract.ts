@@ -36,8 +36,12 @@ export interface Contract {
   'search:matches': { request: { id: string; query: string }; response: number[] };
   /** Where the background index build stands. */
   'search:progress': { request: Record<string, never>; response: IndexProgress };
-  /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT. */
-  'sessions:watch': { request: { id: string | null }; response: { watching: string | null } };
+  /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT.
+   * `known`: how many messages the viewer has; any after them are sent at once. */
+  'sessions:watch': {
+    request: { id: string | null; known?: number };
+    response: { watching: string | null };
+  };
 }
 
 /** Pushed when sessions appear, vanish or change (the list should be fetched again). */
@@ -134,6 +138,9 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
   return value;
 }
 
+/** The most messages a viewer can say it has (nine digits, as an event id carries it). */
+export const MAX_KNOWN = 999_999_999;
+
 const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'store:info': (v) => (expectKeys(v, []), {}),
   'sessions:list': (v) => (expectKeys(v, []), {}),
@@ -155,8 +162,11 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   },
   'search:progress': (v) => (expectKeys(v, []), {}),
   'sessions:watch': (v) => {
-    const o = expectKeys(v, ['id']);
-    return o.id === null ? { id: null } : expectId(o);
+    const o = expectKeys(v, ['id', 'known']);
+    if (o.id === null) return { id: null };
+    const request: Request<'sessions:watch'> = expectId(o);
+    if (o.known !== undefined) request.known = expectInt(o.known, 'known', 0, MAX_KNOWN);
+    return request;
   },
 };
 

@@ -87,12 +87,16 @@ export function openIndexDatabase(file: string): { db: Database; rebuilt: boolea
   }
 }
 
-/** True when every page of the file reads back sound (SQLite's quick_check: it reads them all). */
+// What SQLite says of a file that is not a database, or a damaged one (FTS5 says "corruption").
+const DAMAGE = /malformed|not a database|corrupt/i;
+
+/** False when the file is damaged: quick_check (which reads every page) finds a fault, or
+ * cannot read it for damage. Any other failure (a lock another process holds) is no damage. */
 export function isSound(db: Database): boolean {
   try {
     const check = db.get('PRAGMA quick_check') as Record<string, string> | null;
     return check !== null && Object.values(check)[0] === 'ok';
-  } catch {
-    return false;
+  } catch (error) {
+    return !DAMAGE.test(String(error));
   }
 }
