@@ -114,6 +114,8 @@ describe('registerIpc', () => {
     ['sessions:list', { extra: 1 }],
     ['sessions:search', { query: 7 }],
     ['sessions:search', { query: 'x', limit: -1 }],
+    ['sessions:watch', { id: GOOD_ID, known: -1 }],
+    ['sessions:watch', { id: GOOD_ID, known: 1.5 }],
     ['sessions:load', 'just-a-string'],
     ['sessions:load', { id: GOOD_ID, path: '/etc' }],
   ])('rejects malformed %s request %j without calling the store', async (channel, raw) => {

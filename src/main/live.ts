@@ -52,8 +52,9 @@ export class MainLive {
   }
 
   /** Follows session `id` of `store` for the window (the one it shows); null stops following.
-   * Resolves once the session has been read, so appends from then on are all sent. */
-  async watch(store: JsonlStore, id: string | null): Promise<void> {
+   * Resolves once the session has been read, so appends from then on are all sent; with `known`
+   * (the messages the window has), those after it are sent at once. */
+  async watch(store: JsonlStore, id: string | null, known?: number): Promise<void> {
     const watched = this.current;
     // Handlers of a folder no longer open may still answer a late request: nothing to follow.
     if (watched?.store !== store) return;
@@ -61,7 +62,11 @@ export class MainLive {
     watched.unfollow?.();
     watched.unfollow = null;
     if (id === null) return;
-    const { stop } = await watched.live.follow(id, (appended) => this.send(SESSION_APPENDED_EVENT, appended));
+    const { stop } = await watched.live.follow(
+      id,
+      (appended) => this.send(SESSION_APPENDED_EVENT, appended),
+      known,
+    );
     if (generation === this.generation && this.current === watched) watched.unfollow = stop;
     else stop();
   }

@@ -134,6 +134,15 @@ describe('GET /events', () => {
     expect(data.messages.map((m) => m.markdown)).toEqual([(await transcript()).messages[count]!.markdown]);
   });
 
+  it('sends a page opening with known=<count> what was written after its count', async () => {
+    const count = (await transcript()).messages.length;
+    appendMessage(corpus, ID, 'written while the page loaded');
+    const events = await subscribe(`watch=${ID}&known=${count}`);
+    const data = (await events.next(ofType(SESSION_APPENDED_EVENT))).data as SessionAppended;
+    expect(data.from).toBe(count);
+    expect(data.messages.map((m) => m.markdown)).toEqual([(await transcript()).messages[count]!.markdown]);
+  });
+
   it('tells a list-only stream resuming after a drop to reload the list', async () => {
     const res = await openRaw(`/events?token=${server.token}`, { 'last-event-id': '0' });
     expect(await res.readUntil('\n\n')).toMatch(/^retry: \d+\nid: 0\n\n$/);
@@ -179,9 +188,11 @@ describe('GET /events refusals', () => {
     }
   });
 
-  it('400 for an invalid session id, 405 for anything but GET', async () => {
+  it('400 for an invalid session id or count, 405 for anything but GET', async () => {
     const bad = await get(`/events?token=${server.token}&watch=..%2Fetc`);
     expect([bad.status, bad.body]).toEqual([400, 'invalid session id\n']);
+    const badCount = await get(`/events?token=${server.token}&watch=${ID}&known=-1`);
+    expect([badCount.status, badCount.body]).toEqual([400, 'known must be a message count\n']);
     const post = await rawRequest(server.port, { method: 'POST', path: `/events?token=${server.token}` });
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET');

@@ -15,6 +15,8 @@ export const EVENTS_PATH = '/events';
 
 /** Query parameter naming the session to follow. */
 export const WATCH_PARAM = 'watch';
+/** With WATCH_PARAM: how many messages the page has; those after it are sent at once. */
+export const KNOWN_PARAM = 'known';
 
 /** How often an idle stream gets a comment line, so proxies and dead peers are noticed. */
 export const HEARTBEAT_MS = 20_000;
@@ -72,10 +74,13 @@ class Stream {
   }
 }
 
+/** A message count as a URL or an event id carries it (nine digits at most, as MAX_KNOWN). */
+const COUNT = /^\d{1,9}$/;
+
 /** The number in a Last-Event-ID header: how many messages the reconnecting page has. */
 function lastEventCount(req: IncomingMessage): number | undefined {
   const value = req.headers['last-event-id'];
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return undefined;
+  if (typeof value !== 'string' || !COUNT.test(value)) return undefined;
   return Number(value);
 }
 
@@ -111,6 +116,11 @@ export class EventStreams {
       sendText(res, 400, 'invalid session id');
       return;
     }
+    const knownParam = url.searchParams.get(KNOWN_PARAM);
+    if (knownParam !== null && !COUNT.test(knownParam)) {
+      sendText(res, 400, 'known must be a message count');
+      return;
+    }
     const stream = new Stream(res);
     let stop: () => void = () => undefined;
     res.on('close', () => {
@@ -118,7 +128,8 @@ export class EventStreams {
       this.streams.delete(stream);
       stop();
     });
-    const known = lastEventCount(req);
+    // A reconnecting page's Last-Event-ID is newer than the count its URL was opened with.
+    const known = lastEventCount(req) ?? (knownParam === null ? undefined : Number(knownParam));
     let count = 0;
     if (watch !== null) {
       try {

@@ -28,7 +28,8 @@ export interface ClientApi extends SharedApi {
   onSessionAppended(callback: (appended: SessionAppended) => void): () => void;
   /** Calls `callback` as the search index builds; returns the unsubscribe. */
   onSearchProgress(callback: (progress: IndexProgress) => void): () => void;
-  /** Follows session `id` (null: none), whose appends then reach onSessionAppended. Resolves true
-   * once the backend follows it (everything written from then on arrives), false if it cannot. */
-  followSession(id: string | null): Promise<boolean>;
+  /** Follows session `id` (null: none), whose appends then reach onSessionAppended; the page has
+   * its first `known` messages, and any written after them arrive at once. Resolves true once the
+   * backend follows it (everything written from then on arrives), false if it cannot. */
+  followSession(id: string | null, known?: number): Promise<boolean>;
 }

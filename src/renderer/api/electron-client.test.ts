@@ -76,9 +76,11 @@ describe('createElectronClient over the preload api', () => {
     const { ipc, invoked } = fakeIpc(() => ({ watching: 's1' }));
     const client = createElectronClient(createApi(ipc));
     await expect(client.followSession('s1')).resolves.toBe(true);
+    await expect(client.followSession('s1', 12)).resolves.toBe(true);
     await expect(client.followSession(null)).resolves.toBe(true);
     expect(invoked).toEqual([
       ['sessions:watch', { id: 's1' }],
+      ['sessions:watch', { id: 's1', known: 12 }],
       ['sessions:watch', { id: null }],
     ]);
     ipc.invoke = async () => ({ ok: false, error: 'session s9 not found' });

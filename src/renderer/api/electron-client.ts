@@ -31,8 +31,8 @@ export function createElectronClient(api: Api): ClientApi {
     onSessionAppended: (callback) => api.onSessionAppended(callback),
     onSearchProgress: (callback) => api.onSearchProgress(callback),
     // Main answers once it has read the session: every later append is sent.
-    followSession: (id) =>
-      api.watchSession({ id }).then(
+    followSession: (id, known) =>
+      api.watchSession(id === null || known === undefined ? { id } : { id, known }).then(
         () => true,
         () => false,
       ),

@@ -37,8 +37,9 @@ export class EventStream {
 
   constructor(
     private readonly open: OpenEventSource,
-    /** The stream URL (with the token) following `watch`, or none. */
-    private readonly urlFor: (watch: string | null) => string,
+    /** The stream URL (with the token) following `watch`, or none; `known`: the messages of it
+     * the page has. */
+    private readonly urlFor: (watch: string | null, known?: number) => string,
   ) {}
 
   /** Calls `callback` with the parsed data of every `name` event; returns the unsubscribe. */
@@ -52,11 +53,12 @@ export class EventStream {
     };
   }
 
-  /** Reopens the stream following session `id` (null: none). Resolves true once the server
-   * follows it, false if a newer call replaced this one or the server refused. */
-  follow(id: string | null): Promise<boolean> {
+  /** Reopens the stream following session `id` (null: none), of which the page has `known`
+   * messages (the server sends any after them at once). Resolves true once the server follows
+   * it, false if a newer call replaced this one or the server refused. */
+  follow(id: string | null, known?: number): Promise<boolean> {
     this.watching = id;
-    return this.connect(id);
+    return this.connect(id, known);
   }
 
   /** Closes every connection. */
@@ -65,8 +67,8 @@ export class EventStream {
     this.connections = [];
   }
 
-  private connect(watch: string | null): Promise<boolean> {
-    const source = this.open(this.urlFor(watch));
+  private connect(watch: string | null, known?: number): Promise<boolean> {
+    const source = this.open(this.urlFor(watch, known));
     return new Promise<boolean>((resolve) => {
       let settled = false;
       const connection: Connection = {

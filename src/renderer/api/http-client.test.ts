@@ -103,9 +103,13 @@ describe('createHttpClient', () => {
     const following = api.followSession('s-1');
     sources[1]!.fire('open');
     await expect(following).resolves.toBe(true);
+    const withCount = api.followSession('s-2', 40);
+    sources[2]!.fire('open');
+    await expect(withCount).resolves.toBe(true);
     expect(urls).toEqual([
       'http://127.0.0.1:4321/events?token=ab12',
       'http://127.0.0.1:4321/events?token=ab12&watch=s-1',
+      'http://127.0.0.1:4321/events?token=ab12&watch=s-2&known=40',
     ]);
   });
 

@@ -55,9 +55,10 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
   const exportUrl = (id: string) =>
     `${options.origin}/export/${encodeURIComponent(id)}.md?token=${encodeURIComponent(options.token)}`;
 
-  const events = new EventStream(options.openEvents, (watch) => {
+  const events = new EventStream(options.openEvents, (watch, known) => {
     const query = new URLSearchParams({ token: options.token });
     if (watch !== null) query.set('watch', watch);
+    if (watch !== null && known !== undefined) query.set('known', String(known));
     return `${options.origin}/events?${query}`;
   });
 
@@ -107,6 +108,6 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
       events.on(SESSION_APPENDED_EVENT, (payload) => callback(payload as SessionAppended)),
     onSearchProgress: (callback) =>
       events.on(SEARCH_PROGRESS_EVENT, (payload) => callback(payload as IndexProgress)),
-    followSession: (id) => events.follow(id),
+    followSession: (id, known) => events.follow(id, known),
   };
 }

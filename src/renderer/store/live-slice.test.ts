@@ -112,10 +112,15 @@ describe('changes the list sees in the open session', () => {
     expect(state().transcript!.messages).toHaveLength(4);
   });
 
-  it('wait for a follow still being set up, then reload once it is', async () => {
+  it('tells the follow how many messages the page has', () => {
+    expect(api.followKnown).toEqual([3]);
+  });
+
+  it('does not reload for changes while a follow is set up: the follow sends them', async () => {
     let finish: (ok: boolean) => void = () => undefined;
-    api.followSession = (id) => {
+    api.followSession = (id, known) => {
       api.calls.push(`follow ${id}`);
+      api.followKnown.push(known);
       return new Promise<boolean>((resolve) => (finish = resolve));
     };
     state().select('s2');
@@ -124,14 +129,17 @@ describe('changes the list sees in the open session', () => {
     await vi.runAllTimersAsync();
     const t = state().transcript!;
     expect(opened(t)).toBe(2);
+    expect(api.followKnown.at(-1)).toBe(3);
     grow();
     await state().loadList();
     await state().loadList();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(opened(t)).toBe(2);
+    // What the file gained since the page's 3 messages comes with the follow, as the backend does.
+    state().applyAppended(appended('s1', 3, ['d']));
     finish(true);
     await vi.runAllTimersAsync();
-    expect(opened(t)).toBe(3);
+    expect(opened(t)).toBe(2);
+    expect(state().followingId).toBe('s1');
     expect(state().transcript!.messages).toHaveLength(4);
   });
 

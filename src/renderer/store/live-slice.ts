@@ -1,6 +1,7 @@
 // The live slice: following the open session, so messages written to it appear as they arrive.
-// The list's change notifications are the safety net: a change that no append explains (written
-// before the follow began, or while the stream was down) reloads the transcript.
+// The follow says how many messages the page has, so those written while it loaded arrive first.
+// The list's change notifications are the safety net: a change that no append explains (a stream
+// that was down) reloads the transcript.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, LiveSlice, StoreDeps } from './app-state';
 import { appendMessages } from './append-messages';
@@ -16,9 +17,8 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
     /** Appends applied to the open session so far. */
     let appends = 0;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
-    /** The session a follow is being set up for, and whether it changed meanwhile. */
+    /** The session a follow is being set up for. */
     let pendingFollow: string | null = null;
-    let changedWhilePending = false;
 
     const isOpen = (id: string) => get().selectedId === id && get().transcript?.session.id === id;
 
@@ -29,15 +29,12 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         const mine = ++followRequest;
         set({ followingId: null });
         pendingFollow = id;
-        changedWhilePending = false;
-        const following = await deps.api.followSession(id);
+        const open = get().transcript;
+        const known = id !== null && open?.session.id === id ? open.messages.length : undefined;
+        const following = await deps.api.followSession(id, known);
         if (mine !== followRequest) return;
         pendingFollow = null;
-        if (following && id !== null && get().selectedId === id) {
-          set({ followingId: id });
-          // A change seen while the follow was being set up may predate it: reload once, now.
-          if (changedWhilePending) void get().reloadTranscript();
-        }
+        if (following && id !== null && get().selectedId === id) set({ followingId: id });
       },
 
       applyAppended(appended) {
@@ -60,12 +57,9 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         const id = get().selectedId;
         if (id === null || get().transcriptState !== 'ready') return;
         if (get().followingId !== id) {
-          // Opening a follow of a big session takes a while; reloading now would restart it (and,
-          // with changes still arriving, never let it finish). Remember, and reload once it is up.
-          if (pendingFollow === id) {
-            changedWhilePending = true;
-            return;
-          }
+          // A follow being set up sends what was written since the page's count (reloading now
+          // would restart it and, with changes still arriving, never let it finish).
+          if (pendingFollow === id) return;
           await get().reloadTranscript();
           return;
         }

@@ -21,6 +21,8 @@ export interface FakeApi extends ClientApi {
   emitProgress(progress: IndexProgress): void;
   /** What followSession answers. */
   followResult: boolean;
+  /** The `known` count of each followSession call, in order. */
+  followKnown: (number | undefined)[];
 }
 
 /** A fake backend; `mode` picks which actions the UI offers. */
@@ -51,6 +53,7 @@ export function fakeApi(
     emitAppended: (payload) => appended.forEach((listener) => listener(payload)),
     emitProgress: (payload) => progress.forEach((listener) => listener(payload)),
     followResult: true,
+    followKnown: [],
     storeInfo: async () => api.info,
     listSessions: async () => {
       api.calls.push('list');
@@ -106,8 +109,9 @@ export function fakeApi(
     onSessionsChanged: subscribe(changed),
     onSessionAppended: subscribe(appended),
     onSearchProgress: subscribe(progress),
-    followSession: async (id) => {
+    followSession: async (id, known) => {
       api.calls.push(`follow ${id}`);
+      api.followKnown.push(known);
       return api.followResult;
     },
   };
