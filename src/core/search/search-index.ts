@@ -189,35 +189,28 @@ export class SearchIndex {
     return { bytes, messages: update.messages.length, reset: update.reset };
   }
 
-  /** Gives sessions new to the index their sids, oldest first, so that rowids run from the
-   * oldest session to the newest and a broad query can walk its hits newest first. The rows are
-   * placeholders (tail '') until the file is read: a build cut short keeps the order. */
-  private reserve(summaries: SessionSummary[], byId: Map<string, FileRow>): void {
-    const fresh = summaries
-      .filter((s) => !byId.has(s.id))
-      .map((s) => ({ s, ms: goTimeToMillis(s.updated_at) }))
-      .sort((a, b) => a.ms - b.ms || (a.s.id < b.s.id ? -1 : 1));
-    for (const { s, ms } of fresh) {
-      const r = this.db.run(
-        `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
-         VALUES (?, -1, 0, '', '', NULL, '', '', ?, ?)`,
-        [s.id, s.updated_at, ms],
-      );
-      const sid = Number(r.lastInsertRowid);
-      byId.set(s.id, {
-        sid,
-        id: s.id,
-        size: -1,
-        mtime: 0,
-        tail: '',
-        title: '',
-        title_doc: null,
-        model: '',
-        vendor: '',
-        updated_at: s.updated_at,
-        updated_ms: ms,
-      });
-    }
+  /** Adds a row for a session new to the index; its file is unread until `tail` is set. */
+  private register(s: SessionSummary): FileRow {
+    const updated_ms = goTimeToMillis(s.updated_at);
+    const r = this.db.run(
+      `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
+       VALUES (?, -1, 0, '', '', NULL, '', '', ?, ?)`,
+      [s.id, s.updated_at, updated_ms],
+    );
+    const sid = Number(r.lastInsertRowid);
+    return {
+      sid,
+      id: s.id,
+      size: -1,
+      mtime: 0,
+      tail: '',
+      title: '',
+      title_doc: null,
+      model: '',
+      vendor: '',
+      updated_at: s.updated_at,
+      updated_ms,
+    };
   }
 
   /** Brings the index up to date with `store`. `signal` cancels between files (work done so far is kept). */
@@ -247,13 +240,12 @@ export class SearchIndex {
           stats.removed++;
         }
       }
-      this.reserve(summaries, byId);
       for (const [done, s] of summaries.entries()) {
         if (options.signal?.aborted) throw new CancelledError();
         options.onProgress?.({ done, total: summaries.length });
-        const row = byId.get(s.id)!;
         const mtime = await fileMtime(store, s.id);
         if (mtime === null) continue;
+        const row = byId.get(s.id) ?? this.register(s);
         if (row.size === s.size && row.mtime === mtime) {
           if (
             row.title !== s.title ||
