@@ -24,6 +24,9 @@ test('a 50 MB session opens, is readable and scrolls', async ({ app, corpus, req
   page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text().slice(0, 200)}`));
   const requestsBefore = requests.length;
   const started = Date.now();
+  const finished: string[] = [];
+  page.on('requestfinished', (r) => finished.push(`${r.url()} after ${Date.now() - started} ms`));
+  page.on('requestfailed', (r) => finished.push(`${r.url()} FAILED ${r.failure()?.errorText ?? ''}`));
   await app.row(id).click();
   const first = page.getByTestId('message').first();
   // Generous: on two busy cores the server (in this test process) loads the 50 MB file while the
@@ -31,9 +34,9 @@ test('a 50 MB session opens, is readable and scrolls', async ({ app, corpus, req
   try {
     await expect(first).toContainText('Message 0:', { timeout: 150_000 });
   } catch (error) {
-    // This has failed about once in five full runs with the page busy and the pane "Loading…":
-    // what the page asked for and said is the evidence to find out why.
+    // The rare failure described above: what the page asked for, got and said is the evidence.
     console.log(`requests since the click: ${requests.slice(requestsBefore).join('\n  ')}`);
+    console.log(`responses since the click: ${finished.join('\n  ')}`);
     console.log(`page console: ${consoleLines.join('\n  ')}`);
     throw error;
   }
