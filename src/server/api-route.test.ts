@@ -6,11 +6,16 @@ import { JsonlStore } from '../core/store';
 import type { Envelope } from '../shared/api';
 import type { SessionSummary, Transcript } from '../shared/types';
 import type { StoreInfo } from '../shared/contract';
-import { copyCorpus, FIXTURE_GOLDEN, FIXTURE_IDS, removeDir } from '../../e2e/support/corpus';
-import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
+import { FIXTURE_GOLDEN, FIXTURE_IDS } from '../../e2e/support/corpus';
+import type { FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
+import {
+  startTestServer,
+  stopTestServer,
+  testCacheDir,
+  type TestServer,
+} from '../../test/support/test-server';
 import { MAX_BODY_BYTES } from './api-route';
-import { tempDir } from '../../test/support/fixtures';
 import { startServer, type RunningServer } from './server';
 
 let corpus: string;
@@ -18,18 +23,14 @@ let renderer: FakeRenderer;
 let server: RunningServer;
 let store: JsonlStore;
 
+let running: TestServer;
+
 beforeEach(async () => {
-  corpus = await copyCorpus();
-  renderer = await makeFakeRenderer();
-  store = new JsonlStore(corpus);
-  server = await startServer({ store, rendererDir: renderer.root, cacheDir: tempDir('transcripts-cache-') });
+  running = await startTestServer();
+  ({ corpus, renderer, server, store } = running);
 });
 
-afterEach(async () => {
-  await server.close();
-  await removeDir(corpus);
-  await removeDir(renderer.parent);
-});
+afterEach(() => stopTestServer(running));
 
 async function call<T>(channel: string, body: string, headers: Record<string, string> = {}) {
   const res = await rawRequest(server.port, {
@@ -75,7 +76,7 @@ describe('API calls', () => {
     const gone = await startServer({
       store: new JsonlStore(join(corpus, 'nope')),
       rendererDir: renderer.root,
-      cacheDir: tempDir('transcripts-cache-'),
+      cacheDir: testCacheDir(),
     });
     const res = await rawRequest(gone.port, {
       method: 'POST',

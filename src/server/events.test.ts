@@ -18,37 +18,30 @@ import { LiveStore } from '../core/live/live-store';
 import { messageLine } from '../core/serialize';
 import { JsonlStore } from '../core/store';
 import { buildTranscript } from '../core/transcript';
-import { copyCorpus, FIXTURE_IDS, removeDir } from '../../e2e/support/corpus';
-import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
+import { FIXTURE_IDS } from '../../e2e/support/corpus';
 import { rawRequest } from '../../e2e/support/http-request';
+import { startTestServer, stopTestServer, type TestServer } from '../../test/support/test-server';
 import { tempDir } from '../../test/support/fixtures';
 import { appendMessage, Received, sleep, textMessage, writeSession } from '../../test/support/live';
 import { EventStreams } from './events';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
 
 const ID = FIXTURE_IDS.plain;
 let corpus: string;
-let renderer: FakeRenderer;
 let server: RunningServer;
 let sources: EventSource[] = [];
 
+let running: TestServer;
+
 beforeEach(async () => {
-  corpus = await copyCorpus();
-  renderer = await makeFakeRenderer();
-  server = await startServer({
-    store: new JsonlStore(corpus),
-    rendererDir: renderer.root,
-    cacheDir: tempDir('transcripts-cache-'),
-    heartbeatMs: 100,
-  });
+  running = await startTestServer({ heartbeatMs: 100 });
+  ({ corpus, server } = running);
 });
 
 afterEach(async () => {
   for (const source of sources) source.close();
   sources = [];
-  await server.close();
-  await removeDir(corpus);
-  await removeDir(renderer.parent);
+  await stopTestServer(running);
 });
 
 interface Pushed {

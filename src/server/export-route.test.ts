@@ -3,32 +3,23 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../core/store';
-import { copyCorpus, FIXTURE_GOLDEN, FIXTURE_IDS, removeDir } from '../../e2e/support/corpus';
-import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
+import { FIXTURE_GOLDEN, FIXTURE_IDS } from '../../e2e/support/corpus';
 import { rawRequest } from '../../e2e/support/http-request';
+import { startTestServer, stopTestServer, type TestServer } from '../../test/support/test-server';
 import { attachmentDisposition, filenameForTitle, titleFromExport } from './export-route';
-import { tempDir } from '../../test/support/fixtures';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
 
 let corpus: string;
-let renderer: FakeRenderer;
 let server: RunningServer;
 
+let running: TestServer;
+
 beforeAll(async () => {
-  corpus = await copyCorpus();
-  renderer = await makeFakeRenderer();
-  server = await startServer({
-    store: new JsonlStore(corpus),
-    rendererDir: renderer.root,
-    cacheDir: tempDir('transcripts-cache-'),
-  });
+  running = await startTestServer();
+  ({ corpus, server } = running);
 });
 
-afterAll(async () => {
-  await server.close();
-  await removeDir(corpus);
-  await removeDir(renderer.parent);
-});
+afterAll(() => stopTestServer(running));
 
 const exportPath = (id: string, token = server.token) => `/export/${id}.md?token=${token}`;
 

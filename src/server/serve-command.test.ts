@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyCorpus, removeDir } from '../../e2e/support/corpus';
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
-import { tempDir } from '../../test/support/fixtures';
+import { testCacheDir } from '../../test/support/test-server';
 import { serveCommand } from './serve-command';
 
 let corpus: string;
@@ -28,7 +28,7 @@ async function start(signals: EventEmitter) {
     dir: corpus,
     port: 0,
     rendererDir: renderer.root,
-    cacheDir: tempDir('transcripts-cache-'),
+    cacheDir: testCacheDir(),
     print: printed,
     signals,
   });

@@ -3,32 +3,29 @@ import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../core/store';
-import { copyCorpus, removeDir } from '../../e2e/support/corpus';
-import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
+import type { FakeRenderer } from '../../e2e/support/fake-renderer';
 import { rawRequest } from '../../e2e/support/http-request';
+import {
+  startTestServer,
+  stopTestServer,
+  testCacheDir,
+  type TestServer,
+} from '../../test/support/test-server';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { tempDir } from '../../test/support/fixtures';
 import { startServer, type RunningServer } from './server';
 
 let corpus: string;
 let renderer: FakeRenderer;
 let server: RunningServer;
 
+let running: TestServer;
+
 beforeAll(async () => {
-  corpus = await copyCorpus();
-  renderer = await makeFakeRenderer();
-  server = await startServer({
-    store: new JsonlStore(corpus),
-    rendererDir: renderer.root,
-    cacheDir: tempDir('transcripts-cache-'),
-  });
+  running = await startTestServer();
+  ({ corpus, renderer, server } = running);
 });
 
-afterAll(async () => {
-  await server.close();
-  await removeDir(corpus);
-  await removeDir(renderer.parent);
-});
+afterAll(() => stopTestServer(running));
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   rawRequest(server.port, { path, headers });
@@ -41,7 +38,7 @@ describe('startServer', () => {
     const other = await startServer({
       store: new JsonlStore(corpus),
       rendererDir: renderer.root,
-      cacheDir: tempDir('transcripts-cache-'),
+      cacheDir: testCacheDir(),
     });
     expect(other.token).not.toBe(server.token);
     expect(other.port).not.toBe(server.port);
@@ -53,7 +50,7 @@ describe('startServer', () => {
       startServer({
         store: new JsonlStore(corpus),
         rendererDir: renderer.root,
-        cacheDir: tempDir('transcripts-cache-'),
+        cacheDir: testCacheDir(),
         token: 'short',
       }),
     ).rejects.toThrow(/token must be/);
