@@ -77,6 +77,24 @@ async function compare(
   }
 }
 
+/** `sessions` written to a fresh folder and indexed; the index is closed after `use`. */
+async function withIndexedCorpus(
+  sessions: Parameters<typeof writeCorpus>[1],
+  use: (store: JsonlStore, index: SearchIndex) => Promise<void>,
+): Promise<void> {
+  const dir = join(tempDir(), 'sessions');
+  mkdirSync(dir);
+  writeCorpus(dir, sessions);
+  const store = new JsonlStore(dir);
+  const index = new SearchIndex(join(tempDir(), 'index.sqlite'));
+  try {
+    await index.update(store);
+    await use(store, index);
+  } finally {
+    index.close();
+  }
+}
+
 describe('search against a brute-force scan', () => {
   it(
     'finds exactly the messages a full scan finds, before and after changes',
@@ -86,14 +104,8 @@ describe('search against a brute-force scan', () => {
         fc.asyncProperty(
           corpus.chain((sessions) => fc.tuple(fc.constant(sessions), queriesFor(sessions))),
           fc.array(fc.array(change, { maxLength: 4 }), { maxLength: 2 }),
-          async ([sessions, queries], rounds) => {
-            const dir = join(tempDir(), 'sessions');
-            mkdirSync(dir);
-            writeCorpus(dir, sessions);
-            const store = new JsonlStore(dir);
-            const index = new SearchIndex(join(tempDir(), 'index.sqlite'));
-            try {
-              await index.update(store);
+          async ([sessions, queries], rounds) =>
+            withIndexedCorpus(sessions, async (store, index) => {
               await compare(store, index, queries);
               await compare(store, index, queries, true);
               const changer = new Changer(store);
@@ -103,10 +115,7 @@ describe('search against a brute-force scan', () => {
                 await compare(store, index, queries);
                 await compare(store, index, queries, true);
               }
-            } finally {
-              index.close();
-            }
-          },
+            }),
         ),
         // Bounded in time on a slow machine (fewer runs, never a failure for that); a failure found
         // is still shrunk within the limit.
@@ -121,16 +130,10 @@ describe('search against a brute-force scan', () => {
         corpus.chain((sessions) => fc.tuple(fc.constant(sessions), queriesFor(sessions))),
         fc.integer({ min: 1, max: 3 }),
         fc.boolean(),
-        async ([sessions, queries], pageSize, broad) => {
-          const spec = queries[0]!;
-          const dir = join(tempDir(), 'sessions');
-          mkdirSync(dir);
-          writeCorpus(dir, sessions);
-          const store = new JsonlStore(dir);
-          const index = new SearchIndex(join(tempDir(), 'index.sqlite'));
-          try {
-            await index.update(store);
-            const text = renderQuery(spec);
+        async ([sessions, queries], pageSize, broad) =>
+          withIndexedCorpus(sessions, async (store, index) => {
+            const dir = store.dir();
+            const text = renderQuery(queries[0]!);
             const rankedHits = broad ? 0 : undefined;
             const all = await search(index, dir, text, { pageSize: ALL, rankedHits });
             const paged: string[] = [];
@@ -142,10 +145,7 @@ describe('search against a brute-force scan', () => {
               if (!r.has_more) break;
             }
             expect(paged).toEqual(all.groups.map((g) => g.id));
-          } finally {
-            index.close();
-          }
-        },
+          }),
       ),
       { numRuns: 30 },
     );
