@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type FakeApi } from '../test-support/fake-api';
 import { message, summary, transcript } from '../test-support/transcripts';
-import { createAppStore, type AppStore } from './app-store';
+import { testStore } from '../test-support/test-store';
+import type { AppStore } from './app-store';
 
 const ids = ['s1', 's2', 's3'];
 
@@ -18,14 +19,7 @@ beforeEach(async () => {
     ids.map((id) => transcript(id, [message('user', [{ type: 'text', text: `hello from ${id}` }])])),
   );
   clipboard = [];
-  store = createAppStore({
-    api,
-    writeClipboard: async (text) => void clipboard.push(text),
-    now: () => new Date('2026-04-20T00:00:00Z'),
-    theme: 'system',
-    saveTheme: () => {},
-    selectDelayMs: 100,
-  });
+  store = testStore(api, { writeClipboard: async (text) => void clipboard.push(text), selectDelayMs: 100 });
   await store.getState().loadList();
 });
 
@@ -65,13 +59,7 @@ describe('the list', () => {
     api.listSessions = async () => {
       throw new Error('EACCES: permission denied\n    at stack');
     };
-    const fresh = createAppStore({
-      api,
-      writeClipboard: async () => {},
-      now: () => new Date(),
-      theme: 'system',
-      saveTheme: () => {},
-    });
+    const fresh = testStore(api, { now: () => new Date() });
     await fresh.getState().loadList();
     expect(fresh.getState().listError).toBe('EACCES: permission denied');
     expect(fresh.getState().status).toEqual({ text: 'EACCES: permission denied', tone: 'error' });
@@ -226,13 +214,7 @@ describe('find', () => {
 describe('theme', () => {
   it('cycles system, light, dark and saves the choice', () => {
     const saved: string[] = [];
-    const themed = createAppStore({
-      api,
-      writeClipboard: async () => {},
-      now: () => new Date(),
-      theme: 'system',
-      saveTheme: (t) => void saved.push(t),
-    });
+    const themed = testStore(api, { now: () => new Date(), saveTheme: (t) => void saved.push(t) });
     themed.getState().cycleTheme();
     themed.getState().cycleTheme();
     themed.getState().cycleTheme();

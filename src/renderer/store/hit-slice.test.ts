@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type FakeApi } from '../test-support/fake-api';
 import { searchGroup, searchResults } from '../test-support/search-results';
 import { message, summary, transcript } from '../test-support/transcripts';
-import { createAppStore, type AppStore } from './app-store';
+import { testStore } from '../test-support/test-store';
+import type { AppStore } from './app-store';
 import { stepHit } from './hit-slice';
 
 describe('stepHit', () => {
@@ -40,14 +41,7 @@ describe('opening hits', () => {
       api.calls.push(`matches ${id} ${query}`);
       return [1, 3];
     };
-    store = createAppStore({
-      api,
-      writeClipboard: async () => {},
-      now: () => new Date('2026-04-20T00:00:00Z'),
-      theme: 'system',
-      saveTheme: () => {},
-      searchDelayMs: 0,
-    });
+    store = testStore(api, { searchDelayMs: 0 });
     await state().loadList();
     state().setSearchQuery('quokka');
     await vi.runAllTimersAsync();

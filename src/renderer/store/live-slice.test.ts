@@ -3,7 +3,8 @@ import type { SessionAppended } from '../../shared/contract';
 import type { Transcript } from '../../shared/types';
 import { fakeApi, type FakeApi } from '../test-support/fake-api';
 import { message, summary, transcript } from '../test-support/transcripts';
-import { createAppStore, type AppStore } from './app-store';
+import { testStore } from '../test-support/test-store';
+import type { AppStore } from './app-store';
 
 const text = (t: string) => message('user', [{ type: 'text', text: t }]);
 
@@ -17,14 +18,7 @@ beforeEach(async () => {
     [summary('s1', { msg_count: 2 }), summary('s2')],
     [transcript('s1', [text('a'), text('b'), text('c')]), transcript('s2', [text('x')])],
   );
-  store = createAppStore({
-    api,
-    writeClipboard: async () => {},
-    now: () => new Date('2026-04-20T00:00:00Z'),
-    theme: 'system',
-    saveTheme: () => {},
-    appendGraceMs: 1000,
-  });
+  store = testStore(api, { appendGraceMs: 1000 });
   await store.getState().loadList();
   store.getState().select('s1');
   await vi.runAllTimersAsync();

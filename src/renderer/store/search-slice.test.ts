@@ -3,7 +3,8 @@ import type { SearchResults } from '../../shared/types';
 import { fakeApi, type FakeApi } from '../test-support/fake-api';
 import { searchGroup, searchResults } from '../test-support/search-results';
 import { summary } from '../test-support/transcripts';
-import { createAppStore, type AppStore } from './app-store';
+import { testStore } from '../test-support/test-store';
+import type { AppStore } from './app-store';
 import { SEARCH_PAGE_SIZE } from './search-slice';
 
 let api: FakeApi;
@@ -14,14 +15,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   api = fakeApi([summary('s1')], []);
   asked = [];
-  store = createAppStore({
-    api,
-    writeClipboard: async () => {},
-    now: () => new Date('2026-04-20T00:00:00Z'),
-    theme: 'system',
-    saveTheme: () => {},
-    searchDelayMs: 150,
-  });
+  store = testStore(api, { searchDelayMs: 150 });
 });
 
 afterEach(() => {

@@ -1,23 +1,15 @@
 // Mounts the whole app over a fake backend, for component tests.
 import { render } from '@testing-library/react';
 import { App } from '../App';
-import { createAppStore, type AppStore } from '../store/app-store';
+import type { AppStore } from '../store/app-store';
 import type { StoreDeps } from '../store/app-state';
 import { StoreProvider } from '../store/store-context';
 import type { FakeApi } from './fake-api';
+import { testStore } from './test-store';
 
 /** Renders <App> with a store over `api`; `deps` overrides the store's timings. */
 export function mountApp(api: FakeApi, deps: Partial<StoreDeps> = {}): AppStore {
-  const store = createAppStore({
-    api,
-    writeClipboard: async () => {},
-    now: () => new Date('2026-04-20T00:00:00Z'),
-    theme: 'system',
-    saveTheme: () => {},
-    selectDelayMs: 0,
-    searchDelayMs: 0,
-    ...deps,
-  });
+  const store = testStore(api, { selectDelayMs: 0, searchDelayMs: 0, ...deps });
   render(
     <StoreProvider store={store}>
       <App api={api} />
