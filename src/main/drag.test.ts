@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NativeImage } from 'electron';
 import type { Session } from '../shared/types';
+import { emptySession } from '../core/load';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, tempDir } from '../../test/support/fixtures';
 import { DragFolder, startDragOut } from './drag';
@@ -16,7 +17,7 @@ const icon = { isEmpty: () => false } as unknown as NativeImage;
 /** A store whose one session has `title`. */
 function storeTitled(title: string): ExportSource {
   const session: Session = {
-    id: ID,
+    ...emptySession(ID),
     title,
     vendor: 'v',
     endpoint: 'e',
@@ -24,13 +25,6 @@ function storeTitled(title: string): ExportSource {
     created_at: '2026-11-24T13:50:52Z',
     updated_at: '2026-11-24T13:50:52Z',
     messages: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }],
-    cost: null,
-    usage: [],
-    metrics: [],
-    checkpoints: [],
-    skipped_lines: 0,
-    skipped: [],
-    duplicate_messages: 0,
   };
   return { load: async () => structuredClone(session) };
 }
