@@ -151,13 +151,28 @@ export class SearchIndex {
   }
 
   /** Reads new bytes of one file into the index; returns how many message bytes it added. */
-  private async indexFile(store: JsonlStore, s: SessionSummary, size: number, mtime: number, row: FileRow) {
+  private async indexFile(
+    store: JsonlStore,
+    s: SessionSummary,
+    size: number,
+    mtime: number,
+    row: FileRow | undefined,
+  ) {
     const path = join(store.dir(), `${s.id}.jsonl`);
-    const resume = row.tail !== '' ? (JSON.parse(row.tail) as TailState) : undefined;
+    const resume = row ? (JSON.parse(row.tail) as TailState) : undefined;
     const tail = new SessionTail(path, s.id, resume);
     const update = await tail.read();
-    const sid = row.sid;
-    if (update.reset) this.removeDocs(sid, false);
+    let sid = row?.sid;
+    if (sid === undefined) {
+      const r = this.db.run(
+        `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
+         VALUES (?, 0, 0, '{}', '', NULL, '', '', '', 0)`,
+        [s.id],
+      );
+      sid = Number(r.lastInsertRowid);
+    } else if (update.reset) {
+      this.removeDocs(sid, false);
+    }
     let bytes = 0;
     for (const { message, index, span } of update.messages) {
       if (index > MAX_MESSAGE) break;
@@ -185,32 +200,9 @@ export class SearchIndex {
       JSON.stringify(tail.state()),
       sid,
     ]);
-    this.updateSummary(row, s);
+    const current = row ?? ({ sid, title: '', title_doc: null } as FileRow);
+    this.updateSummary(current, s);
     return { bytes, messages: update.messages.length, reset: update.reset };
-  }
-
-  /** Adds a row for a session new to the index; its file is unread until `tail` is set. */
-  private register(s: SessionSummary): FileRow {
-    const updated_ms = goTimeToMillis(s.updated_at);
-    const r = this.db.run(
-      `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
-       VALUES (?, -1, 0, '', '', NULL, '', '', ?, ?)`,
-      [s.id, s.updated_at, updated_ms],
-    );
-    const sid = Number(r.lastInsertRowid);
-    return {
-      sid,
-      id: s.id,
-      size: -1,
-      mtime: 0,
-      tail: '',
-      title: '',
-      title_doc: null,
-      model: '',
-      vendor: '',
-      updated_at: s.updated_at,
-      updated_ms,
-    };
   }
 
   /** Brings the index up to date with `store`. `signal` cancels between files (work done so far is kept). */
@@ -236,17 +228,16 @@ export class SearchIndex {
       for (const row of byId.values()) {
         if (!present.has(row.id)) {
           this.removeFile(row);
-          byId.delete(row.id);
           stats.removed++;
         }
       }
       for (const [done, s] of summaries.entries()) {
         if (options.signal?.aborted) throw new CancelledError();
         options.onProgress?.({ done, total: summaries.length });
+        const row = byId.get(s.id);
         const mtime = await fileMtime(store, s.id);
         if (mtime === null) continue;
-        const row = byId.get(s.id) ?? this.register(s);
-        if (row.size === s.size && row.mtime === mtime) {
+        if (row && row.size === s.size && row.mtime === mtime) {
           if (
             row.title !== s.title ||
             row.model !== s.model ||
@@ -265,7 +256,7 @@ export class SearchIndex {
           continue; // vanished or unreadable now; the next update sees it again
         }
         stats.messages += result.messages;
-        if (row.tail === '') stats.added++;
+        if (!row) stats.added++;
         else if (result.reset) stats.rebuilt++;
         else stats.appended++;
         batch += result.bytes;
