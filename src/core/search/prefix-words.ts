@@ -5,6 +5,7 @@
 // those words would. The words come from FTS5's vocabulary table, once per prefix until the
 // index changes; a longer prefix is narrowed from a shorter one already looked up.
 import type { Database } from 'node-sqlite3-wasm';
+import { MIN_PREFIX } from './query';
 
 /** More words than this and a prefix is left to FTS5 (an OR of many words is slower than its merge). */
 export const MAX_PREFIX_WORDS = 128;
@@ -39,7 +40,7 @@ export class PrefixWords {
 
   // From the longest shorter prefix already looked up, when it had few enough words.
   private narrowed(p: string): string[] | undefined {
-    for (let n = p.length - 1; n >= 2; n--) {
+    for (let n = p.length - 1; n >= MIN_PREFIX; n--) {
       const shorter = this.known.get(p.slice(0, n));
       if (shorter) return shorter.filter((w) => w.startsWith(p));
     }

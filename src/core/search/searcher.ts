@@ -36,16 +36,18 @@ interface Shown {
   length: number;
 }
 
-/** Where each of the group's shown messages is, in message order. */
-function spansOf(db: Database, g: Group): Shown[] {
+/** Where each group's shown messages are, in message order. */
+function spansOf(db: Database, groups: Group[]): Shown[][] {
   const where = db.prepare('SELECT offset, length FROM docs WHERE rowid = ?');
   try {
-    return [...g.top]
-      .sort((a, b) => a - b)
-      .flatMap((rowid) => {
-        const span = where.get([rowid]) as { offset: number; length: number } | null;
-        return span ? [{ rowid, ...span }] : [];
-      });
+    return groups.map((g) =>
+      [...g.top]
+        .sort((a, b) => a - b)
+        .flatMap((rowid) => {
+          const span = where.get([rowid]) as { offset: number; length: number } | null;
+          return span ? [{ rowid, ...span }] : [];
+        }),
+    );
   } finally {
     where.finalize();
   }
@@ -131,7 +133,7 @@ export async function search(
       countUpTo(db, match, rankedHits + 1) > rankedHits
         ? recentPage(request, rankedHits, leftToFts)
         : rankedPage(request);
-    return { ...p, shown: p.groups.map((g) => spansOf(db, g)) };
+    return { ...p, shown: spansOf(db, p.groups) };
   });
   const groups: SearchGroup[] = [];
   for (const [i, g] of found.groups.entries()) {
