@@ -5,13 +5,11 @@ import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { FIXTURES_DIR } from '../support/corpus';
 import { REPO_ROOT } from './electron-binary';
 
 /** The read-only fixture corpus (override the fixtures folder with TRANSCRIPTS_FIXTURES). */
-export const CORPUS = join(
-  process.env.TRANSCRIPTS_FIXTURES ?? '/work/shared/fixtures/ggcode-v1.0.9',
-  'corpus',
-);
+export const CORPUS = join(FIXTURES_DIR, 'corpus');
 
 /** The main bundle electron-vite builds. */
 export const MAIN_BUNDLE = join(REPO_ROOT, 'out', 'main', 'index.js');

@@ -1,10 +1,11 @@
 // Temp copies of the reference fixture corpus: tests never touch the read-only original.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The fixture directory written by ggcode v1.0.9 (override with TRANSCRIPTS_FIXTURES). */
-export const FIXTURES_DIR = process.env.TRANSCRIPTS_FIXTURES ?? '/work/shared/fixtures/ggcode-v1.0.9';
+export const FIXTURES_DIR =
+  process.env.TRANSCRIPTS_FIXTURES ?? resolve(import.meta.dirname, '../../test/fixtures/ggcode-v1.0.9');
 
 /** The session directory inside the fixtures. */
 export const FIXTURE_CORPUS = join(FIXTURES_DIR, 'corpus');

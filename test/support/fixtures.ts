@@ -5,8 +5,8 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The fixtures written by ggcode v1.0.9 (read-only). */
-export const FIXTURES = resolve(__dirname, '../../../shared/fixtures/ggcode-v1.0.9');
+/** The fixtures written by ggcode v1.0.9 (read-only; kept in the repository under test/fixtures). */
+export const FIXTURES = resolve(__dirname, '../fixtures/ggcode-v1.0.9');
 export const CORPUS = join(FIXTURES, 'corpus');
 export const GOLDEN = join(FIXTURES, 'golden');
 
