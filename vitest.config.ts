@@ -17,6 +17,7 @@ export default defineConfig({
             'src/main/**/*.test.ts',
             'src/server/**/*.test.ts',
             'src/cli/**/*.test.ts',
+            'src/shared/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },
