@@ -19,7 +19,35 @@ export interface ContentBlock {
   /** Images attached to a tool result (later ggcode versions). */
   images?: { mime?: string; data?: string }[];
   reasoning_content?: string;
+  /** A file edit's hunks (Claude Code's `toolUseResult.structuredPatch`), for a diff view. */
+  patch?: FilePatch;
+  /** The thread a subagent ran for this tool call (Claude Code's Task/Agent tools). */
+  subagent?: SubagentThread;
   [extra: string]: unknown;
+}
+
+/** One hunk of a unified diff: line numbers and the lines with their ' ', '-' or '+' prefix. */
+export interface PatchHunk {
+  old_start: number;
+  old_lines: number;
+  new_start: number;
+  new_lines: number;
+  lines: string[];
+}
+
+/** The change a tool made to one file. */
+export interface FilePatch {
+  file_path: string;
+  hunks: PatchHunk[];
+}
+
+/** A subagent's own conversation, attached to the tool call that started it (not counted among
+ * the session's messages; its tokens are in the session's totals once). */
+export interface SubagentThread {
+  /** The agent's id as the source names it (Claude Code: `agentId`). */
+  agent_id: string;
+  messages: Message[];
+  models: string[];
 }
 
 /** One conversation message. `id` and `timestamp` come from later ggcode versions. */
@@ -28,6 +56,10 @@ export interface Message {
   content: ContentBlock[];
   id?: string;
   timestamp?: GoTimeText;
+  /** What a message is when it is not a turn of the conversation (other sources): `command` (a
+   * slash command the user ran), `command_output`, `meta` (context the agent injected, such as
+   * instructions or the environment), `compact_summary`, `error`, `notice`. Absent: a real turn. */
+  kind?: string;
 }
 
 /** Token usage of one turn (`usage` records of later ggcode versions). */
@@ -72,6 +104,12 @@ export interface Cost {
   cache_read_tokens?: number;
   cache_write_tokens?: number;
   total_cost_usd?: number;
+  /** True when the cost was computed from token counts with a price table (the source stores
+   * tokens only); `prices_as_of` is the date of that table. */
+  estimated?: boolean;
+  prices_as_of?: string;
+  /** Models whose tokens had no price (their tokens are not in the total). */
+  unpriced_models?: string[];
   [extra: string]: unknown;
 }
 
@@ -104,6 +142,17 @@ export interface Session {
   skipped: SkippedLine[];
   /** Messages dropped because their `id` repeated an earlier message. */
   duplicate_messages: number;
+  /** The source the session comes from (see SourceInfo); absent for ggcode. */
+  source?: string;
+  /** True when the source is another agent's, which we never write or delete. */
+  read_only?: boolean;
+  git_branch?: string;
+  /** Every model the session used, in order of first use (`model` is the main one). */
+  models?: string[];
+  /** The session this one was forked from or started by (a fork, a subagent), when known. */
+  parent_id?: string;
+  /** One-line facts about how the session was read (a copied history left out, ...). */
+  notices?: string[];
 }
 
 /** One row of `list`: what the index holds for a session (repaired in memory). */
@@ -122,8 +171,14 @@ export interface SessionSummary {
   /** True while `<id>.lock` names a running process (an agent is writing this session). Set by
    * every `list`; optional so summaries made elsewhere (tests, the index) need not carry it. */
   live?: boolean;
-  /** The session's last cost record, when it has one. */
+  /** The session's last cost record, when it has one (estimated for sources that store tokens only). */
   cost?: Cost | null;
+  /** As in Session: absent for ggcode. */
+  source?: string;
+  read_only?: boolean;
+  git_branch?: string;
+  models?: string[];
+  parent_id?: string;
 }
 
 /** Where the search index stands: building in the background, or ready. */

@@ -1,0 +1,287 @@
+// The Claude Code source: sessions under `projects` folders (see files.ts), read-only.
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import type { Message, Session, SessionSummary } from '../../../shared/types';
+import { SessionNotFoundError } from '../../errors';
+import { goTimeFromMillis } from '../../gotime';
+import { SummaryCache } from '../../live/summary-cache';
+import { AppendReader } from '../append-reader';
+import { estimateCost } from '../pricing/pricing';
+import { forEachLineOf, isUnreadable } from '../safe-read';
+import type {
+  FollowUpdate,
+  OpenContext,
+  SessionFollower,
+  SessionSource,
+  SourceAdapter,
+  WatchTarget,
+} from '../source';
+import { ClaudeBuilder, type AgentThread } from './builder';
+import {
+  agentIdOfPath,
+  defaultClaudeRoots,
+  ID_PREFIX,
+  idOfFileName,
+  readProject,
+  readRoots,
+  subagentFiles,
+  type ClaudeProject,
+  type ClaudeSessionFiles,
+} from './files';
+import { UsageLedger } from './records';
+import { scanClaudeFile, type ClaudeFileFacts } from './scan';
+
+/** The adapter. */
+export const claudeAdapter: SourceAdapter = {
+  name: 'claude',
+  label: 'Claude Code',
+  readOnly: true,
+  defaultRoots: defaultClaudeRoots,
+  open: (roots, ctx) => new ClaudeSource(roots, ctx),
+};
+
+const CONCURRENCY = 8;
+
+async function mapLimit<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return out;
+}
+
+/** Everything a session is read from: its file, its subagents' files (by agent id). */
+interface Located {
+  files: ClaudeSessionFiles;
+  agents: Map<string, string>;
+}
+
+class ClaudeSource implements SessionSource {
+  readonly adapter = claudeAdapter;
+  /** Where each session was found by the last look. */
+  private known = new Map<string, ClaudeSessionFiles>();
+  /** Old-style agent files of each project folder, by the session they name. */
+  private legacy = new Map<string, Map<string, string[]>>();
+  private readonly mainFacts = new SummaryCache<ClaudeFileFacts>((path) => scanClaudeFile(path));
+  private readonly agentFacts = new SummaryCache<ClaudeFileFacts>((path) => scanClaudeFile(path, true));
+
+  constructor(
+    readonly roots: readonly string[],
+    private readonly ctx: OpenContext,
+  ) {}
+
+  owns(id: string): boolean {
+    return id.startsWith(ID_PREFIX);
+  }
+
+  private async scanProjects(): Promise<ClaudeProject[]> {
+    const projects = await readRoots(this.roots);
+    this.known = new Map(projects.flatMap((p) => p.sessions.map((s) => [s.id, s] as const)));
+    return projects;
+  }
+
+  // Old-style agent files name their session in their lines; read once per change.
+  private async legacyAgents(project: ClaudeProject): Promise<Map<string, string[]>> {
+    const bySession = new Map<string, string[]>();
+    for (const path of project.agentFiles) {
+      const facts = await this.agentFacts.get(path, path);
+      if (!facts?.sessionId) continue;
+      const id = ID_PREFIX + facts.sessionId;
+      bySession.set(id, [...(bySession.get(id) ?? []), path]);
+    }
+    this.legacy.set(project.dir, bySession);
+    return bySession;
+  }
+
+  private async locate(id: string): Promise<Located | null> {
+    let files = this.known.get(id);
+    if (!files) {
+      await this.scanProjects();
+      files = this.known.get(id);
+      if (!files) return null;
+    }
+    const agents = await subagentFiles(files.folder);
+    const legacy =
+      this.legacy.get(files.project) ?? (await this.legacyAgents(await readProject(files.project)));
+    for (const path of legacy.get(id) ?? []) {
+      const agentId = agentIdOfPath(path);
+      if (!agents.has(agentId)) agents.set(agentId, path);
+    }
+    return { files, agents };
+  }
+
+  async list(): Promise<SessionSummary[]> {
+    const projects = await this.scanProjects();
+    const out: SessionSummary[] = [];
+    for (const project of projects) {
+      const legacy = project.agentFiles.length
+        ? await this.legacyAgents(project)
+        : new Map<string, string[]>();
+      const rows = await mapLimit(project.sessions, (s) => this.summarize(s, legacy.get(s.id) ?? []));
+      for (const row of rows) if (row) out.push(row);
+    }
+    this.mainFacts.retain(new Set([...this.known.values()].map((s) => s.path)));
+    return out;
+  }
+
+  private async summarize(files: ClaudeSessionFiles, legacy: string[]): Promise<SessionSummary | null> {
+    const main = await this.mainFacts.get(files.path, files.path);
+    if (!main || main.count === 0) return null;
+    const usage = new UsageLedger();
+    usage.merge(main.usage);
+    let size = 0;
+    const agentPaths = [...(await subagentFiles(files.folder)).values(), ...legacy];
+    for (const path of agentPaths) {
+      const facts = await this.agentFacts.get(path, path);
+      if (facts) usage.merge(facts.usage);
+    }
+    for (const path of [files.path, ...agentPaths]) size += (await stat(path).catch(() => null))?.size ?? 0;
+    const mtime = (await stat(files.path).catch(() => null))?.mtimeMs ?? 0;
+    const { models, main: model } = usage.models();
+    const created = main.created ?? goTimeFromMillis(Math.floor(mtime));
+    const summary: SessionSummary = {
+      id: files.id,
+      title: main.title,
+      created_at: created,
+      updated_at: main.updated ?? created,
+      msg_count: main.count,
+      vendor: 'anthropic',
+      endpoint: '',
+      model,
+      size,
+      source: 'claude',
+      read_only: true,
+      models,
+    };
+    if (main.cwd !== undefined) summary.workspace = main.cwd;
+    if (main.branch !== undefined) summary.git_branch = main.branch;
+    if (usage.size > 0) summary.cost = estimateCost(this.ctx.prices, 'anthropic', usage.byModel());
+    return summary;
+  }
+
+  // Each subagent file read whole into its own thread.
+  private async readAgents(agents: Map<string, string>): Promise<Map<string, AgentThread>> {
+    const threads = new Map<string, AgentThread>();
+    for (const [agentId, path] of agents) {
+      const sub = new ClaudeBuilder(agentId, true);
+      try {
+        await forEachLineOf(path, (bytes, lineNo, terminated) => sub.line(bytes, lineNo, terminated));
+      } catch (error) {
+        if (isUnreadable(error)) continue;
+        throw error;
+      }
+      threads.set(agentId, { agentId, thread: sub.main, usage: sub.usage });
+    }
+    return threads;
+  }
+
+  async load(id: string, onMessage?: (m: Message) => void): Promise<Session> {
+    const found = await this.locate(id);
+    if (!found) throw new SessionNotFoundError(id);
+    const builder = new ClaudeBuilder(id);
+    let stats: Stats;
+    try {
+      stats = await forEachLineOf(found.files.path, (bytes, lineNo, terminated) =>
+        builder.line(bytes, lineNo, terminated),
+      );
+    } catch (error) {
+      if (isUnreadable(error)) throw new SessionNotFoundError(id);
+      throw error;
+    }
+    builder.setAgentFiles(await this.readAgents(found.agents));
+    const session = builder.snapshot(stats.mtimeMs, this.ctx.prices);
+    if (onMessage) builder.main.messages.forEach((m) => onMessage(m));
+    else session.messages = builder.main.messages;
+    return session;
+  }
+
+  async files(id: string): Promise<string[] | null> {
+    const found = await this.locate(id);
+    return found ? [found.files.path, ...found.agents.values()] : null;
+  }
+
+  follow(id: string): SessionFollower {
+    return new ClaudeFollower(this, id);
+  }
+
+  /** For the follower: where the session is, and its subagents read afresh. */
+  async parts(id: string): Promise<Located | null> {
+    return this.locate(id);
+  }
+
+  /** For the follower. */
+  agentThreads(agents: Map<string, string>): Promise<Map<string, AgentThread>> {
+    return this.readAgents(agents);
+  }
+
+  /** For the follower. */
+  prices() {
+    return this.ctx.prices;
+  }
+
+  watchTargets(): WatchTarget[] {
+    return this.roots.map((dir) => ({ dir, recursive: true }));
+  }
+
+  sessionOfPath(path: string): string | null {
+    for (const root of this.roots) {
+      const rel = relative(root, path);
+      if (rel.startsWith('..') || rel === '') continue;
+      const parts = rel.split(sep);
+      if (parts.length === 2) return idOfFileName(parts[1]!);
+      if (parts.length >= 3) return idOfFileName(`${parts[1]}.jsonl`);
+    }
+    return null;
+  }
+}
+
+/** Follows one Claude Code session: appended lines are applied to the session read so far;
+ * subagent files are re-read when they change. */
+class ClaudeFollower implements SessionFollower {
+  private reader: AppendReader | null = null;
+  private builder: ClaudeBuilder;
+  private agentKeys = '';
+  private count = 0;
+
+  constructor(
+    private readonly source: ClaudeSource,
+    private readonly id: string,
+  ) {
+    this.builder = new ClaudeBuilder(id);
+  }
+
+  async read(): Promise<FollowUpdate> {
+    const found = await this.source.parts(this.id);
+    if (!found) throw Object.assign(new Error(`session ${this.id} not found`), { code: 'ENOENT' });
+    this.reader ??= new AppendReader(found.files.path);
+    const { reset, stats } = await this.reader.read(
+      (bytes, lineNo, terminated) => this.builder.line(bytes, lineNo, terminated),
+      () => {
+        this.builder = new ClaudeBuilder(this.id);
+        this.agentKeys = '';
+      },
+    );
+    const keys = await Promise.all(
+      [...found.agents].map(async ([agentId, path]) => {
+        const st = await stat(path).catch(() => null);
+        return `${agentId}:${st?.size}:${st?.mtimeMs}`;
+      }),
+    );
+    if (keys.join('|') !== this.agentKeys) {
+      this.agentKeys = keys.join('|');
+      this.builder.setAgentFiles(await this.source.agentThreads(found.agents));
+    }
+    const session = this.builder.snapshot(stats.mtimeMs, this.source.prices());
+    const messages = this.builder.main.messages;
+    const dirty = this.builder.main.takeDirty();
+    const from = reset ? 0 : Math.min(dirty, this.count, messages.length);
+    this.count = messages.length;
+    return { reset, from, messages: messages.slice(from), session, count: messages.length };
+  }
+}
