@@ -4,7 +4,9 @@
 import type { ContentBlock, FilePatch, PatchHunk } from '../../../shared/types';
 
 type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj } from '../json';
+
+export { isObj };
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** An image block as the app keeps it, from an Anthropic `image` block (base64 sources only). */

@@ -1,0 +1,227 @@
+// The Codex CLI source: rollouts under `sessions` and `archived_sessions` (see files.ts), read-only.
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Message, Session, SessionSummary } from '../../../shared/types';
+import { SessionNotFoundError } from '../../errors';
+import { SummaryCache } from '../../live/summary-cache';
+import { AppendReader } from '../append-reader';
+import { forEachLineOf, isUnreadable } from '../safe-read';
+import type {
+  FollowUpdate,
+  OpenContext,
+  SessionFollower,
+  SessionSource,
+  SourceAdapter,
+  WatchTarget,
+} from '../source';
+import { CodexBuilder } from './builder';
+import { defaultCodexRoots, findRollouts, ID_PREFIX, idOfFileName } from './files';
+import { applyRollout } from './fork';
+import { scanCodexFile, type CodexFileFacts } from './scan';
+
+type Obj = Record<string, unknown>;
+
+/** The adapter. */
+export const codexAdapter: SourceAdapter = {
+  name: 'codex',
+  label: 'Codex CLI',
+  readOnly: true,
+  defaultRoots: defaultCodexRoots,
+  open: (roots, ctx) => new CodexSource(roots, ctx),
+};
+
+/** A rollout's lines, parsed (damaged ones recorded on `builder`), with the file's stats. */
+async function readLines(path: string, builder: CodexBuilder): Promise<{ lines: Obj[]; stats: Stats }> {
+  const lines: Obj[] = [];
+  const stats = await forEachLineOf(path, (bytes, lineNo, terminated) => {
+    const value = builder.parse(bytes, lineNo, terminated);
+    if (value) lines.push(value);
+  });
+  return { lines, stats };
+}
+
+function summaryOf(session: Session, count: number, size: number): SessionSummary {
+  const summary: SessionSummary = {
+    id: session.id,
+    title: session.title,
+    created_at: session.created_at,
+    updated_at: session.updated_at,
+    msg_count: count,
+    vendor: session.vendor,
+    endpoint: '',
+    model: session.model,
+    size,
+    source: 'codex',
+    read_only: true,
+    models: session.models ?? [],
+  };
+  if (session.workspace !== undefined) summary.workspace = session.workspace;
+  if (session.git_branch !== undefined) summary.git_branch = session.git_branch;
+  if (session.parent_id !== undefined) summary.parent_id = session.parent_id;
+  if (session.cost) summary.cost = session.cost;
+  return summary;
+}
+
+class CodexSource implements SessionSource {
+  readonly adapter = codexAdapter;
+  private known = new Map<string, string>();
+  private readonly facts = new SummaryCache<CodexFileFacts>((path) =>
+    scanCodexFile(path, idOfFileName(basename(path)) ?? ''),
+  );
+  /** Rollouts that copy a parent are summarized from a full load (they are few). */
+  private readonly copies = new SummaryCache<SessionSummary>(async (path) => {
+    const id = idOfFileName(basename(path)) ?? '';
+    const { session, stats } = await this.read(id, path);
+    return { summary: summaryOf(session, session.messages.length, stats.size), stats };
+  });
+
+  constructor(
+    readonly roots: readonly string[],
+    private readonly ctx: OpenContext,
+  ) {}
+
+  owns(id: string): boolean {
+    return id.startsWith(ID_PREFIX);
+  }
+
+  private async locate(id: string): Promise<string | null> {
+    if (!this.known.has(id)) this.known = await findRollouts(this.roots);
+    return this.known.get(id) ?? null;
+  }
+
+  async list(): Promise<SessionSummary[]> {
+    this.known = await findRollouts(this.roots);
+    const out: SessionSummary[] = [];
+    const paths = [...this.known.values()];
+    for (const path of paths) {
+      const facts = await this.facts.get(path, path);
+      if (!facts) continue;
+      const summary = facts.copies
+        ? await this.copies.get(path, path)
+        : summaryOf(facts.builder.snapshot(0, this.ctx.prices), facts.count, 0);
+      if (!summary || summary.msg_count === 0) continue;
+      if (!facts.copies) {
+        const st = await this.statOf(path);
+        if (!st) continue;
+        summary.size = st.size;
+        if (!facts.builder.hasTimes())
+          summary.created_at = summary.updated_at = facts.builder.snapshot(
+            st.mtimeMs,
+            this.ctx.prices,
+          ).created_at;
+      }
+      out.push(summary);
+    }
+    const present = new Set(paths);
+    this.facts.retain(present);
+    this.copies.retain(present);
+    return out;
+  }
+
+  private async statOf(path: string): Promise<Stats | null> {
+    return stat(path).catch(() => null);
+  }
+
+  /** The parsed lines of the rollout with uuid `uuid`, for a fork's comparison. */
+  private parentLines = async (uuid: string): Promise<Obj[] | null> => {
+    const path = await this.locate(ID_PREFIX + uuid.toLowerCase());
+    if (!path) return null;
+    try {
+      return (await readLines(path, new CodexBuilder('parent'))).lines;
+    } catch (error) {
+      if (isUnreadable(error)) return null;
+      throw error;
+    }
+  };
+
+  private async read(
+    id: string,
+    path: string,
+  ): Promise<{ session: Session; builder: CodexBuilder; stats: Stats }> {
+    const builder = new CodexBuilder(id);
+    const { lines, stats } = await readLines(path, builder);
+    await applyRollout(builder, lines, this.parentLines);
+    const session = builder.snapshot(stats.mtimeMs, this.ctx.prices);
+    session.messages = builder.main.messages;
+    return { session, builder, stats };
+  }
+
+  async load(id: string, onMessage?: (m: Message) => void): Promise<Session> {
+    const path = await this.locate(id);
+    if (!path) throw new SessionNotFoundError(id);
+    let session: Session;
+    try {
+      ({ session } = await this.read(id, path));
+    } catch (error) {
+      if (isUnreadable(error)) throw new SessionNotFoundError(id);
+      throw error;
+    }
+    if (onMessage) {
+      session.messages.forEach((m) => onMessage(m));
+      session.messages = [];
+    }
+    return session;
+  }
+
+  async files(id: string): Promise<string[] | null> {
+    const path = await this.locate(id);
+    return path ? [path] : null;
+  }
+
+  follow(id: string): SessionFollower {
+    return new CodexFollower(id, this.locate.bind(this), this.parentLines, this.ctx);
+  }
+
+  watchTargets(): WatchTarget[] {
+    return this.roots.map((dir) => ({ dir, recursive: true }));
+  }
+
+  sessionOfPath(path: string): string | null {
+    return this.roots.some((root) => path.startsWith(root)) ? idOfFileName(basename(path)) : null;
+  }
+}
+
+/** Follows one rollout: the first read applies the whole file (leaving out a copied history),
+ * later reads the lines appended since. */
+class CodexFollower implements SessionFollower {
+  private reader: AppendReader | null = null;
+  private builder: CodexBuilder;
+  private first = true;
+  private count = 0;
+
+  constructor(
+    private readonly id: string,
+    private readonly locate: (id: string) => Promise<string | null>,
+    private readonly parentLines: (uuid: string) => Promise<Obj[] | null>,
+    private readonly ctx: OpenContext,
+  ) {
+    this.builder = new CodexBuilder(id);
+  }
+
+  async read(): Promise<FollowUpdate> {
+    const path = await this.locate(this.id);
+    if (!path) throw Object.assign(new Error(`session ${this.id} not found`), { code: 'ENOENT' });
+    this.reader ??= new AppendReader(path);
+    const batch: Obj[] = [];
+    const { reset, stats } = await this.reader.read(
+      (bytes, lineNo, terminated) => {
+        const value = this.builder.parse(bytes, lineNo, terminated);
+        if (value) batch.push(value);
+      },
+      () => {
+        this.builder = new CodexBuilder(this.id);
+        this.first = true;
+      },
+    );
+    if (this.first) await applyRollout(this.builder, batch, this.parentLines);
+    else for (const value of batch) this.builder.apply(value);
+    this.first = false;
+    const session = this.builder.snapshot(stats.mtimeMs, this.ctx.prices);
+    const messages = this.builder.main.messages;
+    const dirty = this.builder.main.takeDirty();
+    const from = reset ? 0 : Math.min(dirty, this.count, messages.length);
+    this.count = messages.length;
+    return { reset, from, messages: messages.slice(from), session, count: messages.length };
+  }
+}

@@ -1,0 +1,160 @@
+// The list's cheap read of a Codex rollout: the grouping builder.ts does, followed from a few
+// byte searches at the head of each line. The short lines that carry meta, turns, titles and
+// token totals are parsed; items (messages, calls, tool outputs) are not, except user messages
+// until the first prompt gives the title.
+import type { Stats } from 'node:fs';
+import { indexIn, looksLikeObject, stringAfter, stringKey, trimmed } from '../bytes';
+import { isObj } from '../json';
+import { readAt, visitLines, withRegularFile } from '../safe-read';
+import { CodexBuilder } from './builder';
+import { sideOf } from './records';
+
+/** What a scan learned of one rollout: a builder that saw the lines that matter, and the count. */
+export interface CodexFileFacts {
+  builder: CodexBuilder;
+  count: number;
+  /** The rollout copies another's history (a fork or a subagent): a list needs a full load. */
+  copies: boolean;
+}
+
+const TYPE = stringKey('type');
+const ROLE = stringKey('role');
+const PAYLOAD = Buffer.from('"payload":{');
+const EMPTY_SUMMARY = Buffer.from('"summary":[]');
+const CONTENT_ARRAY = Buffer.from('"content":[');
+const EMPTY_CONTENT = Buffer.from('"content":[]');
+const HEAD = 256;
+/** Lines the scan parses in full, at most this long; longer ones are read from their head. */
+const PARSE_LIMIT = 1 << 20;
+const WHOLE_FILE = 32 << 20;
+/** Line types whose lines are parsed (they are short and carry what a list shows). */
+const PARSED = new Set(['session_meta', 'turn_context', 'compacted']);
+const BARE_ITEMS = new Set([
+  'message',
+  'reasoning',
+  'function_call',
+  'function_call_output',
+  'custom_tool_call',
+  'custom_tool_call_output',
+  'local_shell_call',
+  'web_search_call',
+]);
+
+class Scan {
+  readonly builder: CodexBuilder;
+  private metas = 0;
+  private ownId: string | undefined;
+  copies = false;
+  private titled = false;
+
+  constructor(id: string) {
+    this.builder = new CodexBuilder(id);
+  }
+
+  private parse(bytes: Buffer, s: number, e: number): Record<string, unknown> | null {
+    if (e - s > PARSE_LIMIT) return null;
+    try {
+      const v: unknown = JSON.parse(bytes.toString('utf8', s, e));
+      return isObj(v) ? v : null;
+    } catch {
+      return null;
+    }
+  }
+
+  line(bytes: Buffer, from: number, to: number, terminated: boolean): void {
+    const [s, e] = trimmed(bytes, from, to);
+    if (!looksLikeObject(bytes, s, e)) return;
+    if (!terminated && this.parse(bytes, s, e) === null) return;
+    const head = Math.min(e, s + HEAD);
+    const outer = stringAfter(bytes, TYPE, s, head);
+    const b = this.builder;
+    if (outer === undefined || PARSED.has(outer)) {
+      const value = this.parse(bytes, s, e);
+      if (!value) return;
+      const payload = isObj(value.payload) ? value.payload : value;
+      if (outer === 'session_meta' || outer === undefined) {
+        if (typeof payload.id !== 'string') return;
+        this.metas++;
+        this.ownId ??= payload.id;
+        if (this.metas > 1 && payload.id !== this.ownId) this.copies = true;
+      }
+      b.apply(value);
+      return;
+    }
+    const payloadAt =
+      outer === 'response_item' || outer === 'event_msg' ? indexIn(bytes, PAYLOAD, s, head) : -1;
+    const itemStart = payloadAt >= 0 ? payloadAt + PAYLOAD.length - 1 : s;
+    const itemType =
+      outer === 'response_item' || outer === 'event_msg'
+        ? stringAfter(bytes, TYPE, itemStart, Math.min(e, itemStart + 64))
+        : outer;
+    if (outer === 'event_msg') {
+      if (itemType === 'token_count' || itemType === 'thread_name_updated' || itemType === 'turn_aborted') {
+        const value = this.parse(bytes, s, e);
+        if (value) b.apply(value);
+      } else
+        b.apply({
+          timestamp: stringAfter(bytes, stringKey('timestamp'), s, head),
+          type: 'event_msg',
+          payload: {},
+        });
+      return;
+    }
+    if (outer !== 'response_item' && !BARE_ITEMS.has(outer)) return;
+    if (itemType === undefined) return;
+    const ts = stringAfter(bytes, stringKey('timestamp'), s, head);
+    const wrap = (payload: Record<string, unknown>) =>
+      b.apply({ timestamp: ts, type: 'response_item', payload });
+    if (itemType === 'message') {
+      const role = stringAfter(bytes, ROLE, itemStart, Math.min(e, itemStart + 128));
+      if (role === 'user' && !this.titled) {
+        const value = this.parse(bytes, s, e);
+        if (value) {
+          b.apply(value);
+          this.titled = b.hasPrompt();
+          return;
+        }
+      }
+      return wrap({ type: 'message', role, content: [] });
+    }
+    if (itemType === 'reasoning') {
+      const emptySummary = indexIn(bytes, EMPTY_SUMMARY, itemStart, e) >= 0;
+      const content =
+        indexIn(bytes, CONTENT_ARRAY, itemStart, e) >= 0 && indexIn(bytes, EMPTY_CONTENT, itemStart, e) < 0;
+      if (emptySummary && !content) return wrap({ type: 'reasoning' });
+      const value = this.parse(bytes, s, e);
+      if (value) b.apply(value);
+      else wrap({ type: 'reasoning', summary: [{ type: 'summary_text', text: '…' }] });
+      return;
+    }
+    if (sideOf({ type: itemType }) !== 'none') wrap({ type: itemType });
+  }
+}
+
+/** Scans the rollout at `path` (session `id`). */
+export async function scanCodexFile(
+  path: string,
+  id: string,
+): Promise<{ summary: CodexFileFacts; stats: Stats }> {
+  const scan = new Scan(id);
+  return withRegularFile(path, async ({ fd, stats }) => {
+    if (stats.size <= WHOLE_FILE) {
+      const whole = await readAt(fd, 0, stats.size);
+      for (let from = 0; from < whole.length;) {
+        let to = whole.indexOf(10, from);
+        const terminated = to >= 0;
+        if (!terminated) to = whole.length;
+        scan.line(whole, from, to, terminated);
+        from = to + 1;
+      }
+    } else {
+      await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
+        scan.line(line, 0, line.length, terminated),
+      );
+    }
+    return {
+      summary: { builder: scan.builder, count: scan.builder.main.messages.length, copies: scan.copies },
+      stats,
+    };
+  });
+}
