@@ -29,6 +29,11 @@ interface Open {
   indent: string;
 }
 
+/** Indented output indents this many levels at most; anything deeper is written compactly, still
+ * valid JSON: indenting every level costs the square of the depth (a 10 KB entry nested 5,000
+ * levels would become a 50 MB index.json). Real entries never come near it. */
+export const MAX_INDENTED = 64;
+
 // One loop with an explicit stack instead of recursion: a value nested 100,000 levels deep (an
 // index entry's unknown field, a hostile tool input) is written like any other.
 function encode(value: unknown, escapeHtml: boolean, unit: string | null): string {
@@ -36,7 +41,8 @@ function encode(value: unknown, escapeHtml: boolean, unit: string | null): strin
   const stack: Open[] = [];
   const newline = (indent: string): string => (unit === null ? '' : '\n' + indent);
   const begin = (v: unknown, indent: string): void => {
-    if (Array.isArray(v)) {
+    if (unit !== null && stack.length >= MAX_INDENTED) out.push(encode(v, escapeHtml, null));
+    else if (Array.isArray(v)) {
       if (v.length === 0) out.push('[]');
       else {
         out.push('[');

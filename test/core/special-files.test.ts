@@ -58,7 +58,8 @@ describe('a folder with FIFOs, a socket, devices and a folder named like session
   });
 
   it('live follow treats a refused file as not there yet', async () => {
-    for (const id of ['fifo', 'zero', 'folder']) expect(await run('live', id)).toEqual({ ok: true, value: null });
+    for (const id of ['fifo', 'zero', 'folder'])
+      expect(await run('live', id)).toEqual({ ok: true, value: null });
   });
 
   it('never appends into a FIFO or through a symlink out of the folder', async () => {

@@ -56,7 +56,9 @@ export function probeServer(
   child.once('exit', () => clearTimeout(timer));
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => {
-      const first = JSON.parse(chunk.toString().split('\n')[0]!) as { value: { port: number; token: string } };
+      const first = JSON.parse(chunk.toString().split('\n')[0]!) as {
+        value: { port: number; token: string };
+      };
       resolve({ child, ...first.value });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
