@@ -158,8 +158,8 @@ export function openRegularSync(path: string): { fd: number; stats: Stats } {
   return { fd, stats };
 }
 
-/** Reads at most `limit` bytes from the start of an open file (fewer if it is shorter). */
-export async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
+// Reads at most `limit` bytes from the start of an open file (fewer if it is shorter).
+async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
   const bytes = Buffer.allocUnsafe(limit);
   let filled = 0;
   while (filled < limit) {

@@ -1,7 +1,7 @@
 // Only regular files are read: FIFOs, sockets, devices and folders named like sessions, index.json
 // or locks (or symlinks to them, or to files outside the folder) are skipped and counted, and no
 // operation blocks or runs away on them. Each operation runs in a probe process with a deadline.
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileFolder, type HostileFolder } from '../support/hostile-files';
@@ -53,8 +53,12 @@ describe('a folder with FIFOs, a socket, devices and a folder named like session
     ]);
   });
 
-  it('follows a symlink to a session inside the folder', async () => {
+  it('follows a symlink to a session inside the folder, also when the folder is a symlink', async () => {
     expect(await run('load', 'alias')).toEqual({ ok: true, value: 2 });
+    const linkedRoot = join(folder.dir, '..', 'linked-root');
+    symlinkSync(folder.dir, linkedRoot);
+    expect(await probe(script, 'load', linkedRoot, 'alias')).toEqual({ ok: true, value: 2 });
+    expect(await probe(script, 'list', linkedRoot)).toMatchObject({ value: { ids: folder.readable } });
   });
 
   it('live follow treats a refused file as not there yet', async () => {
