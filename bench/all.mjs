@@ -11,6 +11,7 @@ const BENCHES = [
   ['ui', 'bench:ui'],
   ['search', 'bench:search'],
   ['live', 'bench:live'],
+  ['cli', 'bench:cli'],
 ];
 
 const only = process.env.BENCH_ALL_ONLY?.split(',');
