@@ -33,7 +33,12 @@ function runCached(dir) {
   } catch {
     // No cache yet: this run writes it.
   }
-  const script = new vm.Script(Module.wrap(readFileSync(cli, 'utf8')), { filename: cli, cachedData });
+  const script = new vm.Script(Module.wrap(readFileSync(cli, 'utf8')), {
+    filename: cli,
+    cachedData,
+    // import() inside the bundle (of an external package) resolves as it would under require().
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
   const mod = new Module(cli, module);
   mod.filename = cli;
   mod.paths = Module._nodeModulePaths(dirname(cli));
