@@ -1,7 +1,9 @@
 // flock(2) from the C library, called through koffi (an FFI whose npm packages ship prebuilt
 // Node-API binaries), so our locks are the very ones ggcode takes with syscall.Flock. fcntl and
-// OFD locks would not do: on Linux they and flock never see each other. POSIX only.
+// OFD locks would not do: on Linux they and flock never see each other. POSIX only. lock.ts
+// imports this module on first use, so readers and Windows never load koffi.
 import { constants } from 'node:os';
+import koffi from 'koffi';
 
 /** Non-blocking exclusive flock on an open file descriptor, and its release. */
 export interface Flock {
@@ -16,20 +18,12 @@ const LOCK_EX = 2;
 const LOCK_NB = 4;
 const LOCK_UN = 8;
 
-let binding: Promise<Flock> | undefined;
-
-/** The C library's flock, bound on first use (koffi is never loaded by readers or on Windows). */
-export function libcFlock(): Promise<Flock> {
-  binding ??= bind();
-  return binding;
-}
-
 function errnoName(errno: number): string {
   return Object.entries(constants.errno).find(([, n]) => n === errno)?.[0] ?? `errno ${errno}`;
 }
 
-async function bind(): Promise<Flock> {
-  const koffi = (await import('koffi')).default;
+/** Binds the C library's flock. */
+export function bindFlock(): Flock {
   // macOS keeps libc inside libSystem; elsewhere the process's own symbols (dlopen(NULL))
   // include the C library that Node or Electron is linked against (glibc, musl or BSD libc).
   const libc = koffi.load(process.platform === 'darwin' ? '/usr/lib/libSystem.B.dylib' : null);

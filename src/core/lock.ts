@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { LockTimeoutError } from './errors';
-import { libcFlock, type Flock } from './flock';
+import type { Flock } from './flock';
 import { openLockFile } from './lock-file';
 
 /** How long a writer waits for a lock before failing with LockTimeoutError. */
@@ -22,6 +22,11 @@ const LOCKDIR_OPTIONS = {
   stale: 10_000,
   retries: { retries: 200, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
 };
+
+let binding: Promise<Flock> | undefined;
+// A static import inside ./flock, not import('koffi'): the CLI bundle runs from a vm.Script, where
+// a dynamic import of a package outside the bundle has no loader.
+const libcFlock = (): Promise<Flock> => (binding ??= import('./flock').then((m) => m.bindFlock()));
 
 async function acquire(flock: Flock, fd: number, path: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { LockFileError, LockTimeoutError } from '../../src/core/errors';
-import { libcFlock } from '../../src/core/flock';
+import { bindFlock } from '../../src/core/flock';
 import { withLock } from '../../src/core/lock';
 import { JsonlStore, newJsonlStore, newSession } from '../../src/core/store';
 import { flockIsFree, holdFlock, startForeignIndexWriter } from '../support/foreign-lock';
@@ -173,7 +173,7 @@ describe.skipIf(process.platform === 'win32')('locks shared with ggcode', () => 
 
 describe.skipIf(process.platform === 'win32')('the flock binding', () => {
   it('names an error other than contention instead of waiting on it', async () => {
-    const flock = await libcFlock();
+    const flock = bindFlock();
     expect(() => flock.tryLock(987_654)).toThrow('flock failed: EBADF');
   });
 });
