@@ -13,6 +13,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[
 /** Characters that change how a name reads without being seen: format characters (bidi
  * embeddings, overrides, isolates and marks, zero-width spaces and joiners, BOM, tags) and the
  * blank fillers (Hangul, Khmer, Mongolian) that render as nothing. */
+// eslint-disable-next-line no-misleading-character-class -- each is removed on its own, marks included
 const INVISIBLE = /[\p{Cf}\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0]/gu;
 
 /** Path separators, what Windows forbids (including ':', DownloadURL's separator), C0 and C1
