@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { JsonlStore } from '../../src/core/store';
-import { markdownFileName } from '../../src/main/file-name';
+import { exportFileName } from '../../src/shared/export-file-name';
 import { API_KEYS, type Api } from '../../src/preload/api';
 import { electronBinary, SKIP_MESSAGE } from './electron-binary';
 import { fixtureIds, launchApp, type LaunchedApp } from './launch';
@@ -141,7 +141,7 @@ test.describe('Electron app', () => {
     const store = new JsonlStore(sessionsDir);
     const { title } = await store.load(TOOLS);
     const [folder] = (await readdir(appTmp)).filter((n) => n.startsWith('transcripts-drag-'));
-    expect(file).toBe(join(appTmp, folder ?? '', TOOLS, markdownFileName(title, TOOLS)));
+    expect(file).toBe(join(appTmp, folder ?? '', TOOLS, exportFileName(title, TOOLS)));
     expect(await readFile(file ?? '', 'utf8')).toBe(await store.exportMarkdown(TOOLS));
   });
 
