@@ -55,7 +55,6 @@ function makeElectron(userData: string, lock = true) {
     on() {}
   }
   const app = {
-    isPackaged: false,
     requestSingleInstanceLock: vi.fn(() => lock),
     quit: vi.fn(),
     exit: vi.fn(),

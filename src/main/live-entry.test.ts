@@ -54,7 +54,6 @@ function makeElectron(userData: string) {
   const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
   fake.electron = {
     app: {
-      isPackaged: false,
       requestSingleInstanceLock: () => true,
       quit: vi.fn(),
       exit: vi.fn(),
