@@ -48,7 +48,9 @@ function refusedOpen(path: string, error: unknown): never {
   throw error;
 }
 
-const isLink = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ELOOP';
+// O_NOFOLLOW refuses a symlink with ELOOP (EMLINK on FreeBSD).
+const isLink = (error: unknown): boolean =>
+  ['ELOOP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code!);
 
 function insideFolder(path: string, target: string, folder: string): string {
   const rel = relative(folder, target);

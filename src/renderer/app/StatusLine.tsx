@@ -2,6 +2,7 @@
 // a lasting note when the list skipped unreadable entries of the folder (FIFOs, folders, ...).
 import { unreadableNote } from '../../shared/unreadable';
 import { useAppStore } from '../store/store-context';
+import { Name } from './Name';
 
 /** The status line (always present, empty when there is nothing to say). */
 export function StatusLine() {
@@ -16,7 +17,14 @@ export function StatusLine() {
         role="status"
         aria-live="polite"
       >
-        {status?.text ?? ''}
+        {/* Error lines can quote what a transcript holds: their controls are shown too. */}
+        {status && <Name text={status.text} />}
+        {status?.name !== undefined && (
+          <>
+            {' “'}
+            <Name text={status.name} fallback="Untitled session" testId="status-name" />”
+          </>
+        )}
       </div>
       {status?.tone === 'error' && (
         <button type="button" className="icon-button" aria-label="Dismiss" onClick={clearStatus}>
