@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
-import { SearchService } from '../core/search/service';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
 import { UsageError, type Command } from './args';
@@ -74,6 +73,8 @@ async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<v
 
 // Brings the index (in the cache folder) up to date, then queries it; --page counts from 1.
 async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+  // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
+  const { SearchService } = await import('../core/search/service');
   const service = new SearchService(
     store,
     indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),

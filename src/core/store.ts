@@ -12,7 +12,7 @@ import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
 import { emptySession, loadSessionFile } from './load';
 import { SummaryCache } from './live/summary-cache';
-import { livePidOf, withLock } from './lock';
+import { checkLockFile, livePidOf, withLock } from './lock';
 import { exportHeader, messageMarkdown } from './markdown';
 import { mapLimit } from './pool';
 import { costLine, messageLine, metaLine } from './serialize';
@@ -180,7 +180,7 @@ export class JsonlStore {
   /** Writes the whole session (meta, messages, cost) atomically and updates its index entry. */
   async save(s: Session): Promise<void> {
     const path = this.file(s.id);
-    await this.ensureDir();
+    await this.prepareWrite();
     await withLock(this.root, `${s.id}.jsonl`, async () => {
       s.updated_at = nowGoTime();
       const lines = [metaLine(s), ...s.messages.map((m) => messageLine(s.id, m))];
@@ -195,7 +195,7 @@ export class JsonlStore {
    * interleave bytes; a torn last line left by a crash is closed off first. */
   async appendMessage(s: Session, message: Message): Promise<void> {
     const path = this.file(s.id);
-    await this.ensureDir();
+    await this.prepareWrite();
     await withLock(this.root, `${s.id}.jsonl`, async () => {
       const handle = await open(path, 'a+', 0o600);
       try {
@@ -222,7 +222,7 @@ export class JsonlStore {
    * does, even one another process just made) and indexes it. */
   async ensureMeta(s: Session): Promise<void> {
     const path = this.file(s.id);
-    await this.ensureDir();
+    await this.prepareWrite();
     if (await createFileExclusive(path, metaLine(s))) {
       await this.updateIndex((entries) => upsert(entries, s));
     }
@@ -234,6 +234,7 @@ export class JsonlStore {
     const path = this.file(id);
     const pid = await livePidOf(this.root, id);
     if (pid !== null) throw new SessionInUseError(id, pid);
+    await this.prepareWrite();
     const removed = await withLock(this.root, `${id}.jsonl`, async () => {
       try {
         await unlink(path);
@@ -268,14 +269,17 @@ export class JsonlStore {
     return removed;
   }
 
-  private async ensureDir(): Promise<void> {
+  /** Creates the directory if needed, and refuses to start a write whose index lock file is
+   * unusable (a FIFO or folder in its place), rather than failing after the session file changed. */
+  private async prepareWrite(): Promise<void> {
     await mkdir(this.root, { recursive: true, mode: 0o700 });
+    await checkLockFile(this.root, INDEX_FILE);
   }
 
   /** Read-modify-write of index.json under the index lock. `change` returns null for "no change".
-   * A missing or damaged index is first rebuilt from the files, so no session is dropped from it. */
+   * A missing or damaged index is first rebuilt from the files, so no session is dropped from it.
+   * Callers have run prepareWrite. */
   private async updateIndex(change: (entries: IndexEntry[]) => IndexEntry[] | null): Promise<void> {
-    await this.ensureDir();
     await withLock(this.root, INDEX_FILE, async () => {
       const entries = (await readIndex(this.root)) ?? (await this.list()).map(entryFromSummary);
       const next = change(entries);

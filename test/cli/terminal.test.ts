@@ -13,6 +13,8 @@ const BIN = join(ROOT, 'bin/sessions.cjs');
 const TERMINAL_FIXTURES = join(__dirname, '../fixtures/terminal');
 const ID = '20261201-120000-00000000000e5c01';
 const GOLDEN_EXPORT = readFileSync(join(TERMINAL_FIXTURES, `${ID}.md`));
+// The launcher keeps its code cache (and search its index) here, never in the user's cache folder.
+const CACHE = tempDir('transcripts-cache-');
 
 // What a terminal would act on, as bytes: ESC and other C0 but tab, newline and the CR the
 // terminal's own line discipline adds before each newline; DEL; C1 in UTF-8 (C2 80-C2 9F); the
@@ -33,7 +35,7 @@ async function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const { stdout } = await run('script', ['-qfec', command, '/dev/null'], {
     encoding: 'buffer',
-    env: { ...process.env, SHELL: '/bin/sh', ...env },
+    env: { ...process.env, SHELL: '/bin/sh', TRANSCRIPTS_CACHE_DIR: CACHE, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
@@ -48,7 +50,10 @@ function terminalCorpus(): string {
 }
 
 async function piped(args: string[]): Promise<Buffer> {
-  const { stdout } = await run(process.execPath, [BIN, ...args], { encoding: 'buffer' });
+  const { stdout } = await run(process.execPath, [BIN, ...args], {
+    encoding: 'buffer',
+    env: { ...process.env, TRANSCRIPTS_CACHE_DIR: CACHE },
+  });
   return stdout;
 }
 
@@ -102,8 +107,7 @@ describe('sessions on a terminal', () => {
     const list = await onTerminal(['--dir', dir, 'list']);
     expect(rawControls(list)).toEqual([]);
     expect(list.toString('utf8')).toContain('Deploy \\x1b]0;owned\\x07notes \\x1b[8mhidden');
-    const env = { TRANSCRIPTS_CACHE_DIR: tempDir() };
-    const search = await onTerminal(['--dir', dir, 'search', 'clipboard'], env);
+    const search = await onTerminal(['--dir', dir, 'search', 'clipboard']);
     expect(rawControls(search)).toEqual([]);
     expect(search.toString('utf8')).toContain('\\x1b]52;c;');
     const json = await onTerminal(['--dir', dir, 'show', ID, '--json']);

@@ -2,6 +2,7 @@
 // concurrent appenders in separate processes, and deletes that respect a running agent.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -20,9 +21,11 @@ const SAVED_BY_REFERENCE = [
   '20261124-135052-642d08901e4b0349',
   '20261124-135052-8ed97e085fd226b0',
 ];
-/** The second-process writer, bundled once into a temp file. */
+/** The second-process writer, bundled once into a temp file. koffi (native: its loader finds its
+ * binary beside its own files) stays outside the bundle, imported from this checkout. */
 async function appendWorker(): Promise<string> {
   const worker = join(tempDir(), 'append-worker.cjs');
+  const koffi = createRequire(import.meta.url).resolve('koffi');
   await build({
     entryPoints: [join(__dirname, '../support/append-worker.ts')],
     bundle: true,
@@ -30,6 +33,12 @@ async function appendWorker(): Promise<string> {
     format: 'cjs',
     outfile: worker,
     logLevel: 'silent',
+    plugins: [
+      {
+        name: 'koffi-from-checkout',
+        setup: (b) => b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffi, external: true })),
+      },
+    ],
   });
   return worker;
 }

@@ -20,7 +20,7 @@ import {
 import type { IndexProgress } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from './client-api';
 import { EventStream, type OpenEventSource } from './event-stream';
-import { exportFileName } from './export-file-name';
+import { exportFileName } from '../../shared/export-file-name';
 
 /** Where the page lives and how to fetch; injectable so tests need no server. */
 export interface HttpClientOptions {

@@ -1,5 +1,6 @@
 // The one-line status at the bottom: confirmations and errors, announced to screen readers.
 import { useAppStore } from '../store/store-context';
+import { Name } from './Name';
 
 /** The status line (always present, empty when there is nothing to say). */
 export function StatusLine() {
@@ -13,7 +14,14 @@ export function StatusLine() {
         role="status"
         aria-live="polite"
       >
-        {status?.text ?? ''}
+        {/* Error lines can quote what a transcript holds: their controls are shown too. */}
+        {status && <Name text={status.text} />}
+        {status?.name !== undefined && (
+          <>
+            {' “'}
+            <Name text={status.name} fallback="Untitled session" testId="status-name" />”
+          </>
+        )}
       </div>
       {status?.tone === 'error' && (
         <button type="button" className="icon-button" aria-label="Dismiss" onClick={clearStatus}>
