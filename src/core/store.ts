@@ -270,13 +270,14 @@ export class JsonlStore {
 
   /** Removes a session's file and index entry: both or neither. The file is first moved aside
    * (a `*.tmp` name is never a session), then the entry removed; if that fails, the file is put
-   * back. Refuses while `<id>.lock` names a live process, and refuses a folder. */
-  async delete(id: string): Promise<void> {
+   * back. Refuses while `<id>.lock` names a live process, and refuses a folder. Resolves false
+   * when there was no file to remove (a stale index entry is still dropped). */
+  async delete(id: string): Promise<boolean> {
     const path = this.file(id);
     const pid = await livePidOf(this.root, id);
     if (pid !== null) throw new SessionInUseError(id, pid);
     await this.prepareWrite();
-    await withLock(this.root, `${id}.jsonl`, async () => {
+    return withLock(this.root, `${id}.jsonl`, async () => {
       const parked = await this.moveAside(path);
       try {
         await this.updateIndex((entries) => {
@@ -287,10 +288,11 @@ export class JsonlStore {
         if (parked !== null) await rename(parked, path);
         throw error;
       }
-      if (parked === null) return;
+      if (parked === null) return false;
       // Already gone from the folder and the index: a temp file left behind is never a session.
       await unlink(parked).catch(() => undefined);
       await syncDir(this.root);
+      return true;
     });
   }
 
