@@ -2,7 +2,6 @@
 // (exit 1; 2 for usage errors), never a stack trace.
 import { join } from 'node:path';
 import { defaultDir, JsonlStore } from '../core/store';
-import { serveCommand } from '../server/serve-command';
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCommand, type Io } from './commands';
 
@@ -16,6 +15,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
     }
     const dir = cmd.dir ?? (env.SESSIONS_DIR || defaultDir());
     if (cmd.name === 'serve') {
+      // Loaded only for `serve`: the HTTP server and its routes would slow every other command's start.
+      const { serveCommand } = await import('../server/serve-command');
       await serveCommand({
         dir,
         port: cmd.port,

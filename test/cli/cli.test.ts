@@ -1,5 +1,6 @@
 // The `sessions` CLI: output shapes, exit codes, one-line errors, and the built binary.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,9 +9,15 @@ import { main } from '../../src/cli/main';
 import { parseDuration } from '../../src/cli/duration';
 import type { SearchResults } from '../../src/shared/types';
 import { corpusCopy, GOLDEN, snapshot, tempDir } from '../support/fixtures';
+import { holdFlock } from '../support/foreign-lock';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
+const BIN = join(ROOT, 'bin/sessions.cjs');
+let built: Promise<unknown> | undefined;
+/** Bundles the CLI into out/cli once for the tests of the built binary. */
+const buildCli = () =>
+  (built ??= run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT }));
 
 async function cli(
   args: string[],
@@ -169,23 +176,35 @@ describe('sessions CLI', () => {
   });
 
   it('the built binary runs as `sessions` with a clean error and no stack trace', async () => {
-    await run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+    await buildCli();
     const dir = corpusCopy();
-    const { stdout } = await run(process.execPath, [
-      join(ROOT, 'bin/sessions.cjs'),
-      '--dir',
-      dir,
-      'list',
-      '--json',
-    ]);
+    const { stdout } = await run(process.execPath, [BIN, '--dir', dir, 'list', '--json']);
     expect(JSON.parse(stdout)).toHaveLength(9);
-    const failed = await run(process.execPath, [
-      join(ROOT, 'bin/sessions.cjs'),
-      '--dir',
-      dir,
-      'show',
-      'nope',
-    ]).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [BIN, '--dir', dir, 'show', 'nope']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 1, stderr: 'sessions: session nope not found\n' });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'the built binary loads the flock binding and waits for ggcode’s index lock to delete',
+    async () => {
+      await buildCli();
+      const dir = corpusCopy();
+      const id = '20261124-135052-b3bc2eebd2d250e8';
+      const holder = await holdFlock(join(dir, 'index.json.flock'));
+      try {
+        const child = spawn(process.execPath, [BIN, '--dir', dir, 'delete', id], { stdio: 'ignore' });
+        const exit = once(child, 'exit');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(child.exitCode).toBeNull();
+        expect(readFileSync(join(dir, 'index.json'), 'utf8')).toContain(id);
+        await holder.release();
+        expect(await exit).toEqual([0, null]);
+        expect(readFileSync(join(dir, 'index.json'), 'utf8')).not.toContain(id);
+      } finally {
+        await holder.release();
+      }
+    },
+  );
 });

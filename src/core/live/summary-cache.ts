@@ -4,6 +4,7 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { SessionSummary } from '../../shared/types';
+import { isMissing } from '../regular-file';
 
 /** Summarizes one file from its bytes (scanWithStats in the store), with the stats it read. */
 export type Summarize<T = SessionSummary> = (
@@ -22,7 +23,8 @@ export class SummaryCache<T = SessionSummary> {
   constructor(private readonly summarize: Summarize<T>) {}
 
   /** The summary of `path` (session `id`), from the cache when the file is unchanged; null when
-   * the file is empty, not a regular file, gone or unreadable. */
+   * the file is empty or gone. Throws (and forgets it) when the file cannot be read: a FIFO,
+   * device or folder (NotRegularFileError), no permission; the list counts those. */
   async get(path: string, id: string): Promise<T | null> {
     const cached = this.entries.get(id);
     if (cached) {
@@ -34,8 +36,10 @@ export class SummaryCache<T = SessionSummary> {
       const { summary, stats } = await this.summarize(path, id);
       this.entries.set(id, { key: keyOf(stats), summary });
       return summary;
-    } catch {
-      return this.forget(id); // vanished or unreadable
+    } catch (error) {
+      this.forget(id);
+      if (isMissing(error)) return null; // vanished
+      throw error;
     }
   }
 
