@@ -1,6 +1,9 @@
 // The built `sessions` CLI (bin/sessions.cjs, made by `npm run build`), run as a user runs it.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -10,10 +13,23 @@ export const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.mjs', imp
 /** The CLI's launcher. */
 export const SESSIONS_BIN = fileURLToPath(new URL('../../bin/sessions.cjs', import.meta.url));
 
+/** The environment with a home folder of its own (empty unless `home` is given): the sources
+ * the CLI finds at their defaults (~/.claude, ~/.codex) are the test's, never the machine's. */
+export function isolatedEnv(home = mkdtempSync(join(tmpdir(), 'transcripts-e2e-home-'))): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    HOME: home,
+    CLAUDE_CONFIG_DIR: undefined,
+    CODEX_HOME: undefined,
+    SESSIONS_DIR: undefined,
+  };
+}
+
 /** Runs `sessions <args>` to completion and returns its stdout. */
-export async function runCli(args: string[]): Promise<string> {
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = isolatedEnv()): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [SESSIONS_BIN, ...args], {
     maxBuffer: 256 * 1024 * 1024,
+    env,
   });
   return stdout;
 }
@@ -38,7 +54,7 @@ export function startServeProcess(dir: string): Promise<ServeProcess> {
 /** Runs `node <args>` and waits for the first line it prints, which names the URL it serves. */
 export async function startServing(
   args: string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = isolatedEnv(),
 ): Promise<ServeProcess> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';

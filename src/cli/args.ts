@@ -7,21 +7,26 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const USAGE = `Usage: sessions [--dir DIR] <command> [options]
+export const USAGE = `Usage: sessions [--dir DIR] [--source NAME[=DIR]]... [--no-source NAME]... <command> [options]
 
 Commands:
-  list [--json]                              sessions, newest first
+  list [--json]                              sessions of every source, newest first
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
   search QUERY [--json] [--limit N] [--page N]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
-                                             after:YYYY-MM-DD, before:YYYY-MM-DD
-  delete ID                                  delete a session (refused while ggcode runs it)
+                                             source:, after:YYYY-MM-DD, before:YYYY-MM-DD
+  delete ID                                  delete a ggcode session (refused while ggcode runs it;
+                                             other agents' sessions are never deleted)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
 
-DIR defaults to $SESSIONS_DIR, else ~/.ggcode/sessions.`;
+Sources: ggcode (--dir DIR, $SESSIONS_DIR, else ~/.ggcode/sessions), claude (Claude Code:
+$CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude), codex (Codex CLI: $CODEX_HOME, else ~/.codex),
+each read where it exists. --source NAME=DIR reads NAME from DIR; --source NAME (repeatable) reads
+only the sources named; --no-source NAME leaves one out; $TRANSCRIPTS_SOURCES=ggcode,codex names
+the sources to read. Other agents' sessions are read-only.`;
 
 /** A parsed command line. */
 export interface Command {
@@ -35,6 +40,10 @@ export interface Command {
   olderThan: string | undefined;
   dryRun: boolean;
   port: number | undefined;
+  /** `--source NAME` and `--source NAME=DIR`, in order. */
+  sources: { name: string; dir?: string }[];
+  /** `--no-source NAME`. */
+  noSources: string[];
 }
 
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
@@ -73,6 +82,8 @@ export function parseCommandLine(argv: string[]): Command {
         'older-than': { type: 'string' },
         'dry-run': { type: 'boolean' },
         port: { type: 'string' },
+        source: { type: 'string', multiple: true },
+        'no-source': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,6 +107,12 @@ export function parseCommandLine(argv: string[]): Command {
     }
   }
   if (values.dir === '') throw new UsageError('--dir needs a directory');
+  const sources = (values.source ?? []).map(sourceOption);
+  const noSources = values['no-source'] ?? [];
+  for (const name of noSources)
+    if (!/^[a-z0-9-]+$/.test(name)) throw new UsageError(`--no-source: "${name}" is not a source name`);
+  const both = sources.find((s) => noSources.includes(s.name));
+  if (both) throw new UsageError(`--source ${both.name} and --no-source ${both.name} contradict each other`);
   return {
     name: name as Command['name'],
     dir: values.dir,
@@ -107,5 +124,19 @@ export function parseCommandLine(argv: string[]): Command {
     olderThan: values['older-than'],
     dryRun: values['dry-run'] ?? false,
     port: values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535),
+    sources,
+    noSources,
   };
+}
+
+/** `NAME` or `NAME=DIR`. */
+function sourceOption(text: string): { name: string; dir?: string } {
+  const eq = text.indexOf('=');
+  const name = eq < 0 ? text : text.slice(0, eq);
+  if (!/^[a-z0-9-]+$/.test(name))
+    throw new UsageError(`--source: "${name}" is not a source name (NAME or NAME=DIR)`);
+  if (eq < 0) return { name };
+  const dir = text.slice(eq + 1);
+  if (dir === '') throw new UsageError(`--source ${name}= needs a directory`);
+  return { name, dir };
 }

@@ -1,9 +1,9 @@
-// The `sessions` commands over one store. Each writes through `io` and returns an exit code.
+// The `sessions` commands over the sources read (a catalog). Each writes through `io` and returns an exit code.
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
-import type { JsonlStore } from '../core/store';
+import { defaultCacheDir } from '../core/search/cache-dir';
+import { indexFileForCatalog, type Catalog } from '../core/sources/catalog';
 import { livePidOf } from '../core/lock';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
@@ -20,11 +20,15 @@ export interface Io {
 
 const TITLE_WIDTH = 70;
 
-async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+/** The folders a catalog reads, for "no sessions in ...". */
+const foldersOf = (store: Catalog): string => store.sources.flatMap((s) => s.roots).join(', ');
+
+async function list(store: Catalog, cmd: Command, io: Io): Promise<void> {
   const sessions = await store.list();
+  const several = store.sources.length > 1;
   if (cmd.json) {
     const rows = sessions.map(
-      ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({
+      ({
         id,
         title,
         created_at,
@@ -33,26 +37,44 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
         vendor,
         endpoint,
         model,
+        source,
+        workspace,
+        git_branch,
+      }) => ({
+        id,
+        title,
+        created_at,
+        updated_at,
+        msg_count,
+        vendor,
+        endpoint,
+        model,
+        source: source ?? 'ggcode',
+        ...(workspace !== undefined && { workspace }),
+        ...(git_branch !== undefined && { git_branch }),
       }),
     );
     io.out(terminalSafeJson(JSON.stringify(rows, null, 2)) + '\n');
     return;
   }
   if (sessions.length === 0) {
-    io.err(`no sessions in ${store.dir()}`);
+    io.err(`no sessions in ${foldersOf(store)}`);
     return;
   }
+  // The source column when more than one is read (ggcode alone prints as it always did).
   const rows = sessions.map((s) => [
     relativeTime(s.updated_at),
+    ...(several ? [s.source ?? 'ggcode'] : []),
     String(s.msg_count),
     oneLine(s.model || '-', 24),
     s.id,
     oneLine(s.title || '(untitled)', TITLE_WIDTH),
   ]);
-  io.out(columns([['UPDATED', 'MSGS', 'MODEL', 'ID', 'TITLE'], ...rows]) + '\n');
+  const head = ['UPDATED', ...(several ? ['SOURCE'] : []), 'MSGS', 'MODEL', 'ID', 'TITLE'];
+  io.out(columns([head, ...rows]) + '\n');
 }
 
-async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+async function show(store: Catalog, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   if (cmd.json) {
     io.out(terminalSafeJson(sessionJson(await store.load(id))) + '\n');
@@ -64,7 +86,7 @@ async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
     io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
 }
 
-async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+async function exportCommand(store: Catalog, cmd: Command, io: Io): Promise<void> {
   const markdown = await store.exportMarkdown(cmd.positional[0]!);
   if (cmd.output === undefined || cmd.output === '-') return io.out(markdown);
   await writeFileAtomic(resolve(cmd.output), markdown, 0o644);
@@ -72,12 +94,12 @@ async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<v
 }
 
 // Brings the index (in the cache folder) up to date, then queries it; --page counts from 1.
-async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+async function search(store: Catalog, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
   // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
   const { SearchService } = await import('../core/search/service');
   const service = new SearchService(
     store,
-    indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
+    indexFileForCatalog(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.settings()),
   );
   try {
     let shown = -1;
@@ -116,19 +138,23 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
   }
 }
 
-async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+async function deleteCommand(store: Catalog, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   await store.load(id); // a clear "not found" rather than a silent no-op
   await store.delete(id);
   io.err(`deleted ${id}`);
 }
 
-async function cleanup(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+async function cleanup(catalog: Catalog, cmd: Command, io: Io): Promise<void> {
   if (cmd.olderThan === undefined) throw new UsageError('cleanup needs --older-than DURATION (e.g. 30d)');
   const ms = parseDuration(cmd.olderThan);
   if (ms === null)
     throw new UsageError(`--older-than: "${cmd.olderThan}" is not a duration like 30d, 12h or 2w`);
   const cutoff = new Date(Date.now() - ms);
+  // Only ggcode's sessions are ever cleaned up: other agents' files are read-only.
+  const store = catalog.store();
+  if (store === null)
+    throw new Error('cleanup deletes ggcode sessions, and ggcode is not read (see --source)');
   if (!cmd.dryRun) {
     const removed = await store.cleanupOlderThan(cutoff);
     io.err(`deleted ${removed} session(s) not updated since ${cutoff.toISOString()}`);
@@ -151,7 +177,7 @@ async function cleanup(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
 
 /** Runs `cmd` (not help or serve, which need no store or run forever). */
 export async function runCommand(
-  store: JsonlStore,
+  store: Catalog,
   cmd: Command,
   io: Io,
   env: NodeJS.ProcessEnv,

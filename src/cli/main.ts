@@ -1,9 +1,9 @@
 // `sessions`: the command-line tool over the session store. Errors are one line on stderr
 // (exit 1; 2 for usage errors), never a stack trace.
 import { join } from 'node:path';
-import { defaultDir, JsonlStore } from '../core/store';
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCommand, type Io } from './commands';
+import { catalogFor, sourcesFor } from './sources';
 
 /** Runs the CLI with `argv` (no node/script) and returns the exit code. */
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -13,12 +13,11 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       io.out(USAGE + '\n');
       return 0;
     }
-    const dir = cmd.dir ?? (env.SESSIONS_DIR || defaultDir());
     if (cmd.name === 'serve') {
       // Loaded only for `serve`: the HTTP server and its routes would slow every other command's start.
       const { serveCommand } = await import('../server/serve-command');
       await serveCommand({
-        dir,
+        sources: sourcesFor(cmd, env),
         port: cmd.port,
         rendererDir: join(__dirname, '..', 'renderer'),
         // The index builds in the worker bundled beside this file, never on the serving thread.
@@ -28,7 +27,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       });
       return 0;
     }
-    await runCommand(new JsonlStore(dir), cmd, io, env);
+    await runCommand(catalogFor(cmd, env), cmd, io, env);
     return 0;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];

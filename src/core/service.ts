@@ -11,6 +11,7 @@ import {
 import type { IndexProgress, SearchResults } from '../shared/types';
 import { SessionNotFoundError } from './errors';
 import type { SearchRequest } from './search/service';
+import { Catalog } from './sources/catalog';
 import type { JsonlStore } from './store';
 import { buildTranscript } from './transcript';
 
@@ -40,8 +41,9 @@ export interface HandlerDeps {
   watch: (id: string | null, known?: number) => Promise<void> | void;
 }
 
-/** Handlers over `store`. */
-export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
+/** Handlers over `store` (ggcode's alone) or a catalog of sources. */
+export function createHandlers(from: JsonlStore | Catalog, deps: HandlerDeps): Handlers {
+  const store = Catalog.of(from);
   return {
     'store:info': () => deps.info(),
     'sessions:list': () => store.listing(),

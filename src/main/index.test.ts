@@ -108,6 +108,8 @@ describe('main entry', () => {
 
   beforeEach(() => {
     userData = tempDir('transcripts-userdata-');
+    // A home of its own: sources found at their defaults (~/.claude, ~/.codex) are the test's.
+    vi.stubEnv('HOME', tempDir('transcripts-home-'));
   });
   afterEach(() => {
     process.argv = argv;

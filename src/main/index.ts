@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
-import { defaultDir } from '../core/store';
+import { indexFileForCatalog } from '../core/sources/catalog';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererProtocolHandler } from './app-protocol';
 import { DragFolder, startDragOut } from './drag';
 import { dragIcon } from './drag-icon';
@@ -17,8 +17,9 @@ import { OpenStore } from './open-store';
 import { rendererLocation } from './renderer-location';
 import { saveSessionAs } from './save-as';
 import { isTrustedSender } from './sender';
-import { chooseSessionsDir } from './sessions-dir';
-import { loadSettings, saveSettings } from './settings';
+import { appSources, menuEntries, withSource, type Startup } from './app-sources';
+import { loadSettings, updateSettings, type Settings, type SourceSettings } from './settings';
+import { sourcesMenu } from './sources-menu';
 import { applyWebPolicy } from './web-policy';
 import { hardenWebContents, mainWindowOptions } from './window';
 
@@ -30,6 +31,9 @@ const OUT_DIR = join(import.meta.dirname, '..');
 const renderer = rendererLocation(import.meta.env.DEV_SERVER ? process.env.ELECTRON_RENDERER_URL : undefined);
 const dragFolder = new DragFolder();
 let mainWindow: BrowserWindow | null = null;
+/** The remembered choices as they stand (the file is rewritten on every change). */
+let settings: Settings = {};
+let startup: Startup = { argv: process.argv, env: process.env, cwd: process.cwd() };
 
 function settingsFile(): string {
   return join(app.getPath('userData'), 'settings.json');
@@ -55,22 +59,63 @@ function createWindow(): void {
     .catch((error: unknown) => report(`could not load the window: ${errorLine(error)}`));
 }
 
-/** Lets the user pick a sessions folder, switches to it, remembers it and tells the renderer. */
-async function openFolder(store: OpenStore): Promise<StoreInfo | null> {
-  const options = { title: 'Open sessions folder', properties: ['openDirectory' as const] };
+/** Asks for a folder; null when the user cancels. */
+async function chooseFolder(title: string): Promise<string | null> {
+  const options = { title, properties: ['openDirectory' as const] };
   const result = mainWindow
     ? await dialog.showOpenDialog(mainWindow, options)
     : await dialog.showOpenDialog(options);
   const dir = result.filePaths[0];
-  if (result.canceled || dir === undefined) return null;
-  store.repoint(dir);
-  // Failing to remember the choice should not undo it: the folder is open either way.
-  await saveSettings(settingsFile(), { sessionsDir: dir }).catch((error: unknown) =>
-    report(`could not remember the folder: ${errorLine(error)}`),
+  return result.canceled || dir === undefined ? null : dir;
+}
+
+/** Remembers `change` to source `name`, reopens the sources and tells the renderer and the menu.
+ * Failing to remember the choice does not undo it: the sources are open either way. */
+async function changeSource(
+  store: OpenStore,
+  name: string,
+  change: SourceSettings | 'default-folder',
+): Promise<StoreInfo> {
+  settings = withSource(settings, name, change);
+  // A folder picked now outranks the one --dir or SESSIONS_DIR named at start-up.
+  if (name === 'ggcode' && (change === 'default-folder' || change.dir !== undefined))
+    startup = { ...startup, argv: [], env: { ...startup.env, SESSIONS_DIR: undefined } };
+  await updateSettings(settingsFile(), (s) => withSource(s, name, change)).catch((error: unknown) =>
+    report(`could not remember the choice: ${errorLine(error)}`),
   );
+  store.reopen(appSources(settings, startup));
+  buildMenu(store);
   const info = await store.info();
   mainWindow?.webContents.send(STORE_CHANGED_EVENT, info);
   return info;
+}
+
+/** Lets the user pick ggcode's sessions folder, switches to it, remembers it and tells the renderer. */
+async function openFolder(store: OpenStore): Promise<StoreInfo | null> {
+  const dir = await chooseFolder('Open sessions folder');
+  return dir === null ? null : changeSource(store, 'ggcode', { dir, enabled: true });
+}
+
+/** Builds (again) the application menu: its Sources menu shows what is read now. */
+function buildMenu(store: OpenStore): void {
+  const fail = (what: string) => (error: unknown) => report(`${what}: ${errorLine(error)}`);
+  const sources = sourcesMenu(menuEntries(settings, store.store().settings()), {
+    onToggle: (name, enabled) =>
+      void changeSource(store, name, { enabled }).catch(fail('could not change sources')),
+    onChooseFolder: (name) =>
+      void chooseFolder('Choose a folder to read sessions from')
+        .then((dir) => (dir === null ? null : changeSource(store, name, { dir, enabled: true })))
+        .catch(fail('could not change sources')),
+    onDefaultFolder: (name) =>
+      void changeSource(store, name, 'default-folder').catch(fail('could not change sources')),
+  });
+  const template = menuTemplate({
+    onOpenFolder: () => void openFolder(store).catch(fail('could not open the folder')),
+    dev: renderer.devOrigin !== null,
+    mac: process.platform === 'darwin',
+    sources,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 async function chooseSavePath(defaultName: string): Promise<string | null> {
@@ -86,32 +131,24 @@ async function chooseSavePath(defaultName: string): Promise<string | null> {
 }
 
 async function start(): Promise<void> {
-  const settings = await loadSettings(settingsFile());
+  settings = await loadSettings(settingsFile());
   const cacheDir = defaultCacheDir();
   // Folder changes and the shown session's new messages go to the window as they happen.
   const live = new MainLive((channel, payload) => mainWindow?.webContents.send(channel, payload), {
     onError: (error) => report(`live updates: ${errorLine(error)}`),
   });
-  const store = new OpenStore(
-    chooseSessionsDir({
-      argv: process.argv,
-      env: process.env,
-      remembered: settings.sessionsDir,
-      fallback: defaultDir(),
-      cwd: process.cwd(),
-    }),
-    {
-      // The index builds in a worker thread, so the window never waits on it.
-      makeSearch: (s) =>
-        new SearchWorkerClient(join(import.meta.dirname, 'search-worker.js'), {
-          dir: s.dir(),
-          indexFile: indexFileFor(cacheDir, s.dir()),
-        }),
-      onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
-      live: (s, search) => live.open(s, search),
-      watch: (s, id, known) => live.watch(s, id, known),
-    },
-  );
+  const store = new OpenStore(appSources(settings, startup), {
+    // The index builds in a worker thread, so the window never waits on it.
+    makeSearch: (s) =>
+      new SearchWorkerClient(join(import.meta.dirname, 'search-worker.js'), {
+        dir: s.dir(),
+        indexFile: indexFileForCatalog(cacheDir, s.settings()),
+        sources: s.settings(),
+      }),
+    onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
+    live: (s, search) => live.open(s, search),
+    watch: (s, id, known) => live.watch(s, id, known),
+  });
   app.on('will-quit', () => void store.close());
 
   protocol.handle(APP_SCHEME, rendererProtocolHandler(join(OUT_DIR, 'renderer')));
@@ -125,15 +162,7 @@ async function start(): Promise<void> {
     reportError: report,
   });
 
-  const onOpenFolder = () => {
-    openFolder(store).catch((error: unknown) => report(`could not open the folder: ${errorLine(error)}`));
-  };
-  const template = menuTemplate({
-    onOpenFolder,
-    dev: renderer.devOrigin !== null,
-    mac: process.platform === 'darwin',
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  buildMenu(store);
 
   createWindow();
   app.on('activate', () => {

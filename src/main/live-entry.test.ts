@@ -2,7 +2,7 @@
 // folder changes, 'sessions:watch' follows a session over IPC, and Open Folder or quit stops
 // the old folder's watcher.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_APPENDED_EVENT, SESSIONS_CHANGED_EVENT } from '../shared/contract';
 import { tempDir } from '../../test/support/fixtures';
 import { appendMessage, sleep, writeSession } from '../../test/support/live';
@@ -91,8 +91,13 @@ const sentOn = (send: ReturnType<typeof vi.fn>, channel: string) =>
 
 describe('main entry: live updates', () => {
   const argv = process.argv;
+  beforeEach(() => {
+    // A home of its own: sources found at their defaults (~/.claude, ~/.codex) are the test's.
+    vi.stubEnv('HOME', tempDir('transcripts-home-'));
+  });
   afterEach(() => {
     process.argv = argv;
+    vi.unstubAllEnvs();
   });
 
   it('pushes folder changes and the watched session, and stops with Open Folder and quit', async () => {

@@ -11,13 +11,14 @@ import type { DirectoryWatcherOptions } from '../core/live/directory-watcher';
 import { LiveStore } from '../core/live/live-store';
 import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import type { SearchHandle } from '../core/service';
+import type { Catalog } from '../core/sources/catalog';
 import type { JsonlStore } from '../core/store';
 
 /** Sends an event to the window, if there is one (the window's webContents.send). */
 export type SendEvent = (channel: string, payload: SessionsChanged | SessionAppended) => void;
 
 interface Watched {
-  store: JsonlStore;
+  store: JsonlStore | Catalog;
   live: LiveStore;
   /** Stops following the session the window shows; null when it shows none. */
   unfollow: (() => void) | null;
@@ -36,7 +37,7 @@ export class MainLive {
 
   /** Starts watching the folder of `store` and refreshing `search` on changes; returns the
    * function that stops both (OpenStore calls it on repoint and at quit). */
-  open(store: JsonlStore, search: SearchHandle): () => void {
+  open(store: JsonlStore | Catalog, search: SearchHandle): () => void {
     const live = new LiveStore(store, this.options);
     const watched: Watched = { store, live, unfollow: null };
     this.current = watched;
@@ -54,7 +55,7 @@ export class MainLive {
   /** Follows session `id` of `store` for the window (the one it shows); null stops following.
    * Resolves once the session has been read, so appends from then on are all sent; with `known`
    * (the messages the window has), those after it are sent at once. */
-  async watch(store: JsonlStore, id: string | null, known?: number): Promise<void> {
+  async watch(store: JsonlStore | Catalog, id: string | null, known?: number): Promise<void> {
     const watched = this.current;
     // Handlers of a folder no longer open may still answer a late request: nothing to follow.
     if (watched?.store !== store) return;

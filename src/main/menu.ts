@@ -1,4 +1,4 @@
-// The application menu: File (Open Folder…, Quit), Edit, View. Developer tools only in dev.
+// The application menu: File (Open Folder…, Quit), Edit, View, Sources. Developer tools only in dev.
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** What the menu needs to know and to call. */
@@ -8,10 +8,12 @@ export interface MenuOptions {
   dev: boolean;
   /** True on macOS, where the first menu is the application menu. */
   mac: boolean;
+  /** The Sources menu (sources-menu.ts), when the app offers one. */
+  sources?: MenuItemConstructorOptions;
 }
 
 /** The menu template; index.ts builds it with Menu.buildFromTemplate. */
-export function menuTemplate({ onOpenFolder, dev, mac }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({ onOpenFolder, dev, mac, sources }: MenuOptions): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
@@ -33,5 +35,11 @@ export function menuTemplate({ onOpenFolder, dev, mac }: MenuOptions): MenuItemC
       { role: 'togglefullscreen' },
     ],
   };
-  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, view];
+  return [
+    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    ...(sources ? [sources] : []),
+  ];
 }

@@ -1,26 +1,28 @@
-// The sessions folder the app is looking at. File > Open Folder… swaps it while the app runs, so
-// handlers ask this object for the current store on every call instead of keeping one. Each
-// folder has its own search index, built in the background by its own search handle.
-import { stat } from 'node:fs/promises';
+// The sources the app is looking at (ggcode's folder and the other agents' it reads). File > Open
+// Folder… and the Sources menu swap them while the app runs, so handlers ask this object for the
+// current catalog on every call instead of keeping one. Each set of sources has its own search
+// index, built in the background by its own search handle.
 import type { StoreInfo } from '../shared/contract';
 import type { IndexProgress } from '../shared/types';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
+import { Catalog, catalogInfo } from '../core/sources/catalog';
+import type { SourceSetting } from '../core/sources/selection';
 import { JsonlStore } from '../core/store';
 
 /** What OpenStore needs from the app: a search per folder, and who follows sessions. */
 export interface OpenStoreDeps {
   /** Makes the search handle for a store (a worker in the app; in-process in tests). */
-  makeSearch: (store: JsonlStore) => SearchHandle;
+  makeSearch: (store: Catalog) => SearchHandle;
   /** Told about the current search's progress. */
   onSearchProgress?: (p: IndexProgress) => void;
   /** Follows one session of the current store for the window (null stops). */
-  watch?: (store: JsonlStore, id: string | null, known?: number) => Promise<void> | void;
+  watch?: (store: Catalog, id: string | null, known?: number) => Promise<void> | void;
   /** Starts live updates of a newly opened folder; returns what stops them (repoint, quit). */
-  live?: (store: JsonlStore, search: SearchHandle) => () => void;
+  live?: (store: Catalog, search: SearchHandle) => () => void;
 }
 
 interface Current {
-  store: JsonlStore;
+  store: Catalog;
   search: SearchHandle;
   handlers: Handlers;
   unsubscribe: () => void;
@@ -31,15 +33,16 @@ interface Current {
 export class OpenStore {
   private current: Current;
 
+  /** Opens `sources` (or ggcode's folder `dir` alone). */
   constructor(
-    dir: string,
+    sources: readonly SourceSetting[] | string,
     private readonly deps: OpenStoreDeps,
   ) {
-    this.current = this.open(dir);
+    this.current = this.open(catalogOf(sources));
   }
 
-  /** The store to read from now. */
-  store(): JsonlStore {
+  /** The catalog to read from now. */
+  store(): Catalog {
     return this.current.store;
   }
 
@@ -53,10 +56,16 @@ export class OpenStore {
     return this.current.handlers;
   }
 
-  /** Switches to the store in `dir`; the previous folder's search is closed. */
+  /** Switches ggcode to the folder `dir` (the other sources stay); the previous search is closed. */
   repoint(dir: string): void {
+    const others = this.current.store.settings().filter((s) => s.name !== 'ggcode');
+    this.reopen([{ name: 'ggcode', roots: [dir] }, ...others]);
+  }
+
+  /** Switches to `sources`; the previous search is closed. */
+  reopen(sources: readonly SourceSetting[]): void {
     const previous = this.current;
-    this.current = this.open(dir);
+    this.current = this.open(catalogOf(sources));
     previous.stopLive();
     previous.unsubscribe();
     void previous.search.close();
@@ -69,18 +78,12 @@ export class OpenStore {
     await this.current.search.close();
   }
 
-  /** What the renderer is told about the current folder. */
-  async info(): Promise<StoreInfo> {
-    const dir = this.current.store.dir();
-    const exists = await stat(dir).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    return { dir, exists, mode: 'electron' };
+  /** What the renderer is told about the current sources. */
+  info(): Promise<StoreInfo> {
+    return catalogInfo(this.current.store, 'electron');
   }
 
-  private open(dir: string): Current {
-    const store = new JsonlStore(dir);
+  private open(store: Catalog): Current {
     const search = this.deps.makeSearch(store);
     const unsubscribe = search.onProgress((p) => this.deps.onSearchProgress?.(p));
     void search.refresh();
@@ -92,4 +95,8 @@ export class OpenStore {
     const stopLive = this.deps.live?.(store, search) ?? (() => undefined);
     return { store, search, handlers, unsubscribe, stopLive };
   }
+}
+
+function catalogOf(sources: readonly SourceSetting[] | string): Catalog {
+  return typeof sources === 'string' ? Catalog.of(new JsonlStore(sources)) : Catalog.open(sources);
 }

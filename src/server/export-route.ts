@@ -5,7 +5,6 @@ import { errorLine } from '../shared/api';
 import { exportFileName } from '../shared/export-file-name';
 import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';
-import type { JsonlStore } from '../core/store';
 import { decodePathSegment } from './path-segment';
 import { SECURITY_HEADERS, sendText } from './respond';
 
@@ -34,7 +33,7 @@ export function titleFromExport(markdown: string): string {
 /** Answers an export request for `rawId` (the percent-encoded path segment). */
 export async function handleExport(
   res: ServerResponse,
-  store: JsonlStore,
+  store: { exportMarkdown(id: string): Promise<string> },
   rawId: string,
   head: boolean,
 ): Promise<void> {

@@ -1,15 +1,19 @@
 // `sessions serve`: starts the browser-mode server over a session directory, prints where, and
 // runs until SIGINT or SIGTERM.
 import type { EventEmitter } from 'node:events';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir } from '../core/search/cache-dir';
+import { Catalog, indexFileForCatalog } from '../core/sources/catalog';
+import type { SourceSetting } from '../core/sources/selection';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { JsonlStore } from '../core/store';
 import { startServer } from './server';
 
 /** What `serveCommand` needs; `signals` defaults to the process (tests pass their own emitter). */
 export interface ServeCommandOptions {
-  /** The session directory. */
-  dir: string;
+  /** The session directory (ggcode's), when `sources` is not given. */
+  dir?: string;
+  /** The sources to serve (the CLI's choice of folders). */
+  sources?: SourceSetting[];
   /** Port to listen on; 0 or absent picks a free one. */
   port?: number;
   /** The built renderer (out/renderer). */
@@ -25,21 +29,25 @@ export interface ServeCommandOptions {
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-/** Serves `dir` until SIGINT/SIGTERM, then closes the server and resolves. */
+/** Serves the sources (or `dir`) until SIGINT/SIGTERM, then closes the server and resolves. */
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
   const signals = options.signals ?? process;
-  const store = new JsonlStore(options.dir);
-  const indexFile = indexFileFor(options.cacheDir ?? defaultCacheDir(), store.dir());
+  const catalog = options.sources
+    ? Catalog.open(options.sources)
+    : Catalog.of(new JsonlStore(options.dir ?? '.'));
+  const settings = catalog.settings();
+  const indexFile = indexFileForCatalog(options.cacheDir ?? defaultCacheDir(), settings);
   const server = await startServer({
-    store,
+    store: catalog,
     port: options.port ?? 0,
     rendererDir: options.rendererDir,
     search: options.searchWorker
-      ? new SearchWorkerClient(options.searchWorker, { dir: store.dir(), indexFile })
+      ? new SearchWorkerClient(options.searchWorker, { dir: catalog.dir(), indexFile, sources: settings })
       : undefined,
     cacheDir: options.cacheDir,
   });
-  options.print(`Transcripts is serving ${options.dir} at ${server.url}`);
+  const shown = options.sources ? settings.flatMap((s) => s.roots).join(', ') : options.dir;
+  options.print(`Transcripts is serving ${shown} at ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       for (const signal of STOP_SIGNALS) signals.off(signal, stop);

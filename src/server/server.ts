@@ -1,13 +1,12 @@
 // The browser-mode HTTP server: serves the built renderer and bridges its API calls to the store
 // through the same dispatch Electron uses. Bound to 127.0.0.1 and guarded by a per-run token.
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
-import type { StoreInfo } from '../shared/contract';
 import { LiveStore } from '../core/live/live-store';
 import { refreshSearchOnChanges } from '../core/live/search-refresh';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir } from '../core/search/cache-dir';
+import { Catalog, catalogInfo, indexFileForCatalog } from '../core/sources/catalog';
 import { SearchService } from '../core/search/service';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import type { JsonlStore } from '../core/store';
@@ -29,7 +28,8 @@ import { serveStatic } from './static';
 
 /** What `startServer` needs. */
 export interface ServerOptions {
-  store: JsonlStore;
+  /** ggcode's store alone, or a catalog of sources. */
+  store: JsonlStore | Catalog;
   /** Port to listen on; 0 (the default) lets the system pick a free one. */
   port?: number;
   /** The built renderer (out/renderer), served as the page and its assets. */
@@ -78,10 +78,11 @@ export const BIND_HOST = '127.0.0.1';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   if (!isWellFormedToken(token)) throw new Error('token must be 32-256 characters of A-Z a-z 0-9 _ -');
-  const { store, rendererDir } = options;
+  const { rendererDir } = options;
+  const store = Catalog.of(options.store);
   const search =
     options.search ??
-    new SearchService(store, indexFileFor(options.cacheDir ?? defaultCacheDir(), store.dir()));
+    new SearchService(store, indexFileForCatalog(options.cacheDir ?? defaultCacheDir(), store.settings()));
   void search.refresh();
   // The folder is watched for the event streams; the search index follows the same changes.
   const live = new LiveStore(store);
@@ -89,7 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stopRefreshing = refreshSearchOnChanges(live, search);
   const events = new EventStreams(live, search, options.heartbeatMs);
   const handlers = createHandlers(store, {
-    info: () => storeInfo(store),
+    info: () => catalogInfo(store, 'browser'),
     search,
     // The browser follows a session over /events?watch=<id>; nothing to keep per request here.
     watch: () => undefined,
@@ -129,7 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 interface RouteContext {
-  store: JsonlStore;
+  store: Catalog;
   rendererDir: string;
   handlers: Handlers;
   events: EventStreams;
@@ -199,15 +200,6 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     return;
   }
   await serveStatic(res, ctx.rendererDir, pathname, head);
-}
-
-async function storeInfo(store: JsonlStore): Promise<StoreInfo> {
-  const dir = store.dir();
-  const exists = await stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  return { dir, exists, mode: 'browser' };
 }
 
 function listen(server: Server, port: number): Promise<number> {

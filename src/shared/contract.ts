@@ -10,6 +10,18 @@ import type {
   TranscriptMessage,
 } from './types';
 
+/** One source of sessions the app reads (an agent's folders). */
+export interface SourceInfo {
+  /** Short name: what summaries' `source` says (absent there for ggcode) and the `source:` filter. */
+  name: string;
+  /** What to show ("Claude Code"). */
+  label: string;
+  /** The folders read. */
+  roots: string[];
+  /** True for another agent's files: the app never deletes or writes them. */
+  read_only: boolean;
+}
+
 /** What the renderer learns about the store it is looking at. */
 export interface StoreInfo {
   dir: string;
@@ -17,6 +29,8 @@ export interface StoreInfo {
   exists: boolean;
   /** 'electron' or 'browser': the renderer hides actions a mode cannot do. */
   mode: 'electron' | 'browser';
+  /** Every source read (ggcode's folder is `dir`); absent when ggcode alone is read. */
+  sources?: SourceInfo[];
 }
 
 /** Channel name -> request and response types. */
@@ -60,6 +74,9 @@ export interface SessionAppended {
   /** The first new message's index in the session. */
   from: number;
   messages: TranscriptMessage[];
+  /** True when `messages` start before the viewer's last message and stand in for its messages
+   * from `from` on (another source's message grew: one response written over several lines). */
+  replace?: boolean;
   session: Transcript['session'];
 }
 

@@ -217,6 +217,8 @@ export interface SearchGroup {
   updated_at: GoTimeText;
   hit_count: number;
   matches: SearchMatch[];
+  /** The session's source (absent for ggcode). */
+  source?: string;
 }
 
 /** One page of results, grouped by session: best relevance first, then most recent (or most

@@ -19,9 +19,13 @@ let built: Promise<unknown> | undefined;
 const buildCli = () =>
   (built ??= run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT }));
 
+// A home folder of its own: the sources found at their defaults (~/.claude, ~/.codex) are the
+// test's, never the machine's.
+const HOME = tempDir('transcripts-cli-home-');
+
 async function cli(
   args: string[],
-  env: NodeJS.ProcessEnv = {},
+  env: NodeJS.ProcessEnv = { HOME },
 ): Promise<{ code: number; out: string; err: string[] }> {
   let out = '';
   const err: string[] = [];
@@ -49,6 +53,7 @@ describe('sessions CLI', () => {
       'vendor',
       'endpoint',
       'model',
+      'source',
     ]);
     expect(rows.at(-1)).toMatchObject({
       created_at: '2026-03-01T10:10:10.123456789+08:00',
@@ -59,7 +64,7 @@ describe('sessions CLI', () => {
 
   it('reads SESSIONS_DIR when --dir is absent', async () => {
     const dir = corpusCopy();
-    const { out } = await cli(['list'], { SESSIONS_DIR: dir });
+    const { out } = await cli(['list'], { HOME, SESSIONS_DIR: dir });
     expect(out.split('\n')[0]).toMatch(/^UPDATED\s+MSGS\s+MODEL\s+ID\s+TITLE$/);
     expect(out).toContain('Refactor the alpha parser');
   });

@@ -35,7 +35,7 @@ async function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const { stdout } = await run('script', ['-qfec', command, '/dev/null'], {
     encoding: 'buffer',
-    env: { ...process.env, SHELL: '/bin/sh', TRANSCRIPTS_CACHE_DIR: CACHE, ...env },
+    env: { ...process.env, HOME: tempDir(), SHELL: '/bin/sh', TRANSCRIPTS_CACHE_DIR: CACHE, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
@@ -52,7 +52,7 @@ function terminalCorpus(): string {
 async function piped(args: string[]): Promise<Buffer> {
   const { stdout } = await run(process.execPath, [BIN, ...args], {
     encoding: 'buffer',
-    env: { ...process.env, TRANSCRIPTS_CACHE_DIR: CACHE },
+    env: { ...process.env, HOME: tempDir(), TRANSCRIPTS_CACHE_DIR: CACHE },
   });
   return stdout;
 }

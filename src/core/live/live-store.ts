@@ -4,9 +4,12 @@
 import { join } from 'node:path';
 import type { SessionAppended, SessionsChanged } from '../../shared/contract';
 import { assertValidId } from '../ids';
+import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { DirectoryWatcher, type DirectoryChange, type DirectoryWatcherOptions } from './directory-watcher';
 import { LiveSession } from './live-session';
+import { SourceLiveSession } from './source-live-session';
+import { SourceWatcher } from './source-watcher';
 
 /** A session being followed. */
 export interface Following {
@@ -14,6 +17,13 @@ export interface Following {
   count: number;
   /** Stops following; nothing more reaches the listener. */
   stop(): void;
+}
+
+/** A session followed for a viewer: ggcode's (LiveSession) or another source's. */
+interface FollowedSession {
+  start(known?: number): Promise<SessionAppended | null>;
+  read(): Promise<SessionAppended | null>;
+  count(): number;
 }
 
 /** One follower: its session and a read loop that never overlaps itself. */
@@ -24,7 +34,7 @@ class Follower {
   closed = false;
 
   constructor(
-    private readonly session: LiveSession,
+    private readonly session: FollowedSession,
     private readonly listener: (appended: SessionAppended) => void,
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -73,22 +83,30 @@ class Follower {
 
 /** Watches a store's directory and follows sessions in it until closed. */
 export class LiveStore {
-  private readonly watcher: DirectoryWatcher;
+  private readonly watchers: (DirectoryWatcher | SourceWatcher)[] = [];
+  private readonly catalog: Catalog;
   private readonly listeners = new Set<(change: SessionsChanged) => void>();
   private readonly followers = new Map<string, Set<Follower>>();
   private readonly onError: (error: unknown) => void;
 
-  constructor(
-    private readonly store: JsonlStore,
-    options: DirectoryWatcherOptions = {},
-  ) {
+  /** Watches ggcode's folder (`store`, or the catalog's), and the folders of the catalog's other sources. */
+  constructor(store: JsonlStore | Catalog, options: DirectoryWatcherOptions = {}) {
     this.onError = options.onError ?? (() => undefined);
-    this.watcher = new DirectoryWatcher(store.dir(), (change) => this.changed(change), options);
+    this.catalog = Catalog.of(store);
+    const onChange = (change: DirectoryChange) => this.changed(change);
+    for (const source of this.catalog.sources) {
+      const own = source.adapter.primary ? this.catalog.store() : null;
+      this.watchers.push(
+        own
+          ? new DirectoryWatcher(own.dir(), onChange, options)
+          : new SourceWatcher(source, onChange, options),
+      );
+    }
   }
 
-  /** Starts watching; resolves once the directory has been looked at (it may not exist yet). */
-  start(): Promise<void> {
-    return this.watcher.start();
+  /** Starts watching; resolves once the folders have been looked at (they may not exist yet). */
+  async start(): Promise<void> {
+    await Promise.all(this.watchers.map((w) => w.start()));
   }
 
   /** Calls `listener` with the ids of each burst of changes; returns the unsubscribe function. */
@@ -105,8 +123,7 @@ export class LiveStore {
     listener: (appended: SessionAppended) => void,
     known?: number,
   ): Promise<Following> {
-    const path = join(this.store.dir(), `${assertValidId(id)}.jsonl`);
-    const follower = new Follower(new LiveSession(path, id), listener, this.onError);
+    const follower = new Follower(this.sessionFor(assertValidId(id)), listener, this.onError);
     // Registered before the first read, so no change during it goes unnoticed.
     let set = this.followers.get(id);
     if (!set) this.followers.set(id, (set = new Set()));
@@ -124,9 +141,18 @@ export class LiveStore {
     }
   }
 
+  // ggcode's sessions are followed by their file's tail, other sources' by their follower.
+  private sessionFor(id: string): FollowedSession {
+    const source = this.catalog.sourceOf(id);
+    const store = source.adapter.primary ? this.catalog.store() : null;
+    if (store) return new LiveSession(join(store.dir(), `${id}.jsonl`), id);
+    if (!source.follow) throw new Error(`${source.adapter.label} sessions cannot be followed`);
+    return new SourceLiveSession(source.follow(id), id);
+  }
+
   /** Stops watching and following. */
   close(): void {
-    this.watcher.close();
+    for (const w of this.watchers) w.close();
     for (const set of this.followers.values()) for (const f of set) f.closed = true;
     this.followers.clear();
     this.listeners.clear();

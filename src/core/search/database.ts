@@ -9,7 +9,7 @@ import type { Database } from 'node-sqlite3-wasm';
 import sqlite from 'node-sqlite3-wasm';
 
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // Rowids encode session and message (rowid.ts); docs holds where each message's line is.
 // No FTS5 prefix index: measured (bench/search), it doubled build time and index size to make
@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS files(
   model TEXT NOT NULL,
   vendor TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  updated_ms INTEGER NOT NULL
+  updated_ms INTEGER NOT NULL,
+  source TEXT NOT NULL DEFAULT 'ggcode',
+  models TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS docs(
   rowid INTEGER PRIMARY KEY,

@@ -1,5 +1,5 @@
 // What of a message is searchable, split the way the filters need it: `text` (what was said and
-// reasoned) and `tools` (tool names, inputs and outputs).
+// reasoned) and `tools` (tool names, inputs and outputs, and what a subagent a tool call started did).
 import type { Message } from '../../shared/types';
 import { rawInputText } from '../raw';
 
@@ -21,6 +21,11 @@ export function messageFields(m: Message): MessageFields {
       if (b.input !== undefined) tools.push(rawInputText(b));
     }
     if (b.output) tools.push(b.output);
+    for (const sub of b.subagent?.messages ?? []) {
+      const f = messageFields(sub);
+      if (f.text) tools.push(f.text);
+      if (f.tools) tools.push(f.tools);
+    }
   }
   return { text: text.join('\n'), tools: tools.join('\n') };
 }

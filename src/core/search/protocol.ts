@@ -1,11 +1,13 @@
 // Messages between the search worker and its client.
 import type { IndexProgress, SearchResults } from '../../shared/types';
+import type { SourceSetting } from '../sources/selection';
 import type { SearchRequest } from './service';
 
-/** What the worker is started with (workerData). */
+/** What the worker is started with (workerData): ggcode's folder, or the sources to read. */
 export interface WorkerInit {
   dir: string;
   indexFile: string;
+  sources?: SourceSetting[];
 }
 
 /** Client -> worker. */

@@ -1,5 +1,5 @@
 // The search syntax: words (all must match), "exact phrases", a prefix on the last word while
-// typing, and filters in:tools, in:text, model:, vendor:, after:YYYY-MM-DD, before:YYYY-MM-DD.
+// typing, and filters in:tools, in:text, model:, vendor:, source:, after:YYYY-MM-DD, before:YYYY-MM-DD.
 import { hasSpaceless, tokenize } from './normalize';
 
 /** A query word: `word` folded (to highlight with), `text` as typed (what FTS5 is given: SQLite
@@ -19,6 +19,8 @@ export interface ParsedQuery {
   field: 'all' | 'text' | 'tools';
   model?: string;
   vendor?: string;
+  /** Sources to look in (any of them: `source:claude source:codex`); absent: every source. */
+  sources?: string[];
   /** Inclusive bounds on the session's updated time, in ms since the epoch. */
   after?: number;
   before?: number;
@@ -54,6 +56,7 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
     if (key === 'in' && (value === 'tools' || value === 'text')) q.field = value;
     else if (key === 'model' && value) q.model = value.toLowerCase();
     else if (key === 'vendor' && value) q.vendor = value.toLowerCase();
+    else if (key === 'source' && value) q.sources = [...(q.sources ?? []), value.toLowerCase()];
     else if (key === 'after' && day(value, false) !== undefined) q.after = day(value, false);
     else if (key === 'before' && day(value, true) !== undefined) q.before = day(value, true);
     else {

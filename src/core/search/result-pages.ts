@@ -37,7 +37,8 @@ export interface PageRequest {
 }
 
 function keep(row: FileRow, q: ParsedQuery): boolean {
-  if (q.model && !row.model.toLowerCase().includes(q.model)) return false;
+  if (q.model && !(row.models || row.model).toLowerCase().includes(q.model)) return false;
+  if (q.sources && !q.sources.includes(row.source)) return false;
   if (q.vendor && !row.vendor.toLowerCase().includes(q.vendor)) return false;
   if (q.after !== undefined && row.updated_ms < q.after) return false;
   if (q.before !== undefined && row.updated_ms > q.before) return false;

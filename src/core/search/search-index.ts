@@ -1,11 +1,14 @@
-// The full-text index of a session directory: one FTS5 row per message (text and tools columns)
-// and one per session title. Updated per file: unchanged files are skipped by size and mtime,
-// appended files are read from where the last update stopped, rewritten files start over.
+// The full-text index of the sessions read (every source): one FTS5 row per message (text and
+// tools columns) and one per session title. Updated per session: unchanged ones are skipped by
+// size and mtime; a ggcode file appended to is read from where the last update stopped, a
+// rewritten one starts over; another source's session that changed is read again whole (its
+// messages can grow in place, and its files can be several).
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
-import type { SessionSummary } from '../../shared/types';
+import type { Message, SessionSummary } from '../../shared/types';
 import { goTimeToMillis } from '../gotime';
+import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { SessionTail, type TailState } from '../tail';
 import { isSound, openIndexDatabase } from './database';
@@ -44,6 +47,10 @@ export interface FileRow {
   vendor: string;
   updated_at: string;
   updated_ms: number;
+  /** The source's name ('ggcode' for ggcode). */
+  source: string;
+  /** Every model the session used, space-separated (what `model:` looks in). */
+  models: string;
 }
 
 /** Commit after this many message bytes, so a long first build is not one giant transaction. */
@@ -145,12 +152,75 @@ export class SearchIndex {
       row.title_doc = this.insertTitle(row.sid, s.title);
     }
     this.db.run(
-      'UPDATE files SET title = ?, title_doc = ?, model = ?, vendor = ?, updated_at = ?, updated_ms = ? WHERE sid = ?',
-      [s.title, row.title_doc, s.model, s.vendor, s.updated_at, goTimeToMillis(s.updated_at), row.sid],
+      'UPDATE files SET title = ?, title_doc = ?, model = ?, vendor = ?, updated_at = ?, updated_ms = ?, source = ?, models = ? WHERE sid = ?',
+      [
+        s.title,
+        row.title_doc,
+        s.model,
+        s.vendor,
+        s.updated_at,
+        goTimeToMillis(s.updated_at),
+        s.source ?? 'ggcode',
+        modelsOf(s),
+        row.sid,
+      ],
     );
   }
 
-  /** Reads new bytes of one file into the index; returns how many message bytes it added. */
+  private newRow(id: string): number {
+    const r = this.db.run(
+      `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
+       VALUES (?, 0, 0, '{}', '', NULL, '', '', '', 0)`,
+      [id],
+    );
+    return Number(r.lastInsertRowid);
+  }
+
+  /** One message's rows; returns false when it has nothing to index. */
+  private insertMessage(
+    sid: number,
+    index: number,
+    message: Message,
+    offset: number,
+    length: number,
+  ): boolean {
+    const f = messageFields(message);
+    if (!f.text && !f.tools) return false;
+    // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
+    // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
+    // Chinese and Japanese characters spaced out: each is a word (normalize.ts).
+    const rowid = docRowid(sid, index);
+    this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, '', ?, ?)", [
+      rowid,
+      indexText(f.text),
+      indexText(f.tools),
+    ]);
+    this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)', [rowid, offset, length]);
+    return true;
+  }
+
+  /** Reads another source's session whole into the index (its rows replace what it had). */
+  private async indexLoaded(
+    catalog: Catalog,
+    s: SessionSummary,
+    size: number,
+    mtime: number,
+    row: FileRow | undefined,
+  ) {
+    const session = await catalog.load(s.id);
+    const sid = row?.sid ?? this.newRow(s.id);
+    if (row) this.removeDocs(sid, false);
+    let bytes = 0;
+    session.messages.forEach((message, index) => {
+      if (index > MAX_MESSAGE) return;
+      if (this.insertMessage(sid, index, message, 0, 0)) bytes += messageBytes(message);
+    });
+    this.db.run("UPDATE files SET size = ?, mtime = ?, tail = '{}' WHERE sid = ?", [size, mtime, sid]);
+    this.updateSummary(row ?? ({ sid, title: '', title_doc: null } as FileRow), s);
+    return { bytes, messages: session.messages.length, reset: row !== undefined };
+  }
+
+  /** Reads new bytes of one ggcode file into the index; returns how many message bytes it added. */
   private async indexFile(
     store: JsonlStore,
     s: SessionSummary,
@@ -163,36 +233,12 @@ export class SearchIndex {
     const tail = new SessionTail(path, s.id, resume);
     const update = await tail.read();
     let sid = row?.sid;
-    if (sid === undefined) {
-      const r = this.db.run(
-        `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
-         VALUES (?, 0, 0, '{}', '', NULL, '', '', '', 0)`,
-        [s.id],
-      );
-      sid = Number(r.lastInsertRowid);
-    } else if (update.reset) {
-      this.removeDocs(sid, false);
-    }
+    if (sid === undefined) sid = this.newRow(s.id);
+    else if (update.reset) this.removeDocs(sid, false);
     let bytes = 0;
     for (const { message, index, span } of update.messages) {
       if (index > MAX_MESSAGE) break;
-      const f = messageFields(message);
-      if (!f.text && !f.tools) continue;
-      // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
-      // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
-      // Chinese and Japanese characters spaced out: each is a word (normalize.ts).
-      const rowid = docRowid(sid, index);
-      this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, '', ?, ?)", [
-        rowid,
-        indexText(f.text),
-        indexText(f.tools),
-      ]);
-      this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)', [
-        rowid,
-        span.offset,
-        span.length,
-      ]);
-      bytes += span.length;
+      if (this.insertMessage(sid, index, message, span.offset, span.length)) bytes += span.length;
     }
     this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
       size,
@@ -205,12 +251,14 @@ export class SearchIndex {
     return { bytes, messages: update.messages.length, reset: update.reset };
   }
 
-  /** Brings the index up to date with `store`. `signal` cancels between files (work done so far is kept). */
+  /** Brings the index up to date with `store` (ggcode's alone, or a catalog of sources). `signal`
+   * cancels between sessions (work done so far is kept). */
   async update(
-    store: JsonlStore,
+    from: JsonlStore | Catalog,
     options: { onProgress?: (p: UpdateProgress) => void; signal?: AbortSignal } = {},
   ): Promise<UpdateStats> {
-    const summaries = await store.list();
+    const catalog = Catalog.of(from);
+    const summaries = await catalog.list();
     const byId = new Map([...this.files().values()].map((r) => [r.id, r]));
     const stats: UpdateStats = {
       files: summaries.length,
@@ -235,14 +283,17 @@ export class SearchIndex {
         if (options.signal?.aborted) throw new CancelledError();
         options.onProgress?.({ done, total: summaries.length });
         const row = byId.get(s.id);
-        const mtime = await fileMtime(store, s.id);
-        if (mtime === null) continue;
-        if (row && row.size === s.size && row.mtime === mtime) {
+        const store = s.source === undefined ? catalog.store() : null;
+        const key = store ? await ggcodeKey(store, s) : await filesKey(catalog, s.id);
+        if (key === null) continue;
+        if (row && row.size === key.size && row.mtime === key.mtime) {
           if (
             row.title !== s.title ||
             row.model !== s.model ||
             row.vendor !== s.vendor ||
-            row.updated_at !== s.updated_at
+            row.updated_at !== s.updated_at ||
+            row.source !== (s.source ?? 'ggcode') ||
+            row.models !== modelsOf(s)
           ) {
             this.updateSummary(row, s);
           }
@@ -251,7 +302,9 @@ export class SearchIndex {
         }
         let result;
         try {
-          result = await this.indexFile(store, s, s.size, mtime, row);
+          result = store
+            ? await this.indexFile(store, s, key.size, key.mtime, row)
+            : await this.indexLoaded(catalog, s, key.size, key.mtime, row);
         } catch {
           continue; // vanished or unreadable now; the next update sees it again
         }
@@ -279,10 +332,40 @@ export class SearchIndex {
   }
 }
 
-async function fileMtime(store: JsonlStore, id: string): Promise<number | null> {
+/** A ggcode session's change key: the size the list gave and its file's mtime. */
+async function ggcodeKey(
+  store: JsonlStore,
+  s: SessionSummary,
+): Promise<{ size: number; mtime: number } | null> {
   try {
-    return (await stat(join(store.dir(), `${id}.jsonl`))).mtimeMs;
+    return { size: s.size, mtime: (await stat(join(store.dir(), `${s.id}.jsonl`))).mtimeMs };
   } catch {
     return null;
   }
+}
+
+/** Another source's session's change key: the total size and latest mtime of its files. */
+async function filesKey(catalog: Catalog, id: string): Promise<{ size: number; mtime: number } | null> {
+  const files = await catalog.files(id).catch(() => null);
+  if (!files || files.length === 0) return null;
+  let size = 0;
+  let mtime = 0;
+  for (const file of files) {
+    const st = await stat(file).catch(() => null);
+    if (st === null) continue;
+    size += st.size;
+    mtime = Math.max(mtime, st.mtimeMs);
+  }
+  return mtime === 0 ? null : { size, mtime };
+}
+
+/** What `model:` looks in: every model the session used. */
+function modelsOf(s: SessionSummary): string {
+  return (s.models?.length ? s.models : [s.model]).join(' ');
+}
+
+/** The size of a message's text, to batch commits by (other sources have no line spans). */
+function messageBytes(m: Message): number {
+  const f = messageFields(m);
+  return f.text.length + f.tools.length;
 }

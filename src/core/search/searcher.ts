@@ -1,11 +1,12 @@
 // Runs a query against the index. Up to RANKED_HITS matching messages, every hit is ranked and
 // sessions come best match first; a broader query ("error", "the") would spend its time scoring
 // hundreds of thousands of messages, so its sessions come most recent first (result-pages.ts).
-// Only the page's snippets are made, from the messages' own lines in the session files.
+// Only the page's snippets are made: ggcode's from the messages' own lines in the session files,
+// other sources' from their sessions loaded (their messages can span several lines or files).
 import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
-import type { SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
+import type { Message, SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
 import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
 import { openRegularSync } from '../regular-file';
@@ -55,6 +56,27 @@ function spansOf(db: Database, groups: Group[]): Shown[][] {
   }
 }
 
+/** Where snippets come from: ggcode's folder, whose message lines are read by their spans, and
+ * a loader for other sources' sessions. */
+export interface SnippetSource {
+  dir: string;
+  load?: (id: string) => Promise<Message[]>;
+}
+
+/** One shown message's match: its snippet in the column that matched. */
+function matchOf(message: Message, msg: number, q: ParsedQuery): SearchMatch {
+  const f = messageFields(message);
+  const textSnippet = q.field !== 'tools' ? snippetFor(f.text, q) : null;
+  const useText = textSnippet && (textSnippet.highlights.length > 0 || q.field === 'text' || !f.tools);
+  const s = useText ? textSnippet : snippetFor(f.tools, q);
+  return { message: msg, field: useText ? 'text' : 'tools', snippet: s.text, highlights: s.highlights };
+}
+
+function titleMatch(row: FileRow, q: ParsedQuery): SearchMatch {
+  const s = snippetFor(row.title, q);
+  return { message: -1, field: 'title', snippet: s.text, highlights: s.highlights };
+}
+
 // Synchronous reads: a few small reads per session, where a round trip through the thread pool
 // for each cost more than the rest of the query (measured in bench/search).
 function matchesOf(dir: string, row: FileRow, shown: Shown[], q: ParsedQuery): SearchMatch[] {
@@ -64,8 +86,7 @@ function matchesOf(dir: string, row: FileRow, shown: Shown[], q: ParsedQuery): S
     for (const span of shown) {
       const msg = msgOf(span.rowid);
       if (msg < 0) {
-        const s = snippetFor(row.title, q);
-        matches.push({ message: -1, field: 'title', snippet: s.text, highlights: s.highlights });
+        matches.push(titleMatch(row, q));
         continue;
       }
       // Never blocks on a file since replaced by a FIFO; a span past the end reads short.
@@ -74,16 +95,7 @@ function matchesOf(dir: string, row: FileRow, shown: Shown[], q: ParsedQuery): S
       const read = readSync(fd, buf, 0, span.length, span.offset);
       const rec = decodeRecord(goTrimSpace(buf.toString('utf8', 0, read)));
       if (rec.type !== 'message' || !rec.message) continue;
-      const f = messageFields(rec.message);
-      const textSnippet = q.field !== 'tools' ? snippetFor(f.text, q) : null;
-      const useText = textSnippet && (textSnippet.highlights.length > 0 || q.field === 'text' || !f.tools);
-      const s = useText ? textSnippet : snippetFor(f.tools, q);
-      matches.push({
-        message: msg,
-        field: useText ? 'text' : 'tools',
-        snippet: s.text,
-        highlights: s.highlights,
-      });
+      matches.push(matchOf(rec.message, msg, q));
     }
   } catch {
     // The file changed under us (rewritten or deleted): the next update re-reads it.
@@ -91,6 +103,27 @@ function matchesOf(dir: string, row: FileRow, shown: Shown[], q: ParsedQuery): S
     if (fd !== undefined) closeSync(fd);
   }
   return matches;
+}
+
+/** The matches of another source's session, from the session loaded. */
+async function loadedMatches(
+  load: (id: string) => Promise<Message[]>,
+  row: FileRow,
+  shown: Shown[],
+  q: ParsedQuery,
+): Promise<SearchMatch[]> {
+  let messages: Message[] = [];
+  try {
+    if (shown.some((s) => msgOf(s.rowid) >= 0)) messages = await load(row.id);
+  } catch {
+    // Gone or unreadable now: the next update drops or re-reads it.
+  }
+  return shown.flatMap((span) => {
+    const msg = msgOf(span.rowid);
+    if (msg < 0) return [titleMatch(row, q)];
+    const m = messages[msg];
+    return m ? [matchOf(m, msg, q)] : [];
+  });
 }
 
 /** Runs `read` in one read transaction, so its many statements take the file lock once; inside
@@ -108,11 +141,12 @@ function reading<T>(db: Database, read: () => T): T {
 /** One page of results for `text` (without the index progress, which the caller knows). */
 export async function search(
   index: SearchIndex,
-  dir: string,
+  from: string | SnippetSource,
   text: string,
   options: SearchOptions = {},
 ): Promise<Omit<SearchResults, 'progress'>> {
   const started = performance.now();
+  const snippets = typeof from === 'string' ? { dir: from } : from;
   const page = options.page ?? 0;
   const pageSize = options.pageSize ?? 20;
   const perSession = options.perSession ?? 3;
@@ -143,9 +177,15 @@ export async function search(
     // A newer query arriving meanwhile (a worker message) is let in between sessions.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw new CancelledError();
-    const { id, title, model, vendor, updated_at } = g.row;
-    const matches = matchesOf(dir, g.row, found.shown[i]!, q);
-    groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
+    const { id, title, model, vendor, updated_at, source } = g.row;
+    const shown = found.shown[i]!;
+    const matches =
+      source !== 'ggcode' && snippets.load
+        ? await loadedMatches(snippets.load, g.row, shown, q)
+        : matchesOf(snippets.dir, g.row, shown, q);
+    const group: SearchGroup = { id, title, model, vendor, updated_at, hit_count: g.count, matches };
+    if (source !== 'ggcode') group.source = source;
+    groups.push(group);
   }
   return {
     ...base,

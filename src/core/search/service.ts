@@ -3,6 +3,7 @@
 // query first: a query still making snippets is cancelled when another arrives.
 import type { IndexProgress, SearchResults } from '../../shared/types';
 import { errorLine } from '../../shared/api';
+import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
 import { removeIndexFiles } from './database';
@@ -15,7 +16,7 @@ export interface SearchRequest {
   pageSize?: number;
 }
 
-/** Full-text search over a store, with its index in `indexFile`. */
+/** Full-text search over a store or a catalog of sources, with its index in `indexFile`. */
 export class SearchService {
   private index: SearchIndex | null = null;
   private running: Promise<void> | null = null;
@@ -26,9 +27,13 @@ export class SearchService {
   private readonly stopping = new AbortController();
 
   constructor(
-    private readonly store: JsonlStore,
+    from: JsonlStore | Catalog,
     private readonly indexFile: string,
-  ) {}
+  ) {
+    this.catalog = Catalog.of(from);
+  }
+
+  private readonly catalog: Catalog;
 
   private open(): SearchIndex {
     this.index ??= new SearchIndex(this.indexFile);
@@ -83,7 +88,7 @@ export class SearchService {
       do {
         this.again = false;
         try {
-          await this.open().update(this.store, {
+          await this.open().update(this.catalog, {
             signal: this.stopping.signal,
             onProgress: ({ done, total }) =>
               this.report({ state: done < total ? 'indexing' : 'ready', done, total }),
@@ -109,7 +114,7 @@ export class SearchService {
     const controller = new AbortController();
     this.current = controller;
     const results = await this.query((index) =>
-      search(index, this.store.dir(), request.query, {
+      search(index, { dir: this.catalog.store()?.dir() ?? '', load: this.loadMessages }, request.query, {
         page: request.page,
         pageSize: request.pageSize,
         signal: controller.signal,
@@ -118,6 +123,9 @@ export class SearchService {
     if (controller.signal.aborted) throw new CancelledError();
     return { ...results, progress: this.state };
   }
+
+  // Snippets of other sources' sessions come from the session loaded whole.
+  private readonly loadMessages = async (id: string) => (await this.catalog.load(id)).messages;
 
   /** Every matching message index of one session. */
   sessionMatches(id: string, query: string): number[] {

@@ -2,6 +2,7 @@
 // the UI (Electron main, or `sessions serve`).
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorLine } from '../../shared/api';
+import { Catalog } from '../sources/catalog';
 import { JsonlStore } from '../store';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { CancelledError } from './search-index';
@@ -9,7 +10,10 @@ import { SearchService } from './service';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
-const service = new SearchService(new JsonlStore(init.dir), init.indexFile);
+const service = new SearchService(
+  init.sources ? Catalog.open(init.sources) : new JsonlStore(init.dir),
+  init.indexFile,
+);
 const send = (message: FromWorker): void => port.postMessage(message);
 
 service.onProgress((progress) => send({ type: 'progress', progress }));

@@ -1,23 +1,13 @@
-// Reading another agent's files as hostile input: only regular files are opened (non-blocking,
-// so a FIFO or device planted under a session's name cannot hang the reader), and no read goes
-// past the size fstat gave when the file was opened (a file that grows meanwhile is read up to
-// that size; the next read takes the rest).
+// Reading another agent's files as hostile input, with the store's rule (regular-file.ts): only
+// regular files are opened (non-blocking, so a FIFO or device under a session's name cannot hang
+// the reader), and no read goes past the size fstat gave when the file was opened (a file that
+// grows meanwhile is read up to that size; the next read takes the rest).
 import fs, { type Stats } from 'node:fs';
 import { promisify } from 'node:util';
+import { NotRegularFileError, openRegularFd } from '../regular-file';
 
-const openFd = promisify(fs.open);
-const fstatFd = promisify(fs.fstat);
 const readFd = promisify(fs.read);
 const closeFd = promisify(fs.close);
-
-/** Thrown for a path that exists but is not a regular file (a folder, FIFO, socket or device). */
-export class NotRegularFileError extends Error {
-  override name = 'NotRegularFileError';
-  readonly code = 'ENOTREG';
-  constructor(path: string) {
-    super(`${path} is not a regular file`);
-  }
-}
 
 /** Files up to this size are read in one piece; larger ones in chunks. */
 const CHUNK = 1 << 20;
@@ -28,22 +18,9 @@ export interface RegularFile {
   stats: Stats;
 }
 
-/** Opens `path` for reading if it is a regular file (symlinks to one are followed). */
-export async function openRegular(path: string): Promise<RegularFile> {
-  const fd = await openFd(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    const stats = await fstatFd(fd);
-    if (!stats.isFile()) throw new NotRegularFileError(path);
-    return { fd, stats };
-  } catch (error) {
-    await closeFd(fd);
-    throw error;
-  }
-}
-
 /** Runs `use` on the open regular file at `path`, closing it after. */
 export async function withRegularFile<T>(path: string, use: (file: RegularFile) => Promise<T>): Promise<T> {
-  const file = await openRegular(path);
+  const file = await openRegularFd(path);
   try {
     return await use(file);
   } finally {

@@ -1,7 +1,7 @@
 // The interface every source of sessions implements. A source is one agent's way of keeping
 // sessions (ggcode's store, Claude Code's projects, Codex CLI's rollouts); its adapter maps them
 // into the one session model the app renders (src/shared/types.ts). See docs/sources.md.
-import type { Message, Session, SessionSummary } from '../../shared/types';
+import type { Message, Session, SessionList } from '../../shared/types';
 import type { PriceTable } from './pricing/pricing';
 
 /** What an adapter may look at to find its default folders. */
@@ -25,9 +25,14 @@ export interface SourceAdapter {
   readonly label: string;
   /** True for other agents' files: never written or deleted. */
   readonly readOnly: boolean;
+  /** The app's own store (ggcode): always read, even while its folder does not exist yet. */
+  readonly primary?: boolean;
   /** The folders read when none is given, from the agent's own defaults and environment
    * variables; the caller keeps those that exist. */
   defaultRoots(ctx: SourceContext): string[];
+  /** The folders to read when the user names `dir` for this source (a flag or a setting): the
+   * agent's own home folder, or one of its session folders. */
+  rootsFor(dir: string): string[];
   /** The source over `roots` (folders that may not exist yet). */
   open(roots: readonly string[], ctx: OpenContext): SessionSource;
 }
@@ -67,20 +72,21 @@ export interface SessionSource {
   readonly roots: readonly string[];
   /** True when `id` names a session of this source (by its form; it may not exist). */
   owns(id: string): boolean;
-  /** Every session, in no particular order, from a cheap read of each file. */
-  list(): Promise<SessionSummary[]>;
-  /** One session, whole. Throws SessionNotFoundError. With `onMessage`, messages go there and
-   * not into `messages` (a streaming export). */
-  load(id: string, onMessage?: (m: Message) => void): Promise<Session>;
+  /** Every session, in no particular order, from a cheap read of each file, and how many
+   * entries named like sessions could not be read (not regular files, no permission). */
+  list(): Promise<SessionList>;
+  /** One session, whole. Throws SessionNotFoundError. */
+  load(id: string): Promise<Session>;
   /** The files a session is read from (its own first), or null when it does not exist: what a
    * change check (search index, list cache) looks at. */
   files(id: string): Promise<string[] | null>;
-  /** A follower of session `id`. */
-  follow(id: string): SessionFollower;
+  /** A follower of session `id`. Absent for ggcode, whose store has live machinery of its own
+   * (src/core/live); every other source has one. */
+  follow?(id: string): SessionFollower;
   /** The folders to watch for changes. */
   watchTargets(): WatchTarget[];
   /** The session a changed path (absolute) belongs to, or null. */
   sessionOfPath(path: string): string | null;
-  /** Deletes a session (writable sources only). */
-  delete?(id: string): Promise<void>;
+  /** Deletes a session (writable sources only); false when there was nothing to delete. */
+  delete?(id: string): Promise<boolean>;
 }

@@ -35,6 +35,15 @@ describe('appendMessages', () => {
     expect(appendMessages(base, appended(0, ['zero']))!.messages).toBe(base.messages);
   });
 
+  it('replaces the messages from `from` on when the append says so (a message that grew)', () => {
+    const next = appendMessages(base, { ...appended(1, ['one, longer', 'two']), replace: true })!;
+    expect(next.messages.map((m) => m.markdown)).toEqual(
+      ['zero', 'one, longer', 'two'].map((t) => text(t).markdown),
+    );
+    expect(next.messages[0]).toBe(base.messages[0]);
+    expect(next.session.msg_count).toBe(3);
+  });
+
   it('refuses an append after a gap, and a rewrite', () => {
     expect(appendMessages(base, appended(3, ['three']))).toBeNull();
     expect(appendMessages(base, appended(0, ['other'], true))).toBeNull();

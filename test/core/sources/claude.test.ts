@@ -26,7 +26,7 @@ const call = (s: Session, name: string) =>
 
 describe('Claude Code goldens', () => {
   it('lists the sessions there are (files of bookkeeping only are not sessions)', async () => {
-    const listed = (await source().list()).sort((a, b) => a.id.localeCompare(b.id));
+    const listed = (await source().list()).sessions.sort((a, b) => a.id.localeCompare(b.id));
     expectGolden(join(GOLDEN, 'list.json'), goldenJson(listed));
     expect(listed.map((s) => s.id)).toEqual([MODERN, OLDER, CYRILLIC]);
   });
@@ -39,7 +39,7 @@ describe('Claude Code goldens', () => {
 
   it('says in the list what a full load says', async () => {
     const src = source();
-    for (const row of await src.list()) {
+    for (const row of (await src.list()).sessions) {
       const s = await src.load(row.id);
       expect(row).toMatchObject({
         msg_count: s.messages.length,
@@ -156,7 +156,7 @@ describe('Claude Code lines', () => {
   });
 
   it('keeps a title the user gave over the first prompt, and a summary only of its own session', async () => {
-    const rows = await source().list();
+    const rows = (await source().list()).sessions;
     expect(rows.find((r) => r.id === MODERN)?.title).toBe('Fix login redirect loop');
     expect(rows.find((r) => r.id === OLDER)?.title).toBe('Add a dark mode toggle');
     expect(rows.find((r) => r.id === CYRILLIC)).toMatchObject({
@@ -167,7 +167,7 @@ describe('Claude Code lines', () => {
   });
 
   it('estimates cost from tokens with the price table, and says so', async () => {
-    const row = (await source().list()).find((r) => r.id === CYRILLIC)!;
+    const row = (await source().list()).sessions.find((r) => r.id === CYRILLIC)!;
     // Haiku 4.5 at $1 in and $5 out per million: 510 in, 75 out.
     expect(row.cost).toMatchObject({ total_cost_usd: 0.000885, estimated: true, prices_as_of: '2025-11-15' });
   });
@@ -191,7 +191,7 @@ describe('Claude Code lines', () => {
       JSON.stringify(line) + '\n',
     );
     const src = openSource(claudeAdapter, [root]);
-    const row = (await src.list()).find((r) => r.id === OLDER)!;
+    const row = (await src.list()).sessions.find((r) => r.id === OLDER)!;
     const s = await src.load(OLDER);
     expect([row.msg_count, row.updated_at]).toEqual([5, '2025-07-02T15:00:00.000Z']);
     expect(s.messages.at(-1)!.content[0]!.output).toHaveLength(6 << 20);
@@ -207,7 +207,9 @@ describe('Claude Code lines', () => {
     const project = join(root, '-home-dev-webapp');
     const before = snapshot(project);
     const src = openSource(claudeAdapter, [root]);
-    expect((await src.list()).map((r) => r.id).sort()).toEqual([MODERN, OLDER, CYRILLIC].sort());
+    const listed = await src.list();
+    expect(listed.sessions.map((r) => r.id).sort()).toEqual([MODERN, OLDER, CYRILLIC].sort());
+    expect(listed.unreadable).toBe(2);
     await expect(src.load('claude-fifo0000-0000-4000-8000-000000000000')).rejects.toThrow(/not found/);
     await expect(src.load('claude-nothing')).rejects.toThrow('session claude-nothing not found');
     await src.load(MODERN);
@@ -241,7 +243,7 @@ describe('Claude Code live', () => {
     const root = copyOf(PROJECTS);
     const file = join(root, MODERN_FILE);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n[^\n]*$/, '\n')); // drop the torn line
-    const follower = openSource(claudeAdapter, [root]).follow(MODERN);
+    const follower = openSource(claudeAdapter, [root]).follow!(MODERN);
     const first = await follower.read();
     expect([first.from, first.count]).toEqual([0, 19]);
     appendFileSync(file, lineOf(assistant('live-1', 'msg_live', 'Part one.')));

@@ -29,7 +29,7 @@ const blocks = (s: Session): ContentBlock[] => s.messages.flatMap((m) => m.conte
 
 describe('Codex goldens', () => {
   it('lists the rollouts of both folders', async () => {
-    const listed = (await source().list()).sort((a, b) => a.id.localeCompare(b.id));
+    const listed = (await source().list()).sessions.sort((a, b) => a.id.localeCompare(b.id));
     expectGolden(join(GOLDEN, 'list.json'), goldenJson(listed));
     expect(listed.map((s) => s.id)).toEqual([...ALL].sort());
   });
@@ -42,7 +42,7 @@ describe('Codex goldens', () => {
 
   it('says in the list what a full load says', async () => {
     const src = source();
-    for (const row of await src.list()) {
+    for (const row of (await src.list()).sessions) {
       const s = await src.load(row.id);
       const { workspace, git_branch, cost } = s;
       expect(row).toEqual({
@@ -157,7 +157,7 @@ describe('Codex lines', () => {
     const legacy = await src.load(LEGACY);
     expect(legacy.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
     expect([legacy.created_at, legacy.git_branch]).toEqual(['2025-05-07T17:24:21.123Z', 'legacy']);
-    const archived = (await src.list()).find((r) => r.id === ARCHIVED)!;
+    const archived = (await src.list()).sessions.find((r) => r.id === ARCHIVED)!;
     expect(archived).toMatchObject({
       title: '検索が遅い理由を調べて',
       workspace: '/home/dev/données/検索',
@@ -187,7 +187,9 @@ describe('Codex lines', () => {
     mkdirSync(join(special, 'rollout-2025-12-01T00-00-00-00000000-0000-4000-8000-000000000002.jsonl'));
     const before = snapshot(join(home, 'sessions/2025/09'));
     const src = source(home);
-    expect((await src.list()).map((r) => r.id).sort()).toEqual([...ALL].sort());
+    const listed = await src.list();
+    expect(listed.sessions.map((r) => r.id).sort()).toEqual([...ALL].sort());
+    expect(listed.unreadable).toBe(2);
     await expect(src.load('codex-00000000-0000-4000-8000-000000000001')).rejects.toThrow(/not found/);
     for (const id of ALL) await src.load(id);
     expect(snapshot(join(home, 'sessions/2025/09'))).toEqual(before);
@@ -202,7 +204,7 @@ describe('Codex live', () => {
     const home = copyOf(HOME);
     const file = join(home, MAIN_FILE);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n[^\n]*$/, '\n'));
-    const follower = source(home).follow(MAIN);
+    const follower = source(home).follow!(MAIN);
     expect((await follower.read()).count).toBe(18);
     appendFileSync(
       file,

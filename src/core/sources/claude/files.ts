@@ -1,7 +1,7 @@
 // Where Claude Code keeps sessions: `<root>/<encoded project folder>/<session uuid>.jsonl`, with
 // subagent threads in `<session uuid>/subagents/agent-<id>.jsonl` (older versions: `agent-<id>.jsonl`
 // beside the sessions, naming their session inside). A root is a `projects` folder.
-import type { Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidId } from '../../../shared/ids';
@@ -21,6 +21,13 @@ export function defaultClaudeRoots({ env, home }: SourceContext): string[] {
   return dirs.map((d) => join(d, 'projects'));
 }
 
+/** The roots for a folder the user named: its `projects` folder (a CLAUDE_CONFIG_DIR-like
+ * folder), else the folder itself (a projects folder). */
+export function claudeRootsFor(dir: string): string[] {
+  const projects = join(dir, 'projects');
+  return statSync(projects, { throwIfNoEntry: false })?.isDirectory() ? [projects] : [dir];
+}
+
 /** One session's files. */
 export interface ClaudeSessionFiles {
   id: string;
@@ -37,6 +44,8 @@ export interface ClaudeProject {
   dir: string;
   sessions: ClaudeSessionFiles[];
   agentFiles: string[];
+  /** Entries named like sessions that are not files (folders, FIFOs, sockets, devices). */
+  unreadable: number;
 }
 
 const UUID_NAME = /^([A-Za-z0-9][A-Za-z0-9_-]*)\.jsonl$/;
@@ -64,9 +73,13 @@ const isDirLike = (e: Dirent) => e.isDirectory() || e.isSymbolicLink();
 export async function readProject(dir: string): Promise<ClaudeProject> {
   const list = await entries(dir);
   const folders = new Set(list.filter(isDirLike).map((e) => e.name));
-  const project: ClaudeProject = { dir, sessions: [], agentFiles: [] };
+  const project: ClaudeProject = { dir, sessions: [], agentFiles: [], unreadable: 0 };
   for (const e of list) {
-    if (!isFileLike(e) || !e.name.endsWith('.jsonl')) continue;
+    if (!e.name.endsWith('.jsonl')) continue;
+    if (!isFileLike(e)) {
+      if (idOfFileName(e.name) !== null) project.unreadable++;
+      continue;
+    }
     if (e.name.startsWith('agent-')) {
       project.agentFiles.push(join(dir, e.name));
       continue;

@@ -2,7 +2,7 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { Message, Session, SessionSummary } from '../../../shared/types';
+import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
 import { goTimeFromMillis } from '../../gotime';
 import { SummaryCache } from '../../live/summary-cache';
@@ -20,6 +20,7 @@ import type {
 import { ClaudeBuilder, type AgentThread } from './builder';
 import {
   agentIdOfPath,
+  claudeRootsFor,
   defaultClaudeRoots,
   ID_PREFIX,
   idOfFileName,
@@ -38,6 +39,7 @@ export const claudeAdapter: SourceAdapter = {
   label: 'Claude Code',
   readOnly: true,
   defaultRoots: defaultClaudeRoots,
+  rootsFor: claudeRootsFor,
   open: (roots, ctx) => new ClaudeSource(roots, ctx),
 };
 
@@ -90,7 +92,7 @@ class ClaudeSource implements SessionSource {
   private async legacyAgents(project: ClaudeProject): Promise<Map<string, string[]>> {
     const bySession = new Map<string, string[]>();
     for (const path of project.agentFiles) {
-      const facts = await this.agentFacts.get(path, path);
+      const facts = await this.agentFacts.get(path, path).catch(() => null);
       if (!facts?.sessionId) continue;
       const id = ID_PREFIX + facts.sessionId;
       bySession.set(id, [...(bySession.get(id) ?? []), path]);
@@ -116,18 +118,28 @@ class ClaudeSource implements SessionSource {
     return { files, agents };
   }
 
-  async list(): Promise<SessionSummary[]> {
+  async list(): Promise<SessionList> {
     const projects = await this.scanProjects();
-    const out: SessionSummary[] = [];
+    const sessions: SessionSummary[] = [];
+    let unreadable = 0;
     for (const project of projects) {
+      unreadable += project.unreadable;
       const legacy = project.agentFiles.length
         ? await this.legacyAgents(project)
         : new Map<string, string[]>();
-      const rows = await mapLimit(project.sessions, (s) => this.summarize(s, legacy.get(s.id) ?? []));
-      for (const row of rows) if (row) out.push(row);
+      const rows = await mapLimit(project.sessions, async (s) => {
+        try {
+          return await this.summarize(s, legacy.get(s.id) ?? []);
+        } catch (error) {
+          if (!isUnreadable(error)) throw error;
+          unreadable++;
+          return null;
+        }
+      });
+      for (const row of rows) if (row) sessions.push(row);
     }
     this.mainFacts.retain(new Set([...this.known.values()].map((s) => s.path)));
-    return out;
+    return { sessions, unreadable };
   }
 
   private async summarize(files: ClaudeSessionFiles, legacy: string[]): Promise<SessionSummary | null> {
@@ -138,7 +150,7 @@ class ClaudeSource implements SessionSource {
     let size = 0;
     const agentPaths = [...(await subagentFiles(files.folder)).values(), ...legacy];
     for (const path of agentPaths) {
-      const facts = await this.agentFacts.get(path, path);
+      const facts = await this.agentFacts.get(path, path).catch(() => null);
       if (facts) usage.merge(facts.usage);
     }
     for (const path of [files.path, ...agentPaths]) size += (await stat(path).catch(() => null))?.size ?? 0;
@@ -181,7 +193,7 @@ class ClaudeSource implements SessionSource {
     return threads;
   }
 
-  async load(id: string, onMessage?: (m: Message) => void): Promise<Session> {
+  async load(id: string): Promise<Session> {
     const found = await this.locate(id);
     if (!found) throw new SessionNotFoundError(id);
     const builder = new ClaudeBuilder(id);
@@ -196,8 +208,7 @@ class ClaudeSource implements SessionSource {
     }
     builder.setAgentFiles(await this.readAgents(found.agents));
     const session = builder.snapshot(stats.mtimeMs, this.ctx.prices);
-    if (onMessage) builder.main.messages.forEach((m) => onMessage(m));
-    else session.messages = builder.main.messages;
+    session.messages = builder.main.messages;
     return session;
   }
 

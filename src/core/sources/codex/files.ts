@@ -1,6 +1,6 @@
 // Where Codex CLI keeps sessions: `${CODEX_HOME:-~/.codex}/sessions/YYYY/MM/DD/rollout-<time>-<uuid>.jsonl`,
 // and `archived_sessions/` (flat). A root is one of those two folders.
-import type { Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidId } from '../../../shared/ids';
@@ -13,6 +13,15 @@ export const ID_PREFIX = 'codex-';
 export function defaultCodexRoots({ env, home }: SourceContext): string[] {
   const base = env.CODEX_HOME || join(home, '.codex');
   return [join(base, 'sessions'), join(base, 'archived_sessions')];
+}
+
+/** The roots for a folder the user named: its `sessions` and `archived_sessions` (a
+ * CODEX_HOME-like folder), else the folder itself (a sessions folder). */
+export function codexRootsFor(dir: string): string[] {
+  const sessions = join(dir, 'sessions');
+  return statSync(sessions, { throwIfNoEntry: false })?.isDirectory()
+    ? [sessions, join(dir, 'archived_sessions')]
+    : [dir];
 }
 
 const ROLLOUT =
@@ -36,9 +45,13 @@ async function entries(dir: string): Promise<Dirent[]> {
   }
 }
 
-/** Every rollout under `roots`, by id (the first found wins). */
-export async function findRollouts(roots: readonly string[]): Promise<Map<string, string>> {
+/** Every rollout under `roots`, by id (the first found wins), and how many entries named like
+ * rollouts are not files (folders, FIFOs, sockets, devices). */
+export async function findRollouts(
+  roots: readonly string[],
+): Promise<{ found: Map<string, string>; unreadable: number }> {
   const found = new Map<string, string>();
+  let unreadable = 0;
   const walk = async (dir: string, depth: number): Promise<void> => {
     const list = await entries(dir);
     const dirs: string[] = [];
@@ -47,9 +60,10 @@ export async function findRollouts(roots: readonly string[]): Promise<Map<string
         const id = idOfFileName(e.name);
         if (id !== null && !found.has(id)) found.set(id, join(dir, e.name));
       } else if (depth < DEPTH && (e.isDirectory() || e.isSymbolicLink())) dirs.push(join(dir, e.name));
+      else if (idOfFileName(e.name) !== null) unreadable++;
     }
     for (const d of dirs.sort()) await walk(d, depth + 1);
   };
   for (const root of roots) await walk(root, 0);
-  return found;
+  return { found, unreadable };
 }

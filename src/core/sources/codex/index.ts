@@ -2,7 +2,7 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Message, Session, SessionSummary } from '../../../shared/types';
+import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
 import { SummaryCache } from '../../live/summary-cache';
 import { AppendReader } from '../append-reader';
@@ -16,7 +16,7 @@ import type {
   WatchTarget,
 } from '../source';
 import { CodexBuilder } from './builder';
-import { defaultCodexRoots, findRollouts, ID_PREFIX, idOfFileName } from './files';
+import { codexRootsFor, defaultCodexRoots, findRollouts, ID_PREFIX, idOfFileName } from './files';
 import { applyRollout } from './fork';
 import { scanCodexFile, type CodexFileFacts } from './scan';
 
@@ -28,6 +28,7 @@ export const codexAdapter: SourceAdapter = {
   label: 'Codex CLI',
   readOnly: true,
   defaultRoots: defaultCodexRoots,
+  rootsFor: codexRootsFor,
   open: (roots, ctx) => new CodexSource(roots, ctx),
 };
 
@@ -86,16 +87,25 @@ class CodexSource implements SessionSource {
   }
 
   private async locate(id: string): Promise<string | null> {
-    if (!this.known.has(id)) this.known = await findRollouts(this.roots);
+    if (!this.known.has(id)) this.known = (await findRollouts(this.roots)).found;
     return this.known.get(id) ?? null;
   }
 
-  async list(): Promise<SessionSummary[]> {
-    this.known = await findRollouts(this.roots);
-    const out: SessionSummary[] = [];
+  async list(): Promise<SessionList> {
+    const walked = await findRollouts(this.roots);
+    this.known = walked.found;
+    let unreadable = walked.unreadable;
+    const sessions: SessionSummary[] = [];
     const paths = [...this.known.values()];
     for (const path of paths) {
-      const facts = await this.facts.get(path, path);
+      let facts: CodexFileFacts | null;
+      try {
+        facts = await this.facts.get(path, path);
+      } catch (error) {
+        if (!isUnreadable(error)) throw error;
+        unreadable++;
+        continue;
+      }
       if (!facts) continue;
       const summary = facts.copies
         ? await this.copies.get(path, path)
@@ -111,12 +121,12 @@ class CodexSource implements SessionSource {
             this.ctx.prices,
           ).created_at;
       }
-      out.push(summary);
+      sessions.push(summary);
     }
     const present = new Set(paths);
     this.facts.retain(present);
     this.copies.retain(present);
-    return out;
+    return { sessions, unreadable };
   }
 
   private async statOf(path: string): Promise<Stats | null> {
@@ -147,7 +157,7 @@ class CodexSource implements SessionSource {
     return { session, builder, stats };
   }
 
-  async load(id: string, onMessage?: (m: Message) => void): Promise<Session> {
+  async load(id: string): Promise<Session> {
     const path = await this.locate(id);
     if (!path) throw new SessionNotFoundError(id);
     let session: Session;
@@ -156,10 +166,6 @@ class CodexSource implements SessionSource {
     } catch (error) {
       if (isUnreadable(error)) throw new SessionNotFoundError(id);
       throw error;
-    }
-    if (onMessage) {
-      session.messages.forEach((m) => onMessage(m));
-      session.messages = [];
     }
     return session;
   }

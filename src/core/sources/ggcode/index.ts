@@ -1,0 +1,58 @@
+// The ggcode source: the store as it always was (ids, export bytes, writes and deletes unchanged),
+// behind the source interface. Its live updates are the store's own (src/core/live).
+import { join } from 'node:path';
+import type { Session, SessionList } from '../../../shared/types';
+import { isValidId } from '../../ids';
+import { SESSION_FILE, JsonlStore } from '../../store';
+import type { SessionSource, SourceAdapter, WatchTarget } from '../source';
+
+/** The adapter. */
+export const ggcodeAdapter: SourceAdapter = {
+  name: 'ggcode',
+  label: 'ggcode',
+  readOnly: false,
+  primary: true,
+  defaultRoots: ({ env, home }) => [env.SESSIONS_DIR || join(home, '.ggcode', 'sessions')],
+  rootsFor: (dir) => [dir],
+  open: (roots) => new GgcodeSource(new JsonlStore(roots[0] ?? '.')),
+};
+
+/** ggcode's store as a source. */
+export class GgcodeSource implements SessionSource {
+  readonly adapter = ggcodeAdapter;
+  readonly roots: readonly string[];
+
+  constructor(readonly store: JsonlStore) {
+    this.roots = [store.dir()];
+  }
+
+  /** Any valid id: ids of other sources are routed to them first (see Catalog). */
+  owns(id: string): boolean {
+    return isValidId(id);
+  }
+
+  list(): Promise<SessionList> {
+    return this.store.listing();
+  }
+
+  load(id: string): Promise<Session> {
+    return this.store.load(id);
+  }
+
+  async files(id: string): Promise<string[] | null> {
+    return isValidId(id) ? [join(this.store.dir(), `${id}.jsonl`)] : null;
+  }
+
+  watchTargets(): WatchTarget[] {
+    return [{ dir: this.store.dir(), recursive: false }];
+  }
+
+  sessionOfPath(path: string): string | null {
+    const id = SESSION_FILE.exec(path.slice(this.store.dir().length + 1))?.[1];
+    return id !== undefined && isValidId(id) ? id : null;
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.store.delete(id);
+  }
+}
