@@ -25,7 +25,9 @@ async function cli(
 ): Promise<{ code: number; out: string; err: string[] }> {
   let out = '';
   const err: string[] = [];
-  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, env);
+  // The cache (list summaries, search index) goes to a temp folder unless a test names one.
+  const withCache = { TRANSCRIPTS_CACHE_DIR: tempDir(), ...env };
+  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, withCache);
   return { code, out, err };
 }
 
