@@ -5,6 +5,7 @@ import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir } from '../core/search/cache-dir';
 import { indexFileForCatalog, type Catalog } from '../core/sources/catalog';
 import { livePidOf } from '../core/lock';
+import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
 import { searchFooter } from './search-footer';
@@ -24,8 +25,11 @@ const TITLE_WIDTH = 70;
 const foldersOf = (store: Catalog): string => store.sources.flatMap((s) => s.roots).join(', ');
 
 async function list(store: Catalog, cmd: Command, io: Io): Promise<void> {
-  const sessions = await store.list();
+  const { sessions, unreadable } = await store.listing();
   const several = store.sources.length > 1;
+  // On stderr, so that `list --json` stays the list and a pipe still sees the note.
+  const note = unreadableNote(unreadable);
+  if (note) io.err(`sessions: ${note} in ${foldersOf(store)}`);
   if (cmd.json) {
     const rows = sessions.map(
       ({

@@ -1,6 +1,7 @@
 // Which sources a `sessions` command reads: each agent at its default place when that exists,
 // SESSIONS_DIR / CLAUDE_CONFIG_DIR / CODEX_HOME and TRANSCRIPTS_SOURCES from the environment,
 // then --dir, --source NAME[=DIR] and --no-source NAME from the command line.
+import { defaultCacheDir } from '../core/search/cache-dir';
 import { Catalog } from '../core/sources/catalog';
 import { loadPriceTable } from '../core/sources/pricing/pricing';
 import {
@@ -41,7 +42,11 @@ export function sourcesFor(cmd: Command, env: NodeJS.ProcessEnv): SourceSetting[
   }
 }
 
-/** The catalog `cmd` reads in `env`. */
+/** The catalog `cmd` reads in `env` (keeping list summaries in the cache folder). */
 export function catalogFor(cmd: Command, env: NodeJS.ProcessEnv): Catalog {
-  return Catalog.open(sourcesFor(cmd, env), loadPriceTable(env));
+  return Catalog.open(
+    sourcesFor(cmd, env),
+    loadPriceTable(env),
+    env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env),
+  );
 }

@@ -4,14 +4,15 @@ import type { Dirent } from 'node:fs';
 import { lstat, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Message, Session, SessionList, SessionSummary } from '../shared/types';
+import type { Cost, Message, Session, SessionList, SessionSummary } from '../shared/types';
 import { createFileExclusive, syncDir, tempPathFor, writeFileAtomic } from './atomic';
 import { SessionInUseError, SessionNotFoundError } from './errors';
 import { nowGoTime, parseGoTime } from './gotime';
 import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
 import { emptySession, loadSessionFile } from './load';
-import { SummaryCache } from './live/summary-cache';
+import { SummaryCache, type CacheEntry } from './live/summary-cache';
+import { readSummaryFile, writeSummaryFile } from './live/summary-file';
 import { checkLockFile, livePidOf, lockHolder, withLock } from './lock';
 import { exportHeader, messageMarkdown } from './markdown';
 import { mapLimit } from './pool';
@@ -86,6 +87,31 @@ function entryFromSession(s: Session, previous?: IndexEntry): IndexEntry {
   };
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+// A stored summary comes from a file in the cache folder: only well-shaped ones are used.
+function isStoredSummary(id: string, v: unknown): boolean {
+  if (v === null) return true;
+  if (!isObject(v) || v.id !== id || !isCount(v.msg_count) || !isCount(v.size)) return false;
+  const texts = ['title', 'created_at', 'updated_at', 'vendor', 'endpoint', 'model'] as const;
+  return texts.every((k) => isText(v[k])) && (v.workspace === undefined || isText(v.workspace));
+}
+
+function isStoredTail(_id: string, v: unknown): boolean {
+  return v === null || (isObject(v) && isCount(v.size) && (v.cost === null || isObject(v.cost)));
+}
+
+function entriesWhere<T>(
+  stored: Record<string, CacheEntry<unknown>>,
+  valid: (id: string, v: unknown) => boolean,
+): Record<string, CacheEntry<T>> {
+  const out: Record<string, CacheEntry<T>> = {};
+  for (const [id, e] of Object.entries(stored)) if (valid(id, e.summary)) out[id] = e as CacheEntry<T>;
+  return out;
+}
+
 /** A session store rooted at one directory. The constructor does no I/O. */
 export class JsonlStore {
   /** Files the index lacks, summarized once per change rather than on every list. */
@@ -93,7 +119,14 @@ export class JsonlStore {
   /** Size and cost of files the index covers (the cost is not in index.json), kept the same way. */
   private readonly tails = new SummaryCache(tailCost);
 
-  constructor(private readonly root: string) {}
+  /** Whether the stored summaries (options.summaryFile) were read into the caches yet. */
+  private seeded = false;
+
+  /** `options.summaryFile`: where summaries are kept across processes (in the cache folder). */
+  constructor(
+    private readonly root: string,
+    private readonly options: { summaryFile?: string } = {},
+  ) {}
 
   /** The store's directory. */
   dir(): string {
@@ -161,6 +194,7 @@ export class JsonlStore {
     const [{ ids, locked, strange, strangeLocks }, index] = await Promise.all([
       this.candidateIds(),
       readIndex(this.root),
+      this.seedSummaries(),
     ]);
     let unreadable = strange.length + (index.unreadable ? 1 : 0);
     const present = new Set(ids);
@@ -186,12 +220,33 @@ export class JsonlStore {
     const listed = summaries.filter((s): s is SessionSummary => s !== null);
     const listedIds = new Set(listed.map((s) => s.id));
     for (const id of strangeLocks) if (listedIds.has(id)) unreadable++;
-    const live = await this.liveIds([...locked].filter((id) => listedIds.has(id)));
+    const [live] = await Promise.all([
+      this.liveIds([...locked].filter((id) => listedIds.has(id))),
+      this.storeSummaries(),
+    ]);
     unreadable += live.unreadable;
     return {
       sessions: sortNewestFirst(listed.map((s) => ({ ...s, live: live.live.has(s.id) }))),
       unreadable,
     };
+  }
+
+  /** Reads the summaries an earlier process stored, once (each is still checked against its file). */
+  private async seedSummaries(): Promise<void> {
+    if (this.seeded || !this.options.summaryFile) return;
+    this.seeded = true;
+    const stored = await readSummaryFile(this.options.summaryFile);
+    this.scanned.seed(entriesWhere<SessionSummary>(stored.scanned, isStoredSummary));
+    this.tails.seed(entriesWhere<{ size: number; cost: Cost | null }>(stored.tails, isStoredTail));
+  }
+
+  /** Keeps the summaries for the next process when a list changed them; failing only costs a rescan. */
+  private async storeSummaries(): Promise<void> {
+    const file = this.options.summaryFile;
+    if (!file || !(this.scanned.changed() || this.tails.changed())) return;
+    await writeSummaryFile(file, { scanned: this.scanned.snapshot(), tails: this.tails.snapshot() }).catch(
+      () => undefined,
+    );
   }
 
   /** Loads a session. Throws InvalidIdError or SessionNotFoundError ("session <id> not found"). */

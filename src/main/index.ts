@@ -145,6 +145,7 @@ async function start(): Promise<void> {
         indexFile: indexFileForCatalog(cacheDir, s.settings()),
         sources: s.settings(),
       }),
+    cacheDir,
     onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
     live: (s, search) => live.open(s, search),
     watch: (s, id, known) => live.watch(s, id, known),

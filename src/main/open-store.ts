@@ -6,13 +6,15 @@ import type { StoreInfo } from '../shared/contract';
 import type { IndexProgress } from '../shared/types';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import { Catalog, catalogInfo } from '../core/sources/catalog';
+import { loadPriceTable } from '../core/sources/pricing/pricing';
 import type { SourceSetting } from '../core/sources/selection';
-import { JsonlStore } from '../core/store';
 
 /** What OpenStore needs from the app: a search per folder, and who follows sessions. */
 export interface OpenStoreDeps {
   /** Makes the search handle for a store (a worker in the app; in-process in tests). */
   makeSearch: (store: Catalog) => SearchHandle;
+  /** The cache folder, where the list keeps its summaries across starts (none when absent). */
+  cacheDir?: string;
   /** Told about the current search's progress. */
   onSearchProgress?: (p: IndexProgress) => void;
   /** Follows one session of the current store for the window (null stops). */
@@ -38,7 +40,7 @@ export class OpenStore {
     sources: readonly SourceSetting[] | string,
     private readonly deps: OpenStoreDeps,
   ) {
-    this.current = this.open(catalogOf(sources));
+    this.current = this.open(sources);
   }
 
   /** The catalog to read from now. */
@@ -65,7 +67,7 @@ export class OpenStore {
   /** Switches to `sources`; the previous search is closed. */
   reopen(sources: readonly SourceSetting[]): void {
     const previous = this.current;
-    this.current = this.open(catalogOf(sources));
+    this.current = this.open(sources);
     previous.stopLive();
     previous.unsubscribe();
     void previous.search.close();
@@ -83,7 +85,8 @@ export class OpenStore {
     return catalogInfo(this.current.store, 'electron');
   }
 
-  private open(store: Catalog): Current {
+  private open(sources: readonly SourceSetting[] | string): Current {
+    const store = catalogOf(sources, this.deps.cacheDir);
     const search = this.deps.makeSearch(store);
     const unsubscribe = search.onProgress((p) => this.deps.onSearchProgress?.(p));
     void search.refresh();
@@ -97,6 +100,7 @@ export class OpenStore {
   }
 }
 
-function catalogOf(sources: readonly SourceSetting[] | string): Catalog {
-  return typeof sources === 'string' ? Catalog.of(new JsonlStore(sources)) : Catalog.open(sources);
+function catalogOf(sources: readonly SourceSetting[] | string, cacheDir: string | undefined): Catalog {
+  const settings = typeof sources === 'string' ? [{ name: 'ggcode', roots: [sources] }] : sources;
+  return Catalog.open(settings, loadPriceTable(), cacheDir);
 }

@@ -3,9 +3,9 @@
 import type { EventEmitter } from 'node:events';
 import { defaultCacheDir } from '../core/search/cache-dir';
 import { Catalog, indexFileForCatalog } from '../core/sources/catalog';
+import { loadPriceTable } from '../core/sources/pricing/pricing';
 import type { SourceSetting } from '../core/sources/selection';
 import { SearchWorkerClient } from '../core/search/worker-client';
-import { JsonlStore } from '../core/store';
 import { startServer } from './server';
 
 /** What `serveCommand` needs; `signals` defaults to the process (tests pass their own emitter). */
@@ -32,11 +32,14 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 /** Serves the sources (or `dir`) until SIGINT/SIGTERM, then closes the server and resolves. */
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
   const signals = options.signals ?? process;
-  const catalog = options.sources
-    ? Catalog.open(options.sources)
-    : Catalog.of(new JsonlStore(options.dir ?? '.'));
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const catalog = Catalog.open(
+    options.sources ?? [{ name: 'ggcode', roots: [options.dir ?? '.'] }],
+    loadPriceTable(),
+    cacheDir,
+  );
   const settings = catalog.settings();
-  const indexFile = indexFileForCatalog(options.cacheDir ?? defaultCacheDir(), settings);
+  const indexFile = indexFileForCatalog(cacheDir, settings);
   const server = await startServer({
     store: catalog,
     port: options.port ?? 0,

@@ -45,13 +45,18 @@ export class Catalog {
     this.sources = sources;
   }
 
-  /** A catalog of the sources `settings` name, opened with `prices`. */
-  static open(settings: readonly SourceSetting[], prices: PriceTable = loadPriceTable()): Catalog {
+  /** A catalog of the sources `settings` name, opened with `prices`; with `cacheDir`, sources
+   * keep what they read there across processes. */
+  static open(
+    settings: readonly SourceSetting[],
+    prices: PriceTable = loadPriceTable(),
+    cacheDir?: string,
+  ): Catalog {
     return new Catalog(
       settings.map((s) => {
         const adapter = adapterNamed(s.name);
         if (!adapter) throw new Error(`unknown source "${s.name}"`);
-        return adapter.open(s.roots, { prices });
+        return adapter.open(s.roots, { prices, ...(cacheDir !== undefined && { cacheDir }) });
       }),
     );
   }

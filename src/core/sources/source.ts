@@ -15,6 +15,8 @@ export interface SourceContext {
 export interface OpenContext {
   /** Prices for estimated costs (sources that store tokens only). */
   prices: PriceTable;
+  /** The app's cache folder, where a source may keep what it read across processes. */
+  cacheDir?: string;
 }
 
 /** A source's adapter: its name and label, where its sessions are by default, how to open it. */

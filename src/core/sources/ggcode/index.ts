@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Session, SessionList } from '../../../shared/types';
 import { isValidId } from '../../ids';
+import { summaryFileFor } from '../../search/cache-dir';
 import { SESSION_FILE, JsonlStore } from '../../store';
 import type { SessionSource, SourceAdapter, WatchTarget } from '../source';
 
@@ -14,7 +15,12 @@ export const ggcodeAdapter: SourceAdapter = {
   primary: true,
   defaultRoots: ({ env, home }) => [env.SESSIONS_DIR || join(home, '.ggcode', 'sessions')],
   rootsFor: (dir) => [dir],
-  open: (roots) => new GgcodeSource(new JsonlStore(roots[0] ?? '.')),
+  open: (roots, { cacheDir }) => {
+    const dir = roots[0] ?? '.';
+    return new GgcodeSource(
+      new JsonlStore(dir, cacheDir ? { summaryFile: summaryFileFor(cacheDir, dir) } : {}),
+    );
+  },
 };
 
 /** ggcode's store as a source. */
