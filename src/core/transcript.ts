@@ -4,6 +4,7 @@ import type {
   ContentBlock,
   Message,
   Session,
+  SubagentTranscript,
   Transcript,
   TranscriptImage,
   TranscriptMessage,
@@ -31,7 +32,23 @@ export function transcriptMessage(m: Message): TranscriptMessage {
     ...(m.id !== undefined && { id: m.id }),
     ...(m.timestamp !== undefined && { timestamp: m.timestamp }),
     has_error: m.content.some((b) => b.type === 'tool_result' && b.is_error === true),
+    ...(m.kind !== undefined && { kind: m.kind }),
+    ...subagentsOf(m),
   };
+}
+
+// Subagent threads travel with the message whose tool call started them (other sources only).
+function subagentsOf(m: Message): { subagents?: SubagentTranscript[] } {
+  const threads: SubagentTranscript[] = [];
+  for (const b of m.content) {
+    if (b.type !== 'tool_use' || !b.subagent) continue;
+    threads.push({
+      tool_id: b.tool_id ?? '',
+      agent_id: b.subagent.agent_id,
+      messages: b.subagent.messages.map(transcriptMessage),
+    });
+  }
+  return threads.length > 0 ? { subagents: threads } : {};
 }
 
 /** Splits a session into header and per-message Markdown; joined, they are the export. */

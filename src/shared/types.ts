@@ -259,6 +259,17 @@ export interface TranscriptMessage {
   timestamp?: GoTimeText;
   /** True when a tool result in this message has is_error. */
   has_error: boolean;
+  /** What the message is when not a turn of the conversation (Message.kind). */
+  kind?: string;
+  /** The threads subagents ran for this message's tool calls (other sources). */
+  subagents?: SubagentTranscript[];
+}
+
+/** A subagent's thread as the viewer gets it, under the tool call that started it. */
+export interface SubagentTranscript {
+  tool_id: string;
+  agent_id: string;
+  messages: TranscriptMessage[];
 }
 
 /** A session as the transcript pane shows it: `header + messages[].markdown` is the export. */

@@ -25,8 +25,8 @@ export interface ListSlice {
   loadList(): Promise<void>;
   setFilter(filter: string): void;
   setSort(sort: SortKey): void;
-  /** Turns one vendor or model chip on or off. */
-  toggleChip(field: 'vendors' | 'models', value: string): void;
+  /** Turns one vendor, model or source chip on or off. */
+  toggleChip(field: 'vendors' | 'models' | 'sources', value: string): void;
   setDateRange(range: DateRange): void;
   /** Clears the filter text, or when it is empty the chips and date range; false if nothing was set. */
   clearFilter(): boolean;

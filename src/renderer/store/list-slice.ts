@@ -83,10 +83,10 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       },
       setDateRange: (dateRange) => setView({ dateRange }),
       clearFilter() {
-        const { filter, vendors, models, dateRange } = get().view;
+        const { filter, vendors, models, sources, dateRange } = get().view;
         if (filter !== '') setView({ filter: '' });
-        else if (vendors.length > 0 || models.length > 0 || dateRange !== 'any') {
-          setView({ vendors: [], models: [], dateRange: 'any' });
+        else if (vendors.length > 0 || models.length > 0 || sources.length > 0 || dateRange !== 'any') {
+          setView({ vendors: [], models: [], sources: [], dateRange: 'any' });
         } else return false;
         return true;
       },

@@ -1,6 +1,7 @@
 // The session slice: which session is open, its transcript, and copy / save / delete on it.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
+import { isReadOnly } from '../../shared/sources';
 import type { Transcript } from '../../shared/types';
 import { applyListView } from '../features/session-list/list-view';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
@@ -120,7 +121,12 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       },
 
       requestDelete() {
-        if (get().selectedId !== null) set({ confirmingDelete: true });
+        const id = get().selectedId;
+        if (id === null) return;
+        // Another agent's session is read-only: there is nothing to confirm.
+        const open = get().transcript?.session.id === id ? get().transcript?.session : undefined;
+        if (isReadOnly(open ?? get().sessions.find((s) => s.id === id))) return;
+        set({ confirmingDelete: true });
       },
       cancelDelete: () => set({ confirmingDelete: false }),
 

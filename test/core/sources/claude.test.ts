@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeAdapter } from '../../../src/core/sources/claude/index';
+import { buildTranscript } from '../../../src/core/transcript';
 import { defaultClaudeRoots } from '../../../src/core/sources/claude/files';
 import type { ContentBlock, Session } from '../../../src/shared/types';
 import { snapshot } from '../../support/fixtures';
@@ -127,6 +128,21 @@ describe('Claude Code lines', () => {
     // An old-style agent-<id>.jsonl beside the sessions, named by the result's agentId.
     const cyrillic = await src.load(CYRILLIC);
     expect(call(cyrillic, 'Task').subagent?.agent_id).toBe('5e6f7a8b');
+  });
+
+  it('gives the viewer each message kind and the subagent thread under its call', async () => {
+    const t = buildTranscript(await source().load(MODERN));
+    expect(t.messages.slice(0, 4).map((m) => m.kind)).toEqual([
+      'command',
+      'command_output',
+      'meta',
+      undefined,
+    ]);
+    const task = t.messages.find((m) => m.subagents)!;
+    expect(task.subagents?.map((s) => [s.tool_id, s.agent_id, s.messages.length])).toEqual([
+      ['toolu_01Task', 'a1b2c3d', 4],
+    ]);
+    expect(task.subagents?.[0]!.messages[3]!.markdown).toContain('Two places read the cookie');
   });
 
   it('marks compaction and keeps its summary as what it is', async () => {

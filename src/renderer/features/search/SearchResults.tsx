@@ -1,6 +1,7 @@
 // The result list: one group per session (title, model, updated, hit count) with its best
 // snippets; clicking a snippet opens the session at that message. "More results" adds a page.
 import { memo } from 'react';
+import { sourceLabel } from '../../../shared/sources';
 import type { SearchGroup, SearchMatch } from '../../../shared/types';
 import { Name } from '../../app/Name';
 import { absoluteTime, relativeTime } from '../../app/time';
@@ -27,6 +28,7 @@ interface GroupProps {
 }
 
 const GroupView = memo(function GroupView({ group, open, currentMessage, now, onOpen }: GroupProps) {
+  const sources = useAppStore((s) => s.info?.sources);
   const first = group.matches[0]?.message ?? -1;
   const more = group.hit_count - group.matches.length;
   const nav = { [NAV_ATTRIBUTE]: '' };
@@ -51,6 +53,11 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
           </time>
         </span>
         <span className="row-line row-details">
+          {group.source !== undefined && (
+            <span className="row-source" data-testid="search-group-source">
+              {sourceLabel(group.source, sources)}
+            </span>
+          )}
           <Name text={group.model} fallback="unknown model" className="row-model" tooltip />
           {group.vendor !== '' && <Name text={group.vendor} className="row-vendor name-line" tooltip />}
           <span className="row-count" data-testid="search-hit-count">

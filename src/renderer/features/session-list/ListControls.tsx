@@ -1,6 +1,7 @@
 // The controls above the list: filter, sort, date range, vendor chips and the row count.
 import { useMemo } from 'react';
 import { Name } from '../../app/Name';
+import { sourceLabel } from '../../../shared/sources';
 import { useAppStore } from '../../store/store-context';
 import {
   DATE_RANGES,
@@ -40,6 +41,8 @@ function ChipGroup(props: {
   chips: Chip[];
   on: readonly string[];
   toggle(value: string): void;
+  /** The text a chip shows for its value (a source's label); the value itself when absent. */
+  labelOf?: (value: string) => string;
 }) {
   if (props.chips.length === 0) return null;
   return (
@@ -54,7 +57,12 @@ function ChipGroup(props: {
           aria-pressed={props.on.includes(chip.value)}
           onClick={() => props.toggle(chip.value)}
         >
-          <Name text={chip.value} fallback="unknown" className="name-line" tooltip />
+          <Name
+            text={props.labelOf?.(chip.value) ?? chip.value}
+            fallback="unknown"
+            className="name-line"
+            tooltip
+          />
           <span className="chip-count">{chip.count}</span>
         </button>
       ))}
@@ -62,7 +70,7 @@ function ChipGroup(props: {
   );
 }
 
-/** Filter input, sort and date selects, vendor and model chips and count. */
+/** Filter input, sort and date selects, source (when several are read), vendor and model chips and count. */
 export function ListControls() {
   const view = useAppStore((s) => s.view);
   const sessions = useAppStore((s) => s.sessions);
@@ -73,6 +81,8 @@ export function ListControls() {
   const toggleChip = useAppStore((s) => s.toggleChip);
   const vendorChips = useMemo(() => chipsOf(sessions, 'vendor'), [sessions]);
   const modelChips = useMemo(() => chipsOf(sessions, 'model'), [sessions]);
+  const sourceChips = useMemo(() => chipsOf(sessions, 'source'), [sessions]);
+  const sources = useAppStore((s) => s.info?.sources);
 
   return (
     <div className="list-controls">
@@ -81,7 +91,7 @@ export function ListControls() {
         className="filter-input"
         data-testid="session-filter"
         type="search"
-        placeholder="Filter by title, id, model, vendor, folder"
+        placeholder="Filter by title, id, model, vendor, folder, branch"
         aria-label="Filter sessions"
         aria-keyshortcuts="Control+K Meta+K"
         autoComplete="off"
@@ -119,6 +129,16 @@ export function ListControls() {
           </select>
         </label>
       </div>
+      {(sourceChips.length > 1 || view.sources.length > 0) && (
+        <ChipGroup
+          label="Sources"
+          testId="source-chip"
+          chips={sourceChips}
+          on={view.sources}
+          toggle={(value) => toggleChip('sources', value)}
+          labelOf={(value) => sourceLabel(value, sources)}
+        />
+      )}
       <ChipGroup
         label="Vendors"
         testId="vendor-chip"

@@ -8,6 +8,7 @@ import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
 import { EmptyState } from './EmptyState';
 import { anchoredScrollTop } from './scroll-anchor';
+import { sourceLabel, sourceOf } from '../../../shared/sources';
 import { SessionRow, rowDomId } from './SessionRow';
 
 /** Height of one row in pixels (two lines of text plus padding). */
@@ -22,6 +23,8 @@ export function SessionList() {
   const startDrag = useAppStore((s) => s.startDrag);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
+  // A source's label on each row when more than one source is read.
+  const labels = useAppStore((st) => st.info?.sources);
 
   // The project does not use the React Compiler, which is what this rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -75,6 +78,7 @@ export function SessionList() {
                 now={now}
                 onSelect={select}
                 onDragStart={startDrag}
+                sourceLabel={labels ? sourceLabel(sourceOf(session), labels) : undefined}
               />
             );
           })}

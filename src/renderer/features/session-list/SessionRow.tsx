@@ -5,7 +5,7 @@ import type { SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
 import { Name } from '../../app/Name';
 import { absoluteTime, relativeTime } from '../../app/time';
-import { formatUsd } from '../transcript/session-facts';
+import { costText } from '../transcript/session-facts';
 
 /** Props of one row. */
 export interface SessionRowProps {
@@ -17,6 +17,8 @@ export interface SessionRowProps {
   now: number;
   onSelect(id: string): void;
   onDragStart(event: DragStartEvent, id: string): void;
+  /** The session's source, shown when more than one source is read. */
+  sourceLabel?: string | undefined;
 }
 
 /** The DOM id of a row, for aria-activedescendant. */
@@ -33,6 +35,7 @@ export const SessionRow = memo(function SessionRow({
   now,
   onSelect,
   onDragStart,
+  sourceLabel,
 }: SessionRowProps) {
   const updated = relativeTime(session.updated_at, now);
   return (
@@ -66,6 +69,15 @@ export const SessionRow = memo(function SessionRow({
         </time>
       </div>
       <div className="row-line row-details">
+        {sourceLabel !== undefined && (
+          <span
+            className="row-source"
+            data-testid="session-row-source"
+            data-source={session.source ?? 'ggcode'}
+          >
+            {sourceLabel}
+          </span>
+        )}
         <Name text={session.model} fallback="unknown model" className="row-model" tooltip />
         {session.vendor !== '' && <Name text={session.vendor} className="row-vendor name-line" tooltip />}
         {session.workspace && (
@@ -74,9 +86,18 @@ export const SessionRow = memo(function SessionRow({
             <Name text={session.workspace} tooltip />
           </span>
         )}
+        {session.git_branch && (
+          <span className="row-branch" data-testid="session-row-branch">
+            <Name text={session.git_branch} className="name-line" tooltip />
+          </span>
+        )}
         {typeof session.cost?.total_cost_usd === 'number' && Number.isFinite(session.cost.total_cost_usd) && (
-          <span className="row-cost" data-testid="session-row-cost">
-            {formatUsd(session.cost.total_cost_usd)}
+          <span
+            className="row-cost"
+            data-testid="session-row-cost"
+            title={session.cost.estimated === true ? 'Estimated from token counts' : undefined}
+          >
+            {costText(session.cost)}
           </span>
         )}
         <span className="row-count">

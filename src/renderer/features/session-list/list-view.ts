@@ -1,6 +1,7 @@
-// The session list's view rules as plain functions: filter text, vendor and model chips, date
-// range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
+// The session list's view rules as plain functions: filter text, source, vendor and model chips,
+// date range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
 import type { SessionSummary } from '../../../shared/types';
+import { sourceOf } from '../../../shared/sources';
 import { parseTime } from '../../app/time';
 
 /** Sort orders the sort select offers. */
@@ -21,6 +22,8 @@ export interface ListView {
   vendors: readonly string[];
   /** Models whose chips are on; empty means every model. */
   models: readonly string[];
+  /** Sources whose chips are on; empty means every source. */
+  sources: readonly string[];
   dateRange: DateRange;
 }
 
@@ -30,6 +33,7 @@ export const DEFAULT_VIEW: ListView = {
   sort: 'updated',
   vendors: [],
   models: [],
+  sources: [],
   dateRange: 'any',
 };
 
@@ -41,7 +45,14 @@ const haystacks = new WeakMap<SessionSummary, string>();
 function haystackOf(session: SessionSummary): string {
   let text = haystacks.get(session);
   if (text === undefined) {
-    text = [session.title, session.id, session.model, session.vendor, session.workspace ?? '']
+    text = [
+      session.title,
+      session.id,
+      session.model,
+      session.vendor,
+      session.workspace ?? '',
+      session.git_branch ?? '',
+    ]
       .join('\n')
       .toLowerCase();
     haystacks.set(session, text);
@@ -98,12 +109,14 @@ export function applyListView(
   const since = rangeStart(view.dateRange, now);
   const vendors = new Set(view.vendors);
   const models = new Set(view.models);
+  const sources = new Set(view.sources);
   const compare = compareBy(view.sort);
   return sessions
     .filter(
       (s) =>
         (vendors.size === 0 || vendors.has(s.vendor)) &&
         (models.size === 0 || models.has(s.model)) &&
+        (sources.size === 0 || sources.has(sourceOf(s))) &&
         (since === -Infinity || parseTime(s.updated_at) >= since) &&
         matchesFilter(s, view.filter),
     )
@@ -117,9 +130,12 @@ export interface Chip {
 }
 
 /** The chips of one field (vendor or model) for `sessions`: most sessions first, then by name. */
-export function chipsOf(sessions: readonly SessionSummary[], field: 'vendor' | 'model'): Chip[] {
+export function chipsOf(sessions: readonly SessionSummary[], field: 'vendor' | 'model' | 'source'): Chip[] {
   const counts = new Map<string, number>();
-  for (const s of sessions) counts.set(s[field], (counts.get(s[field]) ?? 0) + 1);
+  for (const s of sessions) {
+    const value = field === 'source' ? sourceOf(s) : s[field];
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -128,6 +144,10 @@ export function chipsOf(sessions: readonly SessionSummary[], field: 'vendor' | '
 /** True when anything narrows the list (so the count reads "N of M"). */
 export function isNarrowed(view: ListView): boolean {
   return (
-    view.filter.trim() !== '' || view.vendors.length > 0 || view.models.length > 0 || view.dateRange !== 'any'
+    view.filter.trim() !== '' ||
+    view.vendors.length > 0 ||
+    view.models.length > 0 ||
+    view.sources.length > 0 ||
+    view.dateRange !== 'any'
   );
 }

@@ -13,6 +13,7 @@ import type { TranscriptMessage } from '../../../shared/types';
 import { absoluteTime, isZeroTime } from '../../app/time';
 import { renderMessageBody } from './render-message';
 import { MessageImages } from './MessageImages';
+import { SubagentThreads } from './SubagentThreads';
 import { roleLabel } from './session-facts';
 import type { TranscriptRenderer } from './transcript-renderer';
 
@@ -74,12 +75,18 @@ export const MessageView = memo(function MessageView({
       className="message"
       data-testid="message"
       data-role={message.role}
+      data-kind={message.kind}
       data-index={index}
       // Off-screen messages skip layout and paint; until first laid out, this guess stands in.
       style={{ containIntrinsicSize: `auto ${estimate}px` }}
     >
       <header className="message-head">
         <span className={`role role-${message.role}`}>{roleLabel(message.role)}</span>
+        {message.kind !== undefined && (
+          <span className="message-kind" data-testid="message-kind">
+            {kindLabel(message.kind)}
+          </span>
+        )}
         {time && (
           <time className="message-time" dateTime={message.timestamp}>
             {time}
@@ -101,6 +108,21 @@ export const MessageView = memo(function MessageView({
         />
       )}
       <MessageImages images={message.images} />
+      <SubagentThreads threads={message.subagents} />
     </article>
   );
 });
+
+const KIND_LABELS: Record<string, string> = {
+  command: 'Command',
+  command_output: 'Command output',
+  meta: 'Context',
+  compact_summary: 'Summary of the conversation before',
+  error: 'Error',
+  notice: 'Notice',
+};
+
+/** What a message that is not a turn of the conversation is, in words. */
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}

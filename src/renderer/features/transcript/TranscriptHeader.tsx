@@ -5,6 +5,7 @@ import type { Transcript } from '../../../shared/types';
 import { useAppStore } from '../../store/store-context';
 import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
+import { isReadOnly } from '../../../shared/sources';
 import { sessionFacts } from './session-facts';
 
 /** The parts of a session the header can show before its transcript has loaded. */
@@ -38,6 +39,11 @@ function Notices({ session }: { session: Transcript['session'] }) {
           left out (same message id as an earlier one).
         </div>
       )}
+      {(session.notices ?? []).map((text) => (
+        <div key={text} className="notice" data-testid="source-notice" role="note">
+          {text}.
+        </div>
+      ))}
     </>
   );
 }
@@ -67,7 +73,13 @@ export function TranscriptHeader({
   const saveMarkdown = useAppStore((s) => s.saveMarkdown);
   const requestDelete = useAppStore((s) => s.requestDelete);
   const live = useAppStore((s) => s.sessions.find((x) => x.id === session.id)?.live === true);
-  const facts = transcript ? sessionFacts(transcript.session) : [];
+  // Another agent's session is never deleted: no Delete to offer (known from the row before the
+  // transcript has loaded).
+  const readOnly = useAppStore((s) =>
+    isReadOnly(transcript?.session ?? s.sessions.find((x) => x.id === session.id)),
+  );
+  const sources = useAppStore((s) => s.info?.sources);
+  const facts = transcript ? sessionFacts(transcript.session, sources) : [];
   const ready = transcript !== null;
 
   return (
@@ -121,14 +133,16 @@ export function TranscriptHeader({
           >
             {mode === 'electron' ? 'Save As…' : 'Download'}
           </button>
-          <button
-            type="button"
-            className="button danger"
-            data-testid="delete-session"
-            onClick={requestDelete}
-          >
-            Delete
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              className="button danger"
+              data-testid="delete-session"
+              onClick={requestDelete}
+            >
+              Delete
+            </button>
+          )}
         </div>
       </div>
       <HitNavigator />

@@ -1,5 +1,7 @@
 // The facts the transcript header states about a session, as display text.
-import type { Checkpoint, Transcript } from '../../../shared/types';
+import type { SourceInfo } from '../../../shared/contract';
+import { sourceLabel } from '../../../shared/sources';
+import type { Checkpoint, Cost, Transcript } from '../../../shared/types';
 import { absoluteTime } from '../../app/time';
 
 type SessionInfo = Transcript['session'];
@@ -49,10 +51,20 @@ export function formatUsd(amount: number): string {
   })}`;
 }
 
+/** A cost as shown: "$1.23", or "≈ $1.23" when estimated from tokens with a price table. */
+export function costText(cost: Cost): string {
+  const amount = formatUsd(cost.total_cost_usd ?? 0);
+  return cost.estimated === true ? `≈ ${amount}` : amount;
+}
+
 /** The header's facts, in display order; absent ones are left out. */
-export function sessionFacts(session: SessionInfo): Fact[] {
+export function sessionFacts(session: SessionInfo, sources?: readonly SourceInfo[]): Fact[] {
   const facts: Fact[] = [];
+  // Another agent's session says whose it is (ggcode's need not).
+  if (session.source) facts.push({ label: 'Source', value: sourceLabel(session.source, sources) });
   if (session.model) facts.push(nameFact('Model', [session.model]));
+  const others = (session.models ?? []).filter((m) => m !== session.model);
+  if (others.length > 0) facts.push(nameFact('Also', others));
   const vendor = [session.vendor, session.endpoint].filter(Boolean);
   if (vendor.length > 0) facts.push(nameFact('Vendor', vendor));
   const created = absoluteTime(session.created_at);
@@ -60,13 +72,20 @@ export function sessionFacts(session: SessionInfo): Fact[] {
   const updated = absoluteTime(session.updated_at);
   if (updated) facts.push({ label: 'Updated', value: updated });
   facts.push({ label: 'Messages', value: count(session.msg_count) });
-  const cost = session.cost?.total_cost_usd;
-  if (typeof cost === 'number' && Number.isFinite(cost))
-    facts.push({ label: 'Cost', value: formatUsd(cost) });
+  const cost = session.cost;
+  if (typeof cost?.total_cost_usd === 'number' && Number.isFinite(cost.total_cost_usd)) {
+    if (cost.estimated === true)
+      facts.push({
+        label: 'Cost (estimated)',
+        value: `${costText(cost)}${cost.prices_as_of ? ` · prices of ${cost.prices_as_of}` : ''}`,
+      });
+    else facts.push({ label: 'Cost', value: formatUsd(cost.total_cost_usd) });
+  }
   const tokens = tokenTotals(session);
   if (tokens)
     facts.push({ label: 'Tokens', value: `${count(tokens.input)} in · ${count(tokens.output)} out` });
   if (session.workspace) facts.push(nameFact('Folder', [session.workspace]));
+  if (session.git_branch) facts.push(nameFact('Branch', [session.git_branch]));
   return facts;
 }
 
