@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Cost } from '../../../shared/types';
-import shipped from './prices.json';
+import shipped from './prices.json' with { type: 'json' };
 
 /** USD per million tokens; cache writes for a 5-minute cache, `cache_write_1h` for an hour's. */
 export interface PriceRow {
