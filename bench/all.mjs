@@ -12,6 +12,7 @@ const BENCHES = [
   ['search', 'bench:search'],
   ['live', 'bench:live'],
   ['cli', 'bench:cli'],
+  ['sources', 'bench:sources'],
 ];
 
 const only = process.env.BENCH_ALL_ONLY?.split(',');

@@ -19,7 +19,15 @@ export function lastIndexIn(bytes: Buffer, needle: Buffer, from: number, to: num
 /** The end (index after the closing quote) of the JSON string whose opening quote is at
  * `start`, or -1 when it does not end before `to`. */
 export function stringEnd(bytes: Buffer, start: number, to: number): number {
-  let i = start + 1;
+  // Short strings (keys, ids, times) end within a few bytes: a loop costs less than a native
+  // call each; a long one is searched by indexOf from there.
+  const near = Math.min(to, start + 64);
+  for (let i = start + 1; i < near; i++) {
+    const c = bytes[i];
+    if (c === 92) i++;
+    else if (c === 34) return i + 1;
+  }
+  let i = near;
   while (i < to) {
     const q = bytes.indexOf(34, i);
     if (q < 0 || q >= to) return -1;
@@ -108,3 +116,119 @@ export function looksLikeObject(bytes: Buffer, s: number, e: number): boolean {
 export const stringKey = (name: string): Buffer => Buffer.from(`"${name}":"`);
 /** The key pattern `"name":{` (for objectAfter). */
 export const objectKey = (name: string): Buffer => Buffer.from(`"${name}":{`);
+
+/** Scalar values read from a line's members. */
+export type Scalars = Record<string, string | number | boolean | null>;
+
+/** Where member reading stopped: at a member whose value is an object or array (`key`, and `at`,
+ * the index of its `{` or `[`), or at the end of the object (null). */
+export interface MemberStop {
+  key: string;
+  at: number;
+}
+
+const isDigit = (c: number | undefined) => c !== undefined && ((c >= 48 && c <= 57) || c === 45);
+
+function skipWs(bytes: Buffer, i: number, end: number): number {
+  while (i < end && isWs(bytes[i])) i++;
+  return i;
+}
+
+function decodeString(bytes: Buffer, open: number, close: number): string | undefined {
+  // Fast path: no escape inside (a loop: the values are short, and indexOf would search on to
+  // the end of the file when there is none); else JSON.parse decodes them.
+  let escaped = false;
+  for (let i = open + 1; i < close - 1 && !escaped; i++) escaped = bytes[i] === 92;
+  if (!escaped) return bytes.toString('utf8', open + 1, close - 1);
+  try {
+    return JSON.parse(bytes.toString('utf8', open, close)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys to read, as bytes, so a line's keys are compared without making strings of them. */
+export class KeySet {
+  private readonly keys: { name: string; bytes: Buffer }[];
+
+  constructor(names: readonly string[]) {
+    this.keys = names.map((name) => ({ name, bytes: Buffer.from(name, 'latin1') }));
+  }
+
+  /** The key spelled by bytes[from, to), or undefined. */
+  find(bytes: Buffer, from: number, to: number): string | undefined {
+    const length = to - from;
+    for (const k of this.keys) {
+      if (k.bytes.length !== length) continue;
+      let same = true;
+      for (let j = 0; j < length && same; j++) same = bytes[from + j] === k.bytes[j];
+      if (same) return k.name;
+    }
+    return undefined;
+  }
+}
+
+/** Reads the members starting at bytes[i] (a `"key"`), one pass and no parse, until a member
+ * whose value is an object or array, the end of the object, or anything unexpected (null).
+ * Scalars of the keys in `wanted` are put in `out` (strings decoded); others are skipped. With
+ * `step`, object and array members are stepped over instead (a wanted one's start index is put
+ * in `out`). */
+export function readMembers(
+  bytes: Buffer,
+  i: number,
+  end: number,
+  wanted: KeySet,
+  out: Scalars,
+  step = false,
+): MemberStop | null {
+  for (;;) {
+    i = skipWs(bytes, i, end);
+    if (bytes[i] !== 34) return null;
+    const keyEnd = stringEnd(bytes, i, end);
+    if (keyEnd < 0) return null;
+    const keyStart = i + 1;
+    const key = wanted.find(bytes, keyStart, keyEnd - 1);
+    i = skipWs(bytes, keyEnd, end);
+    if (bytes[i] !== 58) return null;
+    i = skipWs(bytes, i + 1, end);
+    const c = bytes[i];
+    if ((c === 123 || c === 91) && step) {
+      // Stepped over; a wanted one's place is kept in `out` (its index) for the caller to read.
+      const close = objectEnd(bytes, i, end);
+      if (close < 0) return null;
+      if (key !== undefined) out[key] = i;
+      i = close;
+    } else if (c === 123 || c === 91) return { key: bytes.toString('latin1', keyStart, keyEnd - 1), at: i };
+    if (c === 34) {
+      const close = stringEnd(bytes, i, end);
+      if (close < 0) return null;
+      if (key !== undefined) {
+        const value = decodeString(bytes, i, close);
+        if (value !== undefined) out[key] = value;
+      }
+      i = close;
+    } else if (c === 116 || c === 102 || c === 110) {
+      if (key !== undefined) out[key] = c === 116 ? true : c === 102 ? false : null;
+      i += c === 102 ? 5 : 4;
+    } else if (isDigit(c)) {
+      const start = i;
+      while (i < end && !isWs(bytes[i]) && bytes[i] !== 44 && bytes[i] !== 125) i++;
+      if (key !== undefined) out[key] = Number(bytes.toString('latin1', start, i));
+    } else return null;
+    i = skipWs(bytes, i, end);
+    if (bytes[i] === 44) i++;
+    else return null; // `}` (the end) or something else: nothing more to read here
+  }
+}
+
+/** readMembers over the object whose `{` is at bytes[s]. */
+export function readObjectHead(
+  bytes: Buffer,
+  s: number,
+  end: number,
+  wanted: KeySet,
+  out: Scalars,
+  step?: boolean,
+): MemberStop | null {
+  return bytes[s] === 123 ? readMembers(bytes, s + 1, end, wanted, out, step) : null;
+}

@@ -147,14 +147,14 @@ class ClaudeSource implements SessionSource {
     if (!main || main.count === 0) return null;
     const usage = new UsageLedger();
     usage.merge(main.usage);
-    let size = 0;
-    const agentPaths = [...(await subagentFiles(files.folder)).values(), ...legacy];
-    for (const path of agentPaths) {
+    let size = main.size;
+    for (const path of [...(await subagentFiles(files.folder)).values(), ...legacy]) {
       const facts = await this.agentFacts.get(path, path).catch(() => null);
-      if (facts) usage.merge(facts.usage);
+      if (!facts) continue;
+      usage.merge(facts.usage);
+      size += facts.size;
     }
-    for (const path of [files.path, ...agentPaths]) size += (await stat(path).catch(() => null))?.size ?? 0;
-    const mtime = (await stat(files.path).catch(() => null))?.mtimeMs ?? 0;
+    const mtime = main.mtimeMs;
     const { models, main: model } = usage.models();
     const created = main.created ?? goTimeFromMillis(Math.floor(mtime));
     const summary: SessionSummary = {

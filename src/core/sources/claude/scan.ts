@@ -1,14 +1,28 @@
 // The list's cheap read of a Claude Code file: what records.ts decides for each line, taken from
-// a few byte searches inside the line instead of a parse. Only the lines that carry a title
-// (the first prompt, summary and title lines) and system lines, which are few and short, are
-// parsed; an assistant line's usage object is cut out and parsed alone.
+// the line's own scalar members (read in one pass up to its message object, and those after it)
+// instead of a parse. Only the lines that carry a title (the first prompt, summary and title
+// lines) and system lines, which are few and short, are parsed; an assistant line's usage object
+// is cut out and parsed alone. Times are read from the first and the last line only.
 import type { Stats } from 'node:fs';
-import { indexIn, looksLikeObject, objectAfter, objectKey, stringAfter, stringKey, trimmed } from '../bytes';
+import {
+  indexIn,
+  KeySet,
+  lastIndexIn,
+  looksLikeObject,
+  objectAfter,
+  objectKey,
+  readMembers,
+  readObjectHead,
+  stringAfter,
+  stringKey,
+  trimmed,
+  type MemberStop,
+  type Scalars,
+} from '../bytes';
+import { isObj } from '../json';
 import { readAt, visitLines, withRegularFile } from '../safe-read';
 import { validTime } from '../text';
-import { isObj } from './content';
 import {
-  BOOKKEEPING_TYPES,
   CONVERSATION_TYPES,
   promptTitle,
   SYNTHETIC_MODEL,
@@ -33,40 +47,39 @@ export interface ClaudeFileFacts {
   usage: UsageLedger;
   /** The first `sessionId` (what an old-style `agent-*.jsonl` file belongs to). */
   sessionId?: string;
+  /** The file's size and modification time as the scan read it. */
+  size: number;
+  mtimeMs: number;
 }
 
-const TYPE = stringKey('type');
-const MESSAGE = Buffer.from('"message":');
-const SIDECHAIN = Buffer.from('"isSidechain":true');
 const TIMESTAMP = stringKey('timestamp');
-const CWD = stringKey('cwd');
-const BRANCH = stringKey('gitBranch');
-const SESSION = stringKey('sessionId');
-const ID = stringKey('id');
-const MODEL = stringKey('model');
 const REQUEST = stringKey('requestId');
-const UUID = stringKey('uuid');
+const TYPE_AFTER = Buffer.from(',"type":"');
 const USAGE = objectKey('usage');
-const TOP_TYPES = new Set([...CONVERSATION_TYPES, ...BOOKKEEPING_TYPES]);
-/** Fields before the message object fit in this (a long cwd included). */
-const HEAD = 4096;
+/** The members a line states before its message object: all a line needs read, and what the
+ * first lines add until the file's session and folder are known. */
+const HEAD_KEYS = new KeySet(['type', 'isSidechain']);
+const FIRST_KEYS = new KeySet(['type', 'isSidechain', 'sessionId', 'cwd']);
+/** The members of a message before its content (an assistant line says its type only after it). */
+const MESSAGE_KEYS = new KeySet(['id', 'role', 'model']);
+/** The members an assistant line states after its message object. */
+const TAIL_KEYS = new KeySet(['requestId', 'type', 'uuid', 'timestamp']);
+const TIME_KEYS = new KeySet(['timestamp']);
+const USAGE_KEYS = new KeySet([
+  'input_tokens',
+  'output_tokens',
+  'cache_read_input_tokens',
+  'cache_creation_input_tokens',
+  'cache_creation',
+]);
+const SPLIT_KEYS = new KeySet(['ephemeral_5m_input_tokens', 'ephemeral_1h_input_tokens']);
+const BRANCH_KEYS = new KeySet(['gitBranch']);
 /** Fields after an assistant line's message object fit in this. */
 const TAIL = 1024;
 /** Lines longer than this that need a parse (system lines) are skipped instead. */
 const PARSE_LIMIT = 256 << 10;
 /** Files up to this size are read whole; larger ones line by line. */
 const WHOLE_FILE = 32 << 20;
-
-/** The line's own `type` value: in the fields before its message object, else (an assistant
- * line writes it after the message) in its last bytes; null when neither has a known type. */
-function topType(bytes: Buffer, s: number, e: number, cut: number): string | null {
-  for (let at = indexIn(bytes, TYPE, s, cut); at >= 0; at = indexIn(bytes, TYPE, at + 1, cut)) {
-    const value = stringAfter(bytes, TYPE, at, cut);
-    if (value !== undefined && TOP_TYPES.has(value)) return value;
-  }
-  const value = stringAfter(bytes, TYPE, Math.max(cut, e - TAIL), e, true);
-  return value !== undefined && TOP_TYPES.has(value) ? value : null;
-}
 
 function parse(bytes: Buffer, s: number, e: number): Record<string, unknown> | null {
   if (e - s > PARSE_LIMIT) return null;
@@ -78,11 +91,68 @@ function parse(bytes: Buffer, s: number, e: number): Record<string, unknown> | n
   }
 }
 
+/** The members after an assistant line's message object (from `requestId`, or from `type`). */
+function tailOf(bytes: Buffer, from: number, e: number): Scalars {
+  const window = Math.max(from, e - TAIL);
+  const out: Scalars = {};
+  let at = lastIndexIn(bytes, REQUEST, window, e);
+  if (at < 0) {
+    const comma = lastIndexIn(bytes, TYPE_AFTER, window, e);
+    at = comma < 0 ? -1 : comma + 1;
+  }
+  if (at >= 0) readMembers(bytes, at, e, TAIL_KEYS, out);
+  return out;
+}
+
+/** An assistant line's usage, read from its members where it stands near the line's end (no
+ * parse): what tokensOf makes of the object, or null when the line has none. */
+function usageOf(bytes: Buffer, from: number, e: number): ReturnType<typeof tokensOf> {
+  const at = lastIndexIn(bytes, USAGE, Math.max(from, e - TAIL), e);
+  if (at < 0) return tokensOf(objectAfter(bytes, USAGE, from, e, true));
+  const usage: Scalars = {};
+  readObjectHead(bytes, at + USAGE.length - 1, e, USAGE_KEYS, usage, true);
+  const split = usage.cache_creation;
+  const tokens: Record<string, unknown> = { ...usage };
+  if (typeof split === 'number') {
+    const inner: Scalars = {};
+    readObjectHead(bytes, split, e, SPLIT_KEYS, inner);
+    tokens.cache_creation = inner;
+  }
+  return tokensOf(tokens);
+}
+
+/** A timed line kept to read its timestamp later (only the last one's is needed). */
+interface Timed {
+  bytes: Buffer;
+  s: number;
+  e: number;
+  stop: MemberStop | null;
+  tail: Scalars | null;
+}
+
+/** The timestamp of a user, assistant or system line. */
+function timeOf({ bytes, s, e, stop, tail }: Timed): string | undefined {
+  if (tail) return validTime(tail.timestamp);
+  const head: Scalars = {};
+  readObjectHead(bytes, s, e, TIME_KEYS, head);
+  if (head.timestamp !== undefined) return validTime(head.timestamp);
+  // After the message object: the first timestamp member that follows its start.
+  return validTime(stringAfter(bytes, TIMESTAMP, stop?.at ?? s, e));
+}
+
+/** The branch a timed line states, if any. */
+function branchOf({ bytes, s, e }: Timed): string | undefined {
+  const head: Scalars = {};
+  readObjectHead(bytes, s, e, BRANCH_KEYS, head);
+  return typeof head.gitBranch === 'string' && head.gitBranch ? head.gitBranch : undefined;
+}
+
 /** Accumulates the facts of one file, line by line. */
 class Scan {
-  readonly facts: ClaudeFileFacts = { count: 0, title: '', usage: new UsageLedger() };
+  readonly facts: ClaudeFileFacts = { count: 0, title: '', usage: new UsageLedger(), size: 0, mtimeMs: 0 };
   readonly titles = new TitleState();
   private readonly responses = new Set<string>();
+  private last: Timed | null = null;
 
   constructor(private readonly asSubagent: boolean) {}
 
@@ -91,23 +161,34 @@ class Scan {
     if (!looksLikeObject(bytes, s, e)) return;
     // A last line still being written can end in a brace and still be cut: a load skips it.
     if (!terminated && parse(bytes, s, e) === null) return;
-    const m = indexIn(bytes, MESSAGE, s, Math.min(e, s + HEAD));
-    const cut = m >= 0 ? m : Math.min(e, s + HEAD);
-    const type = topType(bytes, s, e, cut);
-    if (type === null || !CONVERSATION_TYPES.has(type)) return;
     const f = this.facts;
-    f.sessionId ??= stringAfter(bytes, SESSION, s, cut);
+    const head: Scalars = {};
+    const known = f.cwd !== undefined && f.sessionId !== undefined;
+    const stop = readObjectHead(bytes, s, e, known ? HEAD_KEYS : FIRST_KEYS, head);
+    const message: Scalars = {};
+    let type = typeof head.type === 'string' ? head.type : undefined;
+    // An assistant line writes its type after its message; the message says its role first.
+    if (type === undefined && stop?.key === 'message') {
+      readObjectHead(bytes, stop.at, e, MESSAGE_KEYS, message);
+      if (message.role === 'assistant') type = 'assistant';
+    }
+    if (type === undefined || !CONVERSATION_TYPES.has(type)) return;
+    if (typeof head.sessionId === 'string') f.sessionId ??= head.sessionId;
     if (type !== 'user' && type !== 'assistant' && type !== 'system') {
       const line = parse(bytes, s, e);
       if (line) this.titles.line(type, line);
       return;
     }
-    f.cwd ??= stringAfter(bytes, CWD, s, cut) || undefined;
-    const branch = stringAfter(bytes, BRANCH, s, cut);
-    if (branch) f.branch = branch;
-    const sidechain = !this.asSubagent && indexIn(bytes, SIDECHAIN, s, cut) >= 0;
+    if (typeof head.cwd === 'string' && head.cwd) f.cwd ??= head.cwd;
+    const timed: Timed = { bytes, s, e, stop, tail: null };
+    if (f.created === undefined) {
+      const t = timeOf(timed);
+      f.created = t;
+      f.updated = t;
+      f.branch = branchOf(timed) ?? f.branch;
+    } else this.last = timed;
+    const sidechain = !this.asSubagent && head.isSidechain === true;
     if (type === 'user') {
-      this.time(stringAfter(bytes, TIMESTAMP, m >= 0 ? m : s, e));
       if (sidechain) return;
       f.count++;
       if (this.titles.prompt === undefined) {
@@ -115,35 +196,33 @@ class Scan {
         if (line) this.titles.prompt = promptTitle(userMessage(line));
       }
     } else if (type === 'assistant') {
-      const tail = Math.max(cut, e - TAIL);
-      const time = stringAfter(bytes, TIMESTAMP, tail, e, true);
-      this.time(time);
-      const head = m >= 0 ? Math.min(e, m + 400) : cut;
-      const id = m >= 0 ? stringAfter(bytes, ID, m, head) : undefined;
-      const model = m >= 0 ? stringAfter(bytes, MODEL, m, head) : undefined;
+      const id = typeof message.id === 'string' ? message.id : undefined;
       if (!sidechain && (id === undefined || !this.responses.has(id))) {
         f.count++;
         if (id !== undefined) this.responses.add(id);
       }
-      const tokens = tokensOf(objectAfter(bytes, USAGE, m >= 0 ? m : s, e, true));
+      const tokens = usageOf(bytes, stop?.at ?? s, e);
       if (tokens) {
-        const uuid = stringAfter(bytes, UUID, tail, e, true) ?? `${s}`;
-        const key = usageKey(id, stringAfter(bytes, REQUEST, tail, e, true), uuid);
-        f.usage.add(key, model ?? SYNTHETIC_MODEL, tokens, time);
+        const tail = tailOf(bytes, stop?.at ?? s, e);
+        timed.tail = tail;
+        const requestId = typeof tail.requestId === 'string' ? tail.requestId : undefined;
+        const key = usageKey(id, requestId, typeof tail.uuid === 'string' ? tail.uuid : `${s}`);
+        const model = typeof message.model === 'string' ? message.model : SYNTHETIC_MODEL;
+        f.usage.add(key, model, tokens);
       }
     } else {
       const line = parse(bytes, s, e);
-      if (!line) return;
-      this.time(typeof line.timestamp === 'string' ? line.timestamp : undefined);
-      if (!sidechain && systemMeaning(line).type === 'message') f.count++;
+      if (line && !sidechain && systemMeaning(line).type === 'message') f.count++;
     }
   }
 
-  private time(text: string | undefined): void {
-    const t = validTime(text);
-    if (!t) return;
-    this.facts.created ??= t;
-    this.facts.updated = t;
+  /** Reads the last timed line's time and branch (a load's `updated` and `git_branch`): after
+   * every line was seen. */
+  finish(): void {
+    if (this.last === null) return;
+    const t = timeOf(this.last);
+    if (t !== undefined) this.facts.updated = t;
+    this.facts.branch = branchOf(this.last) ?? this.facts.branch;
   }
 }
 
@@ -169,11 +248,16 @@ export async function scanClaudeFile(
         scan.line(line, 0, line.length, terminated),
       );
     }
+    scan.finish();
     // A summary names the session it sums up by its last line's uuid: this file's, or not.
     const buffer = whole;
     scan.facts.title = scan.titles.resolve(
-      (uuid) => uuid !== '' && (buffer === null || buffer.indexOf(`"uuid":"${uuid}"`) >= 0),
+      (uuid) =>
+        uuid !== '' &&
+        (buffer === null || indexIn(buffer, Buffer.from(`"uuid":"${uuid}"`), 0, buffer.length) >= 0),
     );
+    scan.facts.size = stats.size;
+    scan.facts.mtimeMs = stats.mtimeMs;
     return { summary: scan.facts, stats };
   });
 }

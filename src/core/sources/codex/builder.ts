@@ -61,11 +61,6 @@ export class CodexBuilder {
     this.session = emptySession(id);
   }
 
-  /** True when some line had a timestamp (else the file's mtime stands in). */
-  hasTimes(): boolean {
-    return this.first !== undefined || this.meta?.started !== undefined;
-  }
-
   /** True once the first real prompt (the title when no name is given) has been seen. */
   hasPrompt(): boolean {
     return this.prompt !== undefined;
@@ -188,7 +183,7 @@ export class CodexBuilder {
       p.type === 'message'
         ? messageBlocks(p.content)
         : p.type === 'reasoning'
-          ? [{ type: 'reasoning', reasoning_content: reasoningText(p) } as ContentBlock]
+          ? reasoningBlocks(p)
           : side === 'tool'
             ? [resultBlock(p)]
             : [callBlock(p)];
@@ -279,6 +274,12 @@ export class CodexBuilder {
     if (this.notices.length) s.notices = [...this.notices];
     return s;
   }
+}
+
+// A reasoning item's readable text as a block; none when its parts are empty.
+function reasoningBlocks(p: Obj): ContentBlock[] {
+  const text = reasoningText(p);
+  return text ? [{ type: 'reasoning', reasoning_content: text }] : [];
 }
 
 function metaOf(p: Obj, timestamp: string | undefined): CodexMeta {

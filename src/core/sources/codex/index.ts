@@ -1,10 +1,10 @@
 // The Codex CLI source: rollouts under `sessions` and `archived_sessions` (see files.ts), read-only.
 import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
 import { SummaryCache } from '../../live/summary-cache';
+import { mapLimit } from '../../pool';
 import { AppendReader } from '../append-reader';
 import { forEachLineOf, isUnreadable } from '../safe-read';
 import type {
@@ -19,6 +19,10 @@ import { CodexBuilder } from './builder';
 import { codexRootsFor, defaultCodexRoots, findRollouts, ID_PREFIX, idOfFileName } from './files';
 import { applyRollout } from './fork';
 import { scanCodexFile, type CodexFileFacts } from './scan';
+import { summaryOf } from './summary';
+
+/** Files read at once while listing. */
+const CONCURRENCY = 8;
 
 type Obj = Record<string, unknown>;
 
@@ -42,33 +46,11 @@ async function readLines(path: string, builder: CodexBuilder): Promise<{ lines: 
   return { lines, stats };
 }
 
-function summaryOf(session: Session, count: number, size: number): SessionSummary {
-  const summary: SessionSummary = {
-    id: session.id,
-    title: session.title,
-    created_at: session.created_at,
-    updated_at: session.updated_at,
-    msg_count: count,
-    vendor: session.vendor,
-    endpoint: '',
-    model: session.model,
-    size,
-    source: 'codex',
-    read_only: true,
-    models: session.models ?? [],
-  };
-  if (session.workspace !== undefined) summary.workspace = session.workspace;
-  if (session.git_branch !== undefined) summary.git_branch = session.git_branch;
-  if (session.parent_id !== undefined) summary.parent_id = session.parent_id;
-  if (session.cost) summary.cost = session.cost;
-  return summary;
-}
-
 class CodexSource implements SessionSource {
   readonly adapter = codexAdapter;
   private known = new Map<string, string>();
   private readonly facts = new SummaryCache<CodexFileFacts>((path) =>
-    scanCodexFile(path, idOfFileName(basename(path)) ?? ''),
+    scanCodexFile(path, idOfFileName(basename(path)) ?? '', this.ctx.prices),
   );
   /** Rollouts that copy a parent are summarized from a full load (they are few). */
   private readonly copies = new SummaryCache<SessionSummary>(async (path) => {
@@ -95,42 +77,21 @@ class CodexSource implements SessionSource {
     const walked = await findRollouts(this.roots);
     this.known = walked.found;
     let unreadable = walked.unreadable;
-    const sessions: SessionSummary[] = [];
     const paths = [...this.known.values()];
-    for (const path of paths) {
-      let facts: CodexFileFacts | null;
+    const rows = await mapLimit(paths, CONCURRENCY, async (path) => {
       try {
-        facts = await this.facts.get(path, path);
+        const facts = await this.facts.get(path, path);
+        return facts?.copies ? await this.copies.get(path, path) : (facts?.summary ?? null);
       } catch (error) {
         if (!isUnreadable(error)) throw error;
         unreadable++;
-        continue;
+        return null;
       }
-      if (!facts) continue;
-      const summary = facts.copies
-        ? await this.copies.get(path, path)
-        : summaryOf(facts.builder.snapshot(0, this.ctx.prices), facts.count, 0);
-      if (!summary || summary.msg_count === 0) continue;
-      if (!facts.copies) {
-        const st = await this.statOf(path);
-        if (!st) continue;
-        summary.size = st.size;
-        if (!facts.builder.hasTimes())
-          summary.created_at = summary.updated_at = facts.builder.snapshot(
-            st.mtimeMs,
-            this.ctx.prices,
-          ).created_at;
-      }
-      sessions.push(summary);
-    }
+    });
     const present = new Set(paths);
     this.facts.retain(present);
     this.copies.retain(present);
-    return { sessions, unreadable };
-  }
-
-  private async statOf(path: string): Promise<Stats | null> {
-    return stat(path).catch(() => null);
+    return { sessions: rows.filter((r): r is SessionSummary => r !== null && r.msg_count > 0), unreadable };
   }
 
   /** The parsed lines of the rollout with uuid `uuid`, for a fork's comparison. */

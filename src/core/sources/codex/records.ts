@@ -45,15 +45,17 @@ export function rolloutLine(value: Obj): RolloutLine | null {
 /** Which side of the conversation a response item is on. */
 export type ItemSide = 'user' | 'system' | 'assistant' | 'tool' | 'none';
 
+const hasParts = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
+
 /** The side of a response item: a user or developer message stands alone; the model's items and
- * the tools' outputs each group with their neighbours. Reasoning with nothing readable (only
- * its encrypted form) is nothing to show. */
+ * the tools' outputs each group with their neighbours. Reasoning kept only in its encrypted form
+ * (no summary, no content) is nothing to show. */
 export function sideOf(payload: Obj): ItemSide {
   switch (payload.type) {
     case 'message':
       return payload.role === 'user' ? 'user' : payload.role === 'assistant' ? 'assistant' : 'system';
     case 'reasoning':
-      return reasoningText(payload) ? 'assistant' : 'none';
+      return hasParts(payload.summary) || hasParts(payload.content) ? 'assistant' : 'none';
     case 'function_call':
     case 'custom_tool_call':
     case 'local_shell_call':

@@ -3,21 +3,25 @@
 // token totals are parsed; items (messages, calls, tool outputs) are not, except user messages
 // until the first prompt gives the title.
 import type { Stats } from 'node:fs';
-import { indexIn, looksLikeObject, stringAfter, stringKey, trimmed } from '../bytes';
+import { indexIn, looksLikeObject, objectAfter, objectKey, stringAfter, stringKey, trimmed } from '../bytes';
 import { isObj } from '../json';
 import { readAt, visitLines, withRegularFile } from '../safe-read';
+import type { SessionSummary } from '../../../shared/types';
+import type { PriceTable } from '../pricing/pricing';
 import { CodexBuilder } from './builder';
 import { sideOf } from './records';
+import { summaryOf } from './summary';
 
-/** What a scan learned of one rollout: a builder that saw the lines that matter, and the count. */
+/** What a scan learned of one rollout: its list row (null when it has no message). */
 export interface CodexFileFacts {
-  builder: CodexBuilder;
-  count: number;
-  /** The rollout copies another's history (a fork or a subagent): a list needs a full load. */
+  summary: SessionSummary | null;
+  /** The rollout copies another's history (a fork or a subagent): its row needs a full load. */
   copies: boolean;
 }
 
 const TYPE = stringKey('type');
+const TIMESTAMP = stringKey('timestamp');
+const TOTAL = objectKey('total_token_usage');
 const ROLE = stringKey('role');
 const PAYLOAD = Buffer.from('"payload":{');
 const EMPTY_SUMMARY = Buffer.from('"summary":[]');
@@ -89,20 +93,22 @@ class Scan {
         ? stringAfter(bytes, TYPE, itemStart, Math.min(e, itemStart + 64))
         : outer;
     if (outer === 'event_msg') {
-      if (itemType === 'token_count' || itemType === 'thread_name_updated' || itemType === 'turn_aborted') {
+      const timestamp = stringAfter(bytes, TIMESTAMP, s, head);
+      if (itemType === 'token_count') {
+        // Only its running total counts: cut out and parsed alone (rate limits are not read).
+        const total = objectAfter(bytes, TOTAL, itemStart, e);
+        const payload =
+          total === undefined ? {} : { type: 'token_count', info: { total_token_usage: total } };
+        b.apply({ timestamp, type: 'event_msg', payload });
+      } else if (itemType === 'thread_name_updated' || itemType === 'turn_aborted') {
         const value = this.parse(bytes, s, e);
         if (value) b.apply(value);
-      } else
-        b.apply({
-          timestamp: stringAfter(bytes, stringKey('timestamp'), s, head),
-          type: 'event_msg',
-          payload: {},
-        });
+      } else b.apply({ timestamp, type: 'event_msg', payload: {} });
       return;
     }
     if (outer !== 'response_item' && !BARE_ITEMS.has(outer)) return;
     if (itemType === undefined) return;
-    const ts = stringAfter(bytes, stringKey('timestamp'), s, head);
+    const ts = stringAfter(bytes, TIMESTAMP, s, head);
     const wrap = (payload: Record<string, unknown>) =>
       b.apply({ timestamp: ts, type: 'response_item', payload });
     if (itemType === 'message') {
@@ -121,20 +127,18 @@ class Scan {
       const emptySummary = indexIn(bytes, EMPTY_SUMMARY, itemStart, e) >= 0;
       const content =
         indexIn(bytes, CONTENT_ARRAY, itemStart, e) >= 0 && indexIn(bytes, EMPTY_CONTENT, itemStart, e) < 0;
-      if (emptySummary && !content) return wrap({ type: 'reasoning' });
-      const value = this.parse(bytes, s, e);
-      if (value) b.apply(value);
-      else wrap({ type: 'reasoning', summary: [{ type: 'summary_text', text: '…' }] });
-      return;
+      // Whether it has parts is all the grouping needs (their text is for a load).
+      return wrap(emptySummary && !content ? { type: 'reasoning' } : { type: 'reasoning', summary: [{}] });
     }
     if (sideOf({ type: itemType }) !== 'none') wrap({ type: itemType });
   }
 }
 
-/** Scans the rollout at `path` (session `id`). */
+/** Scans the rollout at `path` (session `id`); costs are estimated with `prices`. */
 export async function scanCodexFile(
   path: string,
   id: string,
+  prices: PriceTable,
 ): Promise<{ summary: CodexFileFacts; stats: Stats }> {
   const scan = new Scan(id);
   return withRegularFile(path, async ({ fd, stats }) => {
@@ -152,9 +156,9 @@ export async function scanCodexFile(
         scan.line(line, 0, line.length, terminated),
       );
     }
-    return {
-      summary: { builder: scan.builder, count: scan.builder.main.messages.length, copies: scan.copies },
-      stats,
-    };
+    const count = scan.builder.main.messages.length;
+    const session = scan.builder.snapshot(stats.mtimeMs, prices);
+    const summary = count > 0 ? summaryOf(session, count, stats.size) : null;
+    return { summary: { summary, copies: scan.copies }, stats };
   });
 }

@@ -1,0 +1,71 @@
+// `npm run bench:sources`: a cold list of sessions spread over the three sources (ggcode, Claude
+// Code, Codex CLI) against reading every one of their files once, measured in the same run
+// (goal: <= 1.5x). Each source alone is printed too, against reading its own files.
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { report } from '../report.mjs';
+import { generateHome } from './generate.mjs';
+
+const root = join(import.meta.dirname, '..', '.corpus');
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const home = join(root, `sources-${SESSIONS}`);
+const bundle = join(root, 'sources.cjs');
+
+await build({
+  stdin: {
+    contents:
+      "export { Catalog } from './src/core/sources/catalog';\nexport { resolveSources, sourceContext } from './src/core/sources/selection';",
+    resolveDir: resolve(import.meta.dirname, '..', '..'),
+    loader: 'ts',
+  },
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['node-sqlite3-wasm', 'koffi'],
+  logLevel: 'warning',
+});
+console.log(`generating ${SESSIONS} sessions over three sources in ${home} (kept for later runs)...`);
+generateHome(home, SESSIONS);
+
+const task = (name, only) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      [join(import.meta.dirname, 'task.mjs'), name, home, bundle, ...(only ? [only] : [])],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  );
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Alternated, so that disk cache and machine load affect both alike.
+function compare(label, only) {
+  const ours = [];
+  const floor = [];
+  for (let i = 0; i < RUNS; i++) {
+    floor.push(task('read-all', only));
+    ours.push(task('list', only));
+  }
+  const m = (rs, key) => median(rs.map((r) => r[key]));
+  console.log(
+    `${label}: ${ours[0].result} sessions of ${floor[0].result} files, ${m(ours, 'ms').toFixed(0)} ms vs floor ${m(floor, 'ms').toFixed(0)} ms (read-all) -> ` +
+      `${(m(ours, 'ms') / m(floor, 'ms')).toFixed(2)}x wall; CPU ${m(ours, 'cpuMs').toFixed(0)} vs ${m(floor, 'cpuMs').toFixed(0)} ms -> ${(m(ours, 'cpuMs') / m(floor, 'cpuMs')).toFixed(2)}x`,
+  );
+  return { value: m(ours, 'ms'), baseline: m(floor, 'ms') };
+}
+
+const all = compare(`cold list of ${SESSIONS} sessions, three sources`);
+for (const only of ['ggcode', 'claude', 'codex']) compare(`  ${only} alone`, only);
+const met = report({
+  bench: 'sources',
+  figure: `cold list of ${SESSIONS} sessions over three sources`,
+  ...all,
+  baselineName: 'read-all',
+  goal: { max: 1.5 },
+});
+console.log(`goal: list <= 1.5x reading every file once ${met ? 'met' : 'MISSED'}`);
+process.exitCode = met ? 0 : 1;

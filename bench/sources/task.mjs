@@ -1,0 +1,57 @@
+// One measured task of the sources benchmark, in a fresh process (cold: no JIT or caches).
+// Prints a JSON line: { ms (wall), cpuMs (user+system), result }.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const [task, home, bundle, only] = process.argv.slice(2);
+
+async function mapLimit(items, limit, fn) {
+  let next = 0;
+  const out = [];
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+const ROOTS = { ggcode: ['.ggcode/sessions'], claude: ['.claude/projects'], codex: ['.codex/sessions'] };
+
+// Every .jsonl under a root, found as a list must find them (folders walked).
+async function files(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (e.isDirectory()) out.push(...(await files(join(dir, e.name))));
+    else if (e.name.endsWith('.jsonl')) out.push(join(dir, e.name));
+  }
+  return out;
+}
+
+const names = only ? [only] : Object.keys(ROOTS);
+const tasks = {
+  // The floor: find every session file and read each once (the concurrency the sources use).
+  async 'read-all'() {
+    const paths = (await Promise.all(names.flatMap((n) => ROOTS[n].map((r) => files(join(home, r)))))).flat();
+    const sizes = await mapLimit(paths, 8, async (p) => (await readFile(p)).length);
+    return sizes.length;
+  },
+  // A cold list of every source (or of `only`), as the app and the CLI do it.
+  async list() {
+    const { Catalog, resolveSources, sourceContext } = require(bundle);
+    const settings = resolveSources({}, sourceContext({ HOME: home })).filter((s) => names.includes(s.name));
+    return (await Catalog.open(settings).list()).length;
+  },
+};
+
+const start = performance.now();
+const cpuStart = process.cpuUsage();
+const result = await tasks[task]();
+const ms = performance.now() - start;
+const cpu = process.cpuUsage(cpuStart);
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, result }));
