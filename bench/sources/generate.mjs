@@ -12,6 +12,10 @@ const words =
 let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
+/** A tool's output: mostly a few lines, sometimes a whole file (a read, a long log), as real
+ * sessions have them: 70% of 0.5-3 KB, 30% of 10-40 KB (about 9 KB on average). */
+const toolOutput = () =>
+  rand() < 0.7 ? sentence(80 + Math.floor(rand() * 400)) : sentence(1600 + Math.floor(rand() * 4800));
 const hex = (n, width) => n.toString(16).padStart(width, '0');
 const uuid = (a, b) =>
   `${hex(a, 8)}-${hex(b & 0xffff, 4)}-4${hex(b % 4096, 3)}-8${hex(a % 4096, 3)}-${hex(a * 7919 + b, 12).slice(-12)}`;
@@ -36,7 +40,7 @@ function ggcodeSession(i) {
   for (let m = 0; m < n; m++) {
     const content =
       m % 3 === 2
-        ? [{ type: 'tool_result', tool_id: `t${m}`, output: sentence(200 + Math.floor(rand() * 400)) }]
+        ? [{ type: 'tool_result', tool_id: `t${m}`, output: toolOutput() }]
         : m % 3 === 1
           ? [
               { type: 'text', text: sentence(40) },
@@ -153,7 +157,7 @@ function claudeSession(i) {
       parent = a;
     }
     const r = uuid(i, t * 10 + 7);
-    const output = sentence(100 + Math.floor(rand() * 600));
+    const output = toolOutput();
     lines.push(
       JSON.stringify({
         parentUuid: parent,
@@ -264,7 +268,7 @@ function codexSession(i) {
         type: 'function_call_output',
         call_id: call,
         output: JSON.stringify({
-          output: sentence(100 + Math.floor(rand() * 600)),
+          output: toolOutput(),
           metadata: { exit_code: 0, duration_seconds: 0.1 },
         }),
       }),

@@ -10,7 +10,7 @@ import { generateHome } from './generate.mjs';
 const root = join(import.meta.dirname, '..', '.corpus');
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const home = join(root, `sources-${SESSIONS}`);
+const home = join(root, `sources-${SESSIONS}-v2`);
 const bundle = join(root, 'sources.cjs');
 
 await build({

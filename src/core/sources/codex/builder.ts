@@ -61,6 +61,20 @@ export class CodexBuilder {
     this.session = emptySession(id);
   }
 
+  /** True once a line with a valid time was applied. */
+  hasFirstTime(): boolean {
+    return this.first !== undefined;
+  }
+
+  /** Takes `timestamp` as the latest time seen (the list's scan reads only the last line's). */
+  noteTime(timestamp: string): void {
+    const t = validTime(timestamp);
+    if (t) {
+      this.first ??= t;
+      this.last = t;
+    }
+  }
+
   /** True once the first real prompt (the title when no name is given) has been seen. */
   hasPrompt(): boolean {
     return this.prompt !== undefined;

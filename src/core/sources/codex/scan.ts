@@ -3,7 +3,16 @@
 // token totals are parsed; items (messages, calls, tool outputs) are not, except user messages
 // until the first prompt gives the title.
 import type { Stats } from 'node:fs';
-import { indexIn, looksLikeObject, objectAfter, objectKey, stringAfter, stringKey, trimmed } from '../bytes';
+import {
+  indexIn,
+  KeySet,
+  looksLikeObject,
+  objectAfter,
+  objectKey,
+  readObjectHead,
+  trimmed,
+  type Scalars,
+} from '../bytes';
 import { isObj } from '../json';
 import { readAt, visitLines, withRegularFile } from '../safe-read';
 import type { SessionSummary } from '../../../shared/types';
@@ -19,15 +28,14 @@ export interface CodexFileFacts {
   copies: boolean;
 }
 
-const TYPE = stringKey('type');
-const TIMESTAMP = stringKey('timestamp');
 const TOTAL = objectKey('total_token_usage');
-const ROLE = stringKey('role');
-const PAYLOAD = Buffer.from('"payload":{');
+/** The members before a line's payload (an older bare item's own members are there too). */
+const OUTER_KEYS = new KeySet(['timestamp', 'type', 'role']);
+/** The members at the head of a payload. */
+const ITEM_KEYS = new KeySet(['type', 'role']);
 const EMPTY_SUMMARY = Buffer.from('"summary":[]');
 const CONTENT_ARRAY = Buffer.from('"content":[');
 const EMPTY_CONTENT = Buffer.from('"content":[]');
-const HEAD = 256;
 /** Lines the scan parses in full, at most this long; longer ones are read from their head. */
 const PARSE_LIMIT = 1 << 20;
 const WHOLE_FILE = 32 << 20;
@@ -50,6 +58,7 @@ class Scan {
   private ownId: string | undefined;
   copies = false;
   private titled = false;
+  private lastStamp: string | undefined;
 
   constructor(id: string) {
     this.builder = new CodexBuilder(id);
@@ -69,9 +78,13 @@ class Scan {
     const [s, e] = trimmed(bytes, from, to);
     if (!looksLikeObject(bytes, s, e)) return;
     if (!terminated && this.parse(bytes, s, e) === null) return;
-    const head = Math.min(e, s + HEAD);
-    const outer = stringAfter(bytes, TYPE, s, head);
+    const head: Scalars = {};
+    const stop = readObjectHead(bytes, s, e, OUTER_KEYS, head);
+    const outer = typeof head.type === 'string' ? head.type : undefined;
     const b = this.builder;
+    // Times are read for the first timed line and, at the end, the last one (what a load keeps).
+    const stamp = typeof head.timestamp === 'string' ? head.timestamp : undefined;
+    if (stamp !== undefined) this.lastStamp = stamp;
     if (outer === undefined || PARSED.has(outer)) {
       const value = this.parse(bytes, s, e);
       if (!value) return;
@@ -85,15 +98,13 @@ class Scan {
       b.apply(value);
       return;
     }
-    const payloadAt =
-      outer === 'response_item' || outer === 'event_msg' ? indexIn(bytes, PAYLOAD, s, head) : -1;
-    const itemStart = payloadAt >= 0 ? payloadAt + PAYLOAD.length - 1 : s;
-    const itemType =
-      outer === 'response_item' || outer === 'event_msg'
-        ? stringAfter(bytes, TYPE, itemStart, Math.min(e, itemStart + 64))
-        : outer;
+    const timestamp = b.hasFirstTime() ? undefined : stamp;
+    const wrapped = outer === 'response_item' || outer === 'event_msg';
+    const item: Scalars = wrapped ? {} : head;
+    const itemStart = wrapped && stop?.key === 'payload' ? stop.at : s;
+    if (wrapped && stop?.key === 'payload') readObjectHead(bytes, stop.at, e, ITEM_KEYS, item);
+    const itemType = wrapped ? (typeof item.type === 'string' ? item.type : undefined) : outer;
     if (outer === 'event_msg') {
-      const timestamp = stringAfter(bytes, TIMESTAMP, s, head);
       if (itemType === 'token_count') {
         // Only its running total counts: cut out and parsed alone (rate limits are not read).
         const total = objectAfter(bytes, TOTAL, itemStart, e);
@@ -108,11 +119,9 @@ class Scan {
     }
     if (outer !== 'response_item' && !BARE_ITEMS.has(outer)) return;
     if (itemType === undefined) return;
-    const ts = stringAfter(bytes, TIMESTAMP, s, head);
-    const wrap = (payload: Record<string, unknown>) =>
-      b.apply({ timestamp: ts, type: 'response_item', payload });
+    const wrap = (payload: Record<string, unknown>) => b.apply({ timestamp, type: 'response_item', payload });
     if (itemType === 'message') {
-      const role = stringAfter(bytes, ROLE, itemStart, Math.min(e, itemStart + 128));
+      const role = typeof item.role === 'string' ? item.role : undefined;
       if (role === 'user' && !this.titled) {
         const value = this.parse(bytes, s, e);
         if (value) {
@@ -131,6 +140,11 @@ class Scan {
       return wrap(emptySummary && !content ? { type: 'reasoning' } : { type: 'reasoning', summary: [{}] });
     }
     if (sideOf({ type: itemType }) !== 'none') wrap({ type: itemType });
+  }
+
+  /** After the last line: its time is the session's last. */
+  finish(): void {
+    if (this.lastStamp !== undefined) this.builder.noteTime(this.lastStamp);
   }
 }
 
@@ -156,6 +170,7 @@ export async function scanCodexFile(
         scan.line(line, 0, line.length, terminated),
       );
     }
+    scan.finish();
     const count = scan.builder.main.messages.length;
     const session = scan.builder.snapshot(stats.mtimeMs, prices);
     const summary = count > 0 ? summaryOf(session, count, stats.size) : null;
