@@ -101,7 +101,9 @@ export const test = base.extend<Fixtures>({
       page,
       async open(hash = '') {
         await page.goto(server.url + hash);
-        await expect(page.getByTestId('session-list')).toBeVisible();
+        // In a narrow window the list is in a closed drawer: there, but not visible.
+        await expect(page.getByTestId('main-pane')).toBeVisible();
+        await expect(page.getByTestId('session-list')).toBeAttached();
       },
       row: (id) => page.locator(`[data-testid="session-row"][data-session-id="${id}"]`),
       async openSession(id) {

@@ -50,7 +50,10 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
       if (inTranscript) return false;
       if (state.search.query !== '') state.setSearchQuery('');
       else state.closeSearch();
-    } else if (!state.clearFilter()) return false;
+    } else if (!state.clearFilter()) {
+      if (!(state.narrow && state.drawerOpen)) return false;
+      state.closeDrawer();
+    }
     return true;
   }
   if (command || event.altKey || state.confirmingDelete) return false;

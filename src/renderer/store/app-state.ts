@@ -3,6 +3,7 @@
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
 import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
+import type { Prefs } from '../app/prefs';
 import type { DateRange, ListView, SortKey } from '../features/session-list/list-view';
 
 /** Progress of a request the UI waits on. */
@@ -172,6 +173,20 @@ export interface ThemeSlice {
   cycleTheme(): void;
 }
 
+/** Where the panes are: sidebar width, and the drawer the sidebar becomes in a narrow window. */
+export interface LayoutSlice {
+  /** Sidebar width in CSS pixels (clamped; remembered between runs). */
+  sidebarWidth: number;
+  /** True while the window is too narrow for two panes: the sidebar is then a drawer. */
+  narrow: boolean;
+  /** Whether the drawer is showing (only meaningful while `narrow`). */
+  drawerOpen: boolean;
+  setSidebarWidth(width: number): void;
+  setNarrow(narrow: boolean): void;
+  openDrawer(): void;
+  closeDrawer(): void;
+}
+
 /** The whole store. */
 export type AppState = ListSlice &
   SessionSlice &
@@ -180,7 +195,8 @@ export type AppState = ListSlice &
   SearchSlice &
   HitSlice &
   StatusSlice &
-  ThemeSlice;
+  ThemeSlice &
+  LayoutSlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {
@@ -193,6 +209,8 @@ export interface StoreDeps {
   theme: Theme;
   /** Remembers the theme for next time. */
   saveTheme(theme: Theme): void;
+  /** Small remembered settings (sidebar width, recent sessions). */
+  prefs: Prefs;
   /** How long keyboard selection waits before opening the transcript, in ms. */
   selectDelayMs?: number;
   /** Pause in typing before a search query is sent, in ms. */

@@ -4,6 +4,7 @@ import type { AppState, StoreDeps } from './app-state';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
+import { createLayoutSlice } from './layout-slice';
 import { createLiveSlice } from './live-slice';
 import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
@@ -24,5 +25,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createHitSlice(deps)(...args),
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
+    ...createLayoutSlice(deps)(...args),
   }));
 }

@@ -77,6 +77,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       confirmingDelete: false,
 
       select(id) {
+        // Opening a session shows it: a drawer over it closes.
+        if (get().drawerOpen) set({ drawerOpen: false });
         if (id === get().selectedId && get().transcriptState !== 'error') return;
         choose(id, 0);
       },
@@ -104,6 +106,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       },
 
       openSelected() {
+        if (get().drawerOpen) set({ drawerOpen: false });
         const id = get().selectedId;
         if (id === null) {
           const first = get().visible[0];

@@ -10,8 +10,8 @@ import { EmptyState } from './EmptyState';
 import { anchoredScrollTop } from './scroll-anchor';
 import { SessionRow, rowDomId } from './SessionRow';
 
-/** Height of one row in pixels (two lines of text plus padding). */
-export const ROW_HEIGHT = 64;
+/** Height of one row in pixels: two lines of title, one of details, and padding. */
+export const ROW_HEIGHT = 78;
 
 /** The list of visible sessions. */
 export function SessionList() {

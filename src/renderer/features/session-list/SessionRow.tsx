@@ -48,7 +48,7 @@ export const SessionRow = memo(function SessionRow({
       onClick={() => onSelect(session.id)}
       onDragStart={(event) => onDragStart(event, session.id)}
     >
-      <div className="row-line">
+      <div className="row-head">
         {session.live === true && (
           <span className="live-badge" data-testid="live-badge" title="An agent is writing this session now">
             Live

@@ -1,11 +1,12 @@
 // The transcript's header: title and facts (the drag handle for drag-out), the actions, and
 // notices about what loading had to skip.
-import { Fragment } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { Transcript } from '../../../shared/types';
 import { useAppStore } from '../../store/store-context';
 import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
 import { sessionFacts } from './session-facts';
+import { useClamped } from './use-clamped';
 
 /** The parts of a session the header can show before its transcript has loaded. */
 interface HeaderSession {
@@ -69,9 +70,21 @@ export function TranscriptHeader({
   const live = useAppStore((s) => s.sessions.find((x) => x.id === session.id)?.live === true);
   const facts = transcript ? sessionFacts(transcript.session) : [];
   const ready = transcript !== null;
+  // A long title takes two lines and the facts one, until the reader asks for all of them.
+  const [expanded, setExpanded] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const metaRef = useRef<HTMLDListElement>(null);
+  const clamped = useClamped(
+    [titleRef, metaRef],
+    `${session.id} ${session.title} ${facts.length} ${expanded}`,
+  );
 
   return (
-    <header className="transcript-header" data-testid="transcript-header">
+    <header
+      className="transcript-header"
+      data-testid="transcript-header"
+      data-expanded={expanded ? 'true' : undefined}
+    >
       <div className="header-row">
         <div
           className="drag-handle"
@@ -80,7 +93,7 @@ export function TranscriptHeader({
           title="Drag to save this session as a Markdown file"
           onDragStart={(event) => startDrag(event, session.id)}
         >
-          <h1 className="transcript-title" data-testid="transcript-title">
+          <h1 ref={titleRef} className="transcript-title" data-testid="transcript-title">
             {live && (
               <span className="live-badge" title="An agent is writing this session now">
                 Live
@@ -88,7 +101,7 @@ export function TranscriptHeader({
             )}
             <Name text={session.title} fallback="Untitled session" testId="transcript-title-name" />
           </h1>
-          <dl className="transcript-meta" data-testid="transcript-meta">
+          <dl ref={metaRef} className="transcript-meta" data-testid="transcript-meta">
             {facts.map((fact) => (
               <div key={fact.label} className="fact">
                 <dt>{fact.label}</dt>
@@ -100,6 +113,17 @@ export function TranscriptHeader({
               <dd>{session.id}</dd>
             </div>
           </dl>
+          {(clamped || expanded) && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="header-expand"
+              aria-expanded={expanded}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? 'Show less' : 'Show full title and details'}
+            </button>
+          )}
         </div>
         <div className="header-actions" role="toolbar" aria-label="Session actions">
           <button type="button" className="button" onClick={openFind} disabled={!ready} title="Find (Ctrl+F)">
