@@ -4,6 +4,7 @@ import { isValidId } from './ids';
 import type {
   IndexProgress,
   SearchResults,
+  SearchSort,
   Session,
   SessionSummary,
   Transcript,
@@ -29,7 +30,7 @@ export interface Contract {
   'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
   /** Full-text search, one page of sessions (page counts from 0). */
   'sessions:search': {
-    request: { query: string; page?: number; pageSize?: number };
+    request: { query: string; page?: number; pageSize?: number; sort?: SearchSort };
     response: SearchResults;
   };
   /** Every message of one session that matches the query, for next/previous hit. */
@@ -149,11 +150,16 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:search': (v) => {
-    const o = expectKeys(v, ['query', 'page', 'pageSize']);
+    const o = expectKeys(v, ['query', 'page', 'pageSize', 'sort']);
     const query = expectQuery(o.query);
     const request: Request<'sessions:search'> = { query };
     if (o.page !== undefined) request.page = expectInt(o.page, 'page', 0, 100_000);
     if (o.pageSize !== undefined) request.pageSize = expectInt(o.pageSize, 'pageSize', 1, 200);
+    if (o.sort !== undefined) {
+      if (o.sort !== 'relevance' && o.sort !== 'date')
+        throw new BadRequestError('sort must be "relevance" or "date"');
+      request.sort = o.sort;
+    }
     return request;
   },
   'search:matches': (v) => {

@@ -156,6 +156,9 @@ export interface SearchGroup {
   matches: SearchMatch[];
 }
 
+/** How search results are ordered: best match first, or most recently updated first. */
+export type SearchSort = 'relevance' | 'date';
+
 /** One page of results, grouped by session: best relevance first, then most recent (or most
  * recent first when `capped`). */
 export interface SearchResults {
