@@ -81,11 +81,18 @@ test('names in the list are isolated, show hidden characters and stay in the sid
   // The row keeps its count beside the names, not pushed out of the pane.
   await expectInsideHorizontally(row.locator('.row-count'), list);
 
-  // The chips of the hostile vendor and model are cut inside the sidebar too.
-  for (const chip of [
-    page.locator(`[data-testid="vendor-chip"][data-value="${VENDOR}"]`),
-    page.locator(`[data-testid="model-chip"][data-value="${MODEL}"]`),
-  ]) {
+  // The menu choices and chips of the hostile vendor and model are cut inside the sidebar too.
+  for (const [menu, value] of [
+    ['filter-vendors', VENDOR],
+    ['filter-models', MODEL],
+  ] as const) {
+    await page.getByTestId(menu).click();
+    const choice = page.locator(`[data-testid="${menu}-choice"][data-value="${value}"]`);
+    await expect(choice).toContainText('⟨U+202B⟩');
+    await expectInsideHorizontally(choice, list);
+    await choice.click();
+    await page.keyboard.press('Escape');
+    const chip = page.locator(`[data-testid="active-filter"][data-value="${value}"]`);
     await expect(chip).toContainText('⟨U+202B⟩');
     await expectInsideHorizontally(chip, list);
   }
@@ -129,8 +136,8 @@ test('search results isolate the title, and the download is named by the shared 
   await writeHostileNames(corpus);
   await app.open();
   const page = app.page;
-  await page.keyboard.press('Control+Shift+F');
-  await page.getByTestId('search-input').fill('zebrafinch ');
+  await page.getByTestId('session-filter').fill('zebrafinch ');
+  await page.keyboard.press('Enter');
   const group = page.locator(`[data-testid="search-group"][data-session-id="${ID}"]`);
   await expect(group).toHaveCount(1, INDEXED);
   const title = group.getByTestId('search-group-title');

@@ -105,25 +105,33 @@ describe('session list', () => {
     expect(screen.getByTestId('session-count').textContent).toBe('1 of 3 sessions');
     fireEvent.change(screen.getByTestId('session-filter'), { target: { value: 'nothing like this' } });
     expect(screen.getByTestId('empty-state').textContent).toContain(
-      'No session matches “nothing like this”. Press Esc to clear the filter.',
+      'No session’s title, id, model, vendor or folder has “nothing like this”. Press Enter to search inside every session, or Esc to clear the box.',
     );
     key('Escape');
     expect(rows()).toHaveLength(3);
   });
 
-  it('sorts and filters by vendor chips', async () => {
+  it('sorts, and filters by the menus, whose choices count sessions', async () => {
     mount();
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.change(screen.getByTestId('sort-select'), { target: { value: 'title' } });
     expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s1', 's2', 's3']);
-    const chip = screen
-      .getAllByTestId('vendor-chip')
+    fireEvent.click(screen.getByTestId('filter-vendors'));
+    const choice = screen
+      .getAllByTestId('filter-vendors-choice')
       .find((c) => c.getAttribute('data-value') === 'anthropic')!;
-    fireEvent.click(chip);
-    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect(choice.textContent).toBe('anthropic2');
+    fireEvent.click(choice);
+    expect(choice.getAttribute('aria-checked')).toBe('true');
     expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s2', 's3']);
-    fireEvent.change(screen.getByTestId('date-range'), { target: { value: 'today' } });
+    expect(screen.getByTestId('active-filter').textContent).toBe('Vendoranthropic✕');
+    fireEvent.click(screen.getByTestId('filter-date'));
+    fireEvent.click(
+      screen.getAllByTestId('filter-date-choice').find((c) => c.getAttribute('data-value') === 'today')!,
+    );
     expect(rows()).toHaveLength(0);
+    fireEvent.click(screen.getAllByTestId('active-filter')[0]!);
+    expect(screen.getAllByTestId('active-filter')).toHaveLength(1);
   });
 
   it('says where the missing session folder should be', async () => {

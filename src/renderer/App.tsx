@@ -13,6 +13,7 @@ import { useKeyboard } from './app/use-keyboard';
 import { useNarrow } from './app/use-narrow';
 import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
+import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
 import { useAppStore } from './store/store-context';
@@ -68,6 +69,7 @@ export function App({ api }: { api: BackendEvents }) {
         inert={narrow && !drawer}
       >
         <TopBar />
+        <SearchBox />
         {/* Both views stay mounted, so each keeps its scroll position and state. */}
         <div className="pane-view" hidden={searchOpen}>
           <ListControls />

@@ -117,6 +117,8 @@ export interface SessionSummary {
   endpoint: string;
   model: string;
   workspace?: string;
+  /** Which agent recorded the session, where the list holds more than one kind. */
+  source?: string;
   /** File size in bytes. */
   size: number;
   /** True while `<id>.lock` names a running process (an agent is writing this session). Set by

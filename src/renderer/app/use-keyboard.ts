@@ -34,7 +34,8 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
     return true;
   }
   if (command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
-    state.openSearch();
+    if (state.view.filter.trim() !== '') state.runSearch();
+    else state.openSearch();
     return true;
   }
   if (command && !event.altKey && event.key.toLowerCase() === 'f') {
@@ -46,10 +47,10 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
     if (state.confirmingDelete) state.cancelDelete();
     else if (state.find.open) state.closeFind();
     else if (state.searchOpen) {
-      // The list filter is hidden while searching: Esc there would change what cannot be seen.
+      // In the transcript, Esc is the reader's own; in the sidebar it goes back to the list.
       if (inTranscript) return false;
-      if (state.search.query !== '') state.setSearchQuery('');
-      else state.closeSearch();
+      state.closeSearch();
+      focusById('session-filter');
     } else if (!state.clearFilter()) {
       if (!(state.narrow && state.drawerOpen)) return false;
       state.closeDrawer();

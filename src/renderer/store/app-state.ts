@@ -1,10 +1,10 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
-import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
+import type { IndexProgress, SearchGroup, SearchSort, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
-import type { DateRange, ListView, SortKey } from '../features/session-list/list-view';
+import type { DateRange, Facet, ListView, SortKey } from '../features/session-list/list-view';
 
 /** Progress of a request the UI waits on. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -22,12 +22,21 @@ export interface ListSlice {
   visible: SessionSummary[];
   /** Loads (or reloads) the folder info and the list; reloads an open transcript that changed. */
   loadList(): Promise<void>;
+  /** The store's clock (the date ranges count from it). */
+  now(): Date;
+  /** Sets the one box's text: it filters the list (and, while results show, is their query). */
   setFilter(filter: string): void;
+  /** True while the box's first row, "Search all sessions for …", is what Enter does (typing
+   * makes it so; moving into the list makes Enter open the selected row instead). */
+  offerActive: boolean;
+  setOfferActive(active: boolean): void;
   setSort(sort: SortKey): void;
-  /** Turns one vendor or model chip on or off. */
-  toggleChip(field: 'vendors' | 'models', value: string): void;
+  /** Turns one value of a facet menu on or off. */
+  toggleChip(field: Facet, value: string): void;
   setDateRange(range: DateRange): void;
-  /** Clears the filter text, or when it is empty the chips and date range; false if nothing was set. */
+  /** Clears every facet and the date range. */
+  clearChosen(): void;
+  /** Clears the filter text, or when it is empty the facets and date range; false if nothing was set. */
   clearFilter(): boolean;
   /** Electron only: lets the user pick another sessions folder. */
   chooseFolder(): Promise<void>;
@@ -105,6 +114,7 @@ export interface SearchState {
   error: string | null;
   /** True when the results were made while the index was still being built. */
   partial: boolean;
+  sort: SearchSort;
 }
 
 /** Full-text search: the search mode of the left pane, its query and results, index progress. */
@@ -117,8 +127,12 @@ export interface SearchSlice {
   indexProgress: IndexProgress | null;
   openSearch(): void;
   closeSearch(): void;
+  /** Shows full-text results for the box's text at once ("Search all sessions for …"). */
+  runSearch(): void;
   /** Sets the query; it is searched once typing pauses. */
   setSearchQuery(query: string): void;
+  /** Orders the results by relevance or date, and asks for them again. */
+  setSearchSort(sort: SearchSort): void;
   /** Fetches the next page of results for the shown query. */
   loadMoreResults(): Promise<void>;
   setIndexProgress(progress: IndexProgress): void;
@@ -145,6 +159,8 @@ export interface HitSlice {
   hitPrev(): void;
   /** Stops showing the hits. */
   clearHits(): void;
+  /** The shown results now answer `query`: the open session's hits follow it (or go). */
+  retargetHits(query: string): void;
 }
 
 /** What the status line says; `name` (a title from a transcript) is shown after `text`, quoted and

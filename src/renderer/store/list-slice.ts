@@ -1,7 +1,14 @@
-// The list slice: loading the folder's sessions and the filter, sort, chip and date-range view.
+// The list slice: loading the folder's sessions and the view over them: the one box's text (which
+// also offers a full-text search), sort, facet menus and date range.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import { DEFAULT_VIEW, applyListView, type ListView } from '../features/session-list/list-view';
+import {
+  DEFAULT_VIEW,
+  FACETS,
+  applyListView,
+  hasChosen,
+  type ListView,
+} from '../features/session-list/list-view';
 import type { AppState, ListSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 
@@ -70,19 +77,31 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         });
         return inflight;
       },
-      setFilter: (filter) => setView({ filter }),
+      now: () => deps.now(),
+      offerActive: false,
+      setFilter(filter) {
+        setView({ filter });
+        set({ offerActive: filter.trim() !== '' });
+        // Showing results, the box is their query: emptying it is going back to the list.
+        if (!get().searchOpen) return;
+        if (filter.trim() === '') get().closeSearch();
+        else get().setSearchQuery(filter);
+      },
+      setOfferActive: (offerActive) => set({ offerActive: offerActive && get().view.filter.trim() !== '' }),
       setSort: (sort) => setView({ sort }),
       toggleChip(field, value) {
         const on = get().view[field];
         setView({ [field]: on.includes(value) ? on.filter((v) => v !== value) : [...on, value] });
       },
       setDateRange: (dateRange) => setView({ dateRange }),
+      clearChosen() {
+        setView({ ...Object.fromEntries(FACETS.map((f) => [f, []])), dateRange: 'any' });
+      },
       clearFilter() {
-        const { filter, vendors, models, dateRange } = get().view;
-        if (filter !== '') setView({ filter: '' });
-        else if (vendors.length > 0 || models.length > 0 || dateRange !== 'any') {
-          setView({ vendors: [], models: [], dateRange: 'any' });
-        } else return false;
+        const { filter } = get().view;
+        if (filter !== '') get().setFilter('');
+        else if (hasChosen(get().view)) get().clearChosen();
+        else return false;
         return true;
       },
 

@@ -31,7 +31,7 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
   const more = group.hit_count - group.matches.length;
   const nav = { [NAV_ATTRIBUTE]: '' };
   return (
-    <section
+    <li
       className={open ? 'search-group open' : 'search-group'}
       data-testid="search-group"
       data-session-id={group.id}
@@ -81,7 +81,7 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
           and {more.toLocaleString('en-US')} more {more === 1 ? 'hit' : 'hits'} in this session
         </div>
       )}
-    </section>
+    </li>
   );
 });
 
@@ -97,26 +97,36 @@ export function SearchResults() {
   const remaining = search.capped ? null : search.totalSessions - search.groups.length;
   return (
     <div
+      id="search-results"
       className="search-results"
       data-testid="search-results"
       aria-busy={search.state === 'loading'}
-      aria-label="Search results"
       // The query these results answer: lets a test (or a screen reader) tell old results from new.
       data-query={search.resultsQuery}
     >
       {search.query.trim() === '' && (
-        <p className="list-message">Type to search every message of every session.</p>
+        <p className="list-message">Type in the box to search every message of every session.</p>
       )}
-      {search.groups.map((group) => (
-        <GroupView
-          key={group.id}
-          group={group}
-          open={group.id === selectedId}
-          currentMessage={shownHit?.id === group.id ? shownHit.message : null}
-          now={now}
-          onOpen={openHit}
-        />
-      ))}
+      {search.resultsQuery !== '' && search.state === 'ready' && search.groups.length === 0 && (
+        <p className="list-message" data-testid="search-empty">
+          No message of any session has all of “<Name text={search.resultsQuery.trim()} />
+          ”. Try fewer or other words.
+        </p>
+      )}
+      {search.groups.length > 0 && (
+        <ul className="search-group-list" aria-label="Sessions with matches">
+          {search.groups.map((group) => (
+            <GroupView
+              key={group.id}
+              group={group}
+              open={group.id === selectedId}
+              currentMessage={shownHit?.id === group.id ? shownHit.message : null}
+              now={now}
+              onOpen={openHit}
+            />
+          ))}
+        </ul>
+      )}
       {search.hasMore && (
         <button
           type="button"

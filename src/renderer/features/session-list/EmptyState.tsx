@@ -60,11 +60,17 @@ export function EmptyState() {
     );
   }
   if (shown === 0) {
-    const what =
-      view.filter.trim() !== '' ? `“${view.filter.trim()}”` : 'the chosen vendors, models and dates';
+    const typed = view.filter.trim() !== '';
     return (
       <div className="empty-state" data-testid="empty-state">
-        <p>No session matches {what}. Press Esc to clear the filter.</p>
+        {typed ? (
+          <p>
+            No session’s title, id, model, vendor or folder has “<Name text={view.filter.trim()} />
+            ”. Press Enter to search inside every session, or Esc to clear the box.
+          </p>
+        ) : (
+          <p>No session matches the chosen filters.</p>
+        )}
         {isNarrowed(view) && (
           <button type="button" className="button" onClick={() => clearFilter()}>
             Clear filter

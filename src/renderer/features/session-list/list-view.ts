@@ -1,5 +1,5 @@
-// The session list's view rules as plain functions: filter text, vendor and model chips, date
-// range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
+// The session list's view rules as plain functions: filter text, facet menus (source, vendor,
+// model, workspace), date range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
 import type { SessionSummary } from '../../../shared/types';
 import { parseTime } from '../../app/time';
 
@@ -13,14 +13,35 @@ export const DATE_RANGES = ['any', 'today', '7d', '30d', '365d'] as const;
 /** One date range. */
 export type DateRange = (typeof DATE_RANGES)[number];
 
+/** The menus that pick values of one field; a session shows when its value is among those
+ * chosen (or nothing is chosen in that menu). */
+export const FACETS = ['sources', 'vendors', 'models', 'workspaces'] as const;
+/** One facet menu. */
+export type Facet = (typeof FACETS)[number];
+
+/** The value a session has for `facet` ('' when it has none). */
+export function facetValue(session: SessionSummary, facet: Facet): string {
+  switch (facet) {
+    case 'sources':
+      return session.source ?? '';
+    case 'vendors':
+      return session.vendor;
+    case 'models':
+      return session.model;
+    case 'workspaces':
+      return session.workspace ?? '';
+  }
+}
+
 /** Everything that decides which rows show, and in which order. */
 export interface ListView {
   filter: string;
   sort: SortKey;
-  /** Vendors whose chips are on; empty means every vendor. */
+  /** Per facet, the values chosen; empty means any. */
+  sources: readonly string[];
   vendors: readonly string[];
-  /** Models whose chips are on; empty means every model. */
   models: readonly string[];
+  workspaces: readonly string[];
   dateRange: DateRange;
 }
 
@@ -28,8 +49,10 @@ export interface ListView {
 export const DEFAULT_VIEW: ListView = {
   filter: '',
   sort: 'updated',
+  sources: [],
   vendors: [],
   models: [],
+  workspaces: [],
   dateRange: 'any',
 };
 
@@ -89,45 +112,80 @@ function compareBy(sort: SortKey): (a: SessionSummary, b: SessionSummary) => num
   }
 }
 
+/** What a view lets through, leaving out `skip` (a menu counts what the other filters leave). */
+function keeper(view: ListView, now: Date, skip?: Facet | 'date'): (s: SessionSummary) => boolean {
+  const since = skip === 'date' ? -Infinity : rangeStart(view.dateRange, now);
+  const facets = FACETS.filter((f) => f !== skip && view[f].length > 0).map(
+    (f) => [f, new Set(view[f])] as const,
+  );
+  return (s) =>
+    facets.every(([f, chosen]) => chosen.has(facetValue(s, f))) &&
+    (since === -Infinity || parseTime(s.updated_at) >= since) &&
+    matchesFilter(s, view.filter);
+}
+
 /** The rows to show for `view`: filtered, then sorted (newest, largest or A-Z first). */
 export function applyListView(
   sessions: readonly SessionSummary[],
   view: ListView,
   now: Date,
 ): SessionSummary[] {
-  const since = rangeStart(view.dateRange, now);
-  const vendors = new Set(view.vendors);
-  const models = new Set(view.models);
-  const compare = compareBy(view.sort);
-  return sessions
-    .filter(
-      (s) =>
-        (vendors.size === 0 || vendors.has(s.vendor)) &&
-        (models.size === 0 || models.has(s.model)) &&
-        (since === -Infinity || parseTime(s.updated_at) >= since) &&
-        matchesFilter(s, view.filter),
-    )
-    .sort(compare);
+  return sessions.filter(keeper(view, now)).sort(compareBy(view.sort));
 }
 
-/** One chip: a vendor or model and how many sessions have it. */
+/** One choice in a facet menu: a value and how many sessions have it. */
 export interface Chip {
   value: string;
   count: number;
 }
 
-/** The chips of one field (vendor or model) for `sessions`: most sessions first, then by name. */
-export function chipsOf(sessions: readonly SessionSummary[], field: 'vendor' | 'model'): Chip[] {
-  const counts = new Map<string, number>();
-  for (const s of sessions) counts.set(s[field], (counts.get(s[field]) ?? 0) + 1);
+/** The choices of one facet: every value the sessions have, counted among those the view's other
+ * filters let through; most sessions first, then by name. Chosen values are always listed. */
+export function facetChoices(
+  sessions: readonly SessionSummary[],
+  facet: Facet,
+  view: ListView,
+  now: Date,
+): Chip[] {
+  const keep = keeper(view, now, facet);
+  const counts = new Map<string, number>(view[facet].map((v) => [v, 0]));
+  for (const s of sessions) {
+    const value = facetValue(s, facet);
+    counts.set(value, (counts.get(value) ?? 0) + (keep(s) ? 1 : 0));
+  }
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/** How many sessions each date range lets through, with the view's other filters applied. */
+export function dateCounts(
+  sessions: readonly SessionSummary[],
+  view: ListView,
+  now: Date,
+): Record<DateRange, number> {
+  const keep = keeper(view, now, 'date');
+  const starts = DATE_RANGES.map((r) => [r, rangeStart(r, now)] as const);
+  const counts = Object.fromEntries(DATE_RANGES.map((r) => [r, 0])) as Record<DateRange, number>;
+  for (const s of sessions) {
+    if (!keep(s)) continue;
+    const t = parseTime(s.updated_at);
+    for (const [range, since] of starts) if (since === -Infinity || t >= since) counts[range]++;
+  }
+  return counts;
+}
+
+/** True when some session has a value for `facet` (a menu for it is worth showing). */
+export function hasFacet(sessions: readonly SessionSummary[], facet: Facet): boolean {
+  return sessions.some((s) => facetValue(s, facet) !== '');
+}
+
+/** True when a menu or the date range narrows the list. */
+export function hasChosen(view: ListView): boolean {
+  return FACETS.some((f) => view[f].length > 0) || view.dateRange !== 'any';
+}
+
 /** True when anything narrows the list (so the count reads "N of M"). */
 export function isNarrowed(view: ListView): boolean {
-  return (
-    view.filter.trim() !== '' || view.vendors.length > 0 || view.models.length > 0 || view.dateRange !== 'any'
-  );
+  return view.filter.trim() !== '' || hasChosen(view);
 }
