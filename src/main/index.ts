@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir, indexFileFor, summaryFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererProtocolHandler } from './app-protocol';
@@ -107,6 +107,7 @@ async function start(): Promise<void> {
           dir: s.dir(),
           indexFile: indexFileFor(cacheDir, s.dir()),
         }),
+      summaryFile: (dir) => summaryFileFor(cacheDir, dir),
       onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
       live: (s, search) => live.open(s, search),
       watch: (s, id, known) => live.watch(s, id, known),
