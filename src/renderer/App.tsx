@@ -3,6 +3,7 @@
 // layout). In a narrow window the list pane is a drawer over the transcript.
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { DrawerBar } from './app/DrawerBar';
+import { ShortcutsDialog } from './app/ShortcutsDialog';
 import { SidebarResizer } from './app/SidebarResizer';
 import { StatusLine } from './app/StatusLine';
 import { TopBar } from './app/TopBar';
@@ -44,6 +45,7 @@ export function App({ api }: { api: BackendEvents }) {
   const narrow = useAppStore((s) => s.narrow);
   const drawer = useAppStore((s) => s.narrow && s.drawerOpen);
   const closeDrawer = useAppStore((s) => s.closeDrawer);
+  const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
   useKeyboard();
   useDeepLink();
   useBackendEvents(api);
@@ -84,6 +86,7 @@ export function App({ api }: { api: BackendEvents }) {
         <TranscriptPane />
       </main>
       <StatusLine />
+      {shortcutsOpen && <ShortcutsDialog />}
     </div>
   );
 }

@@ -51,8 +51,8 @@ export interface SessionSlice {
   transcriptState: LoadState;
   transcriptError: string | null;
   confirmingDelete: boolean;
-  /** Selects and opens `id` at once. */
-  select(id: string): void;
+  /** Selects and opens `id` at once (`fromHistory`: going back or forward, not a new visit). */
+  select(id: string, options?: { fromHistory?: boolean }): void;
   /** Fetches the open transcript again and swaps it in place (the session changed on disk). */
   reloadTranscript(): Promise<void>;
   /** Moves the selection `delta` rows through the visible list; the transcript follows shortly. */
@@ -203,6 +203,25 @@ export interface LayoutSlice {
   setNarrow(narrow: boolean): void;
   openDrawer(): void;
   closeDrawer(): void;
+  /** Grows when the transcript should take focus as soon as it shows (a session opened by Enter). */
+  transcriptFocusRequest: number;
+  requestTranscriptFocus(): void;
+  /** Whether the `?` overlay of every shortcut is showing. */
+  shortcutsOpen: boolean;
+  openShortcuts(): void;
+  closeShortcuts(): void;
+}
+
+/** Back and forward between the sessions opened in this window. */
+export interface HistorySlice {
+  /** Opened sessions, oldest first. */
+  visits: string[];
+  /** Where in `visits` the open session is (-1: none yet). */
+  visitAt: number;
+  /** Notes that `id` was opened; `browse`: by moving through the list with the keys. */
+  recordVisit(id: string, browse: boolean): void;
+  goBack(): void;
+  goForward(): void;
 }
 
 /** The whole store. */
@@ -214,7 +233,8 @@ export type AppState = ListSlice &
   HitSlice &
   StatusSlice &
   ThemeSlice &
-  LayoutSlice;
+  LayoutSlice &
+  HistorySlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {

@@ -4,6 +4,7 @@ import type { AppState, StoreDeps } from './app-state';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
+import { createHistorySlice } from './history-slice';
 import { createLayoutSlice } from './layout-slice';
 import { createLiveSlice } from './live-slice';
 import { createSearchSlice } from './search-slice';
@@ -26,5 +27,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
     ...createLayoutSlice(deps)(...args),
+    ...createHistorySlice(...args),
   }));
 }

@@ -1,5 +1,6 @@
 // The layout slice: the sidebar's width (dragged or keyed, remembered), whether the window is
-// narrow enough for the sidebar to become a drawer, and whether that drawer is open.
+// narrow enough for the sidebar to become a drawer, whether that drawer is open, and the
+// shortcuts overlay.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, LayoutSlice, StoreDeps } from './app-state';
 
@@ -37,6 +38,11 @@ export function createLayoutSlice(deps: StoreDeps): StateCreator<AppState, [], [
       },
       openDrawer: () => set({ drawerOpen: true }),
       closeDrawer: () => set({ drawerOpen: false }),
+      transcriptFocusRequest: 0,
+      requestTranscriptFocus: () => set({ transcriptFocusRequest: get().transcriptFocusRequest + 1 }),
+      shortcutsOpen: false,
+      openShortcuts: () => set({ shortcutsOpen: true }),
+      closeShortcuts: () => set({ shortcutsOpen: false }),
     };
   };
 }

@@ -76,9 +76,10 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptError: null,
       confirmingDelete: false,
 
-      select(id) {
+      select(id, options) {
         // Opening a session shows it: a drawer over it closes.
         if (get().drawerOpen) set({ drawerOpen: false });
+        if (!options?.fromHistory) get().recordVisit(id, false);
         if (id === get().selectedId && get().transcriptState !== 'error') return;
         choose(id, 0);
       },
@@ -102,7 +103,9 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const next =
           at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
         const id = rows[next]!.id;
-        if (id !== get().selectedId) choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
+        if (id === get().selectedId) return;
+        get().recordVisit(id, true);
+        choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
       },
 
       openSelected() {
@@ -110,7 +113,10 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const id = get().selectedId;
         if (id === null) {
           const first = get().visible[0];
-          if (first) choose(first.id, 0);
+          if (first) {
+            get().recordVisit(first.id, false);
+            choose(first.id, 0);
+          }
         } else if (pendingId === id) {
           clearTimeout(pendingOpen);
           pendingId = null;
@@ -152,8 +158,10 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
           transcriptState: 'idle',
           transcriptError: null,
         });
-        if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
-        else void get().follow(null);
+        if (neighbour && neighbour.id !== id) {
+          get().recordVisit(neighbour.id, false);
+          choose(neighbour.id, 0);
+        } else void get().follow(null);
         get().showStatus('Deleted', 'info', title);
       },
 

@@ -18,6 +18,16 @@ function moveFocus(items: HTMLElement[], from: Element, step: 1 | -1): boolean {
   return true;
 }
 
+/** Moves focus to the next (1) or previous (-1) result (from the box or anywhere: the first);
+ * false when there is none to move to. */
+export function moveInResults(step: 1 | -1): boolean {
+  const panel = document.querySelector('.search-panel');
+  if (!panel) return false;
+  const items = Array.from(panel.querySelectorAll<HTMLElement>(`[${NAV_ATTRIBUTE}]`));
+  const from = document.activeElement;
+  return moveFocus(items, from && panel.contains(from) ? from : panel, step);
+}
+
 /** The results view; `hidden` while the list is shown instead (kept mounted to keep its state). */
 export function SearchPanel({ hidden }: { hidden: boolean }) {
   const search = useAppStore((s) => s.search);

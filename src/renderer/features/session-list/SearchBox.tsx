@@ -33,7 +33,10 @@ export function SearchBox() {
     if (event.key === 'Enter') {
       used();
       if (searchOpen || state.offerActive) state.runSearch();
-      else state.openSelected();
+      else {
+        state.openSelected();
+        state.requestTranscriptFocus();
+      }
     } else if (event.key === 'ArrowDown') {
       used();
       if (searchOpen) firstResult()?.focus();

@@ -1,5 +1,6 @@
 // The right-hand pane: the open session's header, find bar and messages, or a hint when none is
 // open; a notice when the open session's file has gone from the folder.
+import { useEffect, useRef } from 'react';
 import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
@@ -17,6 +18,17 @@ export function TranscriptPane() {
   const confirmingDelete = useAppStore((s) => s.confirmingDelete);
   const following = useAppStore((s) => s.followingId !== null && s.followingId === s.selectedId);
   const listReady = useAppStore((s) => s.listState === 'ready');
+  const focusRequest = useAppStore((s) => s.transcriptFocusRequest);
+  const pane = useRef<HTMLElement>(null);
+  const focused = useRef(0);
+
+  // A session opened from the keyboard takes focus once its messages show, so the keys that
+  // scroll (PageDown, Space) work at once.
+  useEffect(() => {
+    if (focusRequest === focused.current || transcript === null) return;
+    focused.current = focusRequest;
+    pane.current?.querySelector<HTMLElement>('[data-testid="transcript-body"]')?.focus();
+  }, [focusRequest, transcript]);
 
   if (selectedId === null) {
     return (
@@ -33,6 +45,7 @@ export function TranscriptPane() {
   const session = transcript?.session ?? { id: selectedId, title: summary?.title ?? selectedId };
   return (
     <section
+      ref={pane}
       className="transcript-pane"
       data-testid="transcript"
       aria-label="Transcript"
