@@ -14,18 +14,26 @@ export type LineVisitor = (line: Buffer, lineNo: number, terminated: boolean, of
  * NotRegularFileError for anything but a regular file. */
 export async function forEachLine(path: string, visit: LineVisitor): Promise<Stats> {
   const { handle, stats } = await openRegular(path);
+  let next: Promise<Buffer> | null = null;
   try {
     let pending: Buffer[] = [];
     let lineNo = 0;
     let lineStart = 0;
     let position = 0;
-    // Bytes appended after the open are left for the next read (a live tail picks them up).
-    while (position < stats.size) {
-      const size = Math.min(CHUNK, stats.size - position);
+    // Bytes appended after the open are left for the next read (a live tail picks them up). The
+    // next chunk is read while this one is split, so the thread pool's round trip overlaps work.
+    const readAt = async (at: number): Promise<Buffer> => {
+      const size = Math.min(CHUNK, stats.size - at);
       const buf = Buffer.allocUnsafe(size);
-      const { bytesRead } = await handle.read(buf, 0, size, position);
-      if (bytesRead === 0) break;
-      const chunk = buf.subarray(0, bytesRead);
+      const { bytesRead } = await handle.read(buf, 0, size, at);
+      return buf.subarray(0, bytesRead);
+    };
+    next = position < stats.size ? readAt(position) : null;
+    while (next) {
+      const chunk = await next;
+      if (chunk.length === 0) break;
+      const after = position + chunk.length;
+      next = after < stats.size ? readAt(after) : null;
       let start = 0;
       for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
         const piece = chunk.subarray(start, nl);
@@ -36,11 +44,13 @@ export async function forEachLine(path: string, visit: LineVisitor): Promise<Sta
         lineStart = position + start;
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
-      position += chunk.length;
+      position = after;
     }
     if (pending.length) visit(Buffer.concat(pending), ++lineNo, false, lineStart);
     return stats;
   } finally {
+    // A visitor that threw leaves a read in flight: let it land before the file is closed.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }
