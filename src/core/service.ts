@@ -10,6 +10,7 @@ import {
 } from '../shared/contract';
 import type { IndexProgress, SearchResults } from '../shared/types';
 import { SessionNotFoundError } from './errors';
+import type { AnnotationStore } from './app-data/annotation-store';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
 import { buildTranscript } from './transcript';
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   search: SearchBackend;
   /** Follows one session for the caller (or stops, with null). */
   watch: (id: string | null, known?: number) => Promise<void> | void;
+  /** Stars, tags, notes and names, in the app's data folder. */
+  annotations: AnnotationStore;
 }
 
 /** Handlers over `store`. */
@@ -56,6 +59,8 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),
+    'annotations:list': () => deps.annotations.all(),
+    'annotations:set': ({ id, ...patch }) => deps.annotations.update(id, patch),
     'sessions:watch': async ({ id, known }) => {
       await deps.watch(id, known);
       return { watching: id };

@@ -38,6 +38,8 @@ function fakeHandlers() {
     })),
     'search:matches': vi.fn(async () => []),
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
+    'annotations:list': vi.fn(async () => ({})),
+    'annotations:set': vi.fn(async () => null),
     'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
   } satisfies Handlers;
 }

@@ -4,6 +4,8 @@
 import { stat } from 'node:fs/promises';
 import type { StoreInfo } from '../shared/contract';
 import type { IndexProgress } from '../shared/types';
+import { AnnotationStore } from '../core/app-data/annotation-store';
+import { defaultDataDir } from '../core/app-data/data-dir';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import { JsonlStore } from '../core/store';
 
@@ -19,6 +21,8 @@ export interface OpenStoreDeps {
   watch?: (store: JsonlStore, id: string | null, known?: number) => Promise<void> | void;
   /** Starts live updates of a newly opened folder; returns what stops them (repoint, quit). */
   live?: (store: JsonlStore, search: SearchHandle) => () => void;
+  /** The app's data folder (stars, tags, notes; the trash); the platform's when absent. */
+  dataDir?: string;
 }
 
 interface Current {
@@ -90,6 +94,7 @@ export class OpenStore {
       info: () => this.info(),
       search,
       watch: (id, known) => this.deps.watch?.(store, id, known),
+      annotations: new AnnotationStore(this.deps.dataDir ?? defaultDataDir()),
     });
     const stopLive = this.deps.live?.(store, search) ?? (() => undefined);
     return { store, search, handlers, unsubscribe, stopLive };

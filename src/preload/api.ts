@@ -79,6 +79,7 @@ export type Api = ReturnType<typeof createApi>;
 export const API_KEYS = [
   'deleteSession',
   'exportSession',
+  'listAnnotations',
   'listSessions',
   'loadSession',
   'onSearchProgress',
@@ -91,6 +92,7 @@ export const API_KEYS = [
   'searchMatches',
   'searchProgress',
   'searchSessions',
+  'setAnnotation',
   'startDrag',
   'storeInfo',
   'watchSession',

@@ -13,6 +13,8 @@ export const API_METHODS = {
   searchSessions: 'sessions:search',
   searchMatches: 'search:matches',
   searchProgress: 'search:progress',
+  listAnnotations: 'annotations:list',
+  setAnnotation: 'annotations:set',
   watchSession: 'sessions:watch',
 } as const satisfies Record<string, Channel>;
 

@@ -1,7 +1,10 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
+import { patchProblem, type AnnotationPatch } from './annotation';
 import { isValidId } from './ids';
 import type {
+  Annotation,
+  Annotations,
   IndexProgress,
   SearchResults,
   SearchSort,
@@ -37,6 +40,10 @@ export interface Contract {
   'search:matches': { request: { id: string; query: string }; response: number[] };
   /** Where the background index build stands. */
   'search:progress': { request: Record<string, never>; response: IndexProgress };
+  /** Every session's star, tags, note and display name (kept in the app's data folder). */
+  'annotations:list': { request: Record<string, never>; response: Annotations };
+  /** Changes one session's annotation; the answer is what it now is (null: nothing left). */
+  'annotations:set': { request: { id: string } & AnnotationPatch; response: Annotation | null };
   /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT.
    * `known`: how many messages the viewer has; any after them are sent at once. */
   'sessions:watch': {
@@ -90,6 +97,8 @@ export const CHANNELS = [
   'sessions:search',
   'search:matches',
   'search:progress',
+  'annotations:list',
+  'annotations:set',
   'sessions:watch',
 ] as const satisfies readonly Channel[];
 
@@ -167,6 +176,19 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     return { ...expectId(o), query: expectQuery(o.query) };
   },
   'search:progress': (v) => (expectKeys(v, []), {}),
+  'annotations:list': (v) => (expectKeys(v, []), {}),
+  'annotations:set': (v) => {
+    const o = expectKeys(v, ['id', 'starred', 'tags', 'note', 'name']);
+    const { id } = expectId(o);
+    const patch: AnnotationPatch = {};
+    if (o.starred !== undefined) patch.starred = o.starred as boolean;
+    if (o.tags !== undefined) patch.tags = o.tags as string[];
+    if (o.note !== undefined) patch.note = o.note as string;
+    if (o.name !== undefined) patch.name = o.name as string;
+    const problem = patchProblem(patch);
+    if (problem !== null) throw new BadRequestError(problem);
+    return { id, ...patch };
+  },
   'sessions:watch': (v) => {
     const o = expectKeys(v, ['id', 'known']);
     if (o.id === null) return { id: null };

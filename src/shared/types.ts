@@ -216,3 +216,15 @@ export interface Transcript {
   header: string;
   messages: TranscriptMessage[];
 }
+
+/** What a reader added to a session, kept in the app's own data folder: a star, tags, a note and
+ * a display name shown instead of the title. Absent fields are unset. */
+export interface Annotation {
+  starred?: true;
+  tags?: string[];
+  note?: string;
+  name?: string;
+}
+
+/** Every annotated session's annotation, by session id. */
+export type Annotations = Record<string, Annotation>;

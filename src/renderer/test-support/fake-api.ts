@@ -1,6 +1,7 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
-import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
+import { applyPatch } from '../../shared/annotation';
+import type { Annotations, IndexProgress, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
 /** The fake, its data, and the calls it saw. */
@@ -10,6 +11,8 @@ export interface FakeApi extends ClientApi {
   /** What listSessions reports as skipped unreadable entries. */
   unreadable: number;
   transcripts: Map<string, Transcript>;
+  /** Stars, tags, notes and names, as the backend keeps them. */
+  annotations: Annotations;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   calls: string[];
@@ -49,6 +52,7 @@ export function fakeApi(
     sessions,
     unreadable: 0,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
+    annotations: {},
     deleteErrors: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
@@ -97,6 +101,14 @@ export function fakeApi(
       progress: { state: 'ready', done: 0, total: 0 },
     }),
     searchMatches: async () => [],
+    listAnnotations: async () => ({ ...api.annotations }),
+    setAnnotation: async ({ id, ...patch }) => {
+      api.calls.push(`annotate ${id} ${JSON.stringify(patch)}`);
+      const next = applyPatch(api.annotations[id] ?? {}, patch);
+      if (next === null) delete api.annotations[id];
+      else api.annotations[id] = next;
+      return next;
+    },
     searchProgress: async () => ({ state: 'ready', done: 0, total: 0 }),
     watchSession: async ({ id }) => ({ watching: id }),
     saveMarkdown: async (id, title) => {
