@@ -52,7 +52,7 @@ test('the whole path works with the keyboard only', async ({ app, corpus }) => {
 
   // c copies the Markdown, and says so.
   await kb.press('c');
-  await expect(page.getByTestId('status')).toHaveText('Copied');
+  await expect(page.getByTestId('feedback-copy')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('# Tool heavy');
 
   // ? lists every shortcut in a dialog that keeps focus; Esc gives focus back.

@@ -154,7 +154,7 @@ test('search results isolate the title, and the download is named by the shared 
   ]);
   expect(download.suggestedFilename()).toBe('Normal gnp.exe.md');
   expect(download.suggestedFilename()).toBe(exportFileName(TITLE, ID));
-  await expect(page.getByTestId('status')).toHaveText('Downloading Normal gnp.exe.md');
+  await expect(page.getByTestId('feedback-save')).toHaveText('Downloading Normal gnp.exe.md');
 });
 
 test('the status line quotes a deleted title isolated, its override shown', async ({ app, corpus }) => {

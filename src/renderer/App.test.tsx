@@ -354,7 +354,9 @@ describe('actions', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[1]!);
     fireEvent.click(await screen.findByTestId('copy-markdown'));
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('Copied'));
+    await waitFor(() => expect(screen.getByTestId('feedback-copy').textContent).toBe('Copied'));
+    // Shown beside the button, so not repeated in the status line.
+    expect(screen.getByTestId('status').textContent).toBe('');
     fireEvent.click(screen.getByTestId('save-markdown'));
     await waitFor(() => expect(api.calls).toContain('save s2 Beta build'));
     fireEvent.dragStart(screen.getByTestId('drag-handle'));

@@ -14,6 +14,7 @@ import { useKeyboard } from './app/use-keyboard';
 import { useNarrow } from './app/use-narrow';
 import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
+import { RecentGroup } from './features/session-list/RecentGroup';
 import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
@@ -75,6 +76,7 @@ export function App({ api }: { api: BackendEvents }) {
         {/* Both views stay mounted, so each keeps its scroll position and state. */}
         <div className="pane-view" hidden={searchOpen}>
           <ListControls />
+          <RecentGroup />
           <SessionList />
         </div>
         <SearchPanel hidden={!searchOpen} />

@@ -53,6 +53,8 @@ export function shortcutGroups(mac: boolean): { title: string; shortcuts: Shortc
         },
         { keys: [['c']], does: 'Copy as Markdown' },
         { keys: [['e']], does: 'Export (Save As… or Download)' },
+        { keys: [['s']], does: 'Star or unstar' },
+        { keys: [['r']], does: 'Display name, tags and note' },
         { keys: [['Delete']], does: 'Delete' },
       ],
     },

@@ -36,7 +36,7 @@ describe('single-key shortcuts', () => {
       .flatMap((s) => s.keys)
       .filter((combo) => combo.length === 1 && !['Enter', 'Esc', 'Tab', '↑', '↓', 'F3'].includes(combo[0]!))
       .map((combo) => combo[0]!);
-    expect(singles.sort()).toEqual(['/', '?', 'Delete', 'c', 'e', 'j', 'k', 'n'].sort());
+    expect(singles.sort()).toEqual(['/', '?', 'Delete', 'c', 'e', 'j', 'k', 'n', 'r', 's'].sort());
     for (const key of singles) {
       // n steps through find matches when no search hits are shown.
       store.setState({ find: { open: true, query: 'hello', index: 0, count: 2, focusRequest: 0 } });
@@ -44,7 +44,7 @@ describe('single-key shortcuts', () => {
       (document.activeElement as HTMLElement | null)?.blur();
       const used = !press(key);
       expect(used, key).toBe(true);
-      store.setState({ confirmingDelete: false, shortcutsOpen: false });
+      store.setState({ confirmingDelete: false, shortcutsOpen: false, editingNotes: false });
     }
   });
 

@@ -2,7 +2,7 @@
 // move, Enter opens. Ctrl/Cmd+K or / go to the box, Ctrl/Cmd+Shift+F searches every session,
 // Ctrl/Cmd+F finds in the transcript. n / Shift+N and F3 / Shift+F3 step through search hits (or
 // find matches). Alt+Left / Alt+Right (Cmd+[ / Cmd+] on macOS) go back and forward between
-// opened sessions. c copies, e exports, Delete deletes. Esc backs out of the innermost thing
+// opened sessions. c copies, e exports, s stars, r renames and tags, Delete deletes. Esc backs out of the innermost thing
 // (dialog, find, results, box text, drawer, filters) and focus goes back where it came from.
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
@@ -74,9 +74,10 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
   const lower = key.toLowerCase();
 
   // A dialog keeps every key but its own Esc (and Tab, which it wraps itself).
-  if (state.confirmingDelete || state.shortcutsOpen) {
+  if (state.confirmingDelete || state.shortcutsOpen || state.editingNotes) {
     if (key !== 'Escape') return false;
     if (state.confirmingDelete) state.cancelDelete();
+    else if (state.editingNotes) state.closeNotesEditor();
     else state.closeShortcuts();
     return true;
   }
@@ -131,6 +132,14 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
     case 'e':
       if (!open) return false;
       void state.saveMarkdown();
+      return true;
+    case 's':
+      if (!open) return false;
+      void state.toggleStar();
+      return true;
+    case 'r':
+      if (!open) return false;
+      state.openNotesEditor();
       return true;
     case 'Delete':
       if (!open) return false;

@@ -1,7 +1,15 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
-import type { IndexProgress, SearchGroup, SearchSort, SessionSummary, Transcript } from '../../shared/types';
+import type { AnnotationPatch } from '../../shared/annotation';
+import type {
+  Annotations,
+  IndexProgress,
+  SearchGroup,
+  SearchSort,
+  SessionSummary,
+  Transcript,
+} from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
 import type { DateRange, Facet, ListView, SortKey } from '../features/session-list/list-view';
@@ -36,7 +44,11 @@ export interface ListSlice {
   /** Turns one value of a facet menu on or off. */
   toggleChip(field: Facet, value: string): void;
   setDateRange(range: DateRange): void;
-  /** Clears every facet and the date range. */
+  /** Shows only starred sessions, or all. */
+  setStarredOnly(starred: boolean): void;
+  /** Turns one tag of the Tags menu on or off. */
+  toggleTag(tag: string): void;
+  /** Clears every facet, the star and tag filters and the date range. */
   clearChosen(): void;
   /** Clears the filter text, or when it is empty the facets and date range; false if nothing was set. */
   clearFilter(): boolean;
@@ -165,20 +177,50 @@ export interface HitSlice {
   retargetHits(query: string): void;
 }
 
+/** Where a confirmation is shown: beside the action that caused it, or (none) the status line. */
+export type FeedbackPlace = 'copy' | 'save' | 'star' | 'notes' | 'delete';
+
 /** What the status line says; `name` (a title from a transcript) is shown after `text`, quoted and
  * isolated from it. */
 export interface StatusMessage {
   text: string;
   tone: 'info' | 'error';
   name?: string;
+  /** Shown beside this action instead of in the status line. */
+  place?: FeedbackPlace;
+  /** Grows with every message, so the same words shown twice are seen as new. */
+  seq: number;
 }
 
 /** The one-line status: confirmations ("Copied", "Deleted “title”") and errors. */
 export interface StatusSlice {
   status: StatusMessage | null;
-  /** Shows `text` (then `name`); confirmations clear themselves after a few seconds, errors stay. */
-  showStatus(text: string, tone?: 'info' | 'error', name?: string): void;
+  /** Shows `text` (then `name`); confirmations clear themselves after a few seconds, errors stay.
+   * With `place`, it appears beside that action. */
+  showStatus(text: string, tone?: 'info' | 'error', name?: string, place?: FeedbackPlace): void;
   clearStatus(): void;
+}
+
+/** Stars, tags, notes and display names, and the recently opened sessions. */
+export interface NotesSlice {
+  annotations: Annotations;
+  /** Fetches every annotation (with each list load). */
+  loadAnnotations(): Promise<void>;
+  /** Changes one session's annotation; false (and an error in the status line) if it failed. */
+  annotate(id: string, patch: AnnotationPatch): Promise<boolean>;
+  /** Stars or unstars `id` (the open session when absent). */
+  toggleStar(id?: string): Promise<void>;
+  /** Whether the dialog for the open session's name, tags and note is showing. */
+  editingNotes: boolean;
+  openNotesEditor(): void;
+  closeNotesEditor(): void;
+  /** Sessions opened most recently, newest first (remembered). */
+  recent: string[];
+  /** Notes that `id` was opened and read. */
+  noteOpened(id: string): void;
+  /** Whether the Recent group is folded (remembered). */
+  recentFolded: boolean;
+  setRecentFolded(folded: boolean): void;
 }
 
 /** Colour theme: the system's, or forced light or dark. */
@@ -234,7 +276,8 @@ export type AppState = ListSlice &
   StatusSlice &
   ThemeSlice &
   LayoutSlice &
-  HistorySlice;
+  HistorySlice &
+  NotesSlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {

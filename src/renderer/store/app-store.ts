@@ -7,6 +7,7 @@ import { createListSlice } from './list-slice';
 import { createHistorySlice } from './history-slice';
 import { createLayoutSlice } from './layout-slice';
 import { createLiveSlice } from './live-slice';
+import { createNotesSlice } from './notes-slice';
 import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
@@ -28,5 +29,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createThemeSlice(deps)(...args),
     ...createLayoutSlice(deps)(...args),
     ...createHistorySlice(...args),
+    ...createNotesSlice(deps)(...args),
   }));
 }

@@ -17,7 +17,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
   return (set, get) => {
     const setView = (change: Partial<ListView>) => {
       const view = { ...get().view, ...change };
-      set({ view, visible: applyListView(get().sessions, view, deps.now()) });
+      set({ view, visible: applyListView(get().sessions, view, deps.now(), get().annotations) });
     };
 
     let inflight: Promise<void> | null = null;
@@ -29,6 +29,8 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       if (get().listState !== 'ready') set({ listState: 'loading' });
       const mark = get().appendMark();
       try {
+        // Stars and tags are asked alongside; the list does not wait for them.
+        void get().loadAnnotations();
         const [info, { sessions, unreadable }] = await Promise.all([
           deps.api.storeInfo({}),
           deps.api.listSessions({}),
@@ -40,7 +42,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
           unreadable,
           listState: 'ready',
           listError: null,
-          visible: applyListView(sessions, get().view, deps.now()),
+          visible: applyListView(sessions, get().view, deps.now(), get().annotations),
         });
         const rows = syncOpenRow(get(), deps.now());
         if (rows) set(rows);
@@ -99,8 +101,20 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         setView({ [field]: on.includes(value) ? on.filter((v) => v !== value) : [...on, value] });
       },
       setDateRange: (dateRange) => setView({ dateRange }),
+      setStarredOnly: (starred) => setView({ starred }),
+      toggleTag(tag) {
+        const on = get().view.tags;
+        const key = tag.toLowerCase();
+        const has = on.some((t) => t.toLowerCase() === key);
+        setView({ tags: has ? on.filter((t) => t.toLowerCase() !== key) : [...on, tag] });
+      },
       clearChosen() {
-        setView({ ...Object.fromEntries(FACETS.map((f) => [f, []])), dateRange: 'any' });
+        setView({
+          ...Object.fromEntries(FACETS.map((f) => [f, []])),
+          dateRange: 'any',
+          starred: false,
+          tags: [],
+        });
       },
       clearFilter() {
         const { filter } = get().view;

@@ -25,6 +25,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
     // The list row of the open session shows what its transcript holds.
     const showTranscript = (transcript: Transcript) => {
       set({ transcript, transcriptState: 'ready', transcriptError: null });
+      get().noteOpened(transcript.session.id);
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
     };
@@ -152,7 +153,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         request++;
         set({
           sessions,
-          visible: applyListView(sessions, get().view, deps.now()),
+          visible: applyListView(sessions, get().view, deps.now(), get().annotations),
           selectedId: null,
           transcript: null,
           transcriptState: 'idle',
@@ -170,7 +171,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (id === null) return;
         try {
           await deps.writeClipboard(await deps.api.exportSession({ id }));
-          get().showStatus('Copied');
+          get().showStatus('Copied', 'info', undefined, 'copy');
         } catch (error) {
           get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
         }
@@ -181,7 +182,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (id === null) return;
         try {
           const line = await deps.api.saveMarkdown(id, titleOf(id));
-          if (line !== null) get().showStatus(line);
+          if (line !== null) get().showStatus(line, 'info', undefined, 'save');
         } catch (error) {
           get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
         }

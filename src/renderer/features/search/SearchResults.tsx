@@ -19,6 +19,8 @@ function matchLabel(match: SearchMatch): string {
 
 interface GroupProps {
   group: SearchGroup;
+  /** The display name given in the app, shown instead of the stored title. */
+  name: string | undefined;
   open: boolean;
   /** The message of the hit shown in the transcript, when it is in this group. */
   currentMessage: number | null;
@@ -26,7 +28,7 @@ interface GroupProps {
   onOpen(id: string, message: number): void;
 }
 
-const GroupView = memo(function GroupView({ group, open, currentMessage, now, onOpen }: GroupProps) {
+const GroupView = memo(function GroupView({ group, name, open, currentMessage, now, onOpen }: GroupProps) {
   const first = group.matches[0]?.message ?? -1;
   const more = group.hit_count - group.matches.length;
   const nav = { [NAV_ATTRIBUTE]: '' };
@@ -40,7 +42,7 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
       <button type="button" className="search-group-head" {...nav} onClick={() => onOpen(group.id, first)}>
         <span className="row-line">
           <Name
-            text={group.title}
+            text={name ?? group.title}
             fallback="Untitled session"
             className="row-title"
             testId="search-group-title"
@@ -92,6 +94,7 @@ export function SearchResults() {
   const openHit = useAppStore((s) => s.openHit);
   const shownHit = useAppStore((s) => (s.hits?.id === s.selectedId ? s.hits : null));
   const loadMoreResults = useAppStore((s) => s.loadMoreResults);
+  const notes = useAppStore((s) => s.annotations);
   const now = useNow();
   // Unranked (capped) results do not know how many sessions are left, only that some are.
   const remaining = search.capped ? null : search.totalSessions - search.groups.length;
@@ -119,6 +122,7 @@ export function SearchResults() {
             <GroupView
               key={group.id}
               group={group}
+              name={notes[group.id]?.name}
               open={group.id === selectedId}
               currentMessage={shownHit?.id === group.id ? shownHit.message : null}
               now={now}

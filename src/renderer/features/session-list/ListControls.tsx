@@ -13,6 +13,7 @@ import {
   hasChosen,
   hasFacet,
   isNarrowed,
+  tagChoices,
   type DateRange,
   type Facet,
   type SortKey,
@@ -53,12 +54,48 @@ export function countLabel(shown: number, total: number, narrowed: boolean): str
 function FilterBar() {
   const sessions = useAppStore((s) => s.sessions);
   const view = useAppStore((s) => s.view);
+  const notes = useAppStore((s) => s.annotations);
   const toggleChip = useAppStore((s) => s.toggleChip);
   const setDateRange = useAppStore((s) => s.setDateRange);
+  const setStarredOnly = useAppStore((s) => s.setStarredOnly);
+  const toggleTag = useAppStore((s) => s.toggleTag);
   const now = useAppStore((s) => s.now)();
   const facets = FACETS.filter((f) => view[f].length > 0 || hasFacet(sessions, f));
+  const listed = new Set(sessions.map((s) => s.id));
+  const anyStarred = view.starred || Object.entries(notes).some(([id, a]) => a.starred && listed.has(id));
+  const anyTags = view.tags.length > 0 || Object.entries(notes).some(([id, a]) => a.tags && listed.has(id));
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
+      {anyStarred && (
+        <button
+          type="button"
+          className={view.starred ? 'filter-button chosen' : 'filter-button'}
+          data-testid="filter-starred"
+          aria-pressed={view.starred}
+          aria-label="Starred only"
+          title="Starred only"
+          onClick={() => setStarredOnly(!view.starred)}
+        >
+          ★
+        </button>
+      )}
+      {anyTags && (
+        <FilterMenu
+          label="Tags"
+          testId="filter-tags"
+          kind="checkbox"
+          chosen={view.tags.length}
+          choices={() =>
+            tagChoices(sessions, view, now, notes).map((c) => ({
+              value: c.value,
+              label: <Name text={c.value} className="name-line" tooltip />,
+              count: c.count,
+              checked: view.tags.some((t) => t.toLowerCase() === c.value.toLowerCase()),
+            }))
+          }
+          onPick={toggleTag}
+        />
+      )}
       {facets.map((facet) => (
         <FilterMenu
           key={facet}
@@ -67,7 +104,7 @@ function FilterBar() {
           kind="checkbox"
           chosen={view[facet].length}
           choices={() =>
-            facetChoices(sessions, facet, view, now).map((c) => ({
+            facetChoices(sessions, facet, view, now, notes).map((c) => ({
               value: c.value,
               label: (
                 <Name
@@ -90,7 +127,7 @@ function FilterBar() {
         kind="radio"
         chosen={view.dateRange === 'any' ? 0 : 1}
         choices={() => {
-          const counts = dateCounts(sessions, view, now);
+          const counts = dateCounts(sessions, view, now, notes);
           return DATE_RANGES.map((range) => ({
             value: range,
             label: RANGE_LABELS[range],
@@ -109,11 +146,14 @@ function ActiveFilters() {
   const view = useAppStore((s) => s.view);
   const toggleChip = useAppStore((s) => s.toggleChip);
   const setDateRange = useAppStore((s) => s.setDateRange);
+  const setStarredOnly = useAppStore((s) => s.setStarredOnly);
+  const toggleTag = useAppStore((s) => s.toggleTag);
   const clearChosen = useAppStore((s) => s.clearChosen);
   if (!hasChosen(view)) return null;
   const chips = FACETS.flatMap((facet) =>
     view[facet].map((value) => ({ facet, value, remove: () => toggleChip(facet, value) })),
   );
+  const count = chips.length + view.tags.length + (view.starred ? 1 : 0) + (view.dateRange !== 'any' ? 1 : 0);
   return (
     <div className="active-filters" role="group" aria-label="Chosen filters">
       {chips.map(({ facet, value, remove }) => (
@@ -131,6 +171,34 @@ function ActiveFilters() {
           <span aria-hidden="true">✕</span>
         </button>
       ))}
+      {view.starred && (
+        <button
+          type="button"
+          className="chip"
+          data-testid="active-filter"
+          data-value="starred"
+          aria-label="Remove filter: starred only"
+          onClick={() => setStarredOnly(false)}
+        >
+          <span aria-hidden="true">★</span> Starred
+          <span aria-hidden="true">✕</span>
+        </button>
+      )}
+      {view.tags.map((tag) => (
+        <button
+          key={`tag:${tag}`}
+          type="button"
+          className="chip"
+          data-testid="active-filter"
+          data-value={tag}
+          aria-label={`Remove filter Tag: ${tag}`}
+          onClick={() => toggleTag(tag)}
+        >
+          <span className="chip-kind">Tag</span>
+          <Name text={tag} className="name-line" />
+          <span aria-hidden="true">✕</span>
+        </button>
+      ))}
       {view.dateRange !== 'any' && (
         <button
           type="button"
@@ -145,7 +213,7 @@ function ActiveFilters() {
           <span aria-hidden="true">✕</span>
         </button>
       )}
-      {chips.length + (view.dateRange !== 'any' ? 1 : 0) > 1 && (
+      {count > 1 && (
         <button type="button" className="link-button" data-testid="clear-filters" onClick={clearChosen}>
           Clear all
         </button>

@@ -18,6 +18,7 @@ export function SessionList() {
   const rows = useAppStore((s) => s.visible);
   const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
+  const annotations = useAppStore((s) => s.annotations);
   const select = useAppStore((s) => s.select);
   const startDrag = useAppStore((s) => s.startDrag);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -69,6 +70,7 @@ export function SessionList() {
               <SessionRow
                 key={item.key}
                 session={session}
+                annotation={annotations[session.id]}
                 selected={session.id === selectedId}
                 top={item.start}
                 height={item.size}

@@ -1,7 +1,7 @@
 // One row of the session list: title (with a live badge while an agent writes the session), model,
 // vendor and folder, when it was updated, cost when known, message count.
 import { memo } from 'react';
-import type { SessionSummary } from '../../../shared/types';
+import type { Annotation, SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
 import { Name } from '../../app/Name';
 import { absoluteTime, relativeTime } from '../../app/time';
@@ -10,6 +10,8 @@ import { formatUsd } from '../transcript/session-facts';
 /** Props of one row. */
 export interface SessionRowProps {
   session: SessionSummary;
+  /** The star, tags and name given in the app, if any. */
+  annotation: Annotation | undefined;
   selected: boolean;
   /** Pixel offset inside the virtual list. */
   top: number;
@@ -27,6 +29,7 @@ export function rowDomId(id: string): string {
 /** One session row. */
 export const SessionRow = memo(function SessionRow({
   session,
+  annotation,
   selected,
   top,
   height,
@@ -54,8 +57,13 @@ export const SessionRow = memo(function SessionRow({
             Live
           </span>
         )}
+        {annotation?.starred && (
+          <span className="row-star" data-testid="row-star" role="img" aria-label="Starred">
+            ★
+          </span>
+        )}
         <Name
-          text={session.title}
+          text={annotation?.name ?? session.title}
           fallback="Untitled session"
           className="row-title"
           testId="session-row-title"
@@ -66,6 +74,9 @@ export const SessionRow = memo(function SessionRow({
         </time>
       </div>
       <div className="row-line row-details">
+        {annotation?.tags?.map((tag) => (
+          <Name key={tag} text={tag} className="row-tag name-line" testId="row-tag" />
+        ))}
         <Name text={session.model} fallback="unknown model" className="row-model" tooltip />
         {session.vendor !== '' && <Name text={session.vendor} className="row-vendor name-line" tooltip />}
         {session.workspace && (

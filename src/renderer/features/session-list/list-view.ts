@@ -1,6 +1,6 @@
 // The session list's view rules as plain functions: filter text, facet menus (source, vendor,
 // model, workspace), date range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
-import type { SessionSummary } from '../../../shared/types';
+import type { Annotation, Annotations, SessionSummary } from '../../../shared/types';
 import { parseTime } from '../../app/time';
 
 /** Sort orders the sort select offers. */
@@ -43,6 +43,10 @@ export interface ListView {
   models: readonly string[];
   workspaces: readonly string[];
   dateRange: DateRange;
+  /** Only starred sessions. */
+  starred: boolean;
+  /** Sessions with any of these tags (compared case-insensitively); empty means any. */
+  tags: readonly string[];
 }
 
 /** The view a fresh window starts with. */
@@ -54,6 +58,8 @@ export const DEFAULT_VIEW: ListView = {
   models: [],
   workspaces: [],
   dateRange: 'any',
+  starred: false,
+  tags: [],
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,12 +79,20 @@ function haystackOf(session: SessionSummary): string {
 }
 
 /** True when every whitespace-separated word of `filter` occurs in the title, id, model, vendor
- * or workspace (case-insensitive). */
-export function matchesFilter(session: SessionSummary, filter: string): boolean {
+ * or workspace, or the display name or tags given in the app (case-insensitive). */
+export function matchesFilter(session: SessionSummary, filter: string, annotation?: Annotation): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const text = haystackOf(session);
-  return words.every((word) => text.includes(word));
+  const added = annotation
+    ? [annotation.name ?? '', ...(annotation.tags ?? [])].join('\n').toLowerCase()
+    : '';
+  return words.every((word) => text.includes(word) || added.includes(word));
+}
+
+/** The name a session is shown by: the display name given in the app, or its title. */
+export function shownTitle(session: SessionSummary, annotation?: Annotation): string {
+  return annotation?.name ?? session.title;
 }
 
 /** The earliest updated time (ms) `range` admits at `now`; -Infinity for 'any'. */
@@ -97,7 +111,7 @@ export function rangeStart(range: DateRange, now: Date): number {
   }
 }
 
-function compareBy(sort: SortKey): (a: SessionSummary, b: SessionSummary) => number {
+function compareBy(sort: SortKey, notes: Annotations): (a: SessionSummary, b: SessionSummary) => number {
   switch (sort) {
     case 'updated':
       return (a, b) => parseTime(b.updated_at) - parseTime(a.updated_at) || a.id.localeCompare(b.id);
@@ -105,32 +119,48 @@ function compareBy(sort: SortKey): (a: SessionSummary, b: SessionSummary) => num
       return (a, b) => parseTime(b.created_at) - parseTime(a.created_at) || a.id.localeCompare(b.id);
     case 'title':
       return (a, b) =>
-        a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }) ||
-        a.id.localeCompare(b.id);
+        shownTitle(a, notes[a.id]).localeCompare(shownTitle(b, notes[b.id]), undefined, {
+          sensitivity: 'base',
+          numeric: true,
+        }) || a.id.localeCompare(b.id);
     case 'size':
       return (a, b) => b.size - a.size || a.id.localeCompare(b.id);
   }
 }
 
 /** What a view lets through, leaving out `skip` (a menu counts what the other filters leave). */
-function keeper(view: ListView, now: Date, skip?: Facet | 'date'): (s: SessionSummary) => boolean {
+function keeper(
+  view: ListView,
+  now: Date,
+  notes: Annotations,
+  skip?: Facet | 'date' | 'tags',
+): (s: SessionSummary) => boolean {
   const since = skip === 'date' ? -Infinity : rangeStart(view.dateRange, now);
   const facets = FACETS.filter((f) => f !== skip && view[f].length > 0).map(
     (f) => [f, new Set(view[f])] as const,
   );
-  return (s) =>
-    facets.every(([f, chosen]) => chosen.has(facetValue(s, f))) &&
-    (since === -Infinity || parseTime(s.updated_at) >= since) &&
-    matchesFilter(s, view.filter);
+  const tags = skip === 'tags' ? new Set<string>() : new Set(view.tags.map((t) => t.toLowerCase()));
+  return (s) => {
+    const note = notes[s.id];
+    return (
+      facets.every(([f, chosen]) => chosen.has(facetValue(s, f))) &&
+      (since === -Infinity || parseTime(s.updated_at) >= since) &&
+      (!view.starred || note?.starred === true) &&
+      (tags.size === 0 || (note?.tags ?? []).some((t) => tags.has(t.toLowerCase()))) &&
+      matchesFilter(s, view.filter, note)
+    );
+  };
 }
 
-/** The rows to show for `view`: filtered, then sorted (newest, largest or A-Z first). */
+/** The rows to show for `view`: filtered, then sorted (newest, largest or A-Z first). `notes`:
+ * the stars, tags and names given in the app. */
 export function applyListView(
   sessions: readonly SessionSummary[],
   view: ListView,
   now: Date,
+  notes: Annotations = {},
 ): SessionSummary[] {
-  return sessions.filter(keeper(view, now)).sort(compareBy(view.sort));
+  return sessions.filter(keeper(view, now, notes)).sort(compareBy(view.sort, notes));
 }
 
 /** One choice in a facet menu: a value and how many sessions have it. */
@@ -146,8 +176,9 @@ export function facetChoices(
   facet: Facet,
   view: ListView,
   now: Date,
+  notes: Annotations = {},
 ): Chip[] {
-  const keep = keeper(view, now, facet);
+  const keep = keeper(view, now, notes, facet);
   const counts = new Map<string, number>(view[facet].map((v) => [v, 0]));
   for (const s of sessions) {
     const value = facetValue(s, facet);
@@ -163,8 +194,9 @@ export function dateCounts(
   sessions: readonly SessionSummary[],
   view: ListView,
   now: Date,
+  notes: Annotations = {},
 ): Record<DateRange, number> {
-  const keep = keeper(view, now, 'date');
+  const keep = keeper(view, now, notes, 'date');
   const starts = DATE_RANGES.map((r) => [r, rangeStart(r, now)] as const);
   const counts = Object.fromEntries(DATE_RANGES.map((r) => [r, 0])) as Record<DateRange, number>;
   for (const s of sessions) {
@@ -175,14 +207,37 @@ export function dateCounts(
   return counts;
 }
 
+/** Every tag given to a listed session, with how many sessions have it among those the view's
+ * other filters let through (tags spelled differently in case count as one). */
+export function tagChoices(
+  sessions: readonly SessionSummary[],
+  view: ListView,
+  now: Date,
+  notes: Annotations,
+): Chip[] {
+  const keep = keeper(view, now, notes, 'tags');
+  const counts = new Map<string, { value: string; count: number }>();
+  for (const tag of view.tags) counts.set(tag.toLowerCase(), { value: tag, count: 0 });
+  for (const s of sessions) {
+    for (const tag of notes[s.id]?.tags ?? []) {
+      const entry = counts.get(tag.toLowerCase()) ?? { value: tag, count: 0 };
+      if (keep(s)) entry.count++;
+      counts.set(tag.toLowerCase(), entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
 /** True when some session has a value for `facet` (a menu for it is worth showing). */
 export function hasFacet(sessions: readonly SessionSummary[], facet: Facet): boolean {
   return sessions.some((s) => facetValue(s, facet) !== '');
 }
 
-/** True when a menu or the date range narrows the list. */
+/** True when a menu, the star toggle or the date range narrows the list. */
 export function hasChosen(view: ListView): boolean {
-  return FACETS.some((f) => view[f].length > 0) || view.dateRange !== 'any';
+  return (
+    FACETS.some((f) => view[f].length > 0) || view.dateRange !== 'any' || view.starred || view.tags.length > 0
+  );
 }
 
 /** True when anything narrows the list (so the count reads "N of M"). */

@@ -5,6 +5,8 @@ import type { Transcript } from '../../../shared/types';
 import { useAppStore } from '../../store/store-context';
 import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
+import { HeaderNotes } from './HeaderNotes';
+import { SessionActions } from './SessionActions';
 import { sessionFacts } from './session-facts';
 import { useClamped } from './use-clamped';
 
@@ -61,12 +63,8 @@ export function TranscriptHeader({
   session: HeaderSession;
   transcript: Transcript | null;
 }) {
-  const mode = useAppStore((s) => s.mode);
   const startDrag = useAppStore((s) => s.startDrag);
-  const openFind = useAppStore((s) => s.openFind);
-  const copyMarkdown = useAppStore((s) => s.copyMarkdown);
-  const saveMarkdown = useAppStore((s) => s.saveMarkdown);
-  const requestDelete = useAppStore((s) => s.requestDelete);
+  const annotation = useAppStore((s) => s.annotations[session.id]);
   const live = useAppStore((s) => s.sessions.find((x) => x.id === session.id)?.live === true);
   const facts = transcript ? sessionFacts(transcript.session) : [];
   const ready = transcript !== null;
@@ -74,9 +72,10 @@ export function TranscriptHeader({
   const [expanded, setExpanded] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const metaRef = useRef<HTMLDListElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
   const clamped = useClamped(
-    [titleRef, metaRef],
-    `${session.id} ${session.title} ${facts.length} ${expanded}`,
+    [titleRef, metaRef, noteRef],
+    `${session.id} ${session.title} ${facts.length} ${expanded} ${JSON.stringify(annotation)}`,
   );
 
   return (
@@ -99,8 +98,13 @@ export function TranscriptHeader({
                 Live
               </span>
             )}
-            <Name text={session.title} fallback="Untitled session" testId="transcript-title-name" />
+            <Name
+              text={annotation?.name ?? session.title}
+              fallback="Untitled session"
+              testId="transcript-title-name"
+            />
           </h1>
+          <HeaderNotes title={session.title} annotation={annotation} noteRef={noteRef} />
           <dl ref={metaRef} className="transcript-meta" data-testid="transcript-meta">
             {facts.map((fact) => (
               <div key={fact.label} className="fact">
@@ -121,39 +125,11 @@ export function TranscriptHeader({
               aria-expanded={expanded}
               onClick={() => setExpanded(!expanded)}
             >
-              {expanded ? 'Show less' : 'Show full title and details'}
+              {expanded ? 'Show less' : 'Show everything'}
             </button>
           )}
         </div>
-        <div className="header-actions" role="toolbar" aria-label="Session actions">
-          <button type="button" className="button" onClick={openFind} disabled={!ready} title="Find (Ctrl+F)">
-            Find
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="copy-markdown"
-            onClick={() => void copyMarkdown()}
-          >
-            Copy Markdown
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="save-markdown"
-            onClick={() => void saveMarkdown()}
-          >
-            {mode === 'electron' ? 'Save As…' : 'Download'}
-          </button>
-          <button
-            type="button"
-            className="button danger"
-            data-testid="delete-session"
-            onClick={requestDelete}
-          >
-            Delete
-          </button>
-        </div>
+        <SessionActions id={session.id} ready={ready} />
       </div>
       <HitNavigator />
       {transcript && <Notices session={transcript.session} />}

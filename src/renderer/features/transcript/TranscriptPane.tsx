@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
+import { NotesDialog } from './NotesDialog';
 import { TranscriptBody } from './TranscriptBody';
 import { TranscriptHeader } from './TranscriptHeader';
 
@@ -16,6 +17,7 @@ export function TranscriptPane() {
   const transcriptError = useAppStore((s) => s.transcriptError);
   const findOpen = useAppStore((s) => s.find.open);
   const confirmingDelete = useAppStore((s) => s.confirmingDelete);
+  const editingNotes = useAppStore((s) => s.editingNotes);
   const following = useAppStore((s) => s.followingId !== null && s.followingId === s.selectedId);
   const listReady = useAppStore((s) => s.listState === 'ready');
   const focusRequest = useAppStore((s) => s.transcriptFocusRequest);
@@ -71,6 +73,7 @@ export function TranscriptPane() {
         </div>
       )}
       {confirmingDelete && <DeleteDialog title={session.title} />}
+      {editingNotes && <NotesDialog id={session.id} title={session.title} />}
     </section>
   );
 }
