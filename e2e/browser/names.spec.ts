@@ -163,9 +163,9 @@ test('the status line quotes a deleted title isolated, its override shown', asyn
   await app.openSession(ID);
   const page = app.page;
   await page.getByTestId('delete-session').click();
-  await expect(page.getByRole('alertdialog')).toContainText('“Normal ⟨U+202E⟩gnp.exe” will be removed');
+  await expect(page.getByRole('alertdialog')).toContainText('“Normal ⟨U+202E⟩gnp.exe” will be moved');
   await page.getByTestId('confirm-delete').click();
   const name = page.getByTestId('status-name');
-  await expect(page.getByTestId('status')).toHaveText('Deleted “Normal ⟨U+202E⟩gnp.exe”');
+  await expect(page.getByTestId('undo-bar')).toContainText('Deleted “Normal ⟨U+202E⟩gnp.exe”');
   expect(await isolated(name)).toBe(true);
 });

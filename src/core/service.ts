@@ -11,6 +11,7 @@ import {
 import type { IndexProgress, SearchResults } from '../shared/types';
 import { SessionNotFoundError } from './errors';
 import type { AnnotationStore } from './app-data/annotation-store';
+import type { Trash } from './app-data/trash';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
 import { buildTranscript } from './transcript';
@@ -41,6 +42,8 @@ export interface HandlerDeps {
   watch: (id: string | null, known?: number) => Promise<void> | void;
   /** Stars, tags, notes and names, in the app's data folder. */
   annotations: AnnotationStore;
+  /** Where deleted sessions go, in the app's data folder, until Undo or 30 days. */
+  trash: Trash;
 }
 
 /** Handlers over `store`. */
@@ -52,10 +55,12 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:delete': async ({ id }) => {
+      const undo = await deps.trash.put(store, id);
       // Deleting what is not there is an error, not a success: the caller's view is stale.
-      if (!(await store.delete(id))) throw new SessionNotFoundError(id);
-      return { deleted: true };
+      if (undo === null) throw new SessionNotFoundError(id);
+      return { deleted: true, undo };
     },
+    'sessions:restore': async ({ undo }) => ({ id: await deps.trash.restore(store, undo) }),
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),

@@ -23,7 +23,8 @@ function fakeHandlers() {
     }),
     'sessions:transcript': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
-    'sessions:delete': vi.fn(async () => ({ deleted: true })),
+    'sessions:delete': vi.fn(async () => ({ deleted: true, undo: 'T1' })),
+    'sessions:restore': vi.fn(async () => ({ id: 'x' })),
     'sessions:search': vi.fn(async () => ({
       query: '',
       groups: [],

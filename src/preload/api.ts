@@ -88,6 +88,7 @@ export const API_KEYS = [
   'onStoreChanged',
   'openFolder',
   'openTranscript',
+  'restoreSession',
   'saveAs',
   'searchMatches',
   'searchProgress',

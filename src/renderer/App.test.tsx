@@ -139,11 +139,31 @@ describe('session list', () => {
     api.info = { dir: '/home/me/.ggcode/sessions', exists: false, mode: 'browser' };
     api.sessions = [];
     mount(api);
+    // A browser cannot switch folders, so it is not offered.
     await waitFor(() =>
-      expect(screen.getByTestId('empty-state').textContent).toContain(
-        'No session folder at /home/me/.ggcode/sessions. Run ggcode once, or open another folder.',
+      expect(screen.getByTestId('empty-state').textContent).toBe(
+        'No session folder at /home/me/.ggcode/sessions. Run ggcode once, or serve another folder (sessions --dir DIR serve).',
       ),
     );
+    expect(screen.getByTestId('session-count').textContent).toBe('0 sessions');
+  });
+
+  it('offers another folder in the app, and shows no count while loading', async () => {
+    const api = fakeApi([], [], 'electron');
+    api.info = { dir: '/home/me/.ggcode/sessions', exists: false, mode: 'electron' };
+    let answer: () => void = () => {};
+    const listed = api.listSessions;
+    api.listSessions = (request) => new Promise((resolve) => (answer = () => resolve(listed(request))));
+    mount(api);
+    await waitFor(() => expect(screen.getByText('Loading sessions…')).toBeTruthy());
+    expect(screen.getByTestId('session-count').textContent).toBe('');
+    act(() => answer());
+    await waitFor(() =>
+      expect(screen.getByTestId('empty-state').textContent).toContain(
+        'Run ggcode once, or open another folder.',
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'Open another folder…' })).toBeTruthy();
   });
 
   it('reloads when the folder changes', async () => {
@@ -346,7 +366,14 @@ describe('actions', () => {
     fireEvent.click(screen.getByTestId('delete-session'));
     fireEvent.click(screen.getByTestId('confirm-delete'));
     await waitFor(() => expect(rows()).toHaveLength(2));
-    expect(screen.getByTestId('status').textContent).toBe('Deleted “Alpha parser”');
+    // Said where the header was, with Undo taking focus; Undo puts the row back and opens it.
+    expect(screen.getByTestId('undo-bar').textContent).toBe('Deleted “Alpha parser”Undo✕');
+    expect(document.activeElement).toBe(screen.getByTestId('undo-delete'));
+    fireEvent.click(screen.getByTestId('undo-delete'));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(api.calls).toContain('restore undo-s1');
+    await waitFor(() => expect(screen.getByTestId('transcript-title').textContent).toBe('Alpha parser'));
+    expect(screen.getByTestId('undo-bar').textContent).toBe('Put back “Alpha parser”');
   });
 
   it('copies, saves and drags out through the api', async () => {

@@ -18,6 +18,7 @@ import { RecentGroup } from './features/session-list/RecentGroup';
 import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
+import { UndoBar } from './features/transcript/UndoBar';
 import { useAppStore } from './store/store-context';
 
 /** Keeps focus with the drawer: into it when it opens, back to its toggle when it closes. */
@@ -85,6 +86,7 @@ export function App({ api }: { api: BackendEvents }) {
       {drawer && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={closeDrawer} />}
       <main className="main-pane" data-testid="main-pane" inert={drawer}>
         <DrawerBar />
+        <UndoBar />
         <TranscriptPane />
       </main>
       <StatusLine />

@@ -136,12 +136,19 @@ describe('API calls', () => {
 
   it('deletes a session file; deleting it again is a 404', async () => {
     const id = FIXTURE_IDS.plain;
-    const res = await call('sessions:delete', JSON.stringify({ id }));
-    expect(value(res.envelope)).toEqual({ deleted: true });
+    const res = await call<{ deleted: boolean; undo: string }>('sessions:delete', JSON.stringify({ id }));
+    const { undo } = value(res.envelope);
+    expect(value(res.envelope)).toEqual({ deleted: true, undo: expect.stringMatching(/^[0-9A-Z]{26}$/) });
     await expect(access(join(corpus, `${id}.jsonl`))).rejects.toThrow();
     const again = await call('sessions:delete', JSON.stringify({ id }));
     expect(again.status).toBe(404);
     expect(again.envelope).toEqual({ ok: false, error: `session ${id} not found` });
+    // Undo puts it back, once.
+    expect(value((await call('sessions:restore', JSON.stringify({ undo }))).envelope)).toEqual({ id });
+    await expect(access(join(corpus, `${id}.jsonl`))).resolves.toBeUndefined();
+    const twice = await call('sessions:restore', JSON.stringify({ undo }));
+    expect(twice.envelope).toEqual({ ok: false, error: 'that deleted session is no longer in the trash' });
+    expect((await call('sessions:restore', JSON.stringify({ undo: '../../x' }))).status).toBe(400);
   });
 
   it('refuses to delete a session whose lock names a live process, with 200 and an error envelope', async () => {

@@ -11,6 +11,7 @@ import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import { SearchService } from '../core/search/service';
 import { AnnotationStore } from '../core/app-data/annotation-store';
 import { defaultDataDir } from '../core/app-data/data-dir';
+import { Trash } from '../core/app-data/trash';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
@@ -92,12 +93,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await live.start();
   const stopRefreshing = refreshSearchOnChanges(live, search);
   const events = new EventStreams(live, search, options.heartbeatMs);
+  const dataDir = options.dataDir ?? defaultDataDir();
+  // Deleted sessions older than the trash keeps are let go of at start (and at each delete).
+  const trash = new Trash(dataDir);
+  void trash.empty().catch(() => undefined);
   const handlers = createHandlers(store, {
     info: () => storeInfo(store),
     search,
     // The browser follows a session over /events?watch=<id>; nothing to keep per request here.
     watch: () => undefined,
-    annotations: new AnnotationStore(options.dataDir ?? defaultDataDir()),
+    annotations: new AnnotationStore(dataDir),
+    trash,
   });
   const context: RouteContext = { store, rendererDir, handlers, events, token, port: 0 };
   const timeouts = options.timeouts ?? SERVER_TIMEOUTS;

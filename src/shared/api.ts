@@ -10,6 +10,7 @@ export const API_METHODS = {
   openTranscript: 'sessions:transcript',
   exportSession: 'sessions:export',
   deleteSession: 'sessions:delete',
+  restoreSession: 'sessions:restore',
   searchSessions: 'sessions:search',
   searchMatches: 'search:matches',
   searchProgress: 'search:progress',

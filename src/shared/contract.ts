@@ -30,7 +30,11 @@ export interface Contract {
   'sessions:load': { request: { id: string }; response: Session };
   'sessions:transcript': { request: { id: string }; response: Transcript };
   'sessions:export': { request: { id: string }; response: string };
-  'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
+  /** Moves the session's file into the app's trash and drops its index entry; `undo` names what
+   * sessions:restore puts back (for 30 days). */
+  'sessions:delete': { request: { id: string }; response: { deleted: boolean; undo: string } };
+  /** Puts a deleted session back exactly as it was (its file and its index entry). */
+  'sessions:restore': { request: { undo: string }; response: { id: string } };
   /** Full-text search, one page of sessions (page counts from 0). */
   'sessions:search': {
     request: { query: string; page?: number; pageSize?: number; sort?: SearchSort };
@@ -94,6 +98,7 @@ export const CHANNELS = [
   'sessions:transcript',
   'sessions:export',
   'sessions:delete',
+  'sessions:restore',
   'sessions:search',
   'search:matches',
   'search:progress',
@@ -158,6 +163,11 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'sessions:transcript': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:restore': (v) => {
+    const { undo } = expectKeys(v, ['undo']);
+    if (!isValidId(undo)) throw new BadRequestError('undo must be what sessions:delete answered');
+    return { undo };
+  },
   'sessions:search': (v) => {
     const o = expectKeys(v, ['query', 'page', 'pageSize', 'sort']);
     const query = expectQuery(o.query);

@@ -55,7 +55,7 @@ export function shortcutGroups(mac: boolean): { title: string; shortcuts: Shortc
         { keys: [['e']], does: 'Export (Save As… or Download)' },
         { keys: [['s']], does: 'Star or unstar' },
         { keys: [['r']], does: 'Display name, tags and note' },
-        { keys: [['Delete']], does: 'Delete' },
+        { keys: [['Delete']], does: 'Delete (Undo puts it back)' },
       ],
     },
     {

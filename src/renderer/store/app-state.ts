@@ -75,7 +75,13 @@ export interface SessionSlice {
   startDrag(event: DragStartEvent, id: string): void;
   requestDelete(): void;
   cancelDelete(): void;
+  /** Deletes the selected session into the trash, which `undoable` can take it back from. */
   confirmDelete(): Promise<void>;
+  /** The last deletion, while it can be undone from the bar that says so. */
+  undoable: { undo: string; id: string; title: string; seq: number } | null;
+  /** Puts the last deleted session back (its file and index entry) and opens it. */
+  undoDelete(): Promise<void>;
+  dismissUndo(): void;
   copyMarkdown(): Promise<void>;
   saveMarkdown(): Promise<void>;
 }

@@ -155,7 +155,11 @@ describe('session actions', () => {
     expect(api.calls).toContain('delete s2');
     expect(state().visible.map((s) => s.id)).toEqual(['s1', 's3']);
     expect(state().selectedId).toBe('s3');
-    expect(state().status).toMatchObject({ text: 'Deleted', tone: 'info', name: 'Session s2' });
+    expect(state().undoable).toMatchObject({ undo: 'undo-s2', id: 's2', title: 'Session s2' });
+    await state().undoDelete();
+    expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(state().selectedId).toBe('s2');
+    expect(state().undoable).toBeNull();
   });
 
   it('keeps the session and says why when the delete fails', async () => {

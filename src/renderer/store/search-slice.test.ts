@@ -96,7 +96,12 @@ describe('search queries', () => {
     };
     state().setSearchQuery('x');
     await vi.advanceTimersByTimeAsync(150);
-    expect(state().search).toMatchObject({ state: 'error', error: 'database disk image is malformed' });
+    expect(state().search).toMatchObject({
+      state: 'error',
+      error: 'database disk image is malformed',
+      resultsQuery: 'x',
+      groups: [],
+    });
     expect(state().status).toMatchObject({
       text: 'Search failed: database disk image is malformed',
       tone: 'error',

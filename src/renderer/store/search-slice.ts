@@ -76,7 +76,8 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         // Our own newer query cancels at the backend too, but then `mine` is old; this one was
         // cancelled by a search from elsewhere (another window on the same server).
         if (line === CANCELLED && retry) return fetchPage(query, page, { quiet, retry: false });
-        patch({ state: 'error', error: line });
+        // Results of an earlier query would contradict the failure: none are shown.
+        patch({ state: 'error', error: line, resultsQuery: query, groups: [], hasMore: false });
         get().showStatus(`Search failed: ${line}`, 'error');
         return;
       }

@@ -76,6 +76,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptState: 'idle',
       transcriptError: null,
       confirmingDelete: false,
+      undoable: null,
 
       select(id, options) {
         // Opening a session shows it: a drawer over it closes.
@@ -139,8 +140,9 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         set({ confirmingDelete: false });
         if (id === null) return;
         const title = titleOf(id);
+        let undo: string;
         try {
-          await deps.api.deleteSession({ id });
+          ({ undo } = await deps.api.deleteSession({ id }));
         } catch (error) {
           get().showStatus(`Could not delete: ${errorLine(error)}`, 'error');
           return;
@@ -163,8 +165,24 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
           get().recordVisit(neighbour.id, false);
           choose(neighbour.id, 0);
         } else void get().follow(null);
-        get().showStatus('Deleted', 'info', title);
+        set({ undoable: { undo, id, title, seq: (get().undoable?.seq ?? 0) + 1 } });
       },
+
+      async undoDelete() {
+        const undoable = get().undoable;
+        if (!undoable) return;
+        set({ undoable: null });
+        try {
+          const { id } = await deps.api.restoreSession({ undo: undoable.undo });
+          await get().loadList();
+          get().select(id);
+          get().showStatus('Put back', 'info', undoable.title, 'delete');
+        } catch (error) {
+          get().showStatus(`Could not put it back: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      dismissUndo: () => set({ undoable: null }),
 
       async copyMarkdown() {
         const id = get().selectedId;

@@ -40,6 +40,8 @@ export function fakeApi(
   const changed = new Set<(change: SessionsChanged) => void>();
   const appended = new Set<(appended: SessionAppended) => void>();
   const progress = new Set<(progress: IndexProgress) => void>();
+  /** What deleteSession took, by the undo token it answered. */
+  const trash = new Map<string, { at: number; session: SessionSummary }>();
   const subscribe =
     <T>(set: Set<(payload: T) => void>) =>
     (callback: (payload: T) => void) => {
@@ -85,8 +87,19 @@ export function fakeApi(
       api.calls.push(`delete ${id}`);
       const error = api.deleteErrors.get(id);
       if (error) throw new Error(error);
+      const at = api.sessions.findIndex((s) => s.id === id);
+      const undo = `undo-${id}`;
+      trash.set(undo, { at, session: api.sessions[at]! });
       api.sessions = api.sessions.filter((s) => s.id !== id);
-      return { deleted: true };
+      return { deleted: true, undo };
+    },
+    restoreSession: async ({ undo }) => {
+      api.calls.push(`restore ${undo}`);
+      const kept = trash.get(undo);
+      if (!kept) throw new Error('that deleted session is no longer in the trash');
+      trash.delete(undo);
+      api.sessions = [...api.sessions.slice(0, kept.at), kept.session, ...api.sessions.slice(kept.at)];
+      return { id: kept.session.id };
     },
     searchSessions: async ({ query }) => ({
       query,

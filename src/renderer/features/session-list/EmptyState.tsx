@@ -17,8 +17,15 @@ export function EmptyState() {
   const loadList = useAppStore((s) => s.loadList);
 
   if (listState === 'idle' || listState === 'loading') {
-    return <div className="list-message">Loading sessions…</div>;
+    return (
+      <div className="list-message" role="status">
+        Loading sessions…
+      </div>
+    );
   }
+  // Only the app can switch folders; in a browser the server was started on one.
+  const elsewhere =
+    mode === 'electron' ? 'or open another folder' : 'or serve another folder (sessions --dir DIR serve)';
   const openFolder =
     mode === 'electron' ? (
       <button type="button" className="button" onClick={() => void chooseFolder()}>
@@ -42,7 +49,7 @@ export function EmptyState() {
     return (
       <div className="empty-state" data-testid="empty-state">
         <p>
-          No session folder at <Name text={info.dir} />. Run ggcode once, or open another folder.
+          No session folder at <Name text={info.dir} />. Run ggcode once, {elsewhere}.
         </p>
         {openFolder}
       </div>
@@ -53,7 +60,7 @@ export function EmptyState() {
       <div className="empty-state" data-testid="empty-state">
         <p>
           No sessions in {info ? <Name text={info.dir} /> : 'the session folder'} yet. Run ggcode to record
-          one; it appears here.
+          one; it appears here ({elsewhere}).
         </p>
         {openFolder}
       </div>

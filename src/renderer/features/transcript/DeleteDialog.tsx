@@ -34,7 +34,8 @@ export function DeleteDialog({ title }: { title: string }) {
       <div className="dialog-body">
         <h2 id="delete-title">Delete this session?</h2>
         <p id="delete-text">
-          “<Name text={title} fallback="Untitled session" />” will be removed from the session folder.
+          “<Name text={title} fallback="Untitled session" />” will be moved from the session folder to this
+          app’s trash. You can undo this right after, and it is kept there for 30 days.
         </p>
         <div className="dialog-actions">
           <button

@@ -1,6 +1,7 @@
 // The right-hand pane: the open session's header, find bar and messages, or a hint when none is
 // open; a notice when the open session's file has gone from the folder.
 import { useEffect, useRef } from 'react';
+import { isMac } from '../../app/shortcuts';
 import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
@@ -32,13 +33,14 @@ export function TranscriptPane() {
     pane.current?.querySelector<HTMLElement>('[data-testid="transcript-body"]')?.focus();
   }, [focusRequest, transcript]);
 
+  const mod = isMac() ? '⌘' : 'Ctrl';
   if (selectedId === null) {
     return (
       <section className="transcript-pane transcript-placeholder" aria-label="Transcript">
         <p>Select a session to read its transcript.</p>
         <p className="hint">
-          <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>Ctrl</kbd>+<kbd>K</kbd> filter ·{' '}
-          <kbd>Ctrl</kbd>+<kbd>F</kbd> find · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd> search all
+          <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>{mod}</kbd>+<kbd>K</kbd> filter, then{' '}
+          <kbd>Enter</kbd> to search every session · <kbd>?</kbd> all shortcuts
         </p>
       </section>
     );
