@@ -6,11 +6,14 @@
 //   minisearch <lib> <dir> <reps>                build, serialize and load back, then the same queries
 import { rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { QUERIES } from './queries.mjs';
 
 const require = createRequire(import.meta.url);
 const [task, lib, dir, ...rest] = process.argv.slice(2);
 const { JsonlStore, SearchIndex, search, sessionMatches, MiniSearchEngine } = require(lib);
+// The index's reader thread, bundled beside the lib (run.mjs), as the app bundles it.
+const readerFile = join(dirname(lib), 'search-reader.cjs');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -45,7 +48,7 @@ const tasks = {
   async 'fts-build'([indexFile]) {
     for (const suffix of ['', '-journal']) rmSync(indexFile + suffix, { force: true });
     const t = performance.now();
-    const index = new SearchIndex(indexFile);
+    const index = new SearchIndex(indexFile, { readerFile });
     const stats = await index.update(new JsonlStore(dir));
     const ms = performance.now() - t;
     const retained = retainedMb();

@@ -9,11 +9,12 @@ import type { Database } from 'node-sqlite3-wasm';
 import sqlite from 'node-sqlite3-wasm';
 
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // Rowids encode session and message (rowid.ts); docs holds where each message's line is.
 // No FTS5 prefix index: measured (bench/search), it doubled build time and index size to make
-// two-letter prefix queries about 1.5x faster.
+// two-letter prefix queries about 1.5x faster. Tools come first: FTS5 marks every hit outside
+// column 0 with two more bytes, and most hits are in tool output (18% smaller, bench/search).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS files(
   sid INTEGER PRIMARY KEY,
@@ -34,7 +35,7 @@ CREATE TABLE IF NOT EXISTS docs(
   length INTEGER NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-  title, text, tools,
+  tools, text, title,
   content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -49,6 +50,9 @@ function openChecked(file: string): Database {
     const version = db.get("SELECT value FROM info WHERE key = 'schema'") as { value: string } | null;
     if (version && version.value !== String(SCHEMA_VERSION)) throw new Error('old schema');
     db.exec(SCHEMA);
+    // FTS5 merges its segments 16 at a time rather than 4: each word's hits are rewritten fewer
+    // times as the index grows (a quarter less build time, bench/search). Kept in the file.
+    if (!version) db.exec("INSERT INTO fts(fts, rank) VALUES ('automerge', 16)");
     db.run("INSERT OR REPLACE INTO info(key, value) VALUES ('schema', ?)", [String(SCHEMA_VERSION)]);
     return db;
   } catch (error) {

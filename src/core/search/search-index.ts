@@ -1,18 +1,17 @@
 // The full-text index of a session directory: one FTS5 row per message (text and tools columns)
 // and one per session title. Updated per file: unchanged files are skipped by size and mtime,
 // appended files are read from where the last update stopped, rewritten files start over.
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from 'node-sqlite3-wasm';
+import type { Database, Statement } from 'node-sqlite3-wasm';
 import type { SessionSummary } from '../../shared/types';
 import { goTimeToMillis } from '../gotime';
 import type { JsonlStore } from '../store';
-import { SessionTail, type TailState } from '../tail';
 import { isSound, openIndexDatabase } from './database';
-import { messageFields } from './fields';
+import { ROW_FIELDS, type ExtractedFile, type ReadResult } from './extract';
 import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
-import { docRowid, MAX_MESSAGE, sessionRange } from './rowid';
+import { createIndexReader, type IndexReader } from './reader';
+import { docRowid, sessionRange } from './rowid';
 
 /** How far an update has come. */
 export interface UpdateProgress {
@@ -49,12 +48,43 @@ export interface FileRow {
 /** Commit after this many message bytes, so a long first build is not one giant transaction. */
 const BATCH_BYTES = 16 << 20;
 
+/** Files read ahead of the one being written (and bytes of them at most, beyond the first). */
+const READ_AHEAD = 8;
+const READ_AHEAD_BYTES = 32 << 20;
+
+/** Longest the update works without letting queued messages (queries) in, in ms. */
+const SLICE_MS = 25;
+
+/** Options of an index. */
+export interface SearchIndexOptions {
+  /** The bundled reader thread's script (reader-worker.ts); without it files are read on the
+   * index's own thread. */
+  readerFile?: string;
+}
+
 /** Thrown when an update is cancelled (a newer request, or shutdown). */
 export class CancelledError extends Error {
   override name = 'CancelledError';
   constructor() {
     super('cancelled');
   }
+}
+
+type Settled = { ok: true; value: ReadResult } | { ok: false; error: unknown };
+
+// A read never rejects: one left behind by a cancelled update must not go unhandled.
+const settle = (p: Promise<ReadResult>): Promise<Settled> =>
+  p.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The statements written for every message, prepared once per update. */
+interface Writer {
+  message: Statement;
+  doc: Statement;
 }
 
 /** The index file of a store, kept outside the sessions directory. */
@@ -65,8 +95,12 @@ export class SearchIndex {
   private filesCache: Map<number, FileRow> | null = null;
   private recentCache: FileRow[] | null = null;
   private readonly prefixes: PrefixWords;
+  private fileReader: IndexReader | null = null;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly options: SearchIndexOptions = {},
+  ) {
     const opened = openIndexDatabase(file);
     this.db = opened.db;
     this.rebuilt = opened.rebuilt;
@@ -78,12 +112,14 @@ export class SearchIndex {
     return isSound(this.db);
   }
 
-  /** Closes the database file. */
+  /** Closes the database file (and stops the reader thread). */
   close(): void {
+    this.fileReader?.close();
     this.db.close();
   }
 
-  /** Every indexed file, by sid (cached until the next update). */
+  /** Every indexed file, by sid (cached; an update keeps it current file by file, so a query
+   * during a build sees every file written so far). */
   files(): Map<number, FileRow> {
     if (!this.filesCache) {
       const rows = this.db.all('SELECT * FROM files') as unknown as FileRow[];
@@ -100,7 +136,7 @@ export class SearchIndex {
     return this.recentCache;
   }
 
-  /** The indexed words starting with `prefix` (null: leave it to FTS5), remembered until the next update. */
+  /** The indexed words starting with `prefix` (null: leave it to FTS5), remembered until the index changes. */
   prefixWords(prefix: string): string[] | null {
     return this.prefixes.wordsOf(prefix);
   }
@@ -108,6 +144,14 @@ export class SearchIndex {
   /** The database, for the searcher (read-only use). */
   database(): Database {
     return this.db;
+  }
+
+  // What queries remember of the index is out of date once a file is written.
+  private changed(row: FileRow | null, removed = false): void {
+    if (row && removed) this.files().delete(row.sid);
+    else if (row) this.files().set(row.sid, row);
+    this.recentCache = null;
+    this.prefixes.clear();
   }
 
   /** Removes a session's message rows (title row too when `withTitle`). */
@@ -121,13 +165,14 @@ export class SearchIndex {
   private removeFile(row: FileRow): void {
     this.removeDocs(row.sid, true);
     this.db.run('DELETE FROM files WHERE sid = ?', [row.sid]);
+    this.changed(row, true);
   }
 
   // The title is a row of its own (message -1), so a title match ranks like any other.
   private insertTitle(sid: number, title: string): number | null {
     if (!title) return null;
     const rowid = docRowid(sid, -1);
-    this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, ?, '', '')", [
+    this.db.run("INSERT INTO fts(rowid, tools, text, title) VALUES (?, '', '', ?)", [
       rowid,
       indexText(title),
     ]);
@@ -144,68 +189,97 @@ export class SearchIndex {
       }
       row.title_doc = this.insertTitle(row.sid, s.title);
     }
+    Object.assign(row, summaryOf(s));
     this.db.run(
       'UPDATE files SET title = ?, title_doc = ?, model = ?, vendor = ?, updated_at = ?, updated_ms = ? WHERE sid = ?',
-      [s.title, row.title_doc, s.model, s.vendor, s.updated_at, goTimeToMillis(s.updated_at), row.sid],
+      [row.title, row.title_doc, row.model, row.vendor, row.updated_at, row.updated_ms, row.sid],
     );
+    this.changed(row);
   }
 
-  /** Reads new bytes of one file into the index; returns how many message bytes it added. */
-  private async indexFile(
-    store: JsonlStore,
-    s: SessionSummary,
-    size: number,
-    mtime: number,
-    row: FileRow | undefined,
-  ) {
-    const path = join(store.dir(), `${s.id}.jsonl`);
-    const resume = row ? (JSON.parse(row.tail) as TailState) : undefined;
-    const tail = new SessionTail(path, s.id, resume);
-    const update = await tail.read();
-    let sid = row?.sid;
-    if (sid === undefined) {
-      const r = this.db.run(
-        `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
-         VALUES (?, 0, 0, '{}', '', NULL, '', '', '', 0)`,
-        [s.id],
-      );
-      sid = Number(r.lastInsertRowid);
-    } else if (update.reset) {
-      this.removeDocs(sid, false);
-    }
-    let bytes = 0;
-    for (const { message, index, span } of update.messages) {
-      if (index > MAX_MESSAGE) break;
-      const f = messageFields(message);
-      if (!f.text && !f.tools) continue;
-      // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
-      // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
-      // Chinese and Japanese characters spaced out: each is a word (normalize.ts).
-      const rowid = docRowid(sid, index);
-      this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, '', ?, ?)", [
-        rowid,
-        indexText(f.text),
-        indexText(f.tools),
-      ]);
-      this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)', [
-        rowid,
-        span.offset,
-        span.length,
-      ]);
-      bytes += span.length;
-    }
-    this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
-      size,
-      mtime,
-      JSON.stringify(tail.state()),
+  // A file new to the index: its row, then its title, whose rowid comes before its messages'
+  // (FTS5 writes its pending words out whenever a rowid is lower than the one before: a title
+  // inserted after the messages made every file a segment of its own, and the merging of those
+  // took half of the build).
+  private addFile(s: SessionSummary, read: ExtractedFile): FileRow {
+    const summary = summaryOf(s);
+    const r = this.db.run(
+      `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+      [
+        s.id,
+        s.size,
+        read.mtime,
+        read.tail,
+        summary.title,
+        summary.model,
+        summary.vendor,
+        summary.updated_at,
+        summary.updated_ms,
+      ],
+    );
+    const sid = Number(r.lastInsertRowid);
+    const row: FileRow = {
       sid,
-    ]);
-    const current = row ?? ({ sid, title: '', title_doc: null } as FileRow);
-    this.updateSummary(current, s);
-    return { bytes, messages: update.messages.length, reset: update.reset };
+      id: s.id,
+      size: s.size,
+      mtime: read.mtime,
+      tail: read.tail,
+      ...summary,
+      title_doc: null,
+    };
+    row.title_doc = this.insertTitle(sid, s.title);
+    if (row.title_doc !== null)
+      this.db.run('UPDATE files SET title_doc = ? WHERE sid = ?', [row.title_doc, sid]);
+    this.changed(row);
+    return row;
   }
 
-  /** Brings the index up to date with `store`. `signal` cancels between files (work done so far is kept). */
+  /** Writes what was read of one file; returns how many message bytes it added. */
+  private writeFile(
+    s: SessionSummary,
+    row: FileRow | undefined,
+    read: ExtractedFile,
+    writer: Writer,
+  ): number {
+    let current = row;
+    if (!current) current = this.addFile(s, read);
+    else if (read.reset) this.removeDocs(current.sid, false);
+    const { rows, bytes } = read;
+    let bytesAdded = 0;
+    let from = 0;
+    for (let i = 0; i < rows.length; i += ROW_FIELDS) {
+      const rowid = docRowid(current.sid, rows[i]!);
+      const toolsEnd = rows[i + 3]!;
+      const textEnd = rows[i + 4]!;
+      // Bytes, not strings: FTS5 reads a blob as the UTF-8 text it is (the index is the same).
+      writer.message.run([rowid, bytes.subarray(from, toolsEnd), bytes.subarray(toolsEnd, textEnd)]);
+      writer.doc.run([rowid, rows[i + 1]!, rows[i + 2]!]);
+      bytesAdded += rows[i + 2]!;
+      from = textEnd;
+    }
+    if (row) {
+      Object.assign(row, { size: s.size, mtime: read.mtime, tail: read.tail });
+      this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
+        s.size,
+        read.mtime,
+        read.tail,
+        row.sid,
+      ]);
+      this.updateSummary(row, s);
+    }
+    return bytesAdded;
+  }
+
+  private reader(): IndexReader {
+    this.fileReader ??= createIndexReader(this.options.readerFile);
+    return this.fileReader;
+  }
+
+  /** Brings the index up to date with `store`, newest sessions first. `signal` cancels between
+   * files (work done so far is kept). Queries may run while it does, and see what it has written:
+   * files are read ahead (on the reader thread, when there is one) while earlier ones are written,
+   * and queued messages are let in every few milliseconds. */
   async update(
     store: JsonlStore,
     options: { onProgress?: (p: UpdateProgress) => void; signal?: AbortSignal } = {},
@@ -222,7 +296,29 @@ export class SearchIndex {
       messages: 0,
     };
     const present = new Set(summaries.map((s) => s.id));
+    const reader = this.reader();
+    const ahead: Promise<Settled>[] = [];
+    let next = 0;
+    let aheadBytes = 0;
+    const readAhead = () => {
+      while (next < summaries.length && ahead.length < READ_AHEAD) {
+        const s = summaries[next]!;
+        if (ahead.length > 0 && aheadBytes + s.size > READ_AHEAD_BYTES) break;
+        next++;
+        aheadBytes += s.size;
+        const row = byId.get(s.id);
+        const known = row && { size: row.size, mtime: row.mtime, tail: row.tail };
+        ahead.push(
+          settle(reader.read({ path: join(store.dir(), `${s.id}.jsonl`), id: s.id, size: s.size, known })),
+        );
+      }
+    };
+    const writer: Writer = {
+      message: this.db.prepare("INSERT INTO fts(rowid, tools, text, title) VALUES (?, ?, ?, '')"),
+      doc: this.db.prepare('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)'),
+    };
     let batch = 0;
+    let slice = performance.now();
     this.db.exec('BEGIN');
     try {
       for (const row of byId.values()) {
@@ -234,32 +330,35 @@ export class SearchIndex {
       for (const [done, s] of summaries.entries()) {
         if (options.signal?.aborted) throw new CancelledError();
         options.onProgress?.({ done, total: summaries.length });
+        readAhead();
+        const got = await ahead.shift()!;
+        aheadBytes -= s.size;
+        if (performance.now() - slice > SLICE_MS) {
+          await breathe();
+          slice = performance.now();
+          if (options.signal?.aborted) throw new CancelledError();
+        }
+        if (!got.ok) throw got.error;
+        const read = got.value;
         const row = byId.get(s.id);
-        const mtime = await fileMtime(store, s.id);
-        if (mtime === null) continue;
-        if (row && row.size === s.size && row.mtime === mtime) {
+        if (read.kind === 'gone') continue;
+        if (read.kind === 'unchanged') {
           if (
-            row.title !== s.title ||
-            row.model !== s.model ||
-            row.vendor !== s.vendor ||
-            row.updated_at !== s.updated_at
+            row!.title !== s.title ||
+            row!.model !== s.model ||
+            row!.vendor !== s.vendor ||
+            row!.updated_at !== s.updated_at
           ) {
-            this.updateSummary(row, s);
+            this.updateSummary(row!, s);
           }
           stats.unchanged++;
           continue;
         }
-        let result;
-        try {
-          result = await this.indexFile(store, s, s.size, mtime, row);
-        } catch {
-          continue; // vanished or unreadable now; the next update sees it again
-        }
-        stats.messages += result.messages;
+        batch += this.writeFile(s, row, read, writer);
+        stats.messages += read.messages;
         if (!row) stats.added++;
-        else if (result.reset) stats.rebuilt++;
+        else if (read.reset) stats.rebuilt++;
         else stats.appended++;
-        batch += result.bytes;
         if (batch > BATCH_BYTES) {
           this.db.exec('COMMIT; BEGIN');
           batch = 0;
@@ -270,6 +369,8 @@ export class SearchIndex {
       this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its docs
       throw error;
     } finally {
+      writer.message.finalize();
+      writer.doc.finalize();
       this.filesCache = null;
       this.recentCache = null;
       this.prefixes.clear();
@@ -279,10 +380,15 @@ export class SearchIndex {
   }
 }
 
-async function fileMtime(store: JsonlStore, id: string): Promise<number | null> {
-  try {
-    return (await stat(join(store.dir(), `${id}.jsonl`))).mtimeMs;
-  } catch {
-    return null;
-  }
+/** What the files table keeps of a session's summary. */
+function summaryOf(
+  s: SessionSummary,
+): Pick<FileRow, 'title' | 'model' | 'vendor' | 'updated_at' | 'updated_ms'> {
+  return {
+    title: s.title,
+    model: s.model,
+    vendor: s.vendor,
+    updated_at: s.updated_at,
+    updated_ms: goTimeToMillis(s.updated_at),
+  };
 }
