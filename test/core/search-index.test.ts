@@ -1,9 +1,11 @@
 // The full-text index over the fixtures: queries, filters, incremental updates and recovery.
-import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { search, sessionMatches } from '../../src/core/search/searcher';
 import { SearchIndex } from '../../src/core/search/search-index';
+import { emptySession } from '../../src/core/load';
+import { messageLine, metaLine } from '../../src/core/serialize';
 import { JsonlStore } from '../../src/core/store';
 import { corpusCopy, snapshot, tempDir } from '../support/fixtures';
 
@@ -141,5 +143,21 @@ describe('search index', () => {
     ]) {
       await expect(search(index, dir, q)).resolves.toHaveProperty('groups');
     }
+  });
+});
+
+describe('the index file', () => {
+  it('writes a first build as few segments: rowids only rise, so FTS5 never writes out early', async () => {
+    const dir = join(tempDir(), 'sessions');
+    mkdirSync(dir);
+    for (let i = 0; i < 40; i++) {
+      const id = `s${String(i).padStart(2, '0')}`;
+      const meta = metaLine({ ...emptySession(id), title: `title ${i}`, updated_at: '2026-01-01T00:00:00Z' });
+      const line = messageLine(id, { role: 'user', content: [{ type: 'text', text: `words ${i} here` }] });
+      writeFileSync(join(dir, `${id}.jsonl`), meta + line.repeat(3));
+    }
+    const { index } = await indexed(dir);
+    const segments = index.database().get('SELECT count(DISTINCT segid) AS n FROM fts_idx') as { n: number };
+    expect(segments.n).toBeLessThanOrEqual(2);
   });
 });

@@ -6,7 +6,7 @@ import type { Database, Statement } from 'node-sqlite3-wasm';
 import type { SessionSummary } from '../../shared/types';
 import { goTimeToMillis } from '../gotime';
 import type { JsonlStore } from '../store';
-import { isSound, openIndexDatabase } from './database';
+import { compactIndex, isSound, openIndexDatabase } from './database';
 import { ROW_FIELDS, type ExtractedFile, type ReadResult } from './extract';
 import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
@@ -375,6 +375,7 @@ export class SearchIndex {
       this.recentCache = null;
       this.prefixes.clear();
     }
+    compactIndex(this.db);
     options.onProgress?.({ done: summaries.length, total: summaries.length });
     return stats;
   }

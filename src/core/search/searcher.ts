@@ -108,7 +108,7 @@ export async function search(
   dir: string,
   text: string,
   options: SearchOptions = {},
-): Promise<Omit<SearchResults, 'progress'>> {
+): Promise<Omit<SearchResults, 'progress' | 'partial'>> {
   const started = performance.now();
   const page = options.page ?? 0;
   const pageSize = options.pageSize ?? 20;
