@@ -160,4 +160,33 @@ describe('the index file', () => {
     const segments = index.database().get('SELECT count(DISTINCT segid) AS n FROM fts_idx') as { n: number };
     expect(segments.n).toBeLessThanOrEqual(2);
   });
+
+  it('holds a running update between two files while a query reads its snippets', async () => {
+    const dir = join(tempDir(), 'sessions');
+    mkdirSync(dir);
+    for (let i = 0; i < 100; i++) {
+      const id = `s${String(i).padStart(3, '0')}`;
+      const line = messageLine(id, { role: 'user', content: [{ type: 'text', text: `words ${i}` }] });
+      writeFileSync(join(dir, `${id}.jsonl`), metaLine({ ...emptySession(id), title: id }) + line);
+    }
+    const index = new SearchIndex(join(tempDir(), 'index.sqlite'));
+    open.push(index);
+    const seen: number[] = [];
+    let query: Promise<void> | null = null;
+    const update = index.update(new JsonlStore(dir), {
+      onProgress: ({ done }) => {
+        if (done !== 20) return;
+        query = index.pausingUpdates(async () => {
+          seen.push(index.files().size);
+          for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          seen.push(index.files().size);
+        });
+      },
+    });
+    await update;
+    await query;
+    expect(seen).toEqual([20, 20]);
+    expect(index.files().size).toBe(100);
+  });
 });

@@ -136,14 +136,16 @@ export async function search(
     return { ...p, shown: spansOf(db, p.groups) };
   });
   const groups: SearchGroup[] = [];
-  for (const [i, g] of found.groups.entries()) {
-    // A newer query arriving meanwhile (a worker message) is let in between sessions.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new CancelledError();
-    const { id, title, model, vendor, updated_at } = g.row;
-    const matches = matchesOf(dir, g.row, found.shown[i]!, q);
-    groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
-  }
+  await index.pausingUpdates(async () => {
+    for (const [i, g] of found.groups.entries()) {
+      // A newer query arriving meanwhile (a worker message) is let in between sessions.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new CancelledError();
+      const { id, title, model, vendor, updated_at } = g.row;
+      const matches = matchesOf(dir, g.row, found.shown[i]!, q);
+      groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
+    }
+  });
   return {
     ...base,
     groups,
