@@ -11,7 +11,8 @@ import sqlite from 'node-sqlite3-wasm';
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
 export const SCHEMA_VERSION = 5;
 
-// Rowids encode session and message (rowid.ts); docs holds where each message's line is.
+// Rowids encode session and message (rowid.ts); spans holds where messages' lines are, one blob
+// per file read (spans.ts), its rowid that of the first message read.
 // No FTS5 prefix index: measured (bench/search), it doubled build time and index size to make
 // two-letter prefix queries about 1.5x faster. Tools come first: FTS5 marks every hit outside
 // column 0 with two more bytes, and most hits are in tool output (18% smaller, bench/search).
@@ -29,10 +30,9 @@ CREATE TABLE IF NOT EXISTS files(
   updated_at TEXT NOT NULL,
   updated_ms INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS docs(
+CREATE TABLE IF NOT EXISTS spans(
   rowid INTEGER PRIMARY KEY,
-  offset INTEGER NOT NULL,
-  length INTEGER NOT NULL
+  data BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
   tools, text, title,

@@ -7,6 +7,7 @@ import { SessionTail, type TailState } from '../tail';
 import { messageFields } from './fields';
 import { indexText } from './normalize';
 import { MAX_MESSAGE } from './rowid';
+import { encodeSpans, type Span } from './spans';
 
 /** One file to look at: where it is, its size in the list, and what the index holds of it. */
 export interface ReadJob {
@@ -16,9 +17,9 @@ export interface ReadJob {
   known?: { size: number; mtime: number; tail: string };
 }
 
-/** Numbers per row in `ExtractedFile.rows`: message index, line offset, line length, and where
- * the row's tools and text end in `bytes` (each row's tools start where the previous text ended). */
-export const ROW_FIELDS = 5;
+/** Numbers per row in `ExtractedFile.rows`: the message index, and where the row's tools and
+ * text end in `bytes` (each row's tools start where the previous row's text ended). */
+export const ROW_FIELDS = 3;
 
 /** A file's new messages, ready to be written. */
 export interface ExtractedFile {
@@ -34,6 +35,11 @@ export interface ExtractedFile {
   rows: Float64Array;
   /** Every row's tools then text, UTF-8. */
   bytes: Uint8Array;
+  /** Where the rows' lines are (spans.ts), from the first message read on. */
+  spans: Uint8Array;
+  first: number;
+  /** The rows' lines' bytes in all. */
+  lineBytes: number;
 }
 
 /** What looking at a file found: gone (or unreadable), the same as indexed, or new messages. */
@@ -59,7 +65,9 @@ export async function readForIndex(job: ReadJob): Promise<ReadResult> {
   }
   const fields: string[] = [];
   const numbers: number[] = [];
+  const spans: Span[] = [];
   let total = 0;
+  let lineBytes = 0;
   for (const { message, index, span } of update.messages) {
     if (index > MAX_MESSAGE) break;
     const f = messageFields(message);
@@ -72,8 +80,11 @@ export async function readForIndex(job: ReadJob): Promise<ReadResult> {
     const toolsEnd = total + Buffer.byteLength(tools);
     total = toolsEnd + Buffer.byteLength(text);
     fields.push(tools, text);
-    numbers.push(index, span.offset, span.length, toolsEnd, total);
+    numbers.push(index, toolsEnd, total);
+    spans.push({ msg: index, ...span });
+    lineBytes += span.length;
   }
+  const first = update.messages[0]?.index ?? 0;
   // Its own memory (never Node's shared pool), so that it can be transferred to another thread.
   const bytes = Buffer.allocUnsafeSlow(total);
   let at = 0;
@@ -86,5 +97,9 @@ export async function readForIndex(job: ReadJob): Promise<ReadResult> {
     messages: update.messages.length,
     rows: Float64Array.from(numbers),
     bytes,
+    // In file order, as the tail reads them: every offset is past the line before.
+    spans: encodeSpans(first, spans),
+    first,
+    lineBytes,
   };
 }

@@ -11,7 +11,9 @@ port.on('message', ({ id, job }: ReaderRequest) => {
   readForIndex(job).then(
     (result) => {
       const moved =
-        result.kind === 'read' ? [result.rows.buffer as ArrayBuffer, result.bytes.buffer as ArrayBuffer] : [];
+        result.kind === 'read'
+          ? ([result.rows.buffer, result.bytes.buffer, result.spans.buffer] as ArrayBuffer[])
+          : [];
       port.postMessage({ id, result } satisfies ReaderReply, moved);
     },
     (error: unknown) => port.postMessage({ id, error: errorLine(error) } satisfies ReaderReply),

@@ -11,7 +11,8 @@ import { ROW_FIELDS, type ExtractedFile, type ReadResult } from './extract';
 import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
 import { createIndexReader, type IndexReader } from './reader';
-import { docRowid, sessionRange } from './rowid';
+import { docRowid, msgOf, sessionRange } from './rowid';
+import { decodeSpans } from './spans';
 
 /** How far an update has come. */
 export interface UpdateProgress {
@@ -80,12 +81,6 @@ const settle = (p: Promise<ReadResult>): Promise<Settled> =>
   );
 
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** The statements written for every message, prepared once per update. */
-interface Writer {
-  message: Statement;
-  doc: Statement;
-}
 
 /** The index file of a store, kept outside the sessions directory. */
 export class SearchIndex {
@@ -175,16 +170,27 @@ export class SearchIndex {
     this.prefixes.clear();
   }
 
-  /** Removes a session's message rows (title row too when `withTitle`). */
-  private removeDocs(sid: number, withTitle: boolean): void {
-    const [first, last] = sessionRange(sid);
-    const range = [withTitle ? first : docRowid(sid, 0), last];
-    this.db.run('DELETE FROM fts WHERE rowid IN (SELECT rowid FROM docs WHERE rowid BETWEEN ? AND ?)', range);
-    this.db.run('DELETE FROM docs WHERE rowid BETWEEN ? AND ?', range);
+  /** Removes a session's message rows (the spans say which messages have one). FTS5 is told
+   * only of rows it has: a contentless table takes a delete's word counts off its totals. */
+  private removeDocs(sid: number): void {
+    const range = sessionRange(sid);
+    const chunks = this.db.all('SELECT rowid, data FROM spans WHERE rowid BETWEEN ? AND ?', range) as {
+      rowid: number;
+      data: Uint8Array;
+    }[];
+    const remove = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+    try {
+      for (const c of chunks)
+        for (const span of decodeSpans(msgOf(c.rowid), c.data)) remove.run([docRowid(sid, span.msg)]);
+    } finally {
+      remove.finalize();
+    }
+    this.db.run('DELETE FROM spans WHERE rowid BETWEEN ? AND ?', range);
   }
 
   private removeFile(row: FileRow): void {
-    this.removeDocs(row.sid, true);
+    this.removeDocs(row.sid);
+    if (row.title_doc !== null) this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
     this.db.run('DELETE FROM files WHERE sid = ?', [row.sid]);
     this.changed(row, true);
   }
@@ -197,17 +203,13 @@ export class SearchIndex {
       rowid,
       indexText(title),
     ]);
-    this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, 0, 0)', [rowid]);
     return rowid;
   }
 
   // Title, model, vendor and time come from the list (the index.json title the user knows).
   private updateSummary(row: FileRow, s: SessionSummary): void {
     if (row.title !== s.title || row.title_doc === null) {
-      if (row.title_doc !== null) {
-        this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
-        this.db.run('DELETE FROM docs WHERE rowid = ?', [row.title_doc]);
-      }
+      if (row.title_doc !== null) this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
       row.title_doc = this.insertTitle(row.sid, s.title);
     }
     Object.assign(row, summaryOf(s));
@@ -256,29 +258,34 @@ export class SearchIndex {
     return row;
   }
 
-  /** Writes what was read of one file; returns how many message bytes it added. */
+  /** Writes what was read of one file. */
   private writeFile(
     s: SessionSummary,
     row: FileRow | undefined,
     read: ExtractedFile,
-    writer: Writer,
-  ): number {
+    message: Statement,
+  ): void {
     let current = row;
     if (!current) current = this.addFile(s, read);
-    else if (read.reset) this.removeDocs(current.sid, false);
+    else if (read.reset) this.removeDocs(current.sid);
     const { rows, bytes } = read;
-    let bytesAdded = 0;
     let from = 0;
     for (let i = 0; i < rows.length; i += ROW_FIELDS) {
-      const rowid = docRowid(current.sid, rows[i]!);
-      const toolsEnd = rows[i + 3]!;
-      const textEnd = rows[i + 4]!;
+      const toolsEnd = rows[i + 1]!;
+      const textEnd = rows[i + 2]!;
       // Bytes, not strings: FTS5 reads a blob as the UTF-8 text it is (the index is the same).
-      writer.message.run([rowid, bytes.subarray(from, toolsEnd), bytes.subarray(toolsEnd, textEnd)]);
-      writer.doc.run([rowid, rows[i + 1]!, rows[i + 2]!]);
-      bytesAdded += rows[i + 2]!;
+      message.run([
+        docRowid(current.sid, rows[i]!),
+        bytes.subarray(from, toolsEnd),
+        bytes.subarray(toolsEnd, textEnd),
+      ]);
       from = textEnd;
     }
+    if (rows.length > 0)
+      this.db.run('INSERT INTO spans(rowid, data) VALUES (?, ?)', [
+        docRowid(current.sid, read.first),
+        read.spans,
+      ]);
     if (row) {
       Object.assign(row, { size: s.size, mtime: read.mtime, tail: read.tail });
       this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
@@ -289,7 +296,6 @@ export class SearchIndex {
       ]);
       this.updateSummary(row, s);
     }
-    return bytesAdded;
   }
 
   private reader(): IndexReader {
@@ -334,10 +340,8 @@ export class SearchIndex {
         );
       }
     };
-    const writer: Writer = {
-      message: this.db.prepare("INSERT INTO fts(rowid, tools, text, title) VALUES (?, ?, ?, '')"),
-      doc: this.db.prepare('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)'),
-    };
+    // Prepared once: the statement run for every message.
+    const message = this.db.prepare("INSERT INTO fts(rowid, tools, text, title) VALUES (?, ?, ?, '')");
     let batch = 0;
     let slice = performance.now();
     this.db.exec('BEGIN');
@@ -375,7 +379,8 @@ export class SearchIndex {
           stats.unchanged++;
           continue;
         }
-        batch += this.writeFile(s, row, read, writer);
+        this.writeFile(s, row, read, message);
+        batch += read.lineBytes;
         stats.messages += read.messages;
         if (!row) stats.added++;
         else if (read.reset) stats.rebuilt++;
@@ -387,11 +392,10 @@ export class SearchIndex {
       }
       this.db.exec('COMMIT');
     } catch (error) {
-      this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its docs
+      this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its rows and spans
       throw error;
     } finally {
-      writer.message.finalize();
-      writer.doc.finalize();
+      message.finalize();
       this.filesCache = null;
       this.recentCache = null;
       this.prefixes.clear();

@@ -9,7 +9,8 @@ import type { SearchGroup, SearchMatch, SearchResults } from '../../shared/types
 import { decodeRecord } from '../record';
 import { messageFields } from './fields';
 import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from './query';
-import { docRowid, msgOf, sessionRange } from './rowid';
+import { docRowid, msgOf, sessionRange, sidOf } from './rowid';
+import { decodeSpans, type Span } from './spans';
 import { countUpTo, rankedPage, recentPage, type Group } from './result-pages';
 import { CancelledError, type FileRow, type SearchIndex } from './search-index';
 import { snippetFor } from './snippet';
@@ -36,20 +37,32 @@ interface Shown {
   length: number;
 }
 
-/** Where each group's shown messages are, in message order. */
+/** Where each group's shown messages are, in message order: each from the spans of the read
+ * of its file that added it (the one starting at or before it). */
 function spansOf(db: Database, groups: Group[]): Shown[][] {
-  const where = db.prepare('SELECT offset, length FROM docs WHERE rowid = ?');
+  const chunkOf = db.prepare(
+    'SELECT rowid, data FROM spans WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 1',
+  );
   try {
-    return groups.map((g) =>
-      [...g.top]
+    return groups.map((g) => {
+      const decoded = new Map<number, Span[]>();
+      return [...g.top]
         .sort((a, b) => a - b)
-        .flatMap((rowid) => {
-          const span = where.get([rowid]) as { offset: number; length: number } | null;
-          return span ? [{ rowid, ...span }] : [];
-        }),
-    );
+        .flatMap((rowid): Shown[] => {
+          if (msgOf(rowid) < 0) return [{ rowid, offset: 0, length: 0 }];
+          const chunk = chunkOf.get([sessionRange(sidOf(rowid))[0], rowid]) as {
+            rowid: number;
+            data: Uint8Array;
+          } | null;
+          if (!chunk) return [];
+          let spans = decoded.get(chunk.rowid);
+          if (!spans) decoded.set(chunk.rowid, (spans = decodeSpans(msgOf(chunk.rowid), chunk.data)));
+          const span = spans.find((s) => s.msg === msgOf(rowid));
+          return span ? [{ rowid, offset: span.offset, length: span.length }] : [];
+        });
+    });
   } finally {
-    where.finalize();
+    chunkOf.finalize();
   }
 }
 
