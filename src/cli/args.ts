@@ -14,10 +14,11 @@ Commands:
                                              sessions starred or tagged T in the app (all tags given)
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
-  search QUERY [--json] [--limit N] [--page N]
+  search QUERY [--json] [--limit N] [--page N] [--wait]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
-                                             after:YYYY-MM-DD, before:YYYY-MM-DD
+                                             after:YYYY-MM-DD, before:YYYY-MM-DD; while the index is first
+                                             built, the results so far after 3 s (--wait: the whole index)
   delete ID                                  delete a session (refused while ggcode runs it)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
@@ -38,13 +39,14 @@ export interface Command {
   port: number | undefined;
   starred: boolean;
   tags: string[];
+  wait: boolean;
 }
 
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   list: { args: 0, options: ['json', 'starred', 'tag'] },
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output'] },
-  search: { args: 1, options: ['json', 'limit', 'page'] },
+  search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },
@@ -78,6 +80,7 @@ export function parseCommandLine(argv: string[]): Command {
         port: { type: 'string' },
         starred: { type: 'boolean' },
         tag: { type: 'string', multiple: true },
+        wait: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -105,6 +108,7 @@ export function parseCommandLine(argv: string[]): Command {
     'port',
     'starred',
     'tag',
+    'wait',
   ] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
       throw new UsageError(`${name} does not take --${option}`);
@@ -127,5 +131,6 @@ export function parseCommandLine(argv: string[]): Command {
       if (tag.trim() === '') throw new UsageError('--tag needs a tag');
       return tag.trim();
     }),
+    wait: values.wait ?? false,
   };
 }

@@ -36,6 +36,7 @@ function fakeHandlers() {
       page_size: 20,
       took_ms: 0,
       progress: { state: 'ready' as const, done: 0, total: 0 },
+      partial: false,
     })),
     'search:matches': vi.fn(async () => []),
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),

@@ -187,6 +187,9 @@ export interface SearchResults {
   page_size: number;
   took_ms: number;
   progress: IndexProgress;
+  /** The index was still being built or brought up to date: these are the results over what it
+   * held so far (a first build indexes the newest sessions first). */
+  partial: boolean;
 }
 
 /** An image to show inline (from an image block or a tool result's images). */

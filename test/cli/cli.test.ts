@@ -182,6 +182,26 @@ describe('sessions CLI', () => {
     expect(readdirSync(dir).some((n) => n.endsWith('.sqlite'))).toBe(false);
   });
 
+  it('search answers a long first build with the results so far, and carries on the next time', async () => {
+    const dir = corpusCopy();
+    const env = { TRANSCRIPTS_CACHE_DIR: tempDir(), TRANSCRIPTS_SEARCH_WAIT_MS: '1' };
+    const first = await cli(['--dir', dir, 'search', 'alpha'], env);
+    expect(first.code).toBe(0);
+    expect(first.err.at(-1)).toMatch(
+      /^Indexing… results so far( \(\d of 9 sessions indexed\))?; search again/,
+    );
+    const json = JSON.parse(
+      (await cli(['--dir', dir, 'search', 'alpha', '--json'], env)).out,
+    ) as SearchResults;
+    expect(json.partial).toBe(true);
+    const whole = await cli(['--dir', dir, 'search', 'alpha', '--json', '--wait'], env);
+    expect(JSON.parse(whole.out)).toMatchObject({ partial: false, total_sessions: 8 });
+    const again = await cli(['--dir', dir, 'search', 'alpha'], {
+      TRANSCRIPTS_CACHE_DIR: env.TRANSCRIPTS_CACHE_DIR,
+    });
+    expect(again.err.at(-1)).toBe('8 session(s), 12 match(es); page 1 of 1');
+  });
+
   it('delete removes a session; a missing or in-use one is a one-line error with exit 1', async () => {
     const dir = corpusCopy();
     const id = '20261124-135052-b3bc2eebd2d250e8';
@@ -218,6 +238,7 @@ describe('sessions CLI', () => {
     [['cleanup'], /cleanup needs --older-than/],
     [['cleanup', '--older-than', '30 days'], /not a duration/],
     [['search', 'x', '--limit', '0'], /--limit must be a whole number/],
+    [['list', '--wait'], /list does not take --wait/],
   ])('usage error %j: one line, exit 2', async (args, pattern) => {
     const { code, err } = await cli(['--dir', tempDir(), ...args]);
     expect(code).toBe(2);

@@ -97,7 +97,7 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         page,
         state: 'ready',
         error: null,
-        partial: results.progress.state !== 'ready',
+        partial: results.partial,
       });
       // The hit bar and the marks in the transcript belong to the query the results answer.
       if (page === 0) get().retargetHits(query);

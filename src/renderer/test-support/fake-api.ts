@@ -112,6 +112,7 @@ export function fakeApi(
       page_size: 20,
       took_ms: 0,
       progress: { state: 'ready', done: 0, total: 0 },
+      partial: false,
     }),
     searchMatches: async () => [],
     listAnnotations: async () => ({ ...api.annotations }),

@@ -43,7 +43,7 @@ export function SearchPanel({ hidden }: { hidden: boolean }) {
     }
   };
 
-  const progressText = progressLabel(progress);
+  const progressText = progressLabel(progress, search.partial && search.resultsQuery !== '');
   const countText = resultCountLabel(search);
   const stale = search.resultsQuery !== '' && search.query.trim() !== search.resultsQuery.trim();
   return (
