@@ -52,7 +52,8 @@ test('star, name, tag and note a session; filter by them; the CLI sees them; the
   await expect(page.getByTestId('header-tag')).toHaveText(['ui', 'Bug']);
   await expect(page.getByTestId('header-note')).toContainText('Check the exit code.');
   await expect(app.row(id).getByTestId('session-row-title')).toHaveText('Tool run, renamed');
-  await expect(app.row(id).getByTestId('row-tag')).toHaveText(['ui', 'Bug']);
+  await expect(app.row(id).getByTestId('row-tags')).toHaveText('ui+1');
+  await expect(app.row(id).getByTestId('row-tags')).toHaveAttribute('title', 'ui, Bug');
 
   // The box finds it by its new name and its tags; the menus filter by star and tag.
   const rows = page.getByTestId('session-row');
@@ -60,9 +61,13 @@ test('star, name, tag and note a session; filter by them; the CLI sees them; the
   await page.getByTestId('session-filter').fill('renamed');
   await expect(rows).toHaveCount(1);
   await page.getByTestId('session-filter').fill('');
-  await page.getByTestId('filter-starred').click();
+  const starredChoice = page.locator('[data-testid="filter-tags-choice"]').first();
+  await page.getByTestId('filter-tags').click();
+  await expect(starredChoice).toHaveText('★ Starred1');
+  await starredChoice.click();
+  await page.keyboard.press('Escape');
   await expect(rows).toHaveCount(1);
-  await page.getByTestId('filter-starred').click();
+  await page.locator('[data-testid="active-filter"][data-value="starred"]').click();
   await expect(rows).toHaveCount(total);
   await page.getByTestId('filter-tags').click();
   await page

@@ -44,6 +44,9 @@ export function checkLayout(page: Page): Promise<LayoutReport> {
     };
     const hidden = (el: Element): boolean => {
       if (el.closest('[inert], [hidden]')) return true;
+      // A closed <details> paints only its summary (the rest is skipped, yet keeps its boxes).
+      const details = el.closest('details:not([open])');
+      if (details && !el.closest('summary')) return true;
       for (let at: Element | null = el; at; at = at.parentElement) {
         const style = getComputedStyle(at);
         if (style.visibility === 'hidden' || style.clipPath !== 'none' || style.opacity === '0') return true;

@@ -7,7 +7,7 @@ import type { AppState, LayoutSlice, StoreDeps } from './app-state';
 /** Sidebar width bounds and the width a fresh window starts with, in CSS pixels. */
 export const SIDEBAR_MIN = 240;
 export const SIDEBAR_MAX = 640;
-export const SIDEBAR_DEFAULT = 340;
+export const SIDEBAR_DEFAULT = 360;
 /** The key the width is remembered under. */
 export const SIDEBAR_KEY = 'transcripts.sidebarWidth';
 

@@ -15,6 +15,8 @@ export interface MenuChoice {
 export interface FilterMenuProps {
   /** The button's text ("Vendor"). */
   label: string;
+  /** What the button and menu are called when `label` is only a sign. */
+  ariaLabel?: string;
   testId: string;
   kind: 'checkbox' | 'radio';
   /** How many values are chosen (shown on the button); 0 for none. */
@@ -25,7 +27,7 @@ export interface FilterMenuProps {
 }
 
 /** A filter menu button and its popup. */
-export function FilterMenu({ label, testId, kind, chosen, choices, onPick }: FilterMenuProps) {
+export function FilterMenu({ label, ariaLabel, testId, kind, chosen, choices, onPick }: FilterMenuProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const popup = useRef<HTMLDivElement>(null);
@@ -83,6 +85,7 @@ export function FilterMenu({ label, testId, kind, chosen, choices, onPick }: Fil
         className={chosen > 0 ? 'filter-button chosen' : 'filter-button'}
         data-testid={testId}
         aria-haspopup="menu"
+        aria-label={ariaLabel}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         onClick={() => setOpen(!open)}
@@ -104,7 +107,7 @@ export function FilterMenu({ label, testId, kind, chosen, choices, onPick }: Fil
           id={id}
           className="filter-popup"
           role="menu"
-          aria-label={label}
+          aria-label={ariaLabel ?? label}
           onKeyDown={onMenuKey}
         >
           {items.length === 0 && <div className="filter-none">Nothing to choose</div>}

@@ -13,6 +13,7 @@ import {
   hasChosen,
   hasFacet,
   isNarrowed,
+  starredCount,
   tagChoices,
   type DateRange,
   type Facet,
@@ -43,6 +44,9 @@ const FACET_LABELS: Record<Facet, { menu: string; none: string }> = {
   workspaces: { menu: 'Folder', none: 'no folder' },
 };
 
+/** The Tags menu's first choice; no tag can be called this (it has a control character). */
+const STARRED = '\u0000starred';
+
 /** "N sessions", or "N of M sessions" while something narrows the list. */
 export function countLabel(shown: number, total: number, narrowed: boolean): string {
   if (narrowed) return `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions`;
@@ -66,34 +70,33 @@ function FilterBar() {
   const anyTags = view.tags.length > 0 || Object.entries(notes).some(([id, a]) => a.tags && listed.has(id));
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
-      {anyStarred && (
-        <button
-          type="button"
-          className={view.starred ? 'filter-button chosen' : 'filter-button'}
-          data-testid="filter-starred"
-          aria-pressed={view.starred}
-          aria-label="Starred only"
-          title="Starred only"
-          onClick={() => setStarredOnly(!view.starred)}
-        >
-          ★
-        </button>
-      )}
-      {anyTags && (
+      {(anyStarred || anyTags) && (
+        // What the reader marked: starred first, then each tag.
         <FilterMenu
-          label="Tags"
+          label={anyTags ? 'Tags' : '★'}
+          ariaLabel="Stars and tags"
           testId="filter-tags"
           kind="checkbox"
-          chosen={view.tags.length}
-          choices={() =>
-            tagChoices(sessions, view, now, notes).map((c) => ({
+          chosen={view.tags.length + (view.starred ? 1 : 0)}
+          choices={() => [
+            ...(anyStarred
+              ? [
+                  {
+                    value: STARRED,
+                    label: <span>★ Starred</span>,
+                    count: starredCount(sessions, view, now, notes),
+                    checked: view.starred,
+                  },
+                ]
+              : []),
+            ...tagChoices(sessions, view, now, notes).map((c) => ({
               value: c.value,
               label: <Name text={c.value} className="name-line" tooltip />,
               count: c.count,
               checked: view.tags.some((t) => t.toLowerCase() === c.value.toLowerCase()),
-            }))
-          }
-          onPick={toggleTag}
+            })),
+          ]}
+          onPick={(value) => (value === STARRED ? setStarredOnly(!view.starred) : toggleTag(value))}
         />
       )}
       {facets.map((facet) => (

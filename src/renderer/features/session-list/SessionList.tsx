@@ -53,6 +53,7 @@ export function SessionList() {
   return (
     <div
       ref={scrollRef}
+      id="session-list"
       className="session-list"
       data-testid="session-list"
       role="listbox"

@@ -74,9 +74,15 @@ export const SessionRow = memo(function SessionRow({
         </time>
       </div>
       <div className="row-line row-details">
-        {annotation?.tags?.map((tag) => (
-          <Name key={tag} text={tag} className="row-tag name-line" testId="row-tag" />
-        ))}
+        {annotation?.tags && (
+          // The first tag, and how many more: the row keeps room for the model and vendor.
+          <span className="row-tags" data-testid="row-tags" title={annotation.tags.join(', ')}>
+            <Name text={annotation.tags[0]!} className="row-tag name-line" testId="row-tag" />
+            {annotation.tags.length > 1 && (
+              <span className="row-tag-more">+{annotation.tags.length - 1}</span>
+            )}
+          </span>
+        )}
         <Name text={session.model} fallback="unknown model" className="row-model" tooltip />
         {session.vendor !== '' && <Name text={session.vendor} className="row-vendor name-line" tooltip />}
         {session.workspace && (

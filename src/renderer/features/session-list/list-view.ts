@@ -228,6 +228,17 @@ export function tagChoices(
   return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/** How many sessions are starred, among those the view's other filters let through. */
+export function starredCount(
+  sessions: readonly SessionSummary[],
+  view: ListView,
+  now: Date,
+  notes: Annotations,
+): number {
+  const keep = keeper({ ...view, starred: false }, now, notes);
+  return sessions.filter((s) => notes[s.id]?.starred === true && keep(s)).length;
+}
+
 /** True when some session has a value for `facet` (a menu for it is worth showing). */
 export function hasFacet(sessions: readonly SessionSummary[], facet: Facet): boolean {
   return sessions.some((s) => facetValue(s, facet) !== '');

@@ -60,10 +60,11 @@ export function SessionActions({ id, ready }: { id: string; ready: boolean }) {
           type="button"
           className="button"
           data-testid="edit-notes"
-          title="Rename, tag, add a note (r)"
+          title="Display name, tags and note (r)"
+          aria-label="Edit display name, tags and note"
           onClick={openNotesEditor}
         >
-          Name & tags…
+          Edit…
         </button>
         <Feedback place="notes" />
       </span>
