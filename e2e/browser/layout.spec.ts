@@ -71,6 +71,10 @@ for (const size of SIZES) {
       await expect(page.getByTestId('list-pane')).toBeVisible();
       await expect(page.getByTestId('session-filter')).toBeFocused();
     }
+    // Nothing chosen: the filter menus take one row.
+    const bar = (await page.locator('.filter-bar').boundingBox())!;
+    const menu = (await page.getByTestId('filter-vendors').boundingBox())!;
+    expect(bar.height).toBeLessThan(menu.height * 1.5);
     const row = app.row(ID);
     await expect(row).toBeVisible();
     // The list's title takes two lines, not one cut at 25 characters, and not three.
