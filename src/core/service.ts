@@ -11,7 +11,7 @@ import {
 import type { IndexProgress, SearchResults } from '../shared/types';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
-import { buildTranscript } from './transcript';
+import { fullPage } from './transcript/full-page';
 
 /** A handler per channel, already given a validated request. */
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
@@ -45,7 +45,7 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'store:info': () => deps.info(),
     'sessions:list': () => store.list(),
     'sessions:load': ({ id }) => store.load(id),
-    'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
+    'sessions:transcript': async ({ id }) => fullPage(await store.load(id)),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:delete': async ({ id }) => {
       await store.delete(id);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMain, NativeImage } from 'electron';
-import { buildTranscript } from '../core/transcript';
+import { fullPage } from '../core/transcript/full-page';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
 import { createApi, type Api } from '../preload/api';
@@ -60,7 +60,7 @@ describe('window.api over IPC to the real store', () => {
     expect(await api.storeInfo({})).toEqual({ dir, exists: true, mode: 'electron' });
     expect((await api.listSessions({})).map((s) => s.id).sort()).toEqual(fixtureIds().sort());
     expect(await api.loadSession({ id: TOOLS })).toEqual(await store.load(TOOLS));
-    expect(await api.openTranscript({ id: TOOLS })).toEqual(buildTranscript(await store.load(TOOLS)));
+    expect(await api.openTranscript({ id: TOOLS })).toEqual(fullPage(await store.load(TOOLS)));
     expect(await api.exportSession({ id: TOOLS })).toBe(await store.exportMarkdown(TOOLS));
     const { title } = await store.load(TOOLS);
     await open.search().refresh();

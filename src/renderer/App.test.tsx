@@ -2,13 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeApi, type FakeApi } from './test-support/fake-api';
 import { mountApp } from './test-support/mount-app';
-import {
-  HOSTILE_GOLDEN_MESSAGES,
-  TOOLS_GOLDEN_MESSAGES,
-  message,
-  summary,
-  transcript,
-} from './test-support/transcripts';
+import { HOSTILE_TEXTS, message, summary, transcript } from './test-support/transcripts';
 
 // jsdom has no layout; the virtual list needs a viewport height to show rows.
 const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
@@ -263,12 +257,7 @@ describe('transcript', () => {
       'h1',
       transcript(
         'h1',
-        HOSTILE_GOLDEN_MESSAGES.map((md, i) => ({
-          role: i === 0 ? 'user' : 'assistant',
-          markdown: md,
-          images: [],
-          has_error: false,
-        })),
+        HOSTILE_TEXTS.map((text, i) => message(i === 0 ? 'user' : 'assistant', [{ type: 'text', text }])),
       ),
     );
     mount(api);
@@ -289,30 +278,44 @@ describe('transcript', () => {
     expect(window.__pwned).toBeUndefined();
   });
 
-  it('renders the reference export of the tool session', async () => {
+  it('draws the fixture tool session: each result inside the card of its call', async () => {
     const api = corpus();
     api.sessions = [summary('t1')];
+    const input =
+      '{"path":"src/main.go","opts":{"recursive":true,"depth":3},"list":[1,2,3],"html":"<b>x</b>"}';
     api.transcripts.set(
       't1',
-      transcript(
-        't1',
-        TOOLS_GOLDEN_MESSAGES.map((md, i) => ({
-          role: i % 2 ? 'assistant' : 'user',
-          markdown: md,
-          images: [],
-          has_error: i === 2,
-        })),
-      ),
+      transcript('t1', [
+        message('user', [{ type: 'text', text: 'List files then read one' }]),
+        message('assistant', [
+          { type: 'text', text: "I'll look around." },
+          { type: 'tool_use', name: 'list_dir', id: 'call_1', input },
+          { type: 'tool_use', name: 'no_input_tool', id: 'call_2' },
+        ]),
+        message('user', [
+          { type: 'tool_result', id: 'call_1', output: 'main.go\nutil.go\n```\nfence inside output\n```' },
+          { type: 'tool_result', id: 'call_2', output: 'permission denied: /etc/shadow', isError: true },
+          { type: 'image', mime: 'image/png', data: 'iVBORw0KGgo=' },
+        ]),
+        message('assistant', [{ type: 'text', text: '' }]),
+      ]),
     );
     mount(api);
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.click(rows()[0]!);
-    // Bodies render progressively, in slices: wait for every one of them.
-    await waitFor(() => {
-      expect(screen.getAllByTestId('tool-call')).toHaveLength(2);
-      expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
-      expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
-    });
+    await waitFor(() => expect(screen.getAllByTestId('tool-call')).toHaveLength(2));
+    const calls = screen.getAllByTestId('tool-call');
+    expect(calls.map((c) => c.getAttribute('data-tool-name'))).toEqual(['list_dir', 'no_input_tool']);
+    expect(calls.map((c) => within(c).getByTestId('tool-result').getAttribute('data-error'))).toEqual([
+      'false',
+      'true',
+    ]);
+    expect(within(calls[0]!).getByTestId('tool-result').textContent).toContain('fence inside output');
+    // The input is laid out for reading, and the HTML in it is text.
+    expect(calls[0]!.querySelector('.tool-input')!.textContent).toContain('"recursive": true');
+    expect(calls[0]!.querySelector('b')).toBeNull();
+    expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
+    expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
   });
 });
 

@@ -1,14 +1,8 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
 import { isValidId } from './ids';
-import type {
-  IndexProgress,
-  SearchResults,
-  Session,
-  SessionSummary,
-  Transcript,
-  TranscriptMessage,
-} from './types';
+import type { TranscriptMessage, TranscriptPage, TranscriptSession } from './transcript';
+import type { IndexProgress, SearchResults, Session, SessionSummary } from './types';
 
 /** What the renderer learns about the store it is looking at. */
 export interface StoreInfo {
@@ -24,7 +18,7 @@ export interface Contract {
   'store:info': { request: Record<string, never>; response: StoreInfo };
   'sessions:list': { request: Record<string, never>; response: SessionSummary[] };
   'sessions:load': { request: { id: string }; response: Session };
-  'sessions:transcript': { request: { id: string }; response: Transcript };
+  'sessions:transcript': { request: { id: string }; response: TranscriptPage };
   'sessions:export': { request: { id: string }; response: string };
   'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
   /** Full-text search, one page of sessions (page counts from 0). */
@@ -60,7 +54,7 @@ export interface SessionAppended {
   /** The first new message's index in the session. */
   from: number;
   messages: TranscriptMessage[];
-  session: Transcript['session'];
+  session: TranscriptSession;
 }
 
 /** Pushed while the search index builds. Payload: IndexProgress. */

@@ -175,31 +175,3 @@ export interface SearchResults {
   took_ms: number;
   progress: IndexProgress;
 }
-
-/** An image to show inline (from an image block or a tool result's images). */
-export interface TranscriptImage {
-  mime: string;
-  /** Base64 data, as stored. */
-  data: string;
-}
-
-/** One message prepared for the viewer: its exact slice of the Markdown export plus what
- * the export leaves out (images, ids, times). */
-export interface TranscriptMessage {
-  role: string;
-  /** This message's part of `exportMarkdown`, byte for byte ("## Role ... ---"). */
-  markdown: string;
-  images: TranscriptImage[];
-  id?: string;
-  timestamp?: GoTimeText;
-  /** True when a tool result in this message has is_error. */
-  has_error: boolean;
-}
-
-/** A session as the transcript pane shows it: `header + messages[].markdown` is the export. */
-export interface Transcript {
-  session: Omit<Session, 'messages'> & { msg_count: number };
-  /** The export's header part ("# title ... ---"). */
-  header: string;
-  messages: TranscriptMessage[];
-}

@@ -1,7 +1,8 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
-import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
+import type { IndexProgress, SearchGroup, SessionSummary } from '../../shared/types';
+import type { TranscriptData } from '../features/transcript/transcript-data';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { DateRange, ListView, SortKey } from '../features/session-list/list-view';
 
@@ -35,12 +36,17 @@ export interface ListSlice {
 /** The open session: selection, its transcript and what can be done with it. */
 export interface SessionSlice {
   selectedId: string | null;
-  transcript: Transcript | null;
+  /** The open session's transcript (changed in place as pages and appends arrive). */
+  transcript: TranscriptData | null;
   transcriptState: LoadState;
   transcriptError: string | null;
   confirmingDelete: boolean;
-  /** Selects and opens `id` at once. */
-  select(id: string): void;
+  /** The message the transcript was last asked to scroll to; `seq` grows on every request. */
+  jump: { index: number; seq: number } | null;
+  /** Selects and opens `id` at once (scrolled to message `message` when given). */
+  select(id: string, message?: number): void;
+  /** Scrolls the open transcript to message `index`. */
+  jumpToMessage(index: number): void;
   /** Fetches the open transcript again and swaps it in place (the session changed on disk). */
   reloadTranscript(): Promise<void>;
   /** Moves the selection `delta` rows through the visible list; the transcript follows shortly. */
@@ -54,6 +60,10 @@ export interface SessionSlice {
   confirmDelete(): Promise<void>;
   copyMarkdown(): Promise<void>;
   saveMarkdown(): Promise<void>;
+  /** Copies message `index` of the open session as its part of the Markdown export. */
+  copyMessage(index: number): Promise<void>;
+  /** Copies a link that opens the session scrolled to message `index`. */
+  copyMessageLink(index: number): Promise<void>;
 }
 
 /** Find in transcript. The pane counts matches in what it rendered and reports the count here. */
@@ -181,6 +191,8 @@ export interface StoreDeps {
   writeClipboard(text: string): Promise<void>;
   /** The current time (date-range filter). */
   now(): Date;
+  /** The page's address with `hash` in place of its own (links to a message). */
+  linkWithHash?(hash: string): string;
   /** The theme saved last time. */
   theme: Theme;
   /** Remembers the theme for next time. */

@@ -179,7 +179,7 @@ describe('session actions', () => {
     api.sessions = api.sessions.map((s) => (s.id === 's1' ? { ...s, size: 5000 } : s));
     api.transcripts.set('s1', transcript('s1', [message('user', [{ type: 'text', text: 'grown' }])]));
     await state().loadList();
-    expect(state().transcript?.messages[0]!.markdown).toContain('grown');
+    expect(state().transcript?.get(0)?.blocks).toMatchObject([{ kind: 'text', text: 'grown' }]);
     expect(state().transcriptState).toBe('ready');
   });
 });

@@ -1,8 +1,11 @@
 // The session slice: which session is open, its transcript, and copy / save / delete on it.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import type { Transcript } from '../../shared/types';
+import { messageExport } from '../../shared/message-export';
+import type { TranscriptPage } from '../../shared/transcript';
+import { hashForSession } from '../app/deep-link';
 import { applyListView } from '../features/session-list/list-view';
+import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 
@@ -22,19 +25,23 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       return open?.id === id ? open.title : (get().sessions.find((s) => s.id === id)?.title ?? id);
     };
 
-    // The list row of the open session shows what its transcript holds.
-    const showTranscript = (transcript: Transcript) => {
+    // The list row of the open session shows what its transcript holds. A reload keeps what the
+    // reader had opened.
+    const showTranscript = (id: string, page: TranscriptPage) => {
+      const previous = get().transcript;
+      const transcript = new TranscriptData(id, page, previous?.id === id ? previous.view : undefined);
       set({ transcript, transcriptState: 'ready', transcriptError: null });
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
     };
 
-    async function open(id: string) {
+    async function open(id: string, message?: number) {
       const mine = ++request;
       try {
-        const transcript = await deps.api.openTranscript({ id });
+        const page = await deps.api.openTranscript({ id });
         if (mine !== request) return;
-        showTranscript(transcript);
+        showTranscript(id, page);
+        if (message !== undefined) get().jumpToMessage(message);
         // Following starts after the read: a change in between is caught by the list's change
         // notification (see openSessionChanged), and the page is readable sooner.
         void get().follow(id);
@@ -45,7 +52,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       }
     }
 
-    function choose(id: string, delayMs: number) {
+    function choose(id: string, delayMs: number, message?: number) {
       clearTimeout(pendingOpen);
       pendingId = null;
       request++;
@@ -57,9 +64,10 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         confirmingDelete: false,
         find: { ...get().find, index: 0, count: 0 },
         hits: null,
+        jump: null,
       });
       if (delayMs <= 0) {
-        void open(id);
+        void open(id, message);
         return;
       }
       pendingId = id;
@@ -75,10 +83,18 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptState: 'idle',
       transcriptError: null,
       confirmingDelete: false,
+      jump: null,
 
-      select(id) {
-        if (id === get().selectedId && get().transcriptState !== 'error') return;
-        choose(id, 0);
+      select(id, message) {
+        if (id === get().selectedId && get().transcriptState !== 'error') {
+          if (message !== undefined) get().jumpToMessage(message);
+          return;
+        }
+        choose(id, 0, message);
+      },
+
+      jumpToMessage(index) {
+        set({ jump: { index, seq: (get().jump?.seq ?? 0) + 1 } });
       },
 
       async reloadTranscript() {
@@ -86,8 +102,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (id === null) return;
         const mine = ++request;
         try {
-          const transcript = await deps.api.openTranscript({ id });
-          if (mine === request) showTranscript(transcript);
+          const page = await deps.api.openTranscript({ id });
+          if (mine === request) showTranscript(id, page);
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -160,6 +176,31 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         try {
           await deps.writeClipboard(await deps.api.exportSession({ id }));
           get().showStatus('Copied');
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async copyMessage(index) {
+        const data = get().transcript;
+        const message = data?.get(index);
+        const text = message ? messageExport(message) : null;
+        try {
+          if (text === null) throw new Error('this message is not loaded yet');
+          await deps.writeClipboard(text);
+          get().showStatus(`Copied message ${(index + 1).toLocaleString('en-US')}`);
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async copyMessageLink(index) {
+        const id = get().selectedId;
+        if (id === null) return;
+        const hash = hashForSession(id, index);
+        try {
+          await deps.writeClipboard(deps.linkWithHash ? deps.linkWithHash(hash) : hash);
+          get().showStatus('Copied link');
         } catch (error) {
           get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
         }

@@ -1,13 +1,15 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
-import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
+import { messageExport } from '../../shared/message-export';
+import type { TranscriptPage } from '../../shared/transcript';
+import type { IndexProgress, SessionSummary } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
 /** The fake, its data, and the calls it saw. */
 export interface FakeApi extends ClientApi {
   info: StoreInfo;
   sessions: SessionSummary[];
-  transcripts: Map<string, Transcript>;
+  transcripts: Map<string, TranscriptPage>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   calls: string[];
@@ -28,7 +30,7 @@ export interface FakeApi extends ClientApi {
 /** A fake backend; `mode` picks which actions the UI offers. */
 export function fakeApi(
   sessions: SessionSummary[],
-  transcripts: Transcript[],
+  transcripts: TranscriptPage[],
   mode: 'electron' | 'browser' = 'browser',
 ): FakeApi {
   const listeners = new Set<() => void>();
@@ -72,7 +74,7 @@ export function fakeApi(
       api.calls.push(`export ${id}`);
       const found = api.transcripts.get(id);
       if (!found) throw new Error(`session ${id} not found`);
-      return found.header + found.messages.map((m) => m.markdown).join('');
+      return `# ${found.session.title}\n\n---\n\n` + found.messages.map(messageExport).join('');
     },
     deleteSession: async ({ id }) => {
       api.calls.push(`delete ${id}`);

@@ -1,6 +1,7 @@
 // The transcript's header: title and facts (the drag handle for drag-out), the actions, and
 // notices about what loading had to skip.
-import type { Transcript } from '../../../shared/types';
+import type { TranscriptSession } from '../../../shared/transcript';
+import type { TranscriptData } from './transcript-data';
 import { useAppStore } from '../../store/store-context';
 import { HitNavigator } from '../search/HitNavigator';
 import { sessionFacts } from './session-facts';
@@ -11,7 +12,7 @@ interface HeaderSession {
   title: string;
 }
 
-function Notices({ session }: { session: Transcript['session'] }) {
+function Notices({ session }: { session: TranscriptSession }) {
   return (
     <>
       {session.skipped_lines > 0 && (
@@ -46,7 +47,7 @@ export function TranscriptHeader({
   transcript,
 }: {
   session: HeaderSession;
-  transcript: Transcript | null;
+  transcript: TranscriptData | null;
 }) {
   const mode = useAppStore((s) => s.mode);
   const startDrag = useAppStore((s) => s.startDrag);

@@ -4,19 +4,22 @@ import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
 import { TranscriptBody } from './TranscriptBody';
+import { useDataRevision } from './TranscriptContext';
 import { TranscriptHeader } from './TranscriptHeader';
 
 /** The transcript pane. */
 export function TranscriptPane() {
   const selectedId = useAppStore((s) => s.selectedId);
   const summary = useAppStore((s) => s.sessions.find((x) => x.id === s.selectedId));
-  const transcript = useAppStore((s) => (s.transcript?.session.id === s.selectedId ? s.transcript : null));
+  const transcript = useAppStore((s) => (s.transcript?.id === s.selectedId ? s.transcript : null));
   const transcriptState = useAppStore((s) => s.transcriptState);
   const transcriptError = useAppStore((s) => s.transcriptError);
   const findOpen = useAppStore((s) => s.find.open);
   const confirmingDelete = useAppStore((s) => s.confirmingDelete);
   const following = useAppStore((s) => s.followingId !== null && s.followingId === s.selectedId);
   const listReady = useAppStore((s) => s.listState === 'ready');
+  // The header's facts change as pages and appends arrive.
+  useDataRevision(transcript);
 
   if (selectedId === null) {
     return (
@@ -47,7 +50,7 @@ export function TranscriptPane() {
       )}
       {findOpen && transcript && <FindBar />}
       {transcript ? (
-        <TranscriptBody key={transcript.session.id} transcript={transcript} />
+        <TranscriptBody key={transcript.id} data={transcript} />
       ) : (
         <div className="transcript-body transcript-state" data-testid="transcript-body">
           {transcriptState === 'error' ? (

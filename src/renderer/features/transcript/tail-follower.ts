@@ -34,15 +34,10 @@ export class TailFollower {
     return () => this.listeners.delete(listener);
   };
 
-  /** Messages `first` to `first + count - 1` were just added to `body` (their shells are in the
-   * DOM). `body` has not been scrolled since: whether the reader saw the end decides. */
-  appended(body: HTMLElement, first: number, count: number): void {
+  /** Messages `first` to `first + count - 1` were just added below the content, which ended at
+   * `oldEnd` px; `body` has not been scrolled since: whether the reader saw that end decides. */
+  appended(body: HTMLElement, first: number, count: number, oldEnd: number): void {
     if (count <= 0) return;
-    const shell = body.querySelector(`[data-index="${first}"]`);
-    // Where the old content ended: the first new message's top within the scrolled content.
-    const oldEnd = shell
-      ? shell.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop
-      : body.scrollHeight;
     if (this.following || body.scrollTop + body.clientHeight >= oldEnd - BOTTOM_SLACK) {
       this.following = true;
       this.toBottom(body);
@@ -51,7 +46,7 @@ export class TailFollower {
     this.update({ first: this.unseen?.first ?? first, count: (this.unseen?.count ?? 0) + count });
   }
 
-  /** Message bodies rendered or expanded (heights changed): a following reader stays at the bottom. */
+  /** Messages were drawn or expanded (heights changed): a following reader stays at the bottom. */
   contentChanged(body: HTMLElement): void {
     if (this.following && distanceToBottom(body) > 0) this.toBottom(body);
   }
@@ -66,11 +61,9 @@ export class TailFollower {
     if (atBottom) this.update(null);
   }
 
-  /** Scrolls to the first unseen message (the pill was clicked). */
-  showUnseen(body: HTMLElement, scrollTo: (shell: Element) => void): void {
-    const shell = this.unseen && body.querySelector(`[data-index="${this.unseen.first}"]`);
-    if (shell) scrollTo(shell);
-    else this.toBottom(body);
+  /** The pill was clicked: hands the first unseen message to `scrollTo`. */
+  showUnseen(scrollTo: (first: number) => void): void {
+    if (this.unseen) scrollTo(this.unseen.first);
     this.update(null);
   }
 
