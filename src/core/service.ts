@@ -11,7 +11,7 @@ import {
 import type { IndexProgress, SearchResults } from '../shared/types';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
-import { fullPage } from './transcript/full-page';
+import { TranscriptReaders } from './transcript/readers';
 
 /** A handler per channel, already given a validated request. */
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
@@ -39,13 +39,25 @@ export interface HandlerDeps {
   watch: (id: string | null, known?: number) => Promise<void> | void;
 }
 
+/** Messages in the first page of a transcript, and how many of them come before a message it is
+ * opened at. */
+const FIRST_PAGE = 40;
+const FIRST_PAGE_BEFORE = 10;
+
 /** Handlers over `store`. */
 export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
+  const readers = new TranscriptReaders(store.dir());
   return {
     'store:info': () => deps.info(),
     'sessions:list': () => store.list(),
     'sessions:load': ({ id }) => store.load(id),
-    'sessions:transcript': async ({ id }) => fullPage(await store.load(id)),
+    'sessions:transcript': async ({ id, at }) => {
+      const reader = await readers.get(id);
+      const from = Math.max(0, (at ?? 0) - FIRST_PAGE_BEFORE);
+      return reader.page(from, from + FIRST_PAGE);
+    },
+    'sessions:messages': async ({ id, from, to }) => (await readers.get(id)).page(from, to),
+    'sessions:outline': async ({ id }) => (await readers.get(id)).outline(),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:delete': async ({ id }) => {
       await store.delete(id);

@@ -22,6 +22,8 @@ function fakeHandlers() {
       throw new Error('session x not found\nat stack line');
     }),
     'sessions:transcript': vi.fn(async () => ({}) as never),
+    'sessions:messages': vi.fn(async () => ({}) as never),
+    'sessions:outline': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
     'sessions:delete': vi.fn(async () => ({ deleted: true })),
     'sessions:search': vi.fn(async () => ({

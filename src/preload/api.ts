@@ -93,5 +93,7 @@ export const API_KEYS = [
   'searchSessions',
   'startDrag',
   'storeInfo',
+  'transcriptMessages',
+  'transcriptOutline',
   'watchSession',
 ] as const satisfies readonly (keyof Api)[];

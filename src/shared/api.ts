@@ -8,6 +8,8 @@ export const API_METHODS = {
   listSessions: 'sessions:list',
   loadSession: 'sessions:load',
   openTranscript: 'sessions:transcript',
+  transcriptMessages: 'sessions:messages',
+  transcriptOutline: 'sessions:outline',
   exportSession: 'sessions:export',
   deleteSession: 'sessions:delete',
   searchSessions: 'sessions:search',

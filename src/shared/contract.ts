@@ -1,7 +1,7 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
 import { isValidId } from './ids';
-import type { TranscriptMessage, TranscriptPage, TranscriptSession } from './transcript';
+import type { TranscriptMessage, TranscriptOutline, TranscriptPage, TranscriptSession } from './transcript';
 import type { IndexProgress, SearchResults, Session, SessionSummary } from './types';
 
 /** What the renderer learns about the store it is looking at. */
@@ -18,7 +18,12 @@ export interface Contract {
   'store:info': { request: Record<string, never>; response: StoreInfo };
   'sessions:list': { request: Record<string, never>; response: SessionSummary[] };
   'sessions:load': { request: { id: string }; response: Session };
-  'sessions:transcript': { request: { id: string }; response: TranscriptPage };
+  /** The first page of a session's transcript (or the page around message `at`). */
+  'sessions:transcript': { request: { id: string; at?: number }; response: TranscriptPage };
+  /** Messages `from` up to `to` (fewer when that is too many bytes for one answer). */
+  'sessions:messages': { request: { id: string; from: number; to: number }; response: TranscriptPage };
+  /** Once the whole file has been read: the final count, facts and the user's prompts. */
+  'sessions:outline': { request: { id: string }; response: TranscriptOutline };
   'sessions:export': { request: { id: string }; response: string };
   'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
   /** Full-text search, one page of sessions (page counts from 0). */
@@ -78,6 +83,8 @@ export const CHANNELS = [
   'sessions:list',
   'sessions:load',
   'sessions:transcript',
+  'sessions:messages',
+  'sessions:outline',
   'sessions:export',
   'sessions:delete',
   'sessions:search',
@@ -135,11 +142,27 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
 /** The most messages a viewer can say it has (nine digits, as an event id carries it). */
 export const MAX_KNOWN = 999_999_999;
 
+/** The most messages one `sessions:messages` request may ask for. */
+export const MAX_PAGE = 500;
+
 const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'store:info': (v) => (expectKeys(v, []), {}),
   'sessions:list': (v) => (expectKeys(v, []), {}),
   'sessions:load': (v) => expectId(expectKeys(v, ['id'])),
-  'sessions:transcript': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:transcript': (v) => {
+    const o = expectKeys(v, ['id', 'at']);
+    const request: Request<'sessions:transcript'> = expectId(o);
+    if (o.at !== undefined) request.at = expectInt(o.at, 'at', 0, MAX_KNOWN);
+    return request;
+  },
+  'sessions:messages': (v) => {
+    const o = expectKeys(v, ['id', 'from', 'to']);
+    const from = expectInt(o.from, 'from', 0, MAX_KNOWN);
+    const to = expectInt(o.to, 'to', 0, MAX_KNOWN);
+    if (to < from || to - from > MAX_PAGE) throw new BadRequestError(`to must be from to from + ${MAX_PAGE}`);
+    return { ...expectId(o), from, to };
+  },
+  'sessions:outline': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:search': (v) => {

@@ -132,3 +132,19 @@ export interface TranscriptPage {
   /** From messages[0].index on, in order. */
   messages: TranscriptMessage[];
 }
+
+/** A user prompt of the session, for the outline. */
+export interface OutlineEntry {
+  index: number;
+  /** The start of its first line. */
+  label: string;
+}
+
+/** What is known once the whole file has been read: the final count, the session's facts and
+ * the user's prompts. */
+export interface TranscriptOutline {
+  version: string;
+  session: TranscriptSession;
+  total: number;
+  outline: OutlineEntry[];
+}

@@ -27,21 +27,44 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
 
     // The list row of the open session shows what its transcript holds. A reload keeps what the
     // reader had opened.
-    const showTranscript = (id: string, page: TranscriptPage) => {
+    const showTranscript = (id: string, page: TranscriptPage): TranscriptData => {
       const previous = get().transcript;
-      const transcript = new TranscriptData(id, page, previous?.id === id ? previous.view : undefined);
+      const transcript = new TranscriptData(id, page, previous?.id === id ? previous.view : undefined, {
+        fetch: (from, to) => deps.api.transcriptMessages({ id, from, to }),
+        // The file was replaced while its pages were being read: read it afresh.
+        onLost: () => {
+          if (get().transcript === transcript) void get().reloadTranscript();
+        },
+      });
       set({ transcript, transcriptState: 'ready', transcriptError: null });
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
+      return transcript;
     };
+
+    // The rest of a long file is read after its first page is on screen: the final count, the
+    // facts and the outline arrive then.
+    async function complete(transcript: TranscriptData): Promise<void> {
+      try {
+        const outline = await deps.api.transcriptOutline({ id: transcript.id });
+        if (get().transcript !== transcript) return;
+        if (!transcript.setOutline(outline)) return void get().reloadTranscript();
+        const rows = syncOpenRow(get(), deps.now());
+        if (rows) set(rows);
+      } catch {
+        // The pages still come; the count stays what the first page said.
+      }
+    }
 
     async function open(id: string, message?: number) {
       const mine = ++request;
       try {
-        const page = await deps.api.openTranscript({ id });
+        const page = await deps.api.openTranscript(message === undefined ? { id } : { id, at: message });
         if (mine !== request) return;
-        showTranscript(id, page);
+        const transcript = showTranscript(id, page);
         if (message !== undefined) get().jumpToMessage(message);
+        await complete(transcript);
+        if (mine !== request) return;
         // Following starts after the read: a change in between is caught by the list's change
         // notification (see openSessionChanged), and the page is readable sooner.
         void get().follow(id);
@@ -103,7 +126,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const mine = ++request;
         try {
           const page = await deps.api.openTranscript({ id });
-          if (mine === request) showTranscript(id, page);
+          if (mine === request) await complete(showTranscript(id, page));
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -183,9 +206,13 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
 
       async copyMessage(index) {
         const data = get().transcript;
-        const message = data?.get(index);
-        const text = message ? messageExport(message) : null;
         try {
+          let message = data?.get(index);
+          if (!message && data) {
+            message = (await deps.api.transcriptMessages({ id: data.id, from: index, to: index + 1 }))
+              .messages[0];
+          }
+          const text = message ? messageExport(message) : null;
           if (text === null) throw new Error('this message is not loaded yet');
           await deps.writeClipboard(text);
           get().showStatus(`Copied message ${(index + 1).toLocaleString('en-US')}`);

@@ -70,6 +70,21 @@ export function fakeApi(
       if (!found) throw new Error(`session ${id} not found`);
       return found;
     },
+    transcriptMessages: async ({ id, from, to }) => {
+      api.calls.push(`messages ${id} ${from}-${to}`);
+      const found = api.transcripts.get(id);
+      if (!found) throw new Error(`session ${id} not found`);
+      return { ...found, messages: found.messages.slice(from, to) };
+    },
+    transcriptOutline: async ({ id }) => {
+      const found = api.transcripts.get(id);
+      if (!found) throw new Error(`session ${id} not found`);
+      const outline = found.messages.flatMap((m) => {
+        const text = m.role === 'user' ? m.blocks.find((b) => b.kind === 'text') : undefined;
+        return text?.kind === 'text' ? [{ index: m.index, label: text.text.split('\n', 1)[0]! }] : [];
+      });
+      return { version: found.version, session: found.session, total: found.total, outline };
+    },
     exportSession: async ({ id }) => {
       api.calls.push(`export ${id}`);
       const found = api.transcripts.get(id);

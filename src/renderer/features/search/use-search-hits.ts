@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store/store-context';
 import { createHighlighter, type Highlighter, type HighlightNames } from '../find/highlighter';
-import { scrollElementToTop, scrollRangeIntoView } from '../transcript/scroll-into-body';
+import { scrollRangeIntoView } from '../transcript/scroll-into-body';
 import type { TranscriptData } from '../transcript/transcript-data';
 import { partKey } from '../transcript/view-state';
 import { hitQuery, hitRanges, matchesText } from './hit-ranges';
@@ -14,6 +14,11 @@ export const SEARCH_HIGHLIGHT: HighlightNames = { match: 'search-match', current
 
 /** The attribute on the message of the current hit. */
 export const CURRENT_HIT_ATTRIBUTE = 'data-hit-current';
+
+/** Frames a jumped-to message must stay at the top before the jump is done, and the most frames
+ * a jump may take. */
+const STEADY_FRAMES = 6;
+const MAX_FRAMES = 150;
 
 /** Repaints while messages keep being drawn happen at most this often. */
 const REPAINT_MS = 150;
@@ -37,6 +42,13 @@ export function useSearchHits(
   const marked = useRef<Element | null>(null);
   /** The message still to be scrolled to once it is drawn; null when done. */
   const pending = useRef<number | null>(null);
+  /** Frames the current jump has taken, and how many of the last ones found it at the top. */
+  const attempts = useRef(0);
+  const steady = useRef(0);
+  const frame = useRef(0);
+  // Timers, frames and listeners must use the newest paint and reveal, not those current when
+  // they were set.
+  const latest = useRef<{ paint: () => Painted; reveal: () => void } | null>(null);
   const repaintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const paint = useCallback((): Painted => {
@@ -88,18 +100,23 @@ export function useSearchHits(
       });
     }
     const { range, shell } = paint();
-    if (!shell) {
-      scrollToMessage(message);
+    // The list scrolls to the message (it knows every row's place, measured or guessed); once the
+    // message is drawn at the top, the match is brought into view.
+    const top = shell ? shell.getBoundingClientRect().top - body.getBoundingClientRect().top : NaN;
+    const settled = shell !== null && top > -4 && top < 60;
+    steady.current = settled ? steady.current + 1 : 0;
+    // Rows measured on the way (and after) move the message: it is scrolled to again until it has
+    // stayed at the top for a few frames.
+    if (steady.current < STEADY_FRAMES && attempts.current++ < MAX_FRAMES) {
+      if (!settled) scrollToMessage(message);
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(() => latest.current?.reveal());
       return;
     }
-    scrollElementToTop(body, shell);
     pending.current = null;
-    // The match is placed once the message is laid out where the first scroll put it.
     if (range) requestAnimationFrame(() => scrollRangeIntoView(body, range));
   }, [bodyRef, paint, data, query, scrollToMessage]);
 
-  // Timers and listeners must use the newest versions, not those current when they were set.
-  const latest = useRef({ paint, reveal });
   useEffect(() => {
     latest.current = { paint, reveal };
   }, [paint, reveal]);
@@ -115,7 +132,9 @@ export function useSearchHits(
   useEffect(() => {
     if (seq === undefined || message === undefined) return;
     pending.current = message;
-    latest.current.reveal();
+    attempts.current = 0;
+    steady.current = 0;
+    latest.current?.reveal();
   }, [seq, message]);
 
   // The reader taking over (wheel, touch, keys, a click) cancels a scroll still waiting.
@@ -135,6 +154,7 @@ export function useSearchHits(
   useEffect(
     () => () => {
       clearTimeout(repaintTimer.current);
+      cancelAnimationFrame(frame.current);
       highlighter.current?.clear();
     },
     [],
@@ -142,13 +162,13 @@ export function useSearchHits(
 
   return useCallback(() => {
     if (pending.current !== null) {
-      latest.current.reveal();
+      latest.current?.reveal();
       return;
     }
     if (repaintTimer.current !== undefined) return;
     repaintTimer.current = setTimeout(() => {
       repaintTimer.current = undefined;
-      latest.current.paint();
+      latest.current?.paint();
     }, REPAINT_MS);
   }, []);
 }

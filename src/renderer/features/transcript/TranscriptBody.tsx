@@ -23,9 +23,12 @@ import { checkpointsByPosition } from './session-facts';
 import { TailFollower } from './tail-follower';
 import type { TranscriptData } from './transcript-data';
 import { TranscriptProvider } from './TranscriptContext';
+import { TranscriptToolbar } from './TranscriptToolbar';
 
 /** Rows drawn beyond each edge of the viewport. */
 const OVERSCAN = 4;
+/** Messages loaded beyond each edge of what is drawn. */
+const PREFETCH = 30;
 /** Room a checkpoint marker takes, for estimates. */
 const MARKER_PX = 40;
 
@@ -64,8 +67,18 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
   const onFindChange = useTranscriptFind(bodyRef);
   const onHitsChange = useSearchHits(bodyRef, data, scrollToMessage);
 
-  // After every draw: find and hits repaint what is now in the DOM; a following reader stays down.
+  // A jump to a message not loaded yet scrolls again once it is (its height is known then).
+  const pendingJump = useRef<number | null>(null);
+
+  // After every draw: the messages near the view are fetched, find and hits repaint what is now
+  // in the DOM, a following reader stays down.
+  const range = virtualizer.range;
   useEffect(() => {
+    if (range) data.ensure(range.startIndex - PREFETCH, range.endIndex + PREFETCH);
+    if (pendingJump.current !== null && data.has(pendingJump.current)) {
+      scrollToMessage(pendingJump.current);
+      pendingJump.current = null;
+    }
     onFindChange();
     onHitsChange();
     if (bodyRef.current) follower.contentChanged(bodyRef.current);
@@ -82,8 +95,12 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
   }, [total, follower, virtualizer, revision]);
 
   useEffect(() => {
-    if (jump !== null) scrollToMessage(jump.index);
-  }, [jump, scrollToMessage]);
+    if (jump === null) return;
+    const index = Math.min(jump.index, Math.max(0, data.total - 1));
+    data.ensure(index - 10, index + PREFETCH);
+    if (!data.has(index)) pendingJump.current = index;
+    scrollToMessage(index);
+  }, [jump, scrollToMessage, data]);
 
   const items = virtualizer.getVirtualItems();
   const rowMarkers = (position: number) =>
@@ -91,8 +108,13 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
       <CheckpointMarker key={`cp-${position}-${i}`} checkpoint={checkpoint} viewKey={`cp${position}.${i}`} />
     ));
 
+  // The first message whose row reaches below the top of the box.
+  const top = virtualizer.scrollOffset ?? 0;
+  const first = items.find((item) => item.end > top)?.index ?? 0;
+
   return (
     <TranscriptProvider data={data}>
+      <TranscriptToolbar data={data} first={first} />
       <div
         ref={bodyRef}
         className="transcript-body"

@@ -10,14 +10,15 @@ export function estimateFromBytes(bytes: number | undefined): number {
 
 /** The guess for a loaded message: its blocks, with long parts as they show collapsed. */
 export function estimateHeight(message: TranscriptMessage): number {
-  let height = 56;
+  let height = 54;
   let drawn = 0;
   for (const block of message.blocks) {
     if (block.kind === 'tool_result' && block.call !== null) continue;
     drawn++;
     if (block.kind === 'text' || block.kind === 'reasoning') {
-      const lines = block.kind === 'reasoning' ? 1 : Math.min(40, Math.ceil(block.text.length / 90));
-      height += 16 + lines * 22;
+      // About 115 characters fit on a line of the message column.
+      const lines = block.kind === 'reasoning' ? 1 : Math.min(60, Math.ceil(block.text.length / 115));
+      height += 8 + lines * 21;
     } else if (block.kind === 'tool_call') {
       height += 150;
     } else {

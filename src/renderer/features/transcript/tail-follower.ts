@@ -18,7 +18,8 @@ function distanceToBottom(body: HTMLElement): number {
 
 /** Follows one transcript's scroll box. The view calls it; the "new messages" pill reads it. */
 export class TailFollower {
-  /** True while the reader stays at the bottom: new content keeps it there. */
+  /** True from an append that found the reader at the bottom until the reader scrolls away:
+   * new content keeps them there. A jump that lands near the end does not make it true. */
   private following = false;
   private unseen: Unseen | null = null;
   /** The scrollTop this follower set last, so its own scrolling is not taken for the reader's. */
@@ -51,14 +52,14 @@ export class TailFollower {
     if (this.following && distanceToBottom(body) > 0) this.toBottom(body);
   }
 
-  /** `body` scrolled. The reader's own scrolling decides whether to follow; reaching the bottom
-   * means the new messages have been seen. */
+  /** `body` scrolled. Leaving the bottom stops following; reaching it means the new messages
+   * have been seen. */
   scrolled(body: HTMLElement): void {
     if (this.setTop !== null && Math.abs(body.scrollTop - this.setTop) < 1) return;
     this.setTop = null;
     const atBottom = distanceToBottom(body) <= BOTTOM_SLACK;
-    this.following = atBottom;
-    if (atBottom) this.update(null);
+    if (!atBottom) this.following = false;
+    else this.update(null);
   }
 
   /** The pill was clicked: hands the first unseen message to `scrollTo`. */

@@ -4,12 +4,24 @@
 // file) is opened.
 import type { SessionAppended } from '../../../shared/contract';
 import type {
+  OutlineEntry,
   TranscriptMessage,
+  TranscriptOutline,
   TranscriptPage,
   TranscriptSession,
   ToolCallBlock,
 } from '../../../shared/transcript';
+import { PageLoader } from './page-loader';
 import { ViewState } from './view-state';
+
+/** How the data fetches what it lacks, and whom it tells when the file was replaced. */
+export interface TranscriptSource {
+  fetch(from: number, to: number): Promise<TranscriptPage>;
+  onLost(error?: unknown): void;
+}
+
+/** Loaded messages kept at most; those farthest from where the reader is go first. */
+const KEEP_MESSAGES = 3000;
 
 /** One session's loaded transcript. */
 export class TranscriptData {
@@ -20,22 +32,55 @@ export class TranscriptData {
   complete: boolean;
   /** The reader's open parts. */
   readonly view: ViewState;
+  /** The user's prompts, once the whole file has been read. */
+  outline: OutlineEntry[] | null = null;
+  /** Whether a loaded message has reasoning (the toolbar then offers to open it all). */
+  hasReasoning = false;
   private readonly messages = new Map<number, TranscriptMessage>();
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  private readonly loader: PageLoader | null;
+  private center = 0;
 
-  /** `view`: the open parts to keep from an earlier load of the same session. */
+  /** `view`: the open parts to keep from an earlier load of the same session; `source`: where
+   * missing pages come from (none: every message is in `page`). */
   constructor(
     readonly id: string,
     page: TranscriptPage,
     view?: ViewState,
+    source?: TranscriptSource,
   ) {
     this.view = view ?? new ViewState();
     this.version = page.version;
     this.session = page.session;
     this.total = page.total;
     this.complete = page.complete;
+    this.loader = source ? new PageLoader(this, (from, to) => source.fetch(from, to), source.onLost) : null;
     this.addPage(page);
+    this.loader?.noteLoaded(page);
+  }
+
+  /** Whether message `index` is loaded. */
+  has(index: number): boolean {
+    return this.messages.has(index);
+  }
+
+  /** Makes sure messages [from, to) are loaded or on their way (the reader is near them). */
+  ensure(from: number, to: number): void {
+    this.center = Math.floor((from + to) / 2);
+    this.loader?.ensure(from, to);
+  }
+
+  /** Takes what the whole file says (the final count and facts, the prompts); false when it is of
+   * another reading of the file. */
+  setOutline(outline: TranscriptOutline): boolean {
+    if (outline.version !== this.version) return false;
+    this.session = outline.session;
+    this.total = Math.max(this.total, outline.total);
+    this.complete = true;
+    this.outline = outline.outline;
+    this.changed();
+    return true;
   }
 
   /** Message `index`, when loaded. */
@@ -54,10 +99,26 @@ export class TranscriptData {
     if (page.version !== this.version) return false;
     this.session = page.session;
     this.total = Math.max(this.total, page.total);
-    this.complete = page.complete;
-    for (const message of page.messages) this.messages.set(message.index, message);
+    this.complete = this.complete || page.complete;
+    for (const message of page.messages) this.keep(message);
+    this.evict();
     this.changed();
     return true;
+  }
+
+  private keep(message: TranscriptMessage): void {
+    this.messages.set(message.index, message);
+    this.hasReasoning ||= message.blocks.some((b) => b.kind === 'reasoning');
+  }
+
+  // Forgets the messages farthest from the reader once too many are loaded (they are fetched
+  // again when the reader comes back to them).
+  private evict(): void {
+    if (this.messages.size <= KEEP_MESSAGES) return;
+    const far = [...this.messages.keys()].sort(
+      (a, b) => Math.abs(b - this.center) - Math.abs(a - this.center),
+    );
+    for (const index of far.slice(0, this.messages.size - KEEP_MESSAGES)) this.messages.delete(index);
   }
 
   /** Takes messages pushed while the session is followed; false when they do not fit on (the
@@ -65,7 +126,7 @@ export class TranscriptData {
   applyAppended(appended: SessionAppended): boolean {
     if (appended.reset || appended.from > this.total) return false;
     for (const message of appended.messages) {
-      this.messages.set(message.index, message);
+      this.keep(message);
       this.linkResults(message);
     }
     this.total = Math.max(this.total, appended.session.msg_count);
@@ -83,10 +144,14 @@ export class TranscriptData {
   /** Grows with every change (for useSyncExternalStore). */
   readonly snapshot = (): number => this.revision;
 
-  /** Points the calls that `message`'s results answer at them (a result arrived after its call). */
+  /** Points the calls that `message`'s results answer at them (a result arrived after its call).
+   * Pushed results come unpaired: the latest loaded call with their id and no result is theirs. */
   private linkResults(message: TranscriptMessage): void {
     message.blocks.forEach((block, index) => {
-      if (block.kind !== 'tool_result' || block.call === null) return;
+      if (block.kind !== 'tool_result') return;
+      if (block.call === null && block.tool_use_id !== '')
+        block.call = this.openCall(block.tool_use_id, message.index);
+      if (block.call === null) return;
       const owner = this.messages.get(block.call.message);
       const call = owner?.blocks[block.call.block];
       if (!owner || call?.kind !== 'tool_call' || call.result !== null) return;
@@ -95,6 +160,19 @@ export class TranscriptData {
       blocks[block.call.block] = linked;
       this.messages.set(owner.index, { ...owner, blocks });
     });
+  }
+
+  /** The latest loaded call with tool id `id` before message `before` that has no result. */
+  private openCall(id: string, before: number): { message: number; block: number } | null {
+    for (let m = before; m >= Math.max(0, before - 200); m--) {
+      const blocks = this.messages.get(m)?.blocks ?? [];
+      for (let b = blocks.length - 1; b >= 0; b--) {
+        const block = blocks[b]!;
+        if (block.kind === 'tool_call' && block.id === id && block.result === null)
+          return { message: m, block: b };
+      }
+    }
+    return null;
   }
 
   private changed(): void {
