@@ -115,22 +115,22 @@ test('find in transcript counts, steps and clears', async ({ app, corpus }) => {
   await expect(input).toBeFocused();
   await input.fill(word);
   const count = page.getByTestId('find-count');
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   await input.press('Enter');
-  await expect(count).toHaveText(`2/${total}`);
+  await expect(count).toHaveText(`2 of ${total}`);
   await input.press('Shift+Enter');
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   await input.press('Shift+Enter');
-  await expect(count).toHaveText(`${total}/${total}`);
+  await expect(count).toHaveText(`${total} of ${total}`);
   await page.getByTestId('find-next').click();
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   await page.getByTestId('find-prev').click();
-  await expect(count).toHaveText(`${total}/${total}`);
+  await expect(count).toHaveText(`${total} of ${total}`);
 
   await input.fill('absent-word');
-  await expect(count).toHaveText('0/0');
+  await expect(count).toHaveText('0 of 0');
   await input.fill(word);
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   // Esc clears the search: the bar either closes or stays with an empty query.
   await input.press('Escape');
   const cleared = () =>

@@ -140,3 +140,14 @@ describe('TranscriptReader', () => {
     expect(outline.total).toBe(1);
   });
 });
+
+describe('TranscriptReaders', () => {
+  it('gives requests made at the same time one reader, so their pages have one version', async () => {
+    const dir = tempDir();
+    writeSession(dir, ID, ['one', 'two']);
+    const readers = new TranscriptReaders(dir);
+    await readers.get(ID);
+    const all = await Promise.all([readers.get(ID), readers.get(ID), readers.get(ID)]);
+    expect(new Set(all).size).toBe(1);
+  });
+});

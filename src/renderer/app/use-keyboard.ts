@@ -42,6 +42,11 @@ function handleKey(event: KeyboardEvent, store: AppStore): boolean {
     state.openFind();
     return true;
   }
+  if (event.key === 'F3' && state.find.open) {
+    if (event.shiftKey) state.findPrev();
+    else state.findNext();
+    return true;
+  }
   if (event.key === 'Escape') {
     if (state.confirmingDelete) state.cancelDelete();
     else if (state.find.open) state.closeFind();

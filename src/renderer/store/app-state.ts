@@ -66,14 +66,25 @@ export interface SessionSlice {
   copyMessageLink(index: number): Promise<void>;
 }
 
-/** Find in transcript. The pane counts matches in what it rendered and reports the count here. */
+/** Find in transcript. The pane counts matches in the session's data and reports here. */
 export interface FindSlice {
-  /** `focusRequest` grows on every openFind, so the bar takes focus again when already open. */
-  find: { open: boolean; query: string; index: number; count: number; focusRequest: number };
+  /** `focusRequest` grows on every openFind, so the bar takes focus again when already open;
+   * `done` is false while matches are still being counted. */
+  find: {
+    open: boolean;
+    query: string;
+    caseSensitive: boolean;
+    index: number;
+    count: number;
+    done: boolean;
+    focusRequest: number;
+  };
   openFind(): void;
   closeFind(): void;
   setFindQuery(query: string): void;
-  setFindCount(count: number): void;
+  toggleFindCase(): void;
+  /** The count so far, and whether it is final. */
+  setFindProgress(count: number, done: boolean): void;
   findNext(): void;
   findPrev(): void;
 }

@@ -85,7 +85,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         transcriptState: 'loading',
         transcriptError: null,
         confirmingDelete: false,
-        find: { ...get().find, index: 0, count: 0 },
+        find: { ...get().find, index: 0, count: 0, done: get().find.query === '' },
         hits: null,
         jump: null,
       });

@@ -3,7 +3,7 @@
 // core search code, which is plain TypeScript with no Node dependency).
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../../core/search/query';
 import { matchRanges, matchesIn } from '../../../core/search/snippet';
-import { searchableTextNodes } from '../find/find-ranges';
+import { searchableTextNodes } from '../find/section-range';
 
 /** `text` parsed as the search parsed it (a last word typed without a space is a prefix); null
  * when it has nothing to look for. */

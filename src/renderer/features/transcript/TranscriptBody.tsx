@@ -64,7 +64,7 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
     (index: number) => virtualizer.scrollToIndex(index, { align: 'start' }),
     [virtualizer],
   );
-  const onFindChange = useTranscriptFind(bodyRef);
+  const onFindChange = useTranscriptFind(bodyRef, data, scrollToMessage);
   const onHitsChange = useSearchHits(bodyRef, data, scrollToMessage);
 
   // A jump to a message not loaded yet scrolls again once it is (its height is known then).

@@ -40,6 +40,7 @@ export class TranscriptData {
   private readonly listeners = new Set<() => void>();
   private revision = 0;
   private readonly loader: PageLoader | null;
+  private readonly source: TranscriptSource | null;
   private center = 0;
 
   /** `view`: the open parts to keep from an earlier load of the same session; `source`: where
@@ -55,9 +56,24 @@ export class TranscriptData {
     this.session = page.session;
     this.total = page.total;
     this.complete = page.complete;
+    this.source = source ?? null;
     this.loader = source ? new PageLoader(this, (from, to) => source.fetch(from, to), source.onLost) : null;
     this.addPage(page);
     this.loader?.noteLoaded(page);
+  }
+
+  /** Fetches messages [from, to) without keeping them (find reads every message this way); the
+   * loaded ones when nothing fetches (every message came with the first page). */
+  fetchPage(from: number, to: number): Promise<TranscriptPage> {
+    if (this.source) return this.source.fetch(from, to);
+    const messages = this.loaded().filter((m) => m.index >= from && m.index < to);
+    return Promise.resolve({
+      version: this.version,
+      session: this.session,
+      total: this.total,
+      complete: this.complete,
+      messages,
+    });
   }
 
   /** Whether message `index` is loaded. */

@@ -1,0 +1,100 @@
+// Counts and places every match of a query in a session's data (collapsed and undrawn text
+// included), a time slice at a time, so typing stays responsive in a session of any size; each
+// slice reports how far it has got, and the count is final only once every message is searched.
+import type { FindCorpus } from './find-corpus';
+import { eachMatch, findPattern } from './find-matcher';
+
+/** One match: the message it is drawn in, its section there and where in that section's text. */
+export interface FindMatch {
+  message: number;
+  section: number;
+  start: number;
+  end: number;
+}
+
+/** Where a search stands. */
+export interface FindProgress {
+  count: number;
+  done: boolean;
+}
+
+/** Matches kept for jumping to; more are counted but not kept. */
+export const MAX_KEPT = 1_000_000;
+/** Time per slice, in ms. */
+const SLICE_MS = 8;
+/** While messages still arrive, the last few fetched wait: a call's result may be just after. */
+const WAIT_FOR_RESULTS = 8;
+
+/** One search; `stop()` it when the query changes. */
+export class FindRun {
+  private readonly matches: FindMatch[] = [];
+  private count = 0;
+  private next = 0;
+  private stopped = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly unsubscribe: () => void;
+  private readonly pattern: RegExp | null;
+
+  constructor(
+    private readonly corpus: FindCorpus,
+    query: string,
+    caseSensitive: boolean,
+    private readonly onProgress: (progress: FindProgress) => void,
+  ) {
+    this.pattern = findPattern(query, caseSensitive);
+    this.unsubscribe = corpus.onGrow(() => this.schedule());
+    corpus.load();
+    this.schedule(0);
+  }
+
+  /** Match `i` (of those kept). */
+  match(i: number): FindMatch | undefined {
+    return this.matches[i];
+  }
+
+  /** How many matches come before message `index` (for "which match is near the reader"). */
+  firstAtOrAfter(index: number): number {
+    let lo = 0;
+    let hi = this.matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.matches[mid]!.message < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Stops searching. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.unsubscribe();
+  }
+
+  private schedule(delay = 0): void {
+    if (this.stopped || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.slice();
+    }, delay);
+  }
+
+  private slice(): void {
+    if (this.stopped) return;
+    const pattern = this.pattern;
+    const until = performance.now() + SLICE_MS;
+    const limit = this.corpus.complete ? this.corpus.loaded : this.corpus.loaded - WAIT_FOR_RESULTS;
+    while (pattern && this.next < limit && performance.now() < until) {
+      const message = this.next++;
+      this.corpus.sectionsOf(message).forEach((section, index) => {
+        eachMatch(section.text, pattern, (start, end) => {
+          this.count++;
+          if (this.matches.length < MAX_KEPT) this.matches.push({ message, section: index, start, end });
+        });
+      });
+    }
+    const done = pattern === null || (this.next >= this.corpus.loaded && this.corpus.complete);
+    this.onProgress({ count: this.count, done });
+    if (!done && this.next < limit) this.schedule();
+  }
+}
