@@ -9,6 +9,9 @@ import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 
+/** About one frame: what the first page is given to be drawn before the rest is asked for. */
+const FIRST_PAINT_MS = 16;
+
 /** Keyboard selection waits this long before loading, so holding an arrow key stays smooth. */
 const DEFAULT_SELECT_DELAY_MS = 120;
 
@@ -43,9 +46,11 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
     };
 
     // The rest of a long file is read after its first page is on screen: the final count, the
-    // facts and the outline arrive then.
+    // facts and the outline arrive then (asked for a frame later, so that the first page is drawn
+    // before their answer has to be handled).
     async function complete(transcript: TranscriptData): Promise<void> {
       try {
+        await new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_MS));
         const outline = await deps.api.transcriptOutline({ id: transcript.id });
         if (get().transcript !== transcript) return;
         if (!transcript.setOutline(outline)) return void get().reloadTranscript();

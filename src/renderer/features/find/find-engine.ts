@@ -2,7 +2,7 @@
 // included), a time slice at a time, so typing stays responsive in a session of any size; each
 // slice reports how far it has got, and the count is final only once every message is searched.
 import type { FindCorpus } from './find-corpus';
-import { eachMatch, findPattern } from './find-matcher';
+import { eachMatch, findPattern, matchesAt, stickyOf } from './find-matcher';
 
 /** One match: the message it is drawn in, its section there and where in that section's text. */
 export interface FindMatch {
@@ -31,20 +31,43 @@ export class FindRun {
   private count = 0;
   private next = 0;
   private stopped = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private scheduled = false;
   private readonly unsubscribe: () => void;
   private readonly pattern: RegExp | null;
 
+  /** `previous`: the run of the query before (typing on): a match of the longer query starts
+   * where one of the shorter did, so what it searched is only checked again, not searched. */
   constructor(
     private readonly corpus: FindCorpus,
-    query: string,
-    caseSensitive: boolean,
+    readonly query: string,
+    readonly caseSensitive: boolean,
     private readonly onProgress: (progress: FindProgress) => void,
+    previous?: FindRun,
   ) {
     this.pattern = findPattern(query, caseSensitive);
     this.unsubscribe = corpus.onGrow(() => this.schedule());
+    if (this.pattern && previous && this.extends(previous)) this.narrow(previous, this.pattern);
     corpus.load();
-    this.schedule(0);
+    this.schedule();
+  }
+
+  private extends(previous: FindRun): boolean {
+    if (previous.caseSensitive !== this.caseSensitive || previous.count !== previous.matches.length)
+      return false;
+    return this.caseSensitive
+      ? this.query.startsWith(previous.query)
+      : this.query.toLowerCase().startsWith(previous.query.toLowerCase());
+  }
+
+  private narrow(previous: FindRun, pattern: RegExp): void {
+    const sticky = stickyOf(pattern);
+    for (const match of previous.matches) {
+      const section = this.corpus.sectionsOf(match.message)[match.section];
+      const end = section ? matchesAt(section.text, sticky, match.start) : null;
+      if (end !== null) this.matches.push({ ...match, end });
+    }
+    this.count = this.matches.length;
+    this.next = previous.next;
   }
 
   /** Match `i` (of those kept). */
@@ -67,16 +90,21 @@ export class FindRun {
   /** Stops searching. */
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
     this.unsubscribe();
   }
 
-  private schedule(delay = 0): void {
-    if (this.stopped || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+  // The next slice runs as the next task: a message channel, which (unlike nested timers) is
+  // not held back 4 ms, while input and paint still come between slices.
+  private schedule(): void {
+    if (this.stopped || this.scheduled) return;
+    this.scheduled = true;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      this.scheduled = false;
       this.slice();
-    }, delay);
+    };
+    channel.port2.postMessage(null);
   }
 
   private slice(): void {

@@ -157,9 +157,14 @@ export function useTranscriptFind(
       paint();
       return;
     }
-    const search = new FindRun(corpus, query, caseSensitive, (progress) =>
-      store.getState().setFindProgress(progress.count, progress.done),
+    const search = new FindRun(
+      corpus,
+      query,
+      caseSensitive,
+      (progress) => store.getState().setFindProgress(progress.count, progress.done),
+      run.current ?? undefined,
     );
+    run.current?.stop();
     run.current = search;
     return () => search.stop();
   }, [corpus, pattern, query, caseSensitive, store, paint]);
