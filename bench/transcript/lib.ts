@@ -22,6 +22,7 @@ export const NO_SEARCH: SearchHandle = {
     page_size: 20,
     took_ms: 0,
     progress: { state: 'ready', done: 0, total: 0 },
+    partial: false,
   }),
   sessionMatches: () => [],
   progress: () => ({ state: 'ready', done: 0, total: 0 }),

@@ -13,10 +13,11 @@ Commands:
   list [--json]                              sessions, newest first
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
-  search QUERY [--json] [--limit N] [--page N]
+  search QUERY [--json] [--limit N] [--page N] [--wait]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
-                                             after:YYYY-MM-DD, before:YYYY-MM-DD
+                                             after:YYYY-MM-DD, before:YYYY-MM-DD; while the index is first
+                                             built, the results so far after 3 s (--wait: the whole index)
   delete ID                                  delete a session (refused while ggcode runs it)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
@@ -35,13 +36,14 @@ export interface Command {
   olderThan: string | undefined;
   dryRun: boolean;
   port: number | undefined;
+  wait: boolean;
 }
 
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   list: { args: 0, options: ['json'] },
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output'] },
-  search: { args: 1, options: ['json', 'limit', 'page'] },
+  search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },
@@ -73,6 +75,7 @@ export function parseCommandLine(argv: string[]): Command {
         'older-than': { type: 'string' },
         'dry-run': { type: 'boolean' },
         port: { type: 'string' },
+        wait: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,7 +93,16 @@ export function parseCommandLine(argv: string[]): Command {
       spec.args === 0 ? `${name} takes no arguments` : `${name} needs exactly ${spec.args} argument`,
     );
   }
-  for (const option of ['json', 'output', 'limit', 'page', 'older-than', 'dry-run', 'port'] as const) {
+  for (const option of [
+    'json',
+    'output',
+    'limit',
+    'page',
+    'older-than',
+    'dry-run',
+    'port',
+    'wait',
+  ] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
       throw new UsageError(`${name} does not take --${option}`);
     }
@@ -107,5 +119,6 @@ export function parseCommandLine(argv: string[]): Command {
     olderThan: values['older-than'],
     dryRun: values['dry-run'] ?? false,
     port: values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535),
+    wait: values.wait ?? false,
   };
 }

@@ -2,7 +2,7 @@
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
 import { isValidId } from './ids';
 import type { TranscriptMessage, TranscriptOutline, TranscriptPage, TranscriptSession } from './transcript';
-import type { IndexProgress, SearchResults, Session, SessionSummary } from './types';
+import type { IndexProgress, SearchResults, Session, SessionList } from './types';
 
 /** What the renderer learns about the store it is looking at. */
 export interface StoreInfo {
@@ -16,7 +16,7 @@ export interface StoreInfo {
 /** Channel name -> request and response types. */
 export interface Contract {
   'store:info': { request: Record<string, never>; response: StoreInfo };
-  'sessions:list': { request: Record<string, never>; response: SessionSummary[] };
+  'sessions:list': { request: Record<string, never>; response: SessionList };
   'sessions:load': { request: { id: string }; response: Session };
   /** The first page of a session's transcript (or the page around message `at`). */
   'sessions:transcript': { request: { id: string; at?: number }; response: TranscriptPage };

@@ -63,7 +63,7 @@ export function rankedPage({ index, match, q, perSession, page, pageSize }: Page
   const groups = new Map<number, Group & { best: number; scored: Scored[] }>();
   const stmt = index
     .database()
-    .prepare('SELECT rowid, bm25(fts, 4.0, 1.0, 1.0) AS score FROM fts WHERE fts MATCH ?');
+    .prepare('SELECT rowid, bm25(fts, 1.0, 1.0, 4.0) AS score FROM fts WHERE fts MATCH ?');
   try {
     for (const r of stmt.iterate([match])) {
       const hit = r as unknown as Scored;

@@ -2,14 +2,17 @@
 // sessions come best match first; a broader query ("error", "the") would spend its time scoring
 // hundreds of thousands of messages, so its sessions come most recent first (result-pages.ts).
 // Only the page's snippets are made, from the messages' own lines in the session files.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
 import type { SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
+import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
+import { openRegularSync } from '../regular-file';
 import { messageFields } from './fields';
 import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from './query';
-import { docRowid, msgOf, sessionRange } from './rowid';
+import { docRowid, msgOf, sessionRange, sidOf } from './rowid';
+import { decodeSpans, type Span } from './spans';
 import { countUpTo, rankedPage, recentPage, type Group } from './result-pages';
 import { CancelledError, type FileRow, type SearchIndex } from './search-index';
 import { snippetFor } from './snippet';
@@ -36,20 +39,32 @@ interface Shown {
   length: number;
 }
 
-/** Where each group's shown messages are, in message order. */
+/** Where each group's shown messages are, in message order: each from the spans of the read
+ * of its file that added it (the one starting at or before it). */
 function spansOf(db: Database, groups: Group[]): Shown[][] {
-  const where = db.prepare('SELECT offset, length FROM docs WHERE rowid = ?');
+  const chunkOf = db.prepare(
+    'SELECT rowid, data FROM spans WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 1',
+  );
   try {
-    return groups.map((g) =>
-      [...g.top]
+    return groups.map((g) => {
+      const decoded = new Map<number, Span[]>();
+      return [...g.top]
         .sort((a, b) => a - b)
-        .flatMap((rowid) => {
-          const span = where.get([rowid]) as { offset: number; length: number } | null;
-          return span ? [{ rowid, ...span }] : [];
-        }),
-    );
+        .flatMap((rowid): Shown[] => {
+          if (msgOf(rowid) < 0) return [{ rowid, offset: 0, length: 0 }];
+          const chunk = chunkOf.get([sessionRange(sidOf(rowid))[0], rowid]) as {
+            rowid: number;
+            data: Uint8Array;
+          } | null;
+          if (!chunk) return [];
+          let spans = decoded.get(chunk.rowid);
+          if (!spans) decoded.set(chunk.rowid, (spans = decodeSpans(msgOf(chunk.rowid), chunk.data)));
+          const span = spans.find((s) => s.msg === msgOf(rowid));
+          return span ? [{ rowid, offset: span.offset, length: span.length }] : [];
+        });
+    });
   } finally {
-    where.finalize();
+    chunkOf.finalize();
   }
 }
 
@@ -66,10 +81,11 @@ function matchesOf(dir: string, row: FileRow, shown: Shown[], q: ParsedQuery): S
         matches.push({ message: -1, field: 'title', snippet: s.text, highlights: s.highlights });
         continue;
       }
-      fd ??= openSync(join(dir, `${row.id}.jsonl`), 'r');
+      // Never blocks on a file since replaced by a FIFO; a span past the end reads short.
+      fd ??= openRegularSync(join(dir, `${row.id}.jsonl`)).fd;
       const buf = Buffer.alloc(span.length);
-      readSync(fd, buf, 0, span.length, span.offset);
-      const rec = decodeRecord(buf.toString('utf8').trim());
+      const read = readSync(fd, buf, 0, span.length, span.offset);
+      const rec = decodeRecord(goTrimSpace(buf.toString('utf8', 0, read)));
       if (rec.type !== 'message' || !rec.message) continue;
       const f = messageFields(rec.message);
       const textSnippet = q.field !== 'tools' ? snippetFor(f.text, q) : null;
@@ -108,7 +124,7 @@ export async function search(
   dir: string,
   text: string,
   options: SearchOptions = {},
-): Promise<Omit<SearchResults, 'progress'>> {
+): Promise<Omit<SearchResults, 'progress' | 'partial'>> {
   const started = performance.now();
   const page = options.page ?? 0;
   const pageSize = options.pageSize ?? 20;
@@ -136,14 +152,16 @@ export async function search(
     return { ...p, shown: spansOf(db, p.groups) };
   });
   const groups: SearchGroup[] = [];
-  for (const [i, g] of found.groups.entries()) {
-    // A newer query arriving meanwhile (a worker message) is let in between sessions.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new CancelledError();
-    const { id, title, model, vendor, updated_at } = g.row;
-    const matches = matchesOf(dir, g.row, found.shown[i]!, q);
-    groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
-  }
+  await index.pausingUpdates(async () => {
+    for (const [i, g] of found.groups.entries()) {
+      // A newer query arriving meanwhile (a worker message) is let in between sessions.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new CancelledError();
+      const { id, title, model, vendor, updated_at } = g.row;
+      const matches = matchesOf(dir, g.row, found.shown[i]!, q);
+      groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
+    }
+  });
   return {
     ...base,
     groups,

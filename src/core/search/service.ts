@@ -6,7 +6,7 @@ import { errorLine } from '../../shared/api';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
 import { removeIndexFiles } from './database';
-import { CancelledError, SearchIndex } from './search-index';
+import { CancelledError, SearchIndex, type SearchIndexOptions } from './search-index';
 
 /** A search request: the query text and the page wanted. */
 export interface SearchRequest {
@@ -28,10 +28,11 @@ export class SearchService {
   constructor(
     private readonly store: JsonlStore,
     private readonly indexFile: string,
+    private readonly options: SearchIndexOptions = {},
   ) {}
 
   private open(): SearchIndex {
-    this.index ??= new SearchIndex(this.indexFile);
+    this.index ??= new SearchIndex(this.indexFile, this.options);
     return this.index;
   }
 
@@ -41,7 +42,7 @@ export class SearchService {
     if (!this.index || this.index.isSound()) return false;
     this.index.close();
     removeIndexFiles(this.indexFile);
-    this.index = new SearchIndex(this.indexFile);
+    this.index = new SearchIndex(this.indexFile, this.options);
     return true;
   }
 
@@ -116,7 +117,7 @@ export class SearchService {
       }),
     );
     if (controller.signal.aborted) throw new CancelledError();
-    return { ...results, progress: this.state };
+    return { ...results, progress: this.state, partial: this.state.state !== 'ready' };
   }
 
   /** Every matching message index of one session. */

@@ -94,7 +94,7 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         page,
         state: 'ready',
         error: null,
-        partial: results.progress.state !== 'ready',
+        partial: results.partial,
       });
       // Pushed progress is newer than the answer's (the two travel separately); it is only a
       // fallback for a backend that has pushed none yet.

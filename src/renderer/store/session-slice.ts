@@ -131,7 +131,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const mine = ++request;
         try {
           const page = await deps.api.openTranscript({ id });
-          if (mine === request) await complete(showTranscript(id, page));
+          if (mine === request) void complete(showTranscript(id, page));
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -195,7 +195,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         });
         if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
         else void get().follow(null);
-        get().showStatus(`Deleted “${title}”`);
+        get().showStatus('Deleted', 'info', title);
       },
 
       async copyMarkdown() {

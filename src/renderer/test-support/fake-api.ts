@@ -9,6 +9,8 @@ import type { ClientApi, DragStartEvent } from '../api/client-api';
 export interface FakeApi extends ClientApi {
   info: StoreInfo;
   sessions: SessionSummary[];
+  /** What listSessions reports as skipped unreadable entries. */
+  unreadable: number;
   transcripts: Map<string, TranscriptPage>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
@@ -47,6 +49,7 @@ export function fakeApi(
     mode,
     info: { dir: '/home/me/.ggcode/sessions', exists: true, mode },
     sessions,
+    unreadable: 0,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
     deleteErrors: new Map(),
     calls: [],
@@ -59,7 +62,7 @@ export function fakeApi(
     storeInfo: async () => api.info,
     listSessions: async () => {
       api.calls.push('list');
-      return [...api.sessions];
+      return { sessions: [...api.sessions], unreadable: api.unreadable };
     },
     loadSession: async () => {
       throw new Error('not used by the renderer');
@@ -109,6 +112,7 @@ export function fakeApi(
       page_size: 20,
       took_ms: 0,
       progress: { state: 'ready', done: 0, total: 0 },
+      partial: false,
     }),
     searchMatches: async () => [],
     searchProgress: async () => ({ state: 'ready', done: 0, total: 0 }),

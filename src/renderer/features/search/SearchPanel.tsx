@@ -37,7 +37,7 @@ export function SearchPanel({ hidden }: { hidden: boolean }) {
     }
   };
 
-  const progressText = progressLabel(progress);
+  const progressText = progressLabel(progress, search.partial && search.resultsQuery !== '');
   const countText = resultCountLabel(search);
   return (
     <div className="search-panel" role="search" hidden={hidden} onKeyDown={onKeyDown}>

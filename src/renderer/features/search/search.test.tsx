@@ -125,6 +125,27 @@ describe('the search pane', () => {
     expect(screen.queryByTestId('search-progress')).toBeNull();
   });
 
+  it('says results found while the index builds are the results so far', async () => {
+    const api = backend();
+    const building = { state: 'indexing' as const, done: 1234, total: 10000 };
+    api.searchProgress = async () => building;
+    api.searchSessions = async ({ query }) =>
+      searchResults(query, [searchGroup('s1', 1)], { progress: building });
+    mountApp(api);
+    const input = await openSearch();
+    await waitFor(() =>
+      expect(screen.getByTestId('search-progress').textContent).toBe('Indexing 1,234 / 10,000 sessions'),
+    );
+    fireEvent.change(input, { target: { value: 'quokka' } });
+    await screen.findByTestId('search-group');
+    expect(screen.getByTestId('search-progress').textContent).toBe(
+      'Indexing… results so far (1,234 / 10,000 sessions)',
+    );
+    expect(screen.getByTestId('search-count').textContent).toBe('1 match in 1 session so far');
+    act(() => api.emitProgress({ state: 'indexing', done: 0, total: 0 }));
+    expect(screen.getByTestId('search-progress').textContent).toBe('Indexing… results so far');
+  });
+
   it('leaves with Esc once the query is cleared, and Ctrl+K goes to the list filter', async () => {
     const api = backend();
     mountApp(api);
