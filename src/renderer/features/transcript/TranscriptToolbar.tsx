@@ -1,7 +1,7 @@
 // The bar above the messages: where the reader is ("Message 124 of 20,000", type a number to jump
 // there), the outline of the user's prompts to jump to one, and the switch that opens every
 // reasoning section at once.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useAppStore } from '../../store/store-context';
 import type { TranscriptData } from './transcript-data';
 import { useViewState } from './TranscriptContext';
@@ -55,14 +55,14 @@ function Outline({ data }: { data: TranscriptData }) {
 function Position({ data, first }: { data: TranscriptData; first: number }) {
   const jumpToMessage = useAppStore((s) => s.jumpToMessage);
   const [typed, setTyped] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // No <form>: the transcript holds none, so that none can be told from an injected one.
+  const submit = () => {
     const n = Number(typed);
     if (Number.isInteger(n) && n >= 1 && n <= data.total) jumpToMessage(n - 1);
     setTyped(null);
   };
   return (
-    <form className="position" data-testid="position" onSubmit={submit}>
+    <div className="position" data-testid="position">
       <label>
         Message{' '}
         <input
@@ -73,6 +73,11 @@ function Position({ data, first }: { data: TranscriptData; first: number }) {
           value={typed ?? String(data.total === 0 ? 0 : first + 1)}
           onFocus={(event) => event.currentTarget.select()}
           onChange={(event) => setTyped(event.target.value.replace(/\D/g, ''))}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            submit();
+          }}
           onBlur={() => setTyped(null)}
         />
       </label>{' '}
@@ -80,7 +85,7 @@ function Position({ data, first }: { data: TranscriptData; first: number }) {
         of {count(data.total)}
         {data.complete ? '' : '…'}
       </span>
-    </form>
+    </div>
   );
 }
 
