@@ -145,7 +145,7 @@ async function findAndHeap(browser, dir, id, fileSize) {
     await page.evaluate(FIND_PROBE);
     await page.click('[data-testid="transcript-body"]');
     await page.keyboard.press('Control+f');
-    const word = 'parser cache';
+    const word = 'session index';
     // While find's copy of the session is still arriving, then once it is there.
     await page.keyboard.type(word, { delay: 120 });
     await page.waitForFunction(
@@ -155,7 +155,7 @@ async function findAndHeap(browser, dir, id, fileSize) {
     );
     const loading = await page.evaluate(() => window.__find.typed.splice(0));
     await page.fill('[data-testid="find-input"]', '');
-    await page.keyboard.type('rerun npm', { delay: 120 });
+    await page.keyboard.type('buffer stream', { delay: 120 });
     await page.waitForFunction(
       () => document.querySelector('[data-testid="find-count"]')?.getAttribute('data-state') === 'done',
       null,

@@ -59,6 +59,8 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     },
     'sessions:messages': async ({ id, from, to }) => (await readers.get(id)).page(from, to),
     'sessions:outline': async ({ id }) => (await readers.get(id)).outline(),
+    'sessions:image': async ({ id, message, block, image }) =>
+      (await readers.get(id)).image(message, block, image),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:delete': async ({ id }) => {
       // Deleting what is not there is an error, not a success: the caller's view is stale.

@@ -24,6 +24,7 @@ function fakeHandlers() {
     'sessions:transcript': vi.fn(async () => ({}) as never),
     'sessions:messages': vi.fn(async () => ({}) as never),
     'sessions:outline': vi.fn(async () => ({}) as never),
+    'sessions:image': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
     'sessions:delete': vi.fn(async () => ({ deleted: true })),
     'sessions:search': vi.fn(async () => ({

@@ -93,6 +93,7 @@ export const API_KEYS = [
   'searchSessions',
   'startDrag',
   'storeInfo',
+  'transcriptImage',
   'transcriptMessages',
   'transcriptOutline',
   'watchSession',

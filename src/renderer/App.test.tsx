@@ -330,6 +330,33 @@ describe('transcript', () => {
   });
 });
 
+describe('images', () => {
+  it('fetches an image too large to come with its page and draws it inside its result', async () => {
+    const api = corpus();
+    api.sessions = [summary('i1')];
+    const page = transcript('i1', [
+      message('assistant', [{ type: 'tool_use', name: 'screenshot', id: 's' }]),
+      message('user', [
+        { type: 'tool_result', id: 's', output: 'taken', images: [{ mime: 'image/png', data: '' }] },
+      ]),
+    ]);
+    const result = page.messages[1]!.blocks[0]!;
+    if (result.kind === 'tool_result') result.images = [{ index: 0, mime: 'image/png', size: 400_000 }];
+    api.transcripts.set('i1', page);
+    api.imageData.set('1.0.0', 'iVBORw0KGgo=');
+    mount(api);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0]!);
+    const call = await screen.findByTestId('tool-call');
+    await waitFor(() =>
+      expect(call.querySelector('[data-testid="tool-result"] img')?.getAttribute('src')).toBe(
+        'data:image/png;base64,iVBORw0KGgo=',
+      ),
+    );
+    expect(api.calls).toContain('image i1 1.0.0');
+  });
+});
+
 describe('actions', () => {
   it('asks before deleting, and reports a delete that fails', async () => {
     const { api } = mount();

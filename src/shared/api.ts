@@ -10,6 +10,7 @@ export const API_METHODS = {
   openTranscript: 'sessions:transcript',
   transcriptMessages: 'sessions:messages',
   transcriptOutline: 'sessions:outline',
+  transcriptImage: 'sessions:image',
   exportSession: 'sessions:export',
   deleteSession: 'sessions:delete',
   searchSessions: 'sessions:search',

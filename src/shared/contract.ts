@@ -1,7 +1,13 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
 import { isValidId } from './ids';
-import type { TranscriptMessage, TranscriptOutline, TranscriptPage, TranscriptSession } from './transcript';
+import type {
+  ImageData,
+  TranscriptMessage,
+  TranscriptOutline,
+  TranscriptPage,
+  TranscriptSession,
+} from './transcript';
 import type { IndexProgress, SearchResults, Session, SessionList } from './types';
 
 /** What the renderer learns about the store it is looking at. */
@@ -24,6 +30,12 @@ export interface Contract {
   'sessions:messages': { request: { id: string; from: number; to: number }; response: TranscriptPage };
   /** Once the whole file has been read: the final count, facts and the user's prompts. */
   'sessions:outline': { request: { id: string }; response: TranscriptOutline };
+  /** Image `image` (-1: the block's own) of block `block` of message `message`, too large to
+   * come with its page. */
+  'sessions:image': {
+    request: { id: string; message: number; block: number; image: number };
+    response: ImageData;
+  };
   'sessions:export': { request: { id: string }; response: string };
   'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
   /** Full-text search, one page of sessions (page counts from 0). */
@@ -85,6 +97,7 @@ export const CHANNELS = [
   'sessions:transcript',
   'sessions:messages',
   'sessions:outline',
+  'sessions:image',
   'sessions:export',
   'sessions:delete',
   'sessions:search',
@@ -163,6 +176,15 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     return { ...expectId(o), from, to };
   },
   'sessions:outline': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:image': (v) => {
+    const o = expectKeys(v, ['id', 'message', 'block', 'image']);
+    return {
+      ...expectId(o),
+      message: expectInt(o.message, 'message', 0, MAX_KNOWN),
+      block: expectInt(o.block, 'block', 0, MAX_KNOWN),
+      image: expectInt(o.image, 'image', -1, MAX_KNOWN),
+    };
+  },
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:search': (v) => {

@@ -133,6 +133,13 @@ export interface TranscriptPage {
   messages: TranscriptMessage[];
 }
 
+/** An image's data, fetched when it is drawn. */
+export interface ImageData {
+  mime: string;
+  /** Base64, as stored. */
+  data: string;
+}
+
 /** A user prompt of the session, for the outline. */
 export interface OutlineEntry {
   index: number;

@@ -151,3 +151,46 @@ describe('TranscriptReaders', () => {
     expect(new Set(all).size).toBe(1);
   });
 });
+
+describe('TranscriptReader images', () => {
+  it('sends a large image without its data, and the data when asked for', async () => {
+    const dir = tempDir();
+    const path = writeSession(dir, ID, ['look']);
+    const data = 'A'.repeat(300 * 1024);
+    appendFileSync(
+      path,
+      messageLine(ID, {
+        role: 'user',
+        content: [
+          {
+            type: 'tool_result',
+            tool_id: 't',
+            output: 'shot',
+            images: [
+              { mime: 'image/png', data: 'AAAA' },
+              { mime: 'image/png', data },
+            ],
+          },
+          { type: 'image', image_mime: 'image/jpeg', image_data: data },
+        ],
+      }),
+    );
+    const reader = await new TranscriptReaders(dir).get(ID);
+    const [, message] = (await reader.page(0, 2)).messages;
+    expect(message!.blocks).toMatchObject([
+      {
+        kind: 'tool_result',
+        images: [
+          { index: 0, data: 'AAAA' },
+          { index: 1, size: data.length },
+        ],
+      },
+      { kind: 'image', image: { index: -1, mime: 'image/jpeg', size: data.length } },
+    ]);
+    expect(message!.blocks[1]).not.toHaveProperty('image.data');
+    expect(await reader.image(1, 0, 1)).toEqual({ mime: 'image/png', data });
+    expect(await reader.image(1, 1, -1)).toEqual({ mime: 'image/jpeg', data });
+    await expect(reader.image(1, 0, 5)).rejects.toThrow('message 1 has no image 5 in block 0');
+    await expect(reader.image(9, 0, 0)).rejects.toThrow('message 9 not found');
+  });
+});

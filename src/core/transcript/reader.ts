@@ -8,6 +8,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { ToolPairing } from '../../shared/tool-pairing';
 import type {
   BlockRef,
+  ImageData,
   MessageMetric,
   OutlineEntry,
   TranscriptMessage,
@@ -129,6 +130,20 @@ export class TranscriptReader {
     };
   }
 
+  /** The data of image `image` (-1: the block's own) of block `block` of message `index`. */
+  async image(index: number, block: number, image: number): Promise<ImageData> {
+    await this.until(index + 1);
+    if (index >= this.count) throw new Error(`message ${index} not found`);
+    const message = await this.stored(index);
+    const source = message.content[wireMessage(message, index).blocks[block]?.source ?? -1];
+    const found =
+      image === -1 ? { mime: source?.image_mime, data: source?.image_data } : source?.images?.[image];
+    if (typeof found?.mime !== 'string' || typeof found.data !== 'string') {
+      throw new Error(`message ${index} has no image ${image} in block ${block}`);
+    }
+    return { mime: found.mime, data: found.data };
+  }
+
   private check(): void {
     if (this.failure !== null) throw this.failure;
   }
@@ -215,6 +230,20 @@ export class TranscriptReader {
         this.metrics.set(this.count - 1, list);
       }
     }
+  }
+
+  // Message `index` as stored.
+  private async stored(index: number): Promise<Message> {
+    const buffer = Buffer.allocUnsafe(this.lengths[index]!);
+    const handle = await open(this.path, 'r');
+    try {
+      await handle.read(buffer, 0, buffer.length, this.offsets[index]!);
+    } finally {
+      await handle.close();
+    }
+    const record = decodeRecord(buffer.toString('utf8').trim());
+    if (record.type !== 'message' || !record.message) throw new FileReplacedError(this.path);
+    return record.message;
   }
 
   // Reads the lines of messages [from, to) in one go (up to PAGE_BYTES) and builds their blocks.

@@ -12,6 +12,8 @@ export interface FakeApi extends ClientApi {
   /** What listSessions reports as skipped unreadable entries. */
   unreadable: number;
   transcripts: Map<string, TranscriptPage>;
+  /** Data of images sent without it ("message.block.image" -> base64), for transcriptImage. */
+  imageData: Map<string, string>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   calls: string[];
@@ -52,6 +54,7 @@ export function fakeApi(
     unreadable: 0,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
     deleteErrors: new Map(),
+    imageData: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
     emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
@@ -78,6 +81,19 @@ export function fakeApi(
       const found = api.transcripts.get(id);
       if (!found) throw new Error(`session ${id} not found`);
       return { ...found, messages: found.messages.slice(from, to) };
+    },
+    transcriptImage: async ({ id, message, block, image }) => {
+      api.calls.push(`image ${id} ${message}.${block}.${image}`);
+      const found = api.transcripts.get(id)?.messages[message]?.blocks[block];
+      const ref =
+        found?.kind === 'image'
+          ? found.image
+          : found?.kind === 'tool_result'
+            ? found.images[image]
+            : undefined;
+      const data = ref && api.imageData.get(`${message}.${block}.${image}`);
+      if (!ref || data === undefined) throw new Error('no such image');
+      return { mime: ref.mime, data };
     },
     transcriptOutline: async ({ id }) => {
       const found = api.transcripts.get(id);

@@ -42,7 +42,7 @@ function BlockView({
     case 'tool_result':
       return <OrphanResult result={block} message={message.index} index={index} />;
     case 'image':
-      return <BlockImages images={[block.image]} />;
+      return <BlockImages images={[block.image]} at={{ message: message.index, block: index }} />;
     case 'unknown':
       return (
         <p className="block-unknown" data-find-skip="">

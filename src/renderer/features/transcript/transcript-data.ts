@@ -4,6 +4,7 @@
 // file) is opened.
 import type { SessionAppended } from '../../../shared/contract';
 import type {
+  ImageData,
   OutlineEntry,
   TranscriptMessage,
   TranscriptOutline,
@@ -17,8 +18,13 @@ import { ViewState } from './view-state';
 /** How the data fetches what it lacks, and whom it tells when the file was replaced. */
 export interface TranscriptSource {
   fetch(from: number, to: number): Promise<TranscriptPage>;
+  /** An image too large to have come with its page. */
+  image(message: number, block: number, image: number): Promise<ImageData>;
   onLost(error?: unknown): void;
 }
+
+/** Fetched images kept at most. */
+const KEEP_IMAGES = 16;
 
 /** Loaded messages kept at most; those farthest from where the reader is go first. */
 const KEEP_MESSAGES = 3000;
@@ -42,6 +48,7 @@ export class TranscriptData {
   private readonly loader: PageLoader | null;
   private readonly source: TranscriptSource | null;
   private center = 0;
+  private readonly images = new Map<string, Promise<ImageData>>();
 
   /** `view`: the open parts to keep from an earlier load of the same session; `source`: where
    * missing pages come from (none: every message is in `page`). */
@@ -74,6 +81,24 @@ export class TranscriptData {
       complete: this.complete,
       messages,
     });
+  }
+
+  /** The data of an image that came without it (kept for the few last asked for). */
+  fetchImage(message: number, block: number, image: number): Promise<ImageData> {
+    const key = `${message}.${block}.${image}`;
+    let found = this.images.get(key);
+    if (!found) {
+      found = this.source
+        ? this.source.image(message, block, image)
+        : Promise.reject(new Error('image not available'));
+      this.images.set(key, found);
+      found.catch(() => this.images.delete(key));
+      for (const old of this.images.keys()) {
+        if (this.images.size <= KEEP_IMAGES) break;
+        this.images.delete(old);
+      }
+    }
+    return found;
   }
 
   /** Whether message `index` is loaded. */

@@ -28,7 +28,7 @@ export function ToolResultBody({ result, message, index, language = '' }: ToolRe
       ) : (
         <CodeText text={result.output} language={language} viewKey={key} section={key} />
       )}
-      <BlockImages images={result.images} />
+      <BlockImages images={result.images} at={{ message, block: index }} />
     </>
   );
 }
