@@ -96,5 +96,8 @@ export const API_KEYS = [
   'setAnnotation',
   'startDrag',
   'storeInfo',
+  'transcriptImage',
+  'transcriptMessages',
+  'transcriptOutline',
   'watchSession',
 ] as const satisfies readonly (keyof Api)[];

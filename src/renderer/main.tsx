@@ -29,6 +29,11 @@ const store = createAppStore({
   api,
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   now: () => new Date(),
+  linkWithHash: (hash) => {
+    const url = new URL(window.location.href);
+    url.hash = hash;
+    return url.href;
+  },
   theme: loadTheme(storage()),
   saveTheme: (theme) => saveTheme(storage(), theme),
   prefs: storagePrefs(storage()),
