@@ -6,7 +6,7 @@
 //   find in a 100 MB session: keystroke -> count for the new query, p50/p95
 //   renderer JS heap with the 100 MB session open (and with find's copy loaded), against the file
 //   server peak memory serving a session with one 300 MB line (first page, outline, every message)
-// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part).
+// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open.
 /* global window, document -- used only inside page.evaluate / waitForFunction callbacks */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ import { clickUntilReadable, fetchAlone } from '../ui/page-probes.mjs';
 
 const RUNS = Number(process.env.BENCH_TR_RUNS ?? 5);
 const HUGE_MB = Number(process.env.BENCH_TR_HUGE_MB ?? 300);
+/** BENCH_TR_ONLY=open measures opening only. */
+const ONLY_OPEN = process.env.BENCH_TR_ONLY === 'open';
 const repo = join(import.meta.dirname, '..', '..');
 const rendererDir = join(repo, 'out', 'renderer');
 if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -299,6 +301,7 @@ try {
     `5,000 messages readable: ${ms(median(five))} vs its first page fetched alone ${ms(median(fiveFirst))} -> ${(median(five) / median(fiveFirst)).toFixed(2)}x (target <= 1.5x); every message fetched: ${ms(median(fiveWhole))}`,
   );
 
+  if (ONLY_OPEN) process.exit(0);
   const found = await findAndHeap(browser, dir, IDS.hundred, hundredSize);
   for (const [what, marks] of [
     ['while find loads the session', found.loading],

@@ -307,6 +307,9 @@ export interface StoreDeps {
   writeClipboard(text: string): Promise<void>;
   /** The current time (date-range filter). */
   now(): Date;
+  /** Resolves once what was just put on screen has been painted (the rest of a long transcript
+   * is asked for then); a short timer where there is no painting. */
+  afterPaint?(): Promise<void>;
   /** The page's address with `hash` in place of its own (links to a message). */
   linkWithHash?(hash: string): string;
   /** The theme saved last time. */

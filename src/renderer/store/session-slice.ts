@@ -9,7 +9,8 @@ import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 
-/** About one frame: what the first page is given to be drawn before the rest is asked for. */
+/** Without deps.afterPaint, about one frame: what the first page is given to be drawn before the
+ * rest is asked for. */
 const FIRST_PAINT_MS = 16;
 
 /** Keyboard selection waits this long before loading, so holding an arrow key stays smooth. */
@@ -52,7 +53,9 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
     // before their answer has to be handled).
     async function complete(transcript: TranscriptData): Promise<void> {
       try {
-        await new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_MS));
+        await (deps.afterPaint
+          ? deps.afterPaint()
+          : new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_MS)));
         const outline = await deps.api.transcriptOutline({ id: transcript.id });
         if (get().transcript !== transcript) return;
         if (!transcript.setOutline(outline)) return void get().reloadTranscript();
