@@ -25,11 +25,12 @@ export function isolatedEnv(home = mkdtempSync(join(tmpdir(), 'transcripts-e2e-h
   };
 }
 
-/** Runs `sessions <args>` to completion and returns its stdout. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = isolatedEnv()): Promise<string> {
+/** Runs `sessions <args>` to completion (with `env` added to an isolated environment) and returns
+ * its stdout. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [SESSIONS_BIN, ...args], {
     maxBuffer: 256 * 1024 * 1024,
-    env,
+    env: { ...isolatedEnv(), ...env },
   });
   return stdout;
 }

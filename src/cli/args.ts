@@ -10,13 +10,15 @@ export class UsageError extends Error {
 export const USAGE = `Usage: sessions [--dir DIR] [--source NAME[=DIR]]... [--no-source NAME]... <command> [options]
 
 Commands:
-  list [--json]                              sessions of every source, newest first
+  list [--json] [--starred] [--tag T]...     sessions of every source, newest first; --starred and --tag T
+                                             keep the sessions starred or tagged T in the app (all tags given)
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
-  search QUERY [--json] [--limit N] [--page N]
+  search QUERY [--json] [--limit N] [--page N] [--wait]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
-                                             source:, after:YYYY-MM-DD, before:YYYY-MM-DD
+                                             source:, after:YYYY-MM-DD, before:YYYY-MM-DD; while the index is
+                                             first built, the results so far after 3 s (--wait: the whole index)
   delete ID                                  delete a ggcode session (refused while ggcode runs it;
                                              other agents' sessions are never deleted)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
@@ -44,13 +46,16 @@ export interface Command {
   sources: { name: string; dir?: string }[];
   /** `--no-source NAME`. */
   noSources: string[];
+  starred: boolean;
+  tags: string[];
+  wait: boolean;
 }
 
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
-  list: { args: 0, options: ['json'] },
+  list: { args: 0, options: ['json', 'starred', 'tag'] },
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output'] },
-  search: { args: 1, options: ['json', 'limit', 'page'] },
+  search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },
@@ -84,6 +89,9 @@ export function parseCommandLine(argv: string[]): Command {
         port: { type: 'string' },
         source: { type: 'string', multiple: true },
         'no-source': { type: 'string', multiple: true },
+        starred: { type: 'boolean' },
+        tag: { type: 'string', multiple: true },
+        wait: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,7 +109,18 @@ export function parseCommandLine(argv: string[]): Command {
       spec.args === 0 ? `${name} takes no arguments` : `${name} needs exactly ${spec.args} argument`,
     );
   }
-  for (const option of ['json', 'output', 'limit', 'page', 'older-than', 'dry-run', 'port'] as const) {
+  for (const option of [
+    'json',
+    'output',
+    'limit',
+    'page',
+    'older-than',
+    'dry-run',
+    'port',
+    'starred',
+    'tag',
+    'wait',
+  ] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
       throw new UsageError(`${name} does not take --${option}`);
     }
@@ -126,6 +145,12 @@ export function parseCommandLine(argv: string[]): Command {
     port: values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535),
     sources,
     noSources,
+    starred: values.starred ?? false,
+    tags: (values.tag ?? []).map((tag) => {
+      if (tag.trim() === '') throw new UsageError('--tag needs a tag');
+      return tag.trim();
+    }),
+    wait: values.wait ?? false,
   };
 }
 

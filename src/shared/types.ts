@@ -166,6 +166,8 @@ export interface SessionSummary {
   endpoint: string;
   model: string;
   workspace?: string;
+  /** Which agent recorded the session, where the list holds more than one kind. */
+  source?: string;
   /** File size in bytes. */
   size: number;
   /** True while `<id>.lock` names a running process (an agent is writing this session). Set by
@@ -173,8 +175,7 @@ export interface SessionSummary {
   live?: boolean;
   /** The session's last cost record, when it has one (estimated for sources that store tokens only). */
   cost?: Cost | null;
-  /** As in Session: absent for ggcode. */
-  source?: string;
+  /** As in Session (absent for ggcode). */
   read_only?: boolean;
   git_branch?: string;
   models?: string[];
@@ -221,6 +222,9 @@ export interface SearchGroup {
   source?: string;
 }
 
+/** How search results are ordered: best match first, or most recently updated first. */
+export type SearchSort = 'relevance' | 'date';
+
 /** One page of results, grouped by session: best relevance first, then most recent (or most
  * recent first when `capped`). */
 export interface SearchResults {
@@ -239,43 +243,18 @@ export interface SearchResults {
   page_size: number;
   took_ms: number;
   progress: IndexProgress;
+  /** The index was still being built or brought up to date: these are the results over what it
+   * held so far (a first build indexes the newest sessions first). */
+  partial: boolean;
+}
+/** What a reader added to a session, kept in the app's own data folder: a star, tags, a note and
+ * a display name shown instead of the title. Absent fields are unset. */
+export interface Annotation {
+  starred?: true;
+  tags?: string[];
+  note?: string;
+  name?: string;
 }
 
-/** An image to show inline (from an image block or a tool result's images). */
-export interface TranscriptImage {
-  mime: string;
-  /** Base64 data, as stored. */
-  data: string;
-}
-
-/** One message prepared for the viewer: its exact slice of the Markdown export plus what
- * the export leaves out (images, ids, times). */
-export interface TranscriptMessage {
-  role: string;
-  /** This message's part of `exportMarkdown`, byte for byte ("## Role ... ---"). */
-  markdown: string;
-  images: TranscriptImage[];
-  id?: string;
-  timestamp?: GoTimeText;
-  /** True when a tool result in this message has is_error. */
-  has_error: boolean;
-  /** What the message is when not a turn of the conversation (Message.kind). */
-  kind?: string;
-  /** The threads subagents ran for this message's tool calls (other sources). */
-  subagents?: SubagentTranscript[];
-}
-
-/** A subagent's thread as the viewer gets it, under the tool call that started it. */
-export interface SubagentTranscript {
-  tool_id: string;
-  agent_id: string;
-  messages: TranscriptMessage[];
-}
-
-/** A session as the transcript pane shows it: `header + messages[].markdown` is the export. */
-export interface Transcript {
-  session: Omit<Session, 'messages'> & { msg_count: number };
-  /** The export's header part ("# title ... ---"). */
-  header: string;
-  messages: TranscriptMessage[];
-}
+/** Every annotated session's annotation, by session id. */
+export type Annotations = Record<string, Annotation>;

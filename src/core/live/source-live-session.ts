@@ -1,10 +1,13 @@
 // Follows one session of another source for a viewer that shows it, as LiveSession does for
 // ggcode: each read becomes a SESSION_APPENDED_EVENT payload. A message of these sources can
 // grow after it was sent (one API response over several lines), so a payload may start before
-// the viewer's last message and say `replace`: its messages stand in for the viewer's from there.
+// the viewer's last message: the viewer keeps messages by index, and takes the grown one's place.
 import type { SessionAppended } from '../../shared/contract';
 import type { FollowUpdate, SessionFollower } from '../sources/source';
-import { transcriptMessage } from '../transcript';
+import { pairAll } from '../../shared/tool-pairing';
+import type { TranscriptMessage } from '../../shared/transcript';
+import { transcriptSession } from '../transcript/full-page';
+import { wireMessage } from '../transcript/wire-message';
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
@@ -35,21 +38,20 @@ export class SourceLiveSession {
     this.messages = update.count;
     this.header = headerKey(update);
     if (known === undefined) return null;
-    if (known > update.count) return this.payload({ ...update, reset: true }, 0, false);
+    if (known > update.count) return this.payload({ ...update, reset: true }, 0);
     const from = Math.max(0, known - 1);
-    return from === update.count ? null : this.payload(update, from, from < known);
+    return from === update.count ? null : this.payload(update, from);
   }
 
   /** What changed since the last read, or null when nothing did. */
   async read(): Promise<SessionAppended | null> {
     const update = await this.readFollower();
     if (update === null) return null;
-    const had = this.messages;
     this.messages = update.count;
     const header = headerKey(update);
     if (!update.reset && update.messages.length === 0 && header === this.header) return null;
     this.header = header;
-    return this.payload(update, update.reset ? 0 : update.from, !update.reset && update.from < had);
+    return this.payload(update, update.reset ? 0 : update.from);
   }
 
   private async readFollower(): Promise<FollowUpdate | null> {
@@ -61,19 +63,20 @@ export class SourceLiveSession {
     }
   }
 
-  private payload(update: FollowUpdate, from: number, replace: boolean): SessionAppended {
+  private payload(update: FollowUpdate, from: number): SessionAppended {
     const { messages: _none, ...header } = update.session;
     const first = from - update.from;
-    const messages = (first >= 0 ? update.messages.slice(first) : update.messages).map(transcriptMessage);
-    const appended: SessionAppended = {
+    const sent = first >= 0 ? update.messages.slice(first) : update.messages;
+    const messages: TranscriptMessage[] = sent.map((m, i) => wireMessage(m, from + i));
+    // Calls and results paired among what is sent (the viewer pairs the rest with what it has).
+    pairAll(messages);
+    return {
       id: this.id,
       reset: update.reset,
       from,
       messages,
-      session: { ...header, msg_count: update.count },
+      session: transcriptSession(header, update.count, sent),
     };
-    if (replace) appended.replace = true;
-    return appended;
   }
 }
 

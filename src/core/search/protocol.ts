@@ -8,6 +8,8 @@ export interface WorkerInit {
   dir: string;
   indexFile: string;
   sources?: SourceSetting[];
+  /** The index's reader thread script (SearchIndexOptions.readerFile). */
+  readerFile?: string;
 }
 
 /** Client -> worker. */

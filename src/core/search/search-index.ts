@@ -5,17 +5,18 @@
 // messages can grow in place, and its files can be several).
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from 'node-sqlite3-wasm';
-import type { Message, SessionSummary } from '../../shared/types';
+import type { Database, Statement } from 'node-sqlite3-wasm';
+import type { SessionSummary } from '../../shared/types';
 import { goTimeToMillis } from '../gotime';
 import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
-import { SessionTail, type TailState } from '../tail';
-import { isSound, openIndexDatabase } from './database';
-import { messageFields } from './fields';
+import { compactIndex, isSound, openIndexDatabase } from './database';
+import { extractMessages, ROW_FIELDS, type ExtractedFile, type ReadResult } from './extract';
 import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
-import { docRowid, MAX_MESSAGE, sessionRange } from './rowid';
+import { createIndexReader, type IndexReader } from './reader';
+import { docRowid, msgOf, sessionRange } from './rowid';
+import { decodeSpans } from './spans';
 
 /** How far an update has come. */
 export interface UpdateProgress {
@@ -56,6 +57,20 @@ export interface FileRow {
 /** Commit after this many message bytes, so a long first build is not one giant transaction. */
 const BATCH_BYTES = 16 << 20;
 
+/** Files read ahead of the one being written (and bytes of them at most, beyond the first). */
+const READ_AHEAD = 8;
+const READ_AHEAD_BYTES = 32 << 20;
+
+/** Longest the update works without letting queued messages (queries) in, in ms. */
+const SLICE_MS = 25;
+
+/** Options of an index. */
+export interface SearchIndexOptions {
+  /** The bundled reader thread's script (reader-worker.ts); without it files are read on the
+   * index's own thread. */
+  readerFile?: string;
+}
+
 /** Thrown when an update is cancelled (a newer request, or shutdown). */
 export class CancelledError extends Error {
   override name = 'CancelledError';
@@ -63,6 +78,17 @@ export class CancelledError extends Error {
     super('cancelled');
   }
 }
+
+type Settled = { ok: true; value: ReadResult } | { ok: false; error: unknown };
+
+// A read never rejects: one left behind by a cancelled update must not go unhandled.
+const settle = (p: Promise<ReadResult>): Promise<Settled> =>
+  p.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The index file of a store, kept outside the sessions directory. */
 export class SearchIndex {
@@ -72,8 +98,15 @@ export class SearchIndex {
   private filesCache: Map<number, FileRow> | null = null;
   private recentCache: FileRow[] | null = null;
   private readonly prefixes: PrefixWords;
+  private fileReader: IndexReader | null = null;
+  /** Queries running (pausingUpdates), and the update waiting for them to end. */
+  private queries = 0;
+  private readonly paused: (() => void)[] = [];
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly options: SearchIndexOptions = {},
+  ) {
     const opened = openIndexDatabase(file);
     this.db = opened.db;
     this.rebuilt = opened.rebuilt;
@@ -85,12 +118,14 @@ export class SearchIndex {
     return isSound(this.db);
   }
 
-  /** Closes the database file. */
+  /** Closes the database file (and stops the reader thread). */
   close(): void {
+    this.fileReader?.close();
     this.db.close();
   }
 
-  /** Every indexed file, by sid (cached until the next update). */
+  /** Every indexed file, by sid (cached; an update keeps it current file by file, so a query
+   * during a build sees every file written so far). */
   files(): Map<number, FileRow> {
     if (!this.filesCache) {
       const rows = this.db.all('SELECT * FROM files') as unknown as FileRow[];
@@ -107,9 +142,27 @@ export class SearchIndex {
     return this.recentCache;
   }
 
-  /** The indexed words starting with `prefix` (null: leave it to FTS5), remembered until the next update. */
+  /** The indexed words starting with `prefix` (null: leave it to FTS5), remembered until the index changes. */
   prefixWords(prefix: string): string[] | null {
     return this.prefixes.wordsOf(prefix);
+  }
+
+  /** Runs `query`, during which a running update waits between two files: a query yields
+   * between the sessions it reads snippets for (to let a newer query in), and an update going on
+   * at each of those turns made a broad query take 0.8 s instead of 30 ms during a build. */
+  async pausingUpdates<T>(query: () => Promise<T>): Promise<T> {
+    this.queries++;
+    try {
+      return await query();
+    } finally {
+      if (--this.queries === 0) for (const resume of this.paused.splice(0)) resume();
+    }
+  }
+
+  // Where an update lets queued messages in, and waits for the queries they started.
+  private async letQueriesIn(): Promise<void> {
+    await breathe();
+    while (this.queries > 0) await new Promise<void>((resume) => this.paused.push(resume));
   }
 
   /** The database, for the searcher (read-only use). */
@@ -117,147 +170,170 @@ export class SearchIndex {
     return this.db;
   }
 
-  /** Removes a session's message rows (title row too when `withTitle`). */
-  private removeDocs(sid: number, withTitle: boolean): void {
-    const [first, last] = sessionRange(sid);
-    const range = [withTitle ? first : docRowid(sid, 0), last];
-    this.db.run('DELETE FROM fts WHERE rowid IN (SELECT rowid FROM docs WHERE rowid BETWEEN ? AND ?)', range);
-    this.db.run('DELETE FROM docs WHERE rowid BETWEEN ? AND ?', range);
+  // What queries remember of the index is out of date once a file is written.
+  private changed(row: FileRow | null, removed = false): void {
+    if (row && removed) this.files().delete(row.sid);
+    else if (row) this.files().set(row.sid, row);
+    this.recentCache = null;
+    this.prefixes.clear();
+  }
+
+  /** Removes a session's message rows (the spans say which messages have one). FTS5 is told
+   * only of rows it has: a contentless table takes a delete's word counts off its totals. */
+  private removeDocs(sid: number): void {
+    const range = sessionRange(sid);
+    const chunks = this.db.all('SELECT rowid, data FROM spans WHERE rowid BETWEEN ? AND ?', range) as {
+      rowid: number;
+      data: Uint8Array;
+    }[];
+    const remove = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+    try {
+      for (const c of chunks)
+        for (const span of decodeSpans(msgOf(c.rowid), c.data)) remove.run([docRowid(sid, span.msg)]);
+    } finally {
+      remove.finalize();
+    }
+    this.db.run('DELETE FROM spans WHERE rowid BETWEEN ? AND ?', range);
   }
 
   private removeFile(row: FileRow): void {
-    this.removeDocs(row.sid, true);
+    this.removeDocs(row.sid);
+    if (row.title_doc !== null) this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
     this.db.run('DELETE FROM files WHERE sid = ?', [row.sid]);
+    this.changed(row, true);
   }
 
   // The title is a row of its own (message -1), so a title match ranks like any other.
   private insertTitle(sid: number, title: string): number | null {
     if (!title) return null;
     const rowid = docRowid(sid, -1);
-    this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, ?, '', '')", [
+    this.db.run("INSERT INTO fts(rowid, tools, text, title) VALUES (?, '', '', ?)", [
       rowid,
       indexText(title),
     ]);
-    this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, 0, 0)', [rowid]);
     return rowid;
   }
 
   // Title, model, vendor and time come from the list (the index.json title the user knows).
   private updateSummary(row: FileRow, s: SessionSummary): void {
     if (row.title !== s.title || row.title_doc === null) {
-      if (row.title_doc !== null) {
-        this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
-        this.db.run('DELETE FROM docs WHERE rowid = ?', [row.title_doc]);
-      }
+      if (row.title_doc !== null) this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
       row.title_doc = this.insertTitle(row.sid, s.title);
     }
+    Object.assign(row, summaryOf(s));
     this.db.run(
       'UPDATE files SET title = ?, title_doc = ?, model = ?, vendor = ?, updated_at = ?, updated_ms = ?, source = ?, models = ? WHERE sid = ?',
       [
-        s.title,
+        row.title,
         row.title_doc,
-        s.model,
-        s.vendor,
-        s.updated_at,
-        goTimeToMillis(s.updated_at),
-        s.source ?? 'ggcode',
-        modelsOf(s),
+        row.model,
+        row.vendor,
+        row.updated_at,
+        row.updated_ms,
+        row.source,
+        row.models,
         row.sid,
       ],
     );
+    this.changed(row);
   }
 
-  private newRow(id: string): number {
+  // A file new to the index: its row, then its title, whose rowid comes before its messages'
+  // (FTS5 writes its pending words out whenever a rowid is lower than the one before: a title
+  // inserted after the messages made every file a segment of its own, and the merging of those
+  // took half of the build).
+  private addFile(s: SessionSummary, read: ExtractedFile): FileRow {
+    const summary = summaryOf(s);
     const r = this.db.run(
-      `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms)
-       VALUES (?, 0, 0, '{}', '', NULL, '', '', '', 0)`,
-      [id],
+      `INSERT INTO files(id, size, mtime, tail, title, title_doc, model, vendor, updated_at, updated_ms, source, models)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+      [
+        s.id,
+        s.size,
+        read.mtime,
+        read.tail,
+        summary.title,
+        summary.model,
+        summary.vendor,
+        summary.updated_at,
+        summary.updated_ms,
+        summary.source,
+        summary.models,
+      ],
     );
-    return Number(r.lastInsertRowid);
-  }
-
-  /** One message's rows; returns false when it has nothing to index. */
-  private insertMessage(
-    sid: number,
-    index: number,
-    message: Message,
-    offset: number,
-    length: number,
-  ): boolean {
-    const f = messageFields(message);
-    if (!f.text && !f.tools) return false;
-    // NFC, as the query words are: SQLite does not normalize, so a Korean syllable spelled in
-    // letters or a kana with its voicing mark apart (as macOS spells file names) would not match.
-    // Chinese and Japanese characters spaced out: each is a word (normalize.ts).
-    const rowid = docRowid(sid, index);
-    this.db.run("INSERT INTO fts(rowid, title, text, tools) VALUES (?, '', ?, ?)", [
-      rowid,
-      indexText(f.text),
-      indexText(f.tools),
-    ]);
-    this.db.run('INSERT INTO docs(rowid, offset, length) VALUES (?, ?, ?)', [rowid, offset, length]);
-    return true;
-  }
-
-  /** Reads another source's session whole into the index (its rows replace what it had). */
-  private async indexLoaded(
-    catalog: Catalog,
-    s: SessionSummary,
-    size: number,
-    mtime: number,
-    row: FileRow | undefined,
-  ) {
-    const session = await catalog.load(s.id);
-    const sid = row?.sid ?? this.newRow(s.id);
-    if (row) this.removeDocs(sid, false);
-    let bytes = 0;
-    session.messages.forEach((message, index) => {
-      if (index > MAX_MESSAGE) return;
-      if (this.insertMessage(sid, index, message, 0, 0)) bytes += messageBytes(message);
-    });
-    this.db.run("UPDATE files SET size = ?, mtime = ?, tail = '{}' WHERE sid = ?", [size, mtime, sid]);
-    this.updateSummary(row ?? ({ sid, title: '', title_doc: null } as FileRow), s);
-    return { bytes, messages: session.messages.length, reset: row !== undefined };
-  }
-
-  /** Reads new bytes of one ggcode file into the index; returns how many message bytes it added. */
-  private async indexFile(
-    store: JsonlStore,
-    s: SessionSummary,
-    size: number,
-    mtime: number,
-    row: FileRow | undefined,
-  ) {
-    const path = join(store.dir(), `${s.id}.jsonl`);
-    const resume = row ? (JSON.parse(row.tail) as TailState) : undefined;
-    const tail = new SessionTail(path, s.id, resume);
-    const update = await tail.read();
-    let sid = row?.sid;
-    if (sid === undefined) sid = this.newRow(s.id);
-    else if (update.reset) this.removeDocs(sid, false);
-    let bytes = 0;
-    for (const { message, index, span } of update.messages) {
-      if (index > MAX_MESSAGE) break;
-      if (this.insertMessage(sid, index, message, span.offset, span.length)) bytes += span.length;
-    }
-    this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
-      size,
-      mtime,
-      JSON.stringify(tail.state()),
+    const sid = Number(r.lastInsertRowid);
+    const row: FileRow = {
       sid,
-    ]);
-    const current = row ?? ({ sid, title: '', title_doc: null } as FileRow);
-    this.updateSummary(current, s);
-    return { bytes, messages: update.messages.length, reset: update.reset };
+      id: s.id,
+      size: s.size,
+      mtime: read.mtime,
+      tail: read.tail,
+      ...summary,
+      title_doc: null,
+    };
+    row.title_doc = this.insertTitle(sid, s.title);
+    if (row.title_doc !== null)
+      this.db.run('UPDATE files SET title_doc = ? WHERE sid = ?', [row.title_doc, sid]);
+    this.changed(row);
+    return row;
   }
 
-  /** Brings the index up to date with `store` (ggcode's alone, or a catalog of sources). `signal`
-   * cancels between sessions (work done so far is kept). */
+  /** Writes what was read of one file. */
+  private writeFile(
+    s: SessionSummary,
+    row: FileRow | undefined,
+    read: ExtractedFile,
+    message: Statement,
+  ): void {
+    let current = row;
+    if (!current) current = this.addFile(s, read);
+    else if (read.reset) this.removeDocs(current.sid);
+    const { rows, bytes } = read;
+    let from = 0;
+    for (let i = 0; i < rows.length; i += ROW_FIELDS) {
+      const toolsEnd = rows[i + 1]!;
+      const textEnd = rows[i + 2]!;
+      // Bytes, not strings: FTS5 reads a blob as the UTF-8 text it is (the index is the same).
+      message.run([
+        docRowid(current.sid, rows[i]!),
+        bytes.subarray(from, toolsEnd),
+        bytes.subarray(toolsEnd, textEnd),
+      ]);
+      from = textEnd;
+    }
+    if (rows.length > 0)
+      this.db.run('INSERT INTO spans(rowid, data) VALUES (?, ?)', [
+        docRowid(current.sid, read.first),
+        read.spans,
+      ]);
+    if (row) {
+      Object.assign(row, { size: s.size, mtime: read.mtime, tail: read.tail });
+      this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
+        s.size,
+        read.mtime,
+        read.tail,
+        row.sid,
+      ]);
+      this.updateSummary(row, s);
+    }
+  }
+
+  private reader(): IndexReader {
+    this.fileReader ??= createIndexReader(this.options.readerFile);
+    return this.fileReader;
+  }
+
+  /** Brings the index up to date with `from` (ggcode's store, or a catalog of sources), newest
+   * sessions first. `signal` cancels between files (work done so far is kept). Queries may run
+   * while it does, and see what it has written: files are read ahead (on the reader thread, when
+   * there is one) while earlier ones are written, and queued messages are let in every few
+   * milliseconds. */
   async update(
     from: JsonlStore | Catalog,
     options: { onProgress?: (p: UpdateProgress) => void; signal?: AbortSignal } = {},
   ): Promise<UpdateStats> {
     const catalog = Catalog.of(from);
+    const store = catalog.store();
     const summaries = await catalog.list();
     const byId = new Map([...this.files().values()].map((r) => [r.id, r]));
     const stats: UpdateStats = {
@@ -270,7 +346,30 @@ export class SearchIndex {
       messages: 0,
     };
     const present = new Set(summaries.map((s) => s.id));
+    const reader = this.reader();
+    const ahead: Promise<Settled>[] = [];
+    let next = 0;
+    let aheadBytes = 0;
+    const readAhead = () => {
+      while (next < summaries.length && ahead.length < READ_AHEAD) {
+        const s = summaries[next]!;
+        if (ahead.length > 0 && aheadBytes + s.size > READ_AHEAD_BYTES) break;
+        next++;
+        aheadBytes += s.size;
+        const row = byId.get(s.id);
+        const known = row && { size: row.size, mtime: row.mtime, tail: row.tail };
+        // ggcode's files are read on from where the index stopped; other sources' sessions whole.
+        const read =
+          s.source === undefined && store
+            ? reader.read({ path: join(store.dir(), `${s.id}.jsonl`), id: s.id, size: s.size, known })
+            : readLoaded(catalog, s, row);
+        ahead.push(settle(read));
+      }
+    };
+    // Prepared once: the statement run for every message.
+    const message = this.db.prepare("INSERT INTO fts(rowid, tools, text, title) VALUES (?, ?, ?, '')");
     let batch = 0;
+    let slice = performance.now();
     this.db.exec('BEGIN');
     try {
       for (const row of byId.values()) {
@@ -282,37 +381,38 @@ export class SearchIndex {
       for (const [done, s] of summaries.entries()) {
         if (options.signal?.aborted) throw new CancelledError();
         options.onProgress?.({ done, total: summaries.length });
+        readAhead();
+        const got = await ahead.shift()!;
+        aheadBytes -= s.size;
+        if (this.queries > 0 || performance.now() - slice > SLICE_MS) {
+          await this.letQueriesIn();
+          slice = performance.now();
+          if (options.signal?.aborted) throw new CancelledError();
+        }
+        if (!got.ok) throw got.error;
+        const read = got.value;
         const row = byId.get(s.id);
-        const store = s.source === undefined ? catalog.store() : null;
-        const key = store ? await ggcodeKey(store, s) : await filesKey(catalog, s.id);
-        if (key === null) continue;
-        if (row && row.size === key.size && row.mtime === key.mtime) {
+        if (read.kind === 'gone') continue;
+        if (read.kind === 'unchanged') {
           if (
-            row.title !== s.title ||
-            row.model !== s.model ||
-            row.vendor !== s.vendor ||
-            row.updated_at !== s.updated_at ||
-            row.source !== (s.source ?? 'ggcode') ||
-            row.models !== modelsOf(s)
+            row!.title !== s.title ||
+            row!.model !== s.model ||
+            row!.vendor !== s.vendor ||
+            row!.updated_at !== s.updated_at ||
+            row!.source !== (s.source ?? 'ggcode') ||
+            row!.models !== modelsOf(s)
           ) {
-            this.updateSummary(row, s);
+            this.updateSummary(row!, s);
           }
           stats.unchanged++;
           continue;
         }
-        let result;
-        try {
-          result = store
-            ? await this.indexFile(store, s, key.size, key.mtime, row)
-            : await this.indexLoaded(catalog, s, key.size, key.mtime, row);
-        } catch {
-          continue; // vanished or unreadable now; the next update sees it again
-        }
-        stats.messages += result.messages;
+        this.writeFile(s, row, read, message);
+        batch += read.lineBytes;
+        stats.messages += read.messages;
         if (!row) stats.added++;
-        else if (result.reset) stats.rebuilt++;
+        else if (read.reset) stats.rebuilt++;
         else stats.appended++;
-        batch += result.bytes;
         if (batch > BATCH_BYTES) {
           this.db.exec('COMMIT; BEGIN');
           batch = 0;
@@ -320,43 +420,33 @@ export class SearchIndex {
       }
       this.db.exec('COMMIT');
     } catch (error) {
-      this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its docs
+      this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its rows and spans
       throw error;
     } finally {
+      message.finalize();
       this.filesCache = null;
       this.recentCache = null;
       this.prefixes.clear();
     }
+    compactIndex(this.db);
     options.onProgress?.({ done: summaries.length, total: summaries.length });
     return stats;
   }
 }
 
-/** A ggcode session's change key: the size the list gave and its file's mtime. */
-async function ggcodeKey(
-  store: JsonlStore,
+/** What the files table keeps of a session's summary. */
+function summaryOf(
   s: SessionSummary,
-): Promise<{ size: number; mtime: number } | null> {
-  try {
-    return { size: s.size, mtime: (await stat(join(store.dir(), `${s.id}.jsonl`))).mtimeMs };
-  } catch {
-    return null;
-  }
-}
-
-/** Another source's session's change key: the total size and latest mtime of its files. */
-async function filesKey(catalog: Catalog, id: string): Promise<{ size: number; mtime: number } | null> {
-  const files = await catalog.files(id).catch(() => null);
-  if (!files || files.length === 0) return null;
-  let size = 0;
-  let mtime = 0;
-  for (const file of files) {
-    const st = await stat(file).catch(() => null);
-    if (st === null) continue;
-    size += st.size;
-    mtime = Math.max(mtime, st.mtimeMs);
-  }
-  return mtime === 0 ? null : { size, mtime };
+): Pick<FileRow, 'title' | 'model' | 'vendor' | 'updated_at' | 'updated_ms' | 'source' | 'models'> {
+  return {
+    title: s.title,
+    model: s.model,
+    vendor: s.vendor,
+    updated_at: s.updated_at,
+    updated_ms: goTimeToMillis(s.updated_at),
+    source: s.source ?? 'ggcode',
+    models: modelsOf(s),
+  };
 }
 
 /** What `model:` looks in: every model the session used. */
@@ -364,8 +454,26 @@ function modelsOf(s: SessionSummary): string {
   return (s.models?.length ? s.models : [s.model]).join(' ');
 }
 
-/** The size of a message's text, to batch commits by (other sources have no line spans). */
-function messageBytes(m: Message): number {
-  const f = messageFields(m);
-  return f.text.length + f.tools.length;
+/** Another source's session for the index: unchanged when its files are (total size, latest
+ * mtime), else all of its messages, replacing what the index had. */
+async function readLoaded(
+  catalog: Catalog,
+  s: SessionSummary,
+  row: FileRow | undefined,
+): Promise<ReadResult> {
+  const files = await catalog.files(s.id).catch(() => null);
+  let mtime = 0;
+  for (const file of files ?? []) mtime = Math.max(mtime, (await stat(file).catch(() => null))?.mtimeMs ?? 0);
+  if (mtime === 0) return { kind: 'gone' };
+  if (row && row.size === s.size && row.mtime === mtime) return { kind: 'unchanged', mtime };
+  let session;
+  try {
+    session = await catalog.load(s.id);
+  } catch {
+    return { kind: 'gone' }; // vanished or unreadable now; the next update sees it again
+  }
+  return extractMessages(
+    session.messages.map((message, index) => ({ message, index, span: { offset: 0, length: 0 } })),
+    { mtime, reset: row !== undefined, tail: '{}' },
+  );
 }

@@ -6,13 +6,14 @@
 import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
-import type { Message, SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
+import type { Message, SearchGroup, SearchMatch, SearchResults, SearchSort } from '../../shared/types';
 import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
 import { openRegularSync } from '../regular-file';
 import { messageFields } from './fields';
 import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from './query';
-import { docRowid, msgOf, sessionRange } from './rowid';
+import { docRowid, msgOf, sessionRange, sidOf } from './rowid';
+import { decodeSpans, type Span } from './spans';
 import { countUpTo, rankedPage, recentPage, type Group } from './result-pages';
 import { CancelledError, type FileRow, type SearchIndex } from './search-index';
 import { snippetFor } from './snippet';
@@ -25,6 +26,8 @@ export interface SearchOptions {
   perSession?: number;
   /** More matching messages than this and sessions come most recent first (RANKED_HITS). */
   rankedHits?: number;
+  /** Best match first (the default), or most recently updated first. */
+  sort?: SearchSort;
   signal?: AbortSignal;
 }
 
@@ -39,20 +42,32 @@ interface Shown {
   length: number;
 }
 
-/** Where each group's shown messages are, in message order. */
+/** Where each group's shown messages are, in message order: each from the spans of the read
+ * of its file that added it (the one starting at or before it). */
 function spansOf(db: Database, groups: Group[]): Shown[][] {
-  const where = db.prepare('SELECT offset, length FROM docs WHERE rowid = ?');
+  const chunkOf = db.prepare(
+    'SELECT rowid, data FROM spans WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 1',
+  );
   try {
-    return groups.map((g) =>
-      [...g.top]
+    return groups.map((g) => {
+      const decoded = new Map<number, Span[]>();
+      return [...g.top]
         .sort((a, b) => a - b)
-        .flatMap((rowid) => {
-          const span = where.get([rowid]) as { offset: number; length: number } | null;
-          return span ? [{ rowid, ...span }] : [];
-        }),
-    );
+        .flatMap((rowid): Shown[] => {
+          if (msgOf(rowid) < 0) return [{ rowid, offset: 0, length: 0 }];
+          const chunk = chunkOf.get([sessionRange(sidOf(rowid))[0], rowid]) as {
+            rowid: number;
+            data: Uint8Array;
+          } | null;
+          if (!chunk) return [];
+          let spans = decoded.get(chunk.rowid);
+          if (!spans) decoded.set(chunk.rowid, (spans = decodeSpans(msgOf(chunk.rowid), chunk.data)));
+          const span = spans.find((s) => s.msg === msgOf(rowid));
+          return span ? [{ rowid, offset: span.offset, length: span.length }] : [];
+        });
+    });
   } finally {
-    where.finalize();
+    chunkOf.finalize();
   }
 }
 
@@ -144,7 +159,7 @@ export async function search(
   from: string | SnippetSource,
   text: string,
   options: SearchOptions = {},
-): Promise<Omit<SearchResults, 'progress'>> {
+): Promise<Omit<SearchResults, 'progress' | 'partial'>> {
   const started = performance.now();
   const snippets = typeof from === 'string' ? { dir: from } : from;
   const page = options.page ?? 0;
@@ -164,7 +179,7 @@ export async function search(
   });
   const rankedHits = options.rankedHits ?? RANKED_HITS;
   const db = index.database();
-  const request = { index, match, q, perSession, page, pageSize };
+  const request = { index, match, q, perSession, page, pageSize, sort: options.sort ?? 'relevance' };
   const found = reading(db, () => {
     const p =
       countUpTo(db, match, rankedHits + 1) > rankedHits
@@ -173,20 +188,22 @@ export async function search(
     return { ...p, shown: spansOf(db, p.groups) };
   });
   const groups: SearchGroup[] = [];
-  for (const [i, g] of found.groups.entries()) {
-    // A newer query arriving meanwhile (a worker message) is let in between sessions.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new CancelledError();
-    const { id, title, model, vendor, updated_at, source } = g.row;
-    const shown = found.shown[i]!;
-    const matches =
-      source !== 'ggcode' && snippets.load
-        ? await loadedMatches(snippets.load, g.row, shown, q)
-        : matchesOf(snippets.dir, g.row, shown, q);
-    const group: SearchGroup = { id, title, model, vendor, updated_at, hit_count: g.count, matches };
-    if (source !== 'ggcode') group.source = source;
-    groups.push(group);
-  }
+  await index.pausingUpdates(async () => {
+    for (const [i, g] of found.groups.entries()) {
+      // A newer query arriving meanwhile (a worker message) is let in between sessions.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new CancelledError();
+      const { id, title, model, vendor, updated_at, source } = g.row;
+      const shown = found.shown[i]!;
+      const matches =
+        source !== 'ggcode' && snippets.load
+          ? await loadedMatches(snippets.load, g.row, shown, q)
+          : matchesOf(snippets.dir, g.row, shown, q);
+      const group: SearchGroup = { id, title, model, vendor, updated_at, hit_count: g.count, matches };
+      if (source !== 'ggcode') group.source = source;
+      groups.push(group);
+    }
+  });
   return {
     ...base,
     groups,

@@ -1,19 +1,20 @@
 // The search service of one store: keeps the index up to date (one update at a time; requests
 // during an update coalesce into one more), reports progress, and answers queries, newest
 // query first: a query still making snippets is cancelled when another arrives.
-import type { IndexProgress, SearchResults } from '../../shared/types';
+import type { IndexProgress, SearchResults, SearchSort } from '../../shared/types';
 import { errorLine } from '../../shared/api';
 import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
 import { removeIndexFiles } from './database';
-import { CancelledError, SearchIndex } from './search-index';
+import { CancelledError, SearchIndex, type SearchIndexOptions } from './search-index';
 
 /** A search request: the query text and the page wanted. */
 export interface SearchRequest {
   query: string;
   page?: number;
   pageSize?: number;
+  sort?: SearchSort;
 }
 
 /** Full-text search over a store or a catalog of sources, with its index in `indexFile`. */
@@ -29,6 +30,7 @@ export class SearchService {
   constructor(
     from: JsonlStore | Catalog,
     private readonly indexFile: string,
+    private readonly options: SearchIndexOptions = {},
   ) {
     this.catalog = Catalog.of(from);
   }
@@ -36,7 +38,7 @@ export class SearchService {
   private readonly catalog: Catalog;
 
   private open(): SearchIndex {
-    this.index ??= new SearchIndex(this.indexFile);
+    this.index ??= new SearchIndex(this.indexFile, this.options);
     return this.index;
   }
 
@@ -46,7 +48,7 @@ export class SearchService {
     if (!this.index || this.index.isSound()) return false;
     this.index.close();
     removeIndexFiles(this.indexFile);
-    this.index = new SearchIndex(this.indexFile);
+    this.index = new SearchIndex(this.indexFile, this.options);
     return true;
   }
 
@@ -117,11 +119,12 @@ export class SearchService {
       search(index, { dir: this.catalog.store()?.dir() ?? '', load: this.loadMessages }, request.query, {
         page: request.page,
         pageSize: request.pageSize,
+        sort: request.sort,
         signal: controller.signal,
       }),
     );
     if (controller.signal.aborted) throw new CancelledError();
-    return { ...results, progress: this.state };
+    return { ...results, progress: this.state, partial: this.state.state !== 'ready' };
   }
 
   // Snippets of other sources' sessions come from the session loaded whole.

@@ -13,6 +13,7 @@ const init = workerData as WorkerInit;
 const service = new SearchService(
   init.sources ? Catalog.open(init.sources) : new JsonlStore(init.dir),
   init.indexFile,
+  { readerFile: init.readerFile },
 );
 const send = (message: FromWorker): void => port.postMessage(message);
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeAdapter } from '../../../src/core/sources/claude/index';
-import { buildTranscript } from '../../../src/core/transcript';
+import { fullPage } from '../../../src/core/transcript/full-page';
 import { defaultClaudeRoots } from '../../../src/core/sources/claude/files';
 import type { ContentBlock, Session } from '../../../src/shared/types';
 import { snapshot } from '../../support/fixtures';
@@ -131,18 +131,23 @@ describe('Claude Code lines', () => {
   });
 
   it('gives the viewer each message kind and the subagent thread under its call', async () => {
-    const t = buildTranscript(await source().load(MODERN));
-    expect(t.messages.slice(0, 4).map((m) => m.kind)).toEqual([
+    const page = fullPage(await source().load(MODERN));
+    expect(page.messages.slice(0, 4).map((m) => m.kind)).toEqual([
       'command',
       'command_output',
       'meta',
       undefined,
     ]);
-    const task = t.messages.find((m) => m.subagents)!;
-    expect(task.subagents?.map((s) => [s.tool_id, s.agent_id, s.messages.length])).toEqual([
-      ['toolu_01Task', 'a1b2c3d', 4],
-    ]);
-    expect(task.subagents?.[0]!.messages[3]!.markdown).toContain('Two places read the cookie');
+    const call = page.messages.flatMap((m) => m.blocks).find((b) => b.kind === 'tool_call' && b.subagent);
+    expect(
+      call?.kind === 'tool_call' && [call.id, call.subagent?.agent_id, call.subagent?.messages.length],
+    ).toEqual(['toolu_01Task', 'a1b2c3d', 4]);
+    const thread = call?.kind === 'tool_call' ? call.subagent!.messages : [];
+    // The subagent's own call and result are paired inside its thread.
+    const grep = thread[1]!.blocks.find((b) => b.kind === 'tool_call');
+    expect(grep?.kind === 'tool_call' && grep.result).toEqual({ message: 2, block: 0 });
+    const edit = page.messages.flatMap((m) => m.blocks).find((b) => b.kind === 'tool_result' && b.patch);
+    expect(edit?.kind === 'tool_result' && edit.patch?.file_path).toBe('/home/dev/webapp/src/auth/guard.ts');
   });
 
   it('marks compaction and keeps its summary as what it is', async () => {

@@ -1,6 +1,6 @@
 // Live updates of other sources through the LiveStore main and the server use: their folders are
 // watched recursively (a change is told by session, a subagent's file as its session's), and a
-// followed session's growth is sent, a grown message again with `replace`.
+// followed session's growth is sent, a grown message again at its index.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,24 +48,27 @@ const claudeLine = (uuid: string, id: string, text: string) =>
   }) + '\n';
 
 describe('live updates of other sources', () => {
-  it('follows a Claude Code session: new messages, then a grown one sent again to replace it', async () => {
+  it('follows a Claude Code session: new messages, then a grown one sent again at its index', async () => {
     const { live, changes, claudeFile } = await liveHome();
     const appended = new Received<SessionAppended>();
     const { count } = await live.follow(CLAUDE, appended.push, 19);
     expect(count).toBe(19);
-    // The viewer's last message may have grown while it loaded: it is sent again.
+    // The viewer's last message may have grown while it loaded: it is sent again, at its index
+    // (the viewer keeps messages by index, so the new one takes the old one's place).
     expect(await appended.next()).toMatchObject({
       from: 18,
-      replace: true,
-      messages: [{ role: 'assistant' }],
+      messages: [{ index: 18, role: 'assistant' }],
     });
     appendFileSync(claudeFile, claudeLine('l1', 'msg_live', 'Part one.'));
-    expect(await appended.next()).toMatchObject({ from: 19, messages: [{ role: 'assistant' }] });
+    expect(await appended.next()).toMatchObject({ from: 19, messages: [{ index: 19, role: 'assistant' }] });
     expect(await changes.next((c) => c.ids.includes(CLAUDE))).toBeTruthy();
     appendFileSync(claudeFile, claudeLine('l2', 'msg_live', 'Part two.'));
     const grown = await appended.next();
-    expect(grown).toMatchObject({ from: 19, replace: true, session: { msg_count: 20 } });
-    expect(grown.messages[0]!.markdown).toContain('Part one.\n\nPart two.');
+    expect(grown).toMatchObject({ from: 19, session: { msg_count: 20 } });
+    expect(grown.messages[0]!.blocks.map((b) => b.kind === 'text' && b.text)).toEqual([
+      'Part one.',
+      'Part two.',
+    ]);
   });
 
   it("tells a change to a subagent's file as its session's", async () => {

@@ -11,14 +11,15 @@ import { anchoredScrollTop } from './scroll-anchor';
 import { sourceLabel, sourceOf } from '../../../shared/sources';
 import { SessionRow, rowDomId } from './SessionRow';
 
-/** Height of one row in pixels (two lines of text plus padding). */
-export const ROW_HEIGHT = 64;
+/** Height of one row in pixels: two lines of title, one of details, and padding. */
+export const ROW_HEIGHT = 78;
 
 /** The list of visible sessions. */
 export function SessionList() {
   const rows = useAppStore((s) => s.visible);
   const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
+  const annotations = useAppStore((s) => s.annotations);
   const select = useAppStore((s) => s.select);
   const startDrag = useAppStore((s) => s.startDrag);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -55,6 +56,7 @@ export function SessionList() {
   return (
     <div
       ref={scrollRef}
+      id="session-list"
       className="session-list"
       data-testid="session-list"
       role="listbox"
@@ -72,6 +74,7 @@ export function SessionList() {
               <SessionRow
                 key={item.key}
                 session={session}
+                annotation={annotations[session.id]}
                 selected={session.id === selectedId}
                 top={item.start}
                 height={item.size}

@@ -1,5 +1,5 @@
 // Sessions of several sources in the app: each row says whose it is (and its branch), source
-// chips narrow the list, another agent's session has no Delete, and its header says what it is.
+// menu narrows the list, another agent's session has no Delete, and its header says what it is.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceInfo } from '../../../shared/contract';
@@ -7,7 +7,7 @@ import { fakeApi } from '../../test-support/fake-api';
 import { mountApp } from '../../test-support/mount-app';
 import { message, summary, transcript } from '../../test-support/transcripts';
 import { sessionFacts } from '../transcript/session-facts';
-import { applyListView, chipsOf, DEFAULT_VIEW } from './list-view';
+import { applyListView, DEFAULT_VIEW, facetChoices } from './list-view';
 
 const SOURCES: SourceInfo[] = [
   { name: 'ggcode', label: 'ggcode', roots: ['/g'], read_only: false },
@@ -35,20 +35,19 @@ const sessions = [
 ];
 
 function mount() {
-  const command = { ...message('user', [{ type: 'text', text: '/model opus' }]), kind: 'command' };
-  const task = {
-    ...message('assistant', [{ type: 'tool_use', name: 'Task', input: '{"prompt":"find it"}' }]),
-    subagents: [
-      {
-        tool_id: 'toolu_1',
-        agent_id: 'a1',
-        messages: [
-          message('user', [{ type: 'text', text: 'find it' }]),
-          message('assistant', [{ type: 'text', text: 'Found in src/auth.ts' }]),
-        ],
-      },
-    ],
-  };
+  const command = message('user', [{ type: 'text', text: '/model opus' }], { kind: 'command' });
+  const task = message('assistant', [
+    { type: 'tool_use', id: 'toolu_1', name: 'Task', input: '{"prompt":"find it"}' },
+  ]);
+  const call = task.blocks[0]!;
+  if (call.kind === 'tool_call')
+    call.subagent = {
+      agent_id: 'a1',
+      messages: [
+        message('user', [{ type: 'text', text: 'find it' }]),
+        { ...message('assistant', [{ type: 'text', text: 'Found in src/auth.ts' }]), index: 1 },
+      ],
+    };
   const claude = transcript('claude-1', [command, task], {
     title: 'Fix login',
     source: 'claude',
@@ -92,14 +91,24 @@ describe('several sources in the list', () => {
     expect(within(rowOf('claude-1')).getByTestId('session-row-cost').textContent).toBe('≈ $0.1982');
   });
 
-  it('narrows the list with source chips', async () => {
+  it('narrows the list with the Source menu, which names each source by its label', async () => {
     mount();
     await waitFor(() => expect(rows()).toHaveLength(3));
-    const chips = screen.getAllByTestId('source-chip');
-    expect(chips.map((c) => c.textContent)).toEqual(['Claude Code1', 'Codex CLI1', 'ggcode1']);
-    fireEvent.click(chips[0]!);
+    fireEvent.click(screen.getByTestId('filter-sources'));
+    const choices = screen.getAllByTestId('filter-sources-choice');
+    expect(choices.map((c) => c.textContent)).toEqual(['ggcode1', 'Claude Code1', 'Codex CLI1']);
+    fireEvent.click(choices.find((c) => c.getAttribute('data-value') === 'claude')!);
     await waitFor(() => expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['claude-1']));
     expect(screen.getByTestId('session-count').textContent).toBe('1 of 3 sessions');
+    expect(screen.getByTestId('active-filter').textContent).toBe('SourceClaude Code✕');
+  });
+
+  it('has no Source menu while only ggcode sessions are listed', async () => {
+    const api = fakeApi([summary('g1')], [transcript('g1', [])]);
+    mountApp(api);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(screen.queryByTestId('filter-sources')).toBeNull();
+    expect(screen.queryByTestId('session-row-source')).toBeNull();
   });
 
   it("offers no Delete for another agent's session, and says whose it is and what was estimated", async () => {
@@ -129,14 +138,14 @@ describe('several sources in the list', () => {
 });
 
 describe('list view and facts of sources', () => {
-  it('filters by source (ggcode rows carry none) and counts chips per source', () => {
-    const view = { ...DEFAULT_VIEW, sources: ['ggcode', 'codex'] };
+  it("filters by source ('' standing for ggcode, whose rows carry none) and counts each", () => {
+    const view = { ...DEFAULT_VIEW, sources: ['', 'codex'] };
     expect(applyListView(sessions, view, new Date()).map((s) => s.id)).toEqual(['g1', 'codex-1']);
-    expect(
-      chipsOf(sessions, 'source')
-        .map((c) => c.value)
-        .sort(),
-    ).toEqual(['claude', 'codex', 'ggcode']);
+    expect(facetChoices(sessions, 'sources', DEFAULT_VIEW, new Date())).toEqual([
+      { value: '', count: 1 },
+      { value: 'claude', count: 1 },
+      { value: 'codex', count: 1 },
+    ]);
     expect(
       applyListView(sessions, { ...DEFAULT_VIEW, filter: 'fix/login' }, new Date()).map((s) => s.id),
     ).toEqual(['claude-1']);
