@@ -141,7 +141,8 @@ console.log(
     `${during.progress.done} of ${during.progress.total} sessions indexed by then`,
 );
 rmSync(firstIndex, { force: true });
-const firstS = Math.max(...during.first.map((f) => f.s));
+// The goal's figure: when a typical query (the median of the four) first had results.
+const firstS = median(during.first.map((f) => f.s));
 
 const measured = task('fts-query', lib, bigDir, bigIndex, String(REPS));
 const ours = measured.queries;
@@ -263,13 +264,13 @@ const goals = [
   [
     'first results',
     `${fixed(firstS, 2)} s`,
-    'start of build',
+    'build start, median',
     '-',
     `<= ${GOALS.firstS} s`,
     firstS <= GOALS.firstS,
   ],
 ];
-console.log('\ngoal           figure      baseline             ratio    goal          ');
+console.log('\ngoal           figure      baseline             ratio    goal');
 for (const [name, figure, base, r, goal, met] of goals)
   console.log(
     `${name.padEnd(14)} ${figure.padEnd(11)} ${base.padEnd(20)} ${r.padEnd(8)} ${goal.padEnd(13)} ${met === null ? 'no baseline' : met ? 'met' : 'MISSED'}`,
