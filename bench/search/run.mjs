@@ -114,6 +114,12 @@ console.log(
   `  CPU time ${fixed(built.cpuMs / 1000, 1)} s (both threads; ${fixed(mb(bigBytes) / (built.cpuMs / 1000), 1)} MB per CPU second), ` +
     `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, on ${availableParallelism()} cores`,
 );
+// The writing thread is the build's critical path (the reader thread waits on it): with a core
+// of its own, the build would take about its CPU time.
+if (built.writerCpuMs)
+  console.log(
+    `  writing thread: ${fixed(built.writerCpuMs / 1000, 1)} s CPU = ${fixed(mb(bigBytes) / (built.writerCpuMs / 1000), 1)} MB/s with a core to itself`,
+  );
 let rgPassMs = null;
 if (hasRg) {
   rgPassMs = median([0, 1, 2].map(() => rgPass(bigDir, 'xylophone')));

@@ -50,11 +50,6 @@ export interface FileRow {
  * commit also writes out FTS5's pending words and waits for the disk: 16 MB cost more, bench/search). */
 const BATCH_BYTES = 64 << 20;
 
-/** SQLite's page cache during an update, in KiB (2 MB otherwise): FTS5's merges read back the
- * segments just written instead of asking the file system for each page (a twentieth of a 1 GB
- * build's time went to those reads, bench/search). */
-const UPDATE_CACHE_KIB = 65_536;
-
 /** Files read ahead of the one being written (and bytes of them at most, beyond the first). */
 const READ_AHEAD = 8;
 const READ_AHEAD_BYTES = 32 << 20;
@@ -350,7 +345,6 @@ export class SearchIndex {
     const message = this.db.prepare("INSERT INTO fts(rowid, tools, text, title) VALUES (?, ?, ?, '')");
     let batch = 0;
     let slice = performance.now();
-    this.db.exec(`PRAGMA cache_size = -${UPDATE_CACHE_KIB}`);
     this.db.exec('BEGIN');
     try {
       for (const row of byId.values()) {
@@ -403,7 +397,6 @@ export class SearchIndex {
       throw error;
     } finally {
       message.finalize();
-      this.db.exec('PRAGMA cache_size = -2000; PRAGMA shrink_memory');
       this.filesCache = null;
       this.recentCache = null;
       this.prefixes.clear();
