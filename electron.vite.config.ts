@@ -13,8 +13,11 @@ const devWithoutMetaCsp: Plugin = {
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
+    // `electron-vite dev` (command "serve") is the one build whose main may load the dev server
+    // named by ELECTRON_RENDERER_URL; every other build has false here, and the read is dropped.
+    define: { 'import.meta.env.DEV_SERVER': JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -45,4 +48,4 @@ export default defineConfig({
     },
     plugins: [react(), devWithoutMetaCsp],
   },
-});
+}));

@@ -1,7 +1,7 @@
 // Bundles the CLI (store, server and all) into out/cli/sessions.cjs, the search worker it
 // starts into out/cli/search-worker.cjs and the index's reader thread into
-// out/cli/search-reader.cjs. SQLite's WebAssembly build stays a normal dependency: it loads its
-// .wasm file from beside its own script.
+// out/cli/search-reader.cjs. SQLite's WebAssembly build and koffi (the FFI for flock, a native
+// module) stay normal dependencies: each loads its .wasm or .node file from beside its own script.
 import { build } from 'esbuild';
 
 const common = {
@@ -11,7 +11,7 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['node-sqlite3-wasm'],
+  external: ['node-sqlite3-wasm', 'koffi'],
 };
 
 await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'out/cli/sessions.cjs' });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { clickUntilReadable, fetchAlone, FIRST_ROW_PROBE } from './page-probes.mjs';
 import { bundleLib } from '../bundle.mjs';
+import { report } from '../report.mjs';
 
 const SESSIONS = Number(process.env.BENCH_UI_SESSIONS ?? 10_000);
 const MESSAGES = Number(process.env.BENCH_UI_MESSAGES ?? 5_000);
@@ -94,17 +95,24 @@ try {
       median(list),
       `list JSON fetched alone`,
       median(listFloor),
+      { max: 1.5 },
     ],
     [
       `${MESSAGES}-message transcript readable (click -> first message)`,
       median(transcript),
       `transcript JSON fetched alone`,
       median(transcriptFloor),
+      { max: 1.5 },
     ],
   ];
-  for (const [what, value, floorName, floor] of rows) {
-    console.log(`${what}: ${ms(value)} vs ${floorName} ${ms(floor)} -> ${(value / floor).toFixed(2)}x`);
+  let ok = true;
+  for (const [figure, value, baselineName, baseline, goal] of rows) {
+    console.log(
+      `${figure}: ${ms(value)} vs ${baselineName} ${ms(baseline)} -> ${(value / baseline).toFixed(2)}x`,
+    );
+    ok = report({ bench: 'ui', figure, value, baselineName, baseline, goal }) && ok;
   }
+  process.exitCode = ok ? 0 : 1;
 } finally {
   await browser?.close();
   await server?.close();

@@ -134,3 +134,38 @@ test('find in transcript counts, steps and clears', async ({ app, corpus }) => {
     });
   await expect.poll(cleared).toBe(true);
 });
+
+test('the strict CSP (no inline styles) is never violated while browsing, and does block an inline style', async ({
+  app,
+}) => {
+  const page = app.page;
+  // Recorded from the first script on, before the app runs.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as { cspViolations?: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+  const violations = () => page.evaluate(() => (globalThis as { cspViolations?: string[] }).cspViolations);
+  await app.open();
+  // Code blocks (highlight.js), tool calls, hostile markup, virtualized rows and their inline sizes.
+  for (const id of [FIXTURE_IDS.plain, FIXTURE_IDS.tools, FIXTURE_IDS.hostile, FIXTURE_IDS.checkpoint]) {
+    await app.openSession(id);
+    await expect(page.getByTestId('message').first()).toBeVisible();
+    await page.getByTestId('transcript-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  }
+  await page.waitForTimeout(300);
+  expect(await violations()).toEqual([]);
+
+  // The listener hears what the policy refuses: an injected <style> is blocked and reported.
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'body { display: none }';
+    document.head.append(style);
+  });
+  await expect.poll(violations).toContain('style-src-elem inline');
+  // Once for the header's policy and once for the page's meta copy of it.
+  expect(new Set(await violations())).toEqual(new Set(['style-src-elem inline']));
+  await expect(page.getByTestId('session-list')).toBeVisible();
+});

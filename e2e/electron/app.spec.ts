@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { JsonlStore } from '../../src/core/store';
-import { markdownFileName } from '../../src/main/file-name';
+import { exportFileName } from '../../src/shared/export-file-name';
 import { API_KEYS, type Api } from '../../src/preload/api';
 import { electronBinary, SKIP_MESSAGE } from './electron-binary';
 import { fixtureIds, launchApp, type LaunchedApp } from './launch';
@@ -36,6 +36,16 @@ test.describe('Electron app', () => {
     await launched.cleanup();
   });
 
+  test('loads the renderer from app://, not file:// nor the ELECTRON_RENDERER_URL it was given', async () => {
+    const { page } = launched;
+    expect(new URL(page.url()).href).toBe('app://transcripts/index.html');
+    expect(await page.evaluate(() => location.origin)).toBe('app://transcripts');
+    const types = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).protocol),
+    );
+    expect(new Set(types)).toEqual(new Set(['app:']));
+  });
+
   test('lists every session of the --dir folder', async () => {
     const ids = await fixtureIds();
     const { page } = launched;
@@ -53,7 +63,7 @@ test.describe('Electron app', () => {
     await expect(page.getByTestId('transcript')).toBeVisible();
     await expect(page.getByTestId('tool-call').first()).toBeVisible();
     await expect(page.locator('[data-testid="tool-result"][data-error="true"]').first()).toBeVisible();
-    expect(new URL(page.url()).hash).toBe(`#session=${TOOLS}`);
+    expect(page.url()).toBe(`app://transcripts/index.html#session=${TOOLS}`);
   });
 
   test('opens a session by keyboard', async () => {
@@ -81,7 +91,7 @@ test.describe('Electron app', () => {
     const remote = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
-        .filter((e) => !e.name.startsWith('file:') && !e.name.startsWith('data:')),
+        .filter((e) => !e.name.startsWith('app://transcripts/') && !e.name.startsWith('data:')),
     );
     expect(remote).toEqual([]);
   });
@@ -141,7 +151,7 @@ test.describe('Electron app', () => {
     const store = new JsonlStore(sessionsDir);
     const { title } = await store.load(TOOLS);
     const [folder] = (await readdir(appTmp)).filter((n) => n.startsWith('transcripts-drag-'));
-    expect(file).toBe(join(appTmp, folder ?? '', TOOLS, markdownFileName(title, TOOLS)));
+    expect(file).toBe(join(appTmp, folder ?? '', TOOLS, exportFileName(title, TOOLS)));
     expect(await readFile(file ?? '', 'utf8')).toBe(await store.exportMarkdown(TOOLS));
   });
 

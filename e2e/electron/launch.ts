@@ -45,6 +45,9 @@ export async function launchApp(executablePath: string): Promise<LaunchedApp> {
   // holds the settings file and the single-instance lock, so a running copy of the app is not hit.
   env.TMPDIR = appTmp;
   env.XDG_CONFIG_HOME = join(root, 'config');
+  // A built app must ignore this (only the `npm run dev` bundle reads it): the tests check that the
+  // window still shows app://transcripts.
+  env.ELECTRON_RENDERER_URL = 'http://127.0.0.1:9/';
   const app = await _electron.launch({
     executablePath,
     args: [MAIN_BUNDLE, '--dir', sessionsDir],

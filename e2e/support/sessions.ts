@@ -17,6 +17,8 @@ export interface SessionSpec {
   text?: (index: number) => string;
   /** RFC 3339 creation time; updated_at is one hour later. */
   createdAt?: string;
+  /** Names stored in the meta record and index entry instead of the defaults. */
+  names?: Partial<Pick<GeneratedEntry, 'vendor' | 'endpoint' | 'model' | 'workspace'>>;
 }
 
 /** The index.json entry of a generated session. */
@@ -29,6 +31,7 @@ export interface GeneratedEntry {
   vendor: string;
   endpoint: string;
   model: string;
+  workspace?: string;
 }
 
 const ZERO = '0001-01-01T00:00:00Z';
@@ -80,6 +83,7 @@ function entryFor(spec: SessionSpec): GeneratedEntry {
     vendor: 'anthropic',
     endpoint: 'default',
     model: 'claude-sonnet-4',
+    ...spec.names,
   };
 }
 

@@ -3,14 +3,15 @@ import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
-import { SearchService } from '../core/search/service';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
+import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
 import { partialNote, searchFooter } from './search-footer';
 import { columns, oneLine, relativeTime } from './format';
 import { sessionJson } from './show-json';
+import { terminalSafeJson } from './terminal-safe';
 
 /** Where a command writes: stdout text and stderr lines. */
 export interface Io {
@@ -25,7 +26,10 @@ const TITLE_WIDTH = 70;
 const FIRST_RESULTS_MS = 3000;
 
 async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
-  const sessions = await store.list();
+  const { sessions, unreadable } = await store.listing();
+  // On stderr, so that `list --json` stays the list and a pipe still sees the note.
+  const note = unreadableNote(unreadable);
+  if (note) io.err(`sessions: ${note} in ${store.dir()}`);
   if (cmd.json) {
     const rows = sessions.map(
       ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({
@@ -39,7 +43,7 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
         model,
       }),
     );
-    io.out(JSON.stringify(rows, null, 2) + '\n');
+    io.out(terminalSafeJson(JSON.stringify(rows, null, 2)) + '\n');
     return;
   }
   if (sessions.length === 0) {
@@ -59,7 +63,7 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
 async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   if (cmd.json) {
-    io.out(sessionJson(await store.load(id)) + '\n');
+    io.out(terminalSafeJson(sessionJson(await store.load(id))) + '\n');
     return;
   }
   const session = await store.load(id);
@@ -79,6 +83,8 @@ async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<v
 // long build (the first) is stopped after a few seconds, unless --wait: the answer covers what
 // it has indexed so far, newest sessions first, and the next search carries on from there.
 async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+  // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
+  const { SearchService } = await import('../core/search/service');
   const service = new SearchService(
     store,
     indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
@@ -105,7 +111,7 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
       page: (cmd.page ?? 1) - 1,
       pageSize: cmd.limit ?? 20,
     });
-    if (cmd.json) return io.out(JSON.stringify(results, null, 2) + '\n');
+    if (cmd.json) return io.out(terminalSafeJson(JSON.stringify(results, null, 2)) + '\n');
     if (results.groups.length === 0) {
       io.err(
         results.page > 0 && (results.capped || results.total_sessions) ? 'no more matches' : 'no matches',

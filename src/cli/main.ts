@@ -1,8 +1,8 @@
 // `sessions`: the command-line tool over the session store. Errors are one line on stderr
 // (exit 1; 2 for usage errors), never a stack trace.
 import { join } from 'node:path';
+import { defaultCacheDir, summaryFileFor } from '../core/search/cache-dir';
 import { defaultDir, JsonlStore } from '../core/store';
-import { serveCommand } from '../server/serve-command';
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCommand, type Io } from './commands';
 
@@ -16,6 +16,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
     }
     const dir = cmd.dir ?? (env.SESSIONS_DIR || defaultDir());
     if (cmd.name === 'serve') {
+      // Loaded only for `serve`: the HTTP server and its routes would slow every other command's start.
+      const { serveCommand } = await import('../server/serve-command');
       await serveCommand({
         dir,
         port: cmd.port,
@@ -27,7 +29,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       });
       return 0;
     }
-    await runCommand(new JsonlStore(dir), cmd, io, env);
+    const summaryFile = summaryFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), dir);
+    await runCommand(new JsonlStore(dir, { summaryFile }), cmd, io, env);
     return 0;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -29,3 +29,19 @@ export class SessionInUseError extends StoreError {
     super(`session ${id} is in use by process ${pid}; stop it first`);
   }
 }
+
+/** Another process held a lock for longer than a writer waits. */
+export class LockTimeoutError extends StoreError {
+  override name = 'LockTimeoutError';
+  constructor(path: string, timeoutMs: number) {
+    super(`timed out after ${timeoutMs / 1000} s waiting for the lock ${path}: another process holds it`);
+  }
+}
+
+/** A lock file's name is taken by something that is not a regular file (a FIFO, a folder, a link...). */
+export class LockFileError extends StoreError {
+  override name = 'LockFileError';
+  constructor(path: string, kind: string) {
+    super(`cannot lock ${path}: it is ${kind}, not a regular file; remove it`);
+  }
+}

@@ -1,7 +1,7 @@
 // A session's Markdown export together with the file name it should be saved under.
 import type { JsonlStore } from '../core/store';
 import { exportSessionMarkdown } from '../core/markdown';
-import { markdownFileName } from './file-name';
+import { exportFileName } from '../shared/export-file-name';
 
 /** The store method an export needs (a narrow view, so tests can pass a fake). */
 export type ExportSource = Pick<JsonlStore, 'load'>;
@@ -16,5 +16,5 @@ export interface ExportFile {
  * throws the store's one-line errors. */
 export async function exportFile(store: ExportSource, id: string): Promise<ExportFile> {
   const session = await store.load(id);
-  return { name: markdownFileName(session.title, id), markdown: exportSessionMarkdown(session) };
+  return { name: exportFileName(session.title, id), markdown: exportSessionMarkdown(session) };
 }

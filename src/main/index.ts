@@ -1,12 +1,13 @@
 // Electron main entry: wires the store, IPC, window, menu and web policy together. Each piece
 // lives in its own module; this file only decides the order and holds the one window.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir, indexFileFor, summaryFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererProtocolHandler } from './app-protocol';
 import { DragFolder, startDragOut } from './drag';
 import { dragIcon } from './drag-icon';
 import { registerIpc } from './ipc';
@@ -23,11 +24,10 @@ import { hardenWebContents, mainWindowOptions } from './window';
 
 /** out/ of the build: this file is out/main/index.js. */
 const OUT_DIR = join(import.meta.dirname, '..');
-// A packaged app never loads a dev server, whatever the environment says.
-const renderer = rendererLocation(
-  join(OUT_DIR, 'renderer'),
-  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-);
+// Only the bundle `electron-vite dev` builds reads ELECTRON_RENDERER_URL: electron.vite.config.ts
+// defines DEV_SERVER false for every other build, which drops the read, so no environment can point
+// the trusted window (and its API) at another page.
+const renderer = rendererLocation(import.meta.env.DEV_SERVER ? process.env.ELECTRON_RENDERER_URL : undefined);
 const dragFolder = new DragFolder();
 let mainWindow: BrowserWindow | null = null;
 
@@ -107,6 +107,7 @@ async function start(): Promise<void> {
           dir: s.dir(),
           indexFile: indexFileFor(cacheDir, s.dir()),
         }),
+      summaryFile: (dir) => summaryFileFor(cacheDir, dir),
       onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
       live: (s, search) => live.open(s, search),
       watch: (s, id, known) => live.watch(s, id, known),
@@ -114,9 +115,10 @@ async function start(): Promise<void> {
   );
   app.on('will-quit', () => void store.close());
 
+  protocol.handle(APP_SCHEME, rendererProtocolHandler(join(OUT_DIR, 'renderer')));
   applyWebPolicy(session.defaultSession, renderer);
   registerIpc(ipcMain, {
-    isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer.isRendererPage),
+    isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer),
     handlers: () => store.handlers(),
     saveAs: (id) => saveSessionAs(store.store(), chooseSavePath, id),
     openFolder: () => openFolder(store),
@@ -148,6 +150,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  // A privileged scheme can only be registered before the app is ready.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   // Every webContents, including any Chromium creates on its own, gets the same lock-down.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   app.on('window-all-closed', () => {

@@ -11,7 +11,17 @@ type Listener = (...args: unknown[]) => unknown;
 
 const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown> }));
 vi.mock('electron', () => {
-  const names = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'Menu', 'session', 'shell', 'nativeImage'];
+  const names = [
+    'app',
+    'BrowserWindow',
+    'dialog',
+    'ipcMain',
+    'Menu',
+    'protocol',
+    'session',
+    'shell',
+    'nativeImage',
+  ];
   const module = {};
   for (const name of names) {
     Object.defineProperty(module, name, { enumerable: true, get: () => fake.electron[name] });
@@ -24,7 +34,7 @@ function makeElectron(userData: string) {
   const appListeners = new Map<string, Listener>();
   const handlers = new Map<string, Listener>();
   const send = vi.fn();
-  const mainFrame = { parent: null, processId: 1, routingId: 1, url: '' };
+  const mainFrame = { parent: null, processId: 1, routingId: 1, url: '', origin: 'null' };
   const webContents = { mainFrame, send };
   let windows = 0;
   class BrowserWindow {
@@ -33,7 +43,9 @@ function makeElectron(userData: string) {
       windows++;
     }
     loadURL(url: string) {
-      mainFrame.url = url;
+      const { protocol, host } = new URL(url);
+      // Chromium's origin of a page at a standard scheme, app:// included.
+      Object.assign(mainFrame, { url, origin: `${protocol}//${host}` });
       return Promise.resolve();
     }
     once() {}
@@ -42,7 +54,6 @@ function makeElectron(userData: string) {
   const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
   fake.electron = {
     app: {
-      isPackaged: false,
       requestSingleInstanceLock: () => true,
       quit: vi.fn(),
       exit: vi.fn(),
@@ -58,6 +69,7 @@ function makeElectron(userData: string) {
     dialog,
     ipcMain: { handle: (c: string, h: Listener) => handlers.set(c, h), on: () => undefined },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
+    protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
     session: {
       defaultSession: {
         webRequest: { onBeforeRequest: () => undefined, onHeadersReceived: () => undefined },

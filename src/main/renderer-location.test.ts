@@ -2,23 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import { rendererLocation } from './renderer-location';
 
-describe('production renderer (file://)', () => {
-  const renderer = rendererLocation('/app/out/renderer', undefined);
+describe('production renderer (app://)', () => {
+  const renderer = rendererLocation(undefined);
 
-  it('loads out/renderer/index.html and has no dev server', () => {
-    expect(renderer.url).toBe('file:///app/out/renderer/index.html');
+  it('loads app://transcripts/index.html and has no dev server', () => {
+    expect(renderer.url).toBe('app://transcripts/index.html');
+    expect(renderer.origin).toBe('app://transcripts');
     expect(renderer.devOrigin).toBeNull();
   });
 
   it('recognizes its page with or without a deep-link hash', () => {
-    expect(renderer.isRendererPage('file:///app/out/renderer/index.html')).toBe(true);
-    expect(renderer.isRendererPage('file:///app/out/renderer/index.html#session=abc')).toBe(true);
+    expect(renderer.isRendererPage('app://transcripts/index.html')).toBe(true);
+    expect(renderer.isRendererPage('app://transcripts/index.html#session=abc')).toBe(true);
   });
 
   it.each([
-    'file:///app/out/renderer/other.html',
-    'file:///etc/passwd',
-    'file://evil.example/app/out/renderer/index.html',
+    'app://transcripts/other.html',
+    'app://transcripts/index.html?x=1',
+    'app://other/index.html',
+    'app://transcripts:8080/index.html',
+    'file:///app/out/renderer/index.html',
+    'https://transcripts/index.html',
     'https://evil.example/index.html',
     'about:blank',
     'not a url',
@@ -27,8 +31,8 @@ describe('production renderer (file://)', () => {
   });
 
   it.each([
-    'file:///app/out/renderer/index.html',
-    'file:///app/out/renderer/assets/index-abc.js',
+    'app://transcripts/index.html',
+    'app://transcripts/assets/index-abc.js',
     'devtools://devtools/bundled/inspector.html',
     'data:image/png;base64,AAAA',
   ])('may load %j', (url) => {
@@ -40,21 +44,22 @@ describe('production renderer (file://)', () => {
     'http://127.0.0.1:8080/',
     'ws://localhost:5173/',
     'file:///etc/passwd',
-    'file:///app/out/renderer/../main/index.js',
-    'file:///app/out/renderer%2F..%2Fsecret',
-    'file:///app/out/renderer-evil/index.html',
-    'file://server/share/x.html',
+    'file:///app/out/renderer/index.html',
+    'app://evil/index.html',
+    'app://transcripts.evil.example/index.html',
+    'app:transcripts/index.html',
     'javascript:alert(1)',
   ])('may not load %j', (url) => {
     expect(renderer.mayLoad(url)).toBe(false);
   });
 });
 
-describe('dev renderer (ELECTRON_RENDERER_URL)', () => {
-  const renderer = rendererLocation('/app/out/renderer', 'http://localhost:5173');
+describe('dev renderer (ELECTRON_RENDERER_URL under npm run dev)', () => {
+  const renderer = rendererLocation('http://localhost:5173');
 
   it('loads the dev server', () => {
     expect(renderer.url).toBe('http://localhost:5173/');
+    expect(renderer.origin).toBe('http://localhost:5173');
     expect(renderer.devOrigin).toBe('http://localhost:5173');
   });
 
@@ -62,6 +67,7 @@ describe('dev renderer (ELECTRON_RENDERER_URL)', () => {
     expect(renderer.isRendererPage('http://localhost:5173/#session=abc')).toBe(true);
     expect(renderer.isRendererPage('http://localhost:5174/')).toBe(false);
     expect(renderer.isRendererPage('http://localhost:5173/evil.html')).toBe(false);
+    expect(renderer.isRendererPage('app://transcripts/index.html')).toBe(false);
   });
 
   it('may load the dev server and its hot-reload socket, nothing remote', () => {

@@ -1,12 +1,14 @@
-// Where our renderer lives: the built index.html on disk, or the electron-vite dev server.
+// Where our renderer lives: app://transcripts/index.html (served from out/renderer by
+// app-protocol.ts), or the electron-vite dev server under `npm run dev`.
 // Every trust decision in main (IPC senders, requests, permissions) asks this one object.
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-protocol';
 
 /** The renderer's address and the tests that tell our pages and files from anything else. */
 export interface RendererLocation {
   /** What BrowserWindow.loadURL loads. */
   url: string;
+  /** The origin of our pages, as Chromium reports it for a frame. */
+  origin: string;
   /** Origin of the dev server, or null in production. */
   devOrigin: string | null;
   /** True when `url` is our renderer page (any #hash: deep links change it). */
@@ -15,22 +17,23 @@ export interface RendererLocation {
   mayLoad(url: string): boolean;
 }
 
-/** The dev server when ELECTRON_RENDERER_URL is set, else `<rendererDir>/index.html`. */
-export function rendererLocation(rendererDir: string, devServerUrl: string | undefined): RendererLocation {
+/** The renderer page of production builds. */
+export const APP_PAGE = `${APP_ORIGIN}/index.html`;
+
+/** The dev server when `devServerUrl` is given (only `npm run dev` passes one), else app://. */
+export function rendererLocation(devServerUrl: string | undefined): RendererLocation {
   if (devServerUrl) return devLocation(new URL(devServerUrl));
-  const page = pathToFileURL(`${rendererDir}${sep}index.html`);
-  const root = `${rendererDir}${sep}`;
   return {
-    url: page.href,
+    url: APP_PAGE,
+    origin: APP_ORIGIN,
     devOrigin: null,
-    isRendererPage: (url) => withoutHash(url) === page.href,
+    isRendererPage: (url) => withoutHash(url) === APP_PAGE,
     mayLoad: (url) => {
       const parsed = parse(url);
       if (parsed === null) return false;
       if (parsed.protocol === 'devtools:' || parsed.protocol === 'data:') return true;
-      if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-      // Only files inside the renderer folder: 'self' on a file:// page would allow the whole disk.
-      return pathOf(parsed)?.startsWith(root) ?? false;
+      // Anything else under app://transcripts is for the protocol handler to serve or refuse.
+      return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
     },
   };
 }
@@ -41,6 +44,7 @@ function devLocation(server: URL): RendererLocation {
   const socketOrigin = `${server.protocol === 'https:' ? 'wss:' : 'ws:'}//${server.host}`;
   return {
     url: server.href,
+    origin: server.origin,
     devOrigin: server.origin,
     isRendererPage: (url) => {
       const parsed = parse(url);
@@ -58,15 +62,6 @@ function devLocation(server: URL): RendererLocation {
 function parse(url: string): URL | null {
   try {
     return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-/** The local path of a file: URL; null for URLs Node refuses (such as an encoded "/"). */
-function pathOf(url: URL): string | null {
-  try {
-    return fileURLToPath(url);
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
-import { markdownFileName } from './file-name';
+import { exportFileName } from '../shared/export-file-name';
 import { saveSessionAs } from './save-as';
 
 describe('saveSessionAs', () => {
@@ -14,8 +14,8 @@ describe('saveSessionAs', () => {
     const choosePath = vi.fn(async (name: string) => join(out, name));
     const { path } = await saveSessionAs(store, choosePath, id);
     const { title } = await store.load(id);
-    expect(choosePath).toHaveBeenCalledExactlyOnceWith(markdownFileName(title, id));
-    expect(path).toBe(join(out, markdownFileName(title, id)));
+    expect(choosePath).toHaveBeenCalledExactlyOnceWith(exportFileName(title, id));
+    expect(path).toBe(join(out, exportFileName(title, id)));
     expect(readFileSync(path ?? '', 'utf8')).toBe(await store.exportMarkdown(id));
     expect(readdirSync(out)).toHaveLength(1);
   });

@@ -34,11 +34,11 @@ function fakeSession() {
   return { session: session as unknown as Session, got };
 }
 
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://transcripts/index.html';
 
 function installed(devServer?: string) {
   const { session, got } = fakeSession();
-  applyWebPolicy(session, rendererLocation('/app/out/renderer', devServer));
+  applyWebPolicy(session, rendererLocation(devServer));
   const run = (listener: Listener | undefined, details: Record<string, unknown>) => {
     let response: Record<string, unknown> | undefined;
     listener?.(details, (r) => (response = r));
@@ -54,7 +54,7 @@ function installed(devServer?: string) {
       return granted;
     },
     check: (permission: string, requestingUrl = PAGE, isMainFrame = true) =>
-      got.check?.({}, permission, 'file:///', { requestingUrl, isMainFrame }),
+      got.check?.({}, permission, 'app://transcripts', { requestingUrl, isMainFrame }),
   };
 }
 
@@ -64,8 +64,10 @@ describe('applyWebPolicy', () => {
     expect(policy.beforeRequest('https://evil.example/pixel.png')).toEqual({ cancel: true });
     expect(policy.beforeRequest('http://127.0.0.1:1234/')).toEqual({ cancel: true });
     expect(policy.beforeRequest('file:///etc/passwd')).toEqual({ cancel: true });
+    expect(policy.beforeRequest('file:///app/out/renderer/index.html')).toEqual({ cancel: true });
+    expect(policy.beforeRequest('app://evil/index.html')).toEqual({ cancel: true });
     expect(policy.beforeRequest(PAGE)).toEqual({ cancel: false });
-    expect(policy.beforeRequest('file:///app/out/renderer/assets/app.js')).toEqual({ cancel: false });
+    expect(policy.beforeRequest('app://transcripts/assets/app.js')).toEqual({ cancel: false });
   });
 
   it('replaces any CSP with the strict one and keeps other headers', () => {
@@ -81,15 +83,18 @@ describe('applyWebPolicy', () => {
 
   it('sends the policy the protocol specifies', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 
-  it('allows inline scripts only for the dev server, whose hot reload needs one', () => {
-    const headers = installed('http://localhost:5173').headersReceived('http://localhost:5173/', {});
-    expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self' 'unsafe-inline';");
-    expect(headers['Content-Security-Policy']?.[0]).toContain("default-src 'none'");
+  it('allows inline scripts and styles only for the dev server, whose hot reload needs them', () => {
+    const dev = installed('http://localhost:5173').headersReceived('http://localhost:5173/', {});
+    expect(dev['Content-Security-Policy']?.[0]).toContain("script-src 'self' 'unsafe-inline';");
+    expect(dev['Content-Security-Policy']?.[0]).toContain("style-src 'self' 'unsafe-inline';");
+    expect(dev['Content-Security-Policy']?.[0]).toContain("default-src 'none'");
+    const production = installed().headersReceived(PAGE, {})['Content-Security-Policy']?.[0];
+    expect(production).not.toContain('unsafe-inline');
   });
 
   it.each([
@@ -112,5 +117,7 @@ describe('applyWebPolicy', () => {
     expect(policy.check('clipboard-sanitized-write')).toBe(true);
     expect(policy.request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(policy.check('clipboard-sanitized-write', PAGE, false)).toBe(false);
+    expect(policy.request('clipboard-sanitized-write', 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(policy.check('clipboard-sanitized-write', 'app://evil/index.html')).toBe(false);
   });
 });

@@ -5,8 +5,12 @@ import type { Session } from 'electron';
 import type { RendererLocation } from './renderer-location';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-/** `npm run dev` only: the React plugin's hot-reload preamble is an inline script. */
-const DEV_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+/** `npm run dev` only: the React plugin's hot-reload preamble is an inline script, and Vite
+ * injects the CSS as <style> elements. A production build needs neither. */
+const DEV_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 /** The one permission granted: writing (never reading) the clipboard, for Copy Markdown.
  * Chromium asks for it on every navigator.clipboard.writeText, which then needs a user gesture. */
@@ -20,7 +24,8 @@ export function applyWebPolicy(session: Session, renderer: RendererLocation): vo
 
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
-    // Drop whatever CSP the response had (the dev server sends none) so ours is the only one.
+    // Drop whatever CSP the response had (app:// sends ours, the dev server none) so ours is the
+    // only one.
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }

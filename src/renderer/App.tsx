@@ -25,7 +25,7 @@ export function App({ api }: { api: BackendEvents }) {
 
   return (
     <div className="app">
-      <aside className="list-pane" aria-label="Sessions">
+      <aside className="list-pane" data-testid="list-pane" aria-label="Sessions">
         <TopBar />
         {/* Both views stay mounted, so each keeps its scroll position and state. */}
         <div className="pane-view" hidden={searchOpen}>
@@ -34,7 +34,7 @@ export function App({ api }: { api: BackendEvents }) {
         </div>
         <SearchPanel hidden={!searchOpen} />
       </aside>
-      <main className="main-pane">
+      <main className="main-pane" data-testid="main-pane">
         <TranscriptPane />
       </main>
       <StatusLine />

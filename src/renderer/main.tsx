@@ -7,6 +7,7 @@ import { loadTheme, saveTheme } from './app/theme-storage';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 import './styles/theme.css';
+import './styles/name.css';
 import './styles/layout.css';
 import './styles/session-list.css';
 import './styles/transcript.css';

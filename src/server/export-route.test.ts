@@ -6,7 +6,9 @@ import { JsonlStore } from '../core/store';
 import { FIXTURE_GOLDEN, FIXTURE_IDS } from '../../e2e/support/corpus';
 import { rawRequest } from '../../e2e/support/http-request';
 import { startTestServer, stopTestServer, type TestServer } from '../../test/support/test-server';
-import { attachmentDisposition, filenameForTitle, titleFromExport } from './export-route';
+import { generatedId, writeSession } from '../../e2e/support/sessions';
+import { exportFileName } from '../shared/export-file-name';
+import { attachmentDisposition, titleFromExport } from './export-route';
 import type { RunningServer } from './server';
 
 let corpus: string;
@@ -40,7 +42,7 @@ describe('export endpoint', () => {
     const hostile = await rawRequest(server.port, { path: exportPath(FIXTURE_IDS.hostile) });
     expect(hostile.headers['content-disposition']).toBe(
       `attachment; filename="img src=x onerror=alert('alpha')_ title.md"; ` +
-        `filename*=UTF-8''${encodeURIComponent("img src=x onerror=alert('alpha')_ title.md")}`,
+        `filename*=UTF-8''img%20src%3Dx%20onerror%3Dalert%28%27alpha%27%29_%20title.md`,
     );
     const untitled = await rawRequest(server.port, { path: exportPath(FIXTURE_IDS.untitled) });
     expect(untitled.headers['content-disposition']).toContain(
@@ -48,10 +50,25 @@ describe('export endpoint', () => {
     );
   });
 
+  it('names the file as exportFileName does: bidi removed, bytes counted, devices refused', async () => {
+    const titles = ['Normal \u202Egnp.exe', '😀'.repeat(100), 'CON.txt'];
+    for (const [n, title] of titles.entries()) {
+      const id = generatedId(900 + n);
+      await writeSession(corpus, { id, title, messages: 1 });
+      const res = await rawRequest(server.port, { path: exportPath(id) });
+      const name = exportFileName(title, id);
+      expect(res.headers['content-disposition'], title).toContain(
+        `filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+    }
+    expect(exportFileName(titles[0]!, 'x')).toBe('Normal gnp.exe.md');
+    expect(exportFileName(titles[2]!, 'x')).toBe('session-x.md');
+  });
+
   it('accepts the cookie instead of the query token', async () => {
     const res = await rawRequest(server.port, {
       path: `/export/${FIXTURE_IDS.plain}.md`,
-      headers: { cookie: `transcripts_token=${server.token}` },
+      headers: { cookie: `transcripts_${server.port}=${server.token}` },
     });
     expect(res.status).toBe(200);
   });
@@ -77,26 +94,15 @@ describe('export endpoint', () => {
 });
 
 describe('download names', () => {
-  it('replaces characters file systems refuse and trims dots and spaces', () => {
-    expect(filenameForTitle('a/b\\c:d*e?f"g<h>i|j\u0001k', 'id')).toBe('a_b_c_d_e_f_g_h_i_j_k');
-    expect(filenameForTitle(' ..hidden. ', 'id')).toBe('hidden');
-    expect(filenameForTitle('...', 'the-id')).toBe('session-the-id');
-  });
-
-  it('removes bidi and zero-width tricks and folds whitespace', () => {
-    expect(filenameForTitle('evil\u202egnp.md', 'id')).toBe('evil_gnp.md');
-    expect(filenameForTitle('a\u200bb   c', 'id')).toBe('a_b c');
-  });
-
-  it('keeps at most 100 characters without splitting a character', () => {
-    const name = filenameForTitle('é'.repeat(150), 'id');
-    expect(Array.from(name)).toHaveLength(100);
-    expect(name).toBe('é'.repeat(100));
-  });
-
   it('gives an ASCII filename and the exact UTF-8 one', () => {
-    expect(attachmentDisposition('café')).toBe(
+    expect(attachmentDisposition('café.md')).toBe(
       `attachment; filename="caf_.md"; filename*=UTF-8''caf%C3%A9.md`,
+    );
+  });
+
+  it("percent-encodes what RFC 8187 does not allow bare in filename* (' ( ))", () => {
+    expect(attachmentDisposition("it's (v2).md")).toBe(
+      `attachment; filename="it's (v2).md"; filename*=UTF-8''it%27s%20%28v2%29.md`,
     );
   });
 

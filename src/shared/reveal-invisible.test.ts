@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisible, revealInvisible } from './reveal-invisible';
+import { hasInvisible, revealedParts, revealInvisible } from './reveal-invisible';
 
 describe('revealInvisible', () => {
   it('shows a right-to-left override instead of obeying it', () => {
@@ -35,5 +35,29 @@ describe('revealInvisible', () => {
     expect(hasInvisible('x\u202e')).toBe(true);
     expect(hasInvisible('x\u202e')).toBe(true);
     expect(hasInvisible('plain')).toBe(false);
+  });
+});
+
+describe('revealedParts', () => {
+  it('cuts a name into text and tokens that join to revealInvisible', () => {
+    expect(revealedParts('Normal \u202Egnp.exe')).toEqual([
+      { text: 'Normal ', token: false },
+      { text: '⟨U+202E⟩', token: true },
+      { text: 'gnp.exe', token: false },
+    ]);
+    expect(revealedParts('\u200b\u200bx')).toEqual([
+      { text: '⟨U+200B⟩', token: true },
+      { text: '⟨U+200B⟩', token: true },
+      { text: 'x', token: false },
+    ]);
+    expect(revealedParts('plain')).toEqual([{ text: 'plain', token: false }]);
+    expect(revealedParts('')).toEqual([]);
+    for (const text of ['a\u202bb\u2069', '\u0000', 'pay\u200dpal 👩\u200d💻']) {
+      expect(
+        revealedParts(text)
+          .map((p) => p.text)
+          .join(''),
+      ).toBe(revealInvisible(text));
+    }
   });
 });

@@ -18,10 +18,32 @@ export function hasInvisible(text: string): boolean {
   return INVISIBLE.test(text);
 }
 
+/** One run of a name: text as written, or one invisible character shown as its token. */
+export interface RevealedPart {
+  text: string;
+  /** True for a token standing for an invisible character (so it can be styled apart from text). */
+  token: boolean;
+}
+
+/** The visible token for `ch`: `⟨U+XXXX⟩`. */
+function tokenFor(ch: string): string {
+  return `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+
 /** `text` with every invisible or direction-changing character shown as `⟨U+XXXX⟩`. */
 export function revealInvisible(text: string): string {
-  return text.replace(
-    INVISIBLE,
-    (ch) => `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
-  );
+  return text.replace(INVISIBLE, tokenFor);
+}
+
+/** `text` cut into runs of plain text and tokens; joined, their text is `revealInvisible(text)`. */
+export function revealedParts(text: string): RevealedPart[] {
+  const parts: RevealedPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(INVISIBLE)) {
+    if (match.index > at) parts.push({ text: text.slice(at, match.index), token: false });
+    parts.push({ text: tokenFor(match[0]), token: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), token: false });
+  return parts;
 }

@@ -1,6 +1,7 @@
 // The `sessions` CLI: output shapes, exit codes, one-line errors, and the built binary.
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +9,15 @@ import { main } from '../../src/cli/main';
 import { parseDuration } from '../../src/cli/duration';
 import type { SearchResults } from '../../src/shared/types';
 import { corpusCopy, GOLDEN, snapshot, tempDir } from '../support/fixtures';
+import { holdFlock } from '../support/foreign-lock';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
+const BIN = join(ROOT, 'bin/sessions.cjs');
+let built: Promise<unknown> | undefined;
+/** Bundles the CLI into out/cli once for the tests of the built binary. */
+const buildCli = () =>
+  (built ??= run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT }));
 
 async function cli(
   args: string[],
@@ -18,11 +25,24 @@ async function cli(
 ): Promise<{ code: number; out: string; err: string[] }> {
   let out = '';
   const err: string[] = [];
-  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, env);
+  // The cache (list summaries, search index) goes to a temp folder unless a test names one.
+  const withCache = { TRANSCRIPTS_CACHE_DIR: tempDir(), ...env };
+  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, withCache);
   return { code, out, err };
 }
 
 describe('sessions CLI', () => {
+  it('list says on stderr how many unreadable entries it skipped, and still lists the rest', async () => {
+    const dir = corpusCopy();
+    mkdirSync(join(dir, '20260101-000000-0000000000000d1e.jsonl'));
+    const { code, out, err } = await cli(['--dir', dir, 'list', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toHaveLength(JSON.parse(readFileSync(join(GOLDEN, 'list.json'), 'utf8')).length);
+    expect(err).toEqual([`sessions: 1 unreadable file skipped in ${dir}`]);
+    const clean = await cli(['--dir', corpusCopy(), 'list']);
+    expect(clean.err).toEqual([]);
+  });
+
   it('list --json gives the documented fields, newest first, times as stored', async () => {
     const dir = corpusCopy();
     const { code, out } = await cli(['--dir', dir, 'list', '--json']);
@@ -190,23 +210,35 @@ describe('sessions CLI', () => {
   });
 
   it('the built binary runs as `sessions` with a clean error and no stack trace', async () => {
-    await run(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+    await buildCli();
     const dir = corpusCopy();
-    const { stdout } = await run(process.execPath, [
-      join(ROOT, 'bin/sessions.cjs'),
-      '--dir',
-      dir,
-      'list',
-      '--json',
-    ]);
+    const { stdout } = await run(process.execPath, [BIN, '--dir', dir, 'list', '--json']);
     expect(JSON.parse(stdout)).toHaveLength(9);
-    const failed = await run(process.execPath, [
-      join(ROOT, 'bin/sessions.cjs'),
-      '--dir',
-      dir,
-      'show',
-      'nope',
-    ]).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [BIN, '--dir', dir, 'show', 'nope']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 1, stderr: 'sessions: session nope not found\n' });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'the built binary loads the flock binding and waits for ggcode’s index lock to delete',
+    async () => {
+      await buildCli();
+      const dir = corpusCopy();
+      const id = '20261124-135052-b3bc2eebd2d250e8';
+      const holder = await holdFlock(join(dir, 'index.json.flock'));
+      try {
+        const child = spawn(process.execPath, [BIN, '--dir', dir, 'delete', id], { stdio: 'ignore' });
+        const exit = once(child, 'exit');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(child.exitCode).toBeNull();
+        expect(readFileSync(join(dir, 'index.json'), 'utf8')).toContain(id);
+        await holder.release();
+        expect(await exit).toEqual([0, null]);
+        expect(readFileSync(join(dir, 'index.json'), 'utf8')).not.toContain(id);
+      } finally {
+        await holder.release();
+      }
+    },
+  );
 });

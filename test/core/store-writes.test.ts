@@ -2,6 +2,7 @@
 // concurrent appenders in separate processes, and deletes that respect a running agent.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -20,9 +21,11 @@ const SAVED_BY_REFERENCE = [
   '20261124-135052-642d08901e4b0349',
   '20261124-135052-8ed97e085fd226b0',
 ];
-/** The second-process writer, bundled once into a temp file. */
+/** The second-process writer, bundled once into a temp file. koffi (native: its loader finds its
+ * binary beside its own files) stays outside the bundle, imported from this checkout. */
 async function appendWorker(): Promise<string> {
   const worker = join(tempDir(), 'append-worker.cjs');
+  const koffi = createRequire(import.meta.url).resolve('koffi');
   await build({
     entryPoints: [join(__dirname, '../support/append-worker.ts')],
     bundle: true,
@@ -30,6 +33,12 @@ async function appendWorker(): Promise<string> {
     format: 'cjs',
     outfile: worker,
     logLevel: 'silent',
+    plugins: [
+      {
+        name: 'koffi-from-checkout',
+        setup: (b) => b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffi, external: true })),
+      },
+    ],
   });
   return worker;
 }
@@ -90,9 +99,9 @@ describe('the reference line format', () => {
 });
 
 describe('appendMessage and titles', () => {
-  it('derives the title from the first user text, cut to 57 bytes like the reference', async () => {
+  it('derives an empty title from the first user text, cut to 57 bytes like the reference', async () => {
     const store = new JsonlStore(corpusCopy());
-    const s = newSession('v', '', 'm');
+    const s = { ...newSession('v', '', 'm'), title: '' };
     await store.ensureMeta(s);
     await store.appendMessage(s, {
       role: 'user',
@@ -175,13 +184,13 @@ describe('ensureMeta, delete, cleanup', () => {
     ]);
   });
 
-  it('delete removes the file and the index entry, and is fine when already gone', async () => {
+  it('delete removes the file and the index entry, and says false when already gone', async () => {
     const store = new JsonlStore(corpusCopy());
     const id = '20261124-135052-b3bc2eebd2d250e8';
-    await store.delete(id);
+    await expect(store.delete(id)).resolves.toBe(true);
     expect(existsSync(join(store.dir(), `${id}.jsonl`))).toBe(false);
     expect(readFileSync(join(store.dir(), 'index.json'), 'utf8')).not.toContain(id);
-    await expect(store.delete(id)).resolves.toBeUndefined();
+    await expect(store.delete(id)).resolves.toBe(false);
     expect(await store.list()).toHaveLength(8);
   });
 

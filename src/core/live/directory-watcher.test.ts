@@ -63,13 +63,15 @@ describe('DirectoryWatcher', () => {
     expect(steady.all.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('sees an atomic rename over a session as a change, and ignores temp files and lock folders', async () => {
+  it('sees an atomic rename over a session as a change, and ignores temp, flock and lock-folder files', async () => {
     const dir = tempDir();
     writeSession(dir, 's', ['a']);
     const received = await watching(dir);
     writeFileSync(join(dir, 's.jsonl.123.abc.tmp'), 'rewritten\n');
     renameSync(join(dir, 's.jsonl.123.abc.tmp'), join(dir, 's.jsonl'));
     mkdirSync(join(dir, 's.jsonl.lockdir'));
+    writeFileSync(join(dir, 's.jsonl.flock'), '');
+    writeFileSync(join(dir, 'index.json.flock'), '');
     writeFileSync(join(dir, 'notes.txt'), 'x');
     expect(await received.next()).toEqual(change({ changed: ['s'] }));
     // An editor's save: the original moved to a backup, a new file written in its place.

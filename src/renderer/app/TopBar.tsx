@@ -1,6 +1,7 @@
 // The strip above the list: app name, the folder being shown, the search toggle, folder choice
 // and theme switch.
 import { useAppStore } from '../store/store-context';
+import { Name } from './Name';
 
 const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
 
@@ -19,8 +20,8 @@ export function TopBar() {
       <div className="brand">
         <span className="brand-name">Transcripts</span>
         {info && (
-          <span className="folder" title={info.dir}>
-            <bdi>{info.dir}</bdi>
+          <span className="folder">
+            <Name text={info.dir} tooltip />
           </span>
         )}
       </div>

@@ -14,6 +14,8 @@ export interface ListSlice {
   mode: 'electron' | 'browser';
   info: StoreInfo | null;
   sessions: SessionSummary[];
+  /** Entries of the folder the last list skipped as unreadable (FIFOs, folders, devices...). */
+  unreadable: number;
   listState: LoadState;
   listError: string | null;
   view: ListView;
@@ -146,11 +148,19 @@ export interface HitSlice {
   clearHits(): void;
 }
 
-/** The one-line status: confirmations ("Copied") and errors. */
+/** What the status line says; `name` (a title from a transcript) is shown after `text`, quoted and
+ * isolated from it. */
+export interface StatusMessage {
+  text: string;
+  tone: 'info' | 'error';
+  name?: string;
+}
+
+/** The one-line status: confirmations ("Copied", "Deleted “title”") and errors. */
 export interface StatusSlice {
-  status: { text: string; tone: 'info' | 'error' } | null;
-  /** Shows `text`; confirmations clear themselves after a few seconds, errors stay. */
-  showStatus(text: string, tone?: 'info' | 'error'): void;
+  status: StatusMessage | null;
+  /** Shows `text` (then `name`); confirmations clear themselves after a few seconds, errors stay. */
+  showStatus(text: string, tone?: 'info' | 'error', name?: string): void;
   clearStatus(): void;
 }
 

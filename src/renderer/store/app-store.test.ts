@@ -155,7 +155,7 @@ describe('session actions', () => {
     expect(api.calls).toContain('delete s2');
     expect(state().visible.map((s) => s.id)).toEqual(['s1', 's3']);
     expect(state().selectedId).toBe('s3');
-    expect(state().status?.text).toBe('Deleted “Session s2”');
+    expect(state().status).toEqual({ text: 'Deleted', tone: 'info', name: 'Session s2' });
   });
 
   it('keeps the session and says why when the delete fails', async () => {

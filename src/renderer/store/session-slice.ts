@@ -151,7 +151,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         });
         if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
         else void get().follow(null);
-        get().showStatus(`Deleted “${title}”`);
+        get().showStatus('Deleted', 'info', title);
       },
 
       async copyMarkdown() {

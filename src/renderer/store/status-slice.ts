@@ -10,9 +10,9 @@ export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (s
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     status: null,
-    showStatus(text, tone = 'info') {
+    showStatus(text, tone = 'info', name) {
       clearTimeout(timer);
-      set({ status: { text, tone } });
+      set({ status: name === undefined ? { text, tone } : { text, tone, name } });
       if (tone === 'info') timer = setTimeout(() => set({ status: null }), CONFIRMATION_MS);
     },
     clearStatus() {

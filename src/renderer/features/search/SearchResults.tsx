@@ -2,6 +2,7 @@
 // snippets; clicking a snippet opens the session at that message. "More results" adds a page.
 import { memo } from 'react';
 import type { SearchGroup, SearchMatch } from '../../../shared/types';
+import { Name } from '../../app/Name';
 import { absoluteTime, relativeTime } from '../../app/time';
 import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
@@ -38,14 +39,20 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
     >
       <button type="button" className="search-group-head" {...nav} onClick={() => onOpen(group.id, first)}>
         <span className="row-line">
-          <span className="row-title">{group.title === '' ? 'Untitled session' : group.title}</span>
+          <Name
+            text={group.title}
+            fallback="Untitled session"
+            className="row-title"
+            testId="search-group-title"
+            tooltip
+          />
           <time className="row-time" dateTime={group.updated_at} title={absoluteTime(group.updated_at)}>
             {relativeTime(group.updated_at, now)}
           </time>
         </span>
         <span className="row-line row-details">
-          <span className="row-model">{group.model || 'unknown model'}</span>
-          {group.vendor !== '' && <span className="row-vendor">{group.vendor}</span>}
+          <Name text={group.model} fallback="unknown model" className="row-model" tooltip />
+          {group.vendor !== '' && <Name text={group.vendor} className="row-vendor name-line" tooltip />}
           <span className="row-count" data-testid="search-hit-count">
             {group.hit_count.toLocaleString('en-US')} {group.hit_count === 1 ? 'hit' : 'hits'}
           </span>

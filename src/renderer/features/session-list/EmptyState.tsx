@@ -1,4 +1,5 @@
 // What the list shows instead of rows, always saying what to do next.
+import { Name } from '../../app/Name';
 import { useAppStore } from '../../store/store-context';
 import { isNarrowed } from './list-view';
 
@@ -40,7 +41,9 @@ export function EmptyState() {
   if (info && !info.exists) {
     return (
       <div className="empty-state" data-testid="empty-state">
-        <p>No session folder at {info.dir}. Run ggcode once, or open another folder.</p>
+        <p>
+          No session folder at <Name text={info.dir} />. Run ggcode once, or open another folder.
+        </p>
         {openFolder}
       </div>
     );
@@ -49,7 +52,8 @@ export function EmptyState() {
     return (
       <div className="empty-state" data-testid="empty-state">
         <p>
-          No sessions in {info?.dir ?? 'the session folder'} yet. Run ggcode to record one; it appears here.
+          No sessions in {info ? <Name text={info.dir} /> : 'the session folder'} yet. Run ggcode to record
+          one; it appears here.
         </p>
         {openFolder}
       </div>

@@ -1,5 +1,6 @@
 // The controls above the list: filter, sort, date range, vendor chips and the row count.
 import { useMemo } from 'react';
+import { Name } from '../../app/Name';
 import { useAppStore } from '../../store/store-context';
 import {
   DATE_RANGES,
@@ -53,7 +54,7 @@ function ChipGroup(props: {
           aria-pressed={props.on.includes(chip.value)}
           onClick={() => props.toggle(chip.value)}
         >
-          {chip.value === '' ? 'unknown' : chip.value}
+          <Name text={chip.value} fallback="unknown" className="name-line" tooltip />
           <span className="chip-count">{chip.count}</span>
         </button>
       ))}

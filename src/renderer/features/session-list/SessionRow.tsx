@@ -1,8 +1,9 @@
-// One row of the session list: title (with a live badge while an agent writes the session), model
-// and vendor, when it was updated, cost when known, message count.
+// One row of the session list: title (with a live badge while an agent writes the session), model,
+// vendor and folder, when it was updated, cost when known, message count.
 import { memo } from 'react';
 import type { SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
+import { Name } from '../../app/Name';
 import { absoluteTime, relativeTime } from '../../app/time';
 import { formatUsd } from '../transcript/session-facts';
 
@@ -53,16 +54,26 @@ export const SessionRow = memo(function SessionRow({
             Live
           </span>
         )}
-        <span className="row-title" data-testid="session-row-title" title={session.title}>
-          {session.title === '' ? 'Untitled session' : session.title}
-        </span>
+        <Name
+          text={session.title}
+          fallback="Untitled session"
+          className="row-title"
+          testId="session-row-title"
+          tooltip
+        />
         <time className="row-time" dateTime={session.updated_at} title={absoluteTime(session.updated_at)}>
           {updated}
         </time>
       </div>
       <div className="row-line row-details">
-        <span className="row-model">{session.model || 'unknown model'}</span>
-        {session.vendor !== '' && <span className="row-vendor">{session.vendor}</span>}
+        <Name text={session.model} fallback="unknown model" className="row-model" tooltip />
+        {session.vendor !== '' && <Name text={session.vendor} className="row-vendor name-line" tooltip />}
+        {session.workspace && (
+          // The folder keeps its end (the project) and loses its start when cut: see .row-workspace.
+          <span className="row-workspace" data-testid="session-row-workspace">
+            <Name text={session.workspace} tooltip />
+          </span>
+        )}
         {typeof session.cost?.total_cost_usd === 'number' && Number.isFinite(session.cost.total_cost_usd) && (
           <span className="row-cost" data-testid="session-row-cost">
             {formatUsd(session.cost.total_cost_usd)}

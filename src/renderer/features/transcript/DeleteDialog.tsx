@@ -1,5 +1,6 @@
 // Confirmation before a session file is deleted (it cannot be undone from here).
 import { useEffect, useRef } from 'react';
+import { Name } from '../../app/Name';
 import { useAppStore } from '../../store/store-context';
 
 /** The modal confirmation for deleting session `title`. */
@@ -23,8 +24,8 @@ export function DeleteDialog({ title }: { title: string }) {
       >
         <h2 id="delete-title">Delete this session?</h2>
         <p id="delete-text">
-          “{title === '' ? 'Untitled session' : title}” will be removed from the session folder. This cannot
-          be undone.
+          “<Name text={title} fallback="Untitled session" />” will be removed from the session folder. This
+          cannot be undone.
         </p>
         <div className="dialog-actions">
           <button

@@ -1,7 +1,9 @@
 // The transcript's header: title and facts (the drag handle for drag-out), the actions, and
 // notices about what loading had to skip.
+import { Fragment } from 'react';
 import type { Transcript } from '../../../shared/types';
 import { useAppStore } from '../../store/store-context';
+import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
 import { sessionFacts } from './session-facts';
 
@@ -40,6 +42,16 @@ function Notices({ session }: { session: Transcript['session'] }) {
   );
 }
 
+/** Names side by side ("vendor / endpoint"), each isolated from the others. */
+function NameList({ names }: { names: readonly string[] }) {
+  return names.map((name, i) => (
+    <Fragment key={i}>
+      {i > 0 && ' / '}
+      <Name text={name} testId="fact-name" />
+    </Fragment>
+  ));
+}
+
 /** Header of the open session; `transcript` is null while it loads. */
 export function TranscriptHeader({
   session,
@@ -74,13 +86,13 @@ export function TranscriptHeader({
                 Live
               </span>
             )}
-            {session.title === '' ? 'Untitled session' : session.title}
+            <Name text={session.title} fallback="Untitled session" testId="transcript-title-name" />
           </h1>
           <dl className="transcript-meta" data-testid="transcript-meta">
             {facts.map((fact) => (
               <div key={fact.label} className="fact">
                 <dt>{fact.label}</dt>
-                <dd>{fact.value}</dd>
+                <dd>{fact.names ? <NameList names={fact.names} /> : fact.value}</dd>
               </div>
             ))}
             <div className="fact fact-id">

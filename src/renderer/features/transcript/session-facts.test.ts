@@ -22,6 +22,20 @@ describe('sessionFacts', () => {
     expect(facts.Created).toBeTruthy();
   });
 
+  it("marks the transcript's own names (model, vendor and endpoint, folder) to be shown isolated", () => {
+    const session = transcript('s1', [], {
+      model: 'gpt\u202b-5',
+      vendor: 'openai',
+      endpoint: 'azure',
+      workspace: '/w',
+    }).session;
+    const facts = sessionFacts(session);
+    const names = Object.fromEntries(facts.map((f) => [f.label, f.names]));
+    expect(names).toMatchObject({ Model: ['gpt\u202b-5'], Vendor: ['openai', 'azure'], Folder: ['/w'] });
+    expect(names.Messages).toBeUndefined();
+    expect(names.Created).toBeUndefined();
+  });
+
   it('sums per-turn usage when present and leaves out what is missing', () => {
     const session = transcript('s1', [], {
       model: '',

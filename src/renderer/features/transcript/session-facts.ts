@@ -8,6 +8,14 @@ type SessionInfo = Transcript['session'];
 export interface Fact {
   label: string;
   value: string;
+  /** Set when the value is names from the transcript (model, vendor and endpoint, folder), which
+   * are shown each isolated; `value` is then their text joined by " / ". */
+  names?: string[];
+}
+
+/** A fact whose value is the transcript's own names. */
+function nameFact(label: string, names: string[]): Fact {
+  return { label, value: names.join(' / '), names };
 }
 
 function tokenTotals(session: SessionInfo): { input: number; output: number } | null {
@@ -44,9 +52,9 @@ export function formatUsd(amount: number): string {
 /** The header's facts, in display order; absent ones are left out. */
 export function sessionFacts(session: SessionInfo): Fact[] {
   const facts: Fact[] = [];
-  if (session.model) facts.push({ label: 'Model', value: session.model });
-  const vendor = [session.vendor, session.endpoint].filter(Boolean).join(' / ');
-  if (vendor) facts.push({ label: 'Vendor', value: vendor });
+  if (session.model) facts.push(nameFact('Model', [session.model]));
+  const vendor = [session.vendor, session.endpoint].filter(Boolean);
+  if (vendor.length > 0) facts.push(nameFact('Vendor', vendor));
   const created = absoluteTime(session.created_at);
   if (created) facts.push({ label: 'Created', value: created });
   const updated = absoluteTime(session.updated_at);
@@ -58,7 +66,7 @@ export function sessionFacts(session: SessionInfo): Fact[] {
   const tokens = tokenTotals(session);
   if (tokens)
     facts.push({ label: 'Tokens', value: `${count(tokens.input)} in · ${count(tokens.output)} out` });
-  if (session.workspace) facts.push({ label: 'Folder', value: session.workspace });
+  if (session.workspace) facts.push(nameFact('Folder', [session.workspace]));
   return facts;
 }
 
