@@ -12,6 +12,7 @@ const BENCHES = [
   ['search', 'bench:search'],
   ['live', 'bench:live'],
   ['cli', 'bench:cli'],
+  ['transcript', 'bench:transcript'],
 ];
 
 const only = process.env.BENCH_ALL_ONLY?.split(',');

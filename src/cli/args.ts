@@ -10,7 +10,8 @@ export class UsageError extends Error {
 export const USAGE = `Usage: sessions [--dir DIR] <command> [options]
 
 Commands:
-  list [--json]                              sessions, newest first
+  list [--json] [--starred] [--tag T]...     sessions, newest first; --starred and --tag T keep the
+                                             sessions starred or tagged T in the app (all tags given)
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
   search QUERY [--json] [--limit N] [--page N] [--wait]
@@ -36,11 +37,13 @@ export interface Command {
   olderThan: string | undefined;
   dryRun: boolean;
   port: number | undefined;
+  starred: boolean;
+  tags: string[];
   wait: boolean;
 }
 
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
-  list: { args: 0, options: ['json'] },
+  list: { args: 0, options: ['json', 'starred', 'tag'] },
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output'] },
   search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
@@ -75,6 +78,8 @@ export function parseCommandLine(argv: string[]): Command {
         'older-than': { type: 'string' },
         'dry-run': { type: 'boolean' },
         port: { type: 'string' },
+        starred: { type: 'boolean' },
+        tag: { type: 'string', multiple: true },
         wait: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -101,6 +106,8 @@ export function parseCommandLine(argv: string[]): Command {
     'older-than',
     'dry-run',
     'port',
+    'starred',
+    'tag',
     'wait',
   ] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
@@ -119,6 +126,11 @@ export function parseCommandLine(argv: string[]): Command {
     olderThan: values['older-than'],
     dryRun: values['dry-run'] ?? false,
     port: values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535),
+    starred: values.starred ?? false,
+    tags: (values.tag ?? []).map((tag) => {
+      if (tag.trim() === '') throw new UsageError('--tag needs a tag');
+      return tag.trim();
+    }),
     wait: values.wait ?? false,
   };
 }

@@ -5,6 +5,9 @@ import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
+import { AnnotationStore } from '../core/app-data/annotation-store';
+import { defaultDataDir } from '../core/app-data/data-dir';
+import type { Annotation, Annotations } from '../shared/types';
 import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
@@ -25,12 +28,36 @@ const TITLE_WIDTH = 70;
  * (TRANSCRIPTS_SEARCH_WAIT_MS overrides it). */
 const FIRST_RESULTS_MS = 3000;
 
-async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
-  const { sessions, unreadable } = await store.listing();
+/** The app's annotations; a list that does not filter by them survives a damaged file (said on
+ * stderr), one that does fails with the file's one-line error. */
+async function annotationsFor(cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<Annotations> {
+  try {
+    return await new AnnotationStore(defaultDataDir(env)).all();
+  } catch (error) {
+    if (cmd.starred || cmd.tags.length > 0) throw error;
+    io.err(`sessions: stars and tags not shown: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+/** True when `a` has every filter of `cmd`: starred if asked, and each tag (case-insensitively). */
+function kept(cmd: Command, a: Annotation | undefined): boolean {
+  if (cmd.starred && a?.starred !== true) return false;
+  const tags = new Set((a?.tags ?? []).map((t) => t.toLowerCase()));
+  return cmd.tags.every((t) => tags.has(t.toLowerCase()));
+}
+
+async function list(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+  const [{ sessions: all, unreadable }, annotations] = await Promise.all([
+    store.listing(),
+    annotationsFor(cmd, io, env),
+  ]);
   // On stderr, so that `list --json` stays the list and a pipe still sees the note.
   const note = unreadableNote(unreadable);
   if (note) io.err(`sessions: ${note} in ${store.dir()}`);
+  const sessions = all.filter((s) => kept(cmd, annotations[s.id]));
   if (cmd.json) {
+    // What the app adds (star, tags, name, note) comes after the stored fields, only when set.
     const rows = sessions.map(
       ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({
         id,
@@ -41,23 +68,36 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
         vendor,
         endpoint,
         model,
+        ...annotations[id],
       }),
     );
     io.out(terminalSafeJson(JSON.stringify(rows, null, 2)) + '\n');
     return;
   }
   if (sessions.length === 0) {
-    io.err(`no sessions in ${store.dir()}`);
+    const filtered = cmd.starred || cmd.tags.length > 0;
+    io.err(
+      filtered ? `no sessions in ${store.dir()} are ${filterWords(cmd)}` : `no sessions in ${store.dir()}`,
+    );
     return;
   }
-  const rows = sessions.map((s) => [
-    relativeTime(s.updated_at),
-    String(s.msg_count),
-    oneLine(s.model || '-', 24),
-    s.id,
-    oneLine(s.title || '(untitled)', TITLE_WIDTH),
-  ]);
+  // A display name given in the app stands for the title; a star marks the row.
+  const rows = sessions.map((s) => {
+    const a = annotations[s.id];
+    return [
+      relativeTime(s.updated_at),
+      String(s.msg_count),
+      oneLine(s.model || '-', 24),
+      s.id,
+      (a?.starred ? '★ ' : '') + oneLine(a?.name ?? (s.title || '(untitled)'), TITLE_WIDTH),
+    ];
+  });
   io.out(columns([['UPDATED', 'MSGS', 'MODEL', 'ID', 'TITLE'], ...rows]) + '\n');
+}
+
+function filterWords(cmd: Command): string {
+  const parts = [...(cmd.starred ? ['starred'] : []), ...cmd.tags.map((t) => `tagged "${t}"`)];
+  return parts.join(' and ');
 }
 
 async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {

@@ -10,9 +10,11 @@ import {
 } from '../shared/contract';
 import type { IndexProgress, SearchResults } from '../shared/types';
 import { SessionNotFoundError } from './errors';
+import type { AnnotationStore } from './app-data/annotation-store';
+import type { Trash } from './app-data/trash';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
-import { buildTranscript } from './transcript';
+import { TranscriptReaders } from './transcript/readers';
 
 /** A handler per channel, already given a validated request. */
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
@@ -38,24 +40,46 @@ export interface HandlerDeps {
   search: SearchBackend;
   /** Follows one session for the caller (or stops, with null). */
   watch: (id: string | null, known?: number) => Promise<void> | void;
+  /** Stars, tags, notes and names, in the app's data folder. */
+  annotations: AnnotationStore;
+  /** Where deleted sessions go, in the app's data folder, until Undo or 30 days. */
+  trash: Trash;
 }
+
+/** Messages in the first page of a transcript, and how many of them come before a message it is
+ * opened at. */
+const FIRST_PAGE = 40;
+const FIRST_PAGE_BEFORE = 10;
 
 /** Handlers over `store`. */
 export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
+  const readers = new TranscriptReaders(store.dir());
   return {
     'store:info': () => deps.info(),
     'sessions:list': () => store.listing(),
     'sessions:load': ({ id }) => store.load(id),
-    'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
+    'sessions:transcript': async ({ id, at }) => {
+      const reader = await readers.get(id);
+      const from = Math.max(0, (at ?? 0) - FIRST_PAGE_BEFORE);
+      return reader.page(from, from + FIRST_PAGE);
+    },
+    'sessions:messages': async ({ id, from, to }) => (await readers.get(id)).page(from, to),
+    'sessions:outline': async ({ id }) => (await readers.get(id)).outline(),
+    'sessions:image': async ({ id, message, block, image }) =>
+      (await readers.get(id)).image(message, block, image),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:delete': async ({ id }) => {
+      const undo = await deps.trash.put(store, id);
       // Deleting what is not there is an error, not a success: the caller's view is stale.
-      if (!(await store.delete(id))) throw new SessionNotFoundError(id);
-      return { deleted: true };
+      if (undo === null) throw new SessionNotFoundError(id);
+      return { deleted: true, undo };
     },
+    'sessions:restore': async ({ undo }) => ({ id: await deps.trash.restore(store, undo) }),
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),
+    'annotations:list': () => deps.annotations.all(),
+    'annotations:set': ({ id, ...patch }) => deps.annotations.update(id, patch),
     'sessions:watch': async ({ id, known }) => {
       await deps.watch(id, known);
       return { watching: id };

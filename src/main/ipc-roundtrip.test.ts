@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMain, NativeImage } from 'electron';
-import { buildTranscript } from '../core/transcript';
+import { fullPage } from '../core/transcript/full-page';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
 import { createApi, type Api } from '../preload/api';
@@ -26,7 +26,7 @@ function connect(dir: string) {
     handle: (channel: string, h: Handler) => handlers.set(channel, h),
     on: (channel: string, h: Handler) => handlers.set(channel, h),
   };
-  const store = new OpenStore(dir, { makeSearch: tempSearch });
+  const store = new OpenStore(dir, { makeSearch: tempSearch, dataDir: tempDir() });
   const folder = new DragFolder(tempDir());
   const saveDir = tempDir();
   registerIpc(ipcMain as unknown as Pick<IpcMain, 'handle' | 'on'>, {
@@ -60,7 +60,9 @@ describe('window.api over IPC to the real store', () => {
     expect(await api.storeInfo({})).toEqual({ dir, exists: true, mode: 'electron' });
     expect((await api.listSessions({})).sessions.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
     expect(await api.loadSession({ id: TOOLS })).toEqual(await store.load(TOOLS));
-    expect(await api.openTranscript({ id: TOOLS })).toEqual(buildTranscript(await store.load(TOOLS)));
+    const { version: _version, ...page } = await api.openTranscript({ id: TOOLS });
+    const { version: _full, ...whole } = fullPage(await store.load(TOOLS));
+    expect(page).toEqual(whole);
     expect(await api.exportSession({ id: TOOLS })).toBe(await store.exportMarkdown(TOOLS));
     const { title } = await store.load(TOOLS);
     await open.search().refresh();
@@ -77,10 +79,13 @@ describe('window.api over IPC to the real store', () => {
     );
   });
 
-  it('deletes a session', async () => {
+  it('deletes a session, and puts it back', async () => {
     const { api } = connect(dir);
-    await expect(api.deleteSession({ id: TOOLS })).resolves.toEqual({ deleted: true });
+    const { deleted, undo } = await api.deleteSession({ id: TOOLS });
+    expect(deleted).toBe(true);
     expect((await api.listSessions({})).sessions.map((s) => s.id)).not.toContain(TOOLS);
+    await expect(api.restoreSession({ undo })).resolves.toEqual({ id: TOOLS });
+    expect((await api.listSessions({})).sessions.map((s) => s.id)).toContain(TOOLS);
   });
 
   it('saves and drags out the exact export', async () => {

@@ -22,8 +22,12 @@ function fakeHandlers() {
       throw new Error('session x not found\nat stack line');
     }),
     'sessions:transcript': vi.fn(async () => ({}) as never),
+    'sessions:messages': vi.fn(async () => ({}) as never),
+    'sessions:outline': vi.fn(async () => ({}) as never),
+    'sessions:image': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
-    'sessions:delete': vi.fn(async () => ({ deleted: true })),
+    'sessions:delete': vi.fn(async () => ({ deleted: true, undo: 'T1' })),
+    'sessions:restore': vi.fn(async () => ({ id: 'x' })),
     'sessions:search': vi.fn(async () => ({
       query: '',
       groups: [],
@@ -39,6 +43,8 @@ function fakeHandlers() {
     })),
     'search:matches': vi.fn(async () => []),
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
+    'annotations:list': vi.fn(async () => ({})),
+    'annotations:set': vi.fn(async () => null),
     'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
   } satisfies Handlers;
 }

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './api/create-client';
+import { storagePrefs } from './app/prefs';
 import { loadTheme, saveTheme } from './app/theme-storage';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
@@ -28,8 +29,19 @@ const store = createAppStore({
   api,
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   now: () => new Date(),
+  // The frame after the next one has been painted, and its tasks run.
+  afterPaint: () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    ),
+  linkWithHash: (hash) => {
+    const url = new URL(window.location.href);
+    url.hash = hash;
+    return url.href;
+  },
   theme: loadTheme(storage()),
   saveTheme: (theme) => saveTheme(storage(), theme),
+  prefs: storagePrefs(storage()),
 });
 
 const root = document.getElementById('root');

@@ -8,11 +8,17 @@ export const API_METHODS = {
   listSessions: 'sessions:list',
   loadSession: 'sessions:load',
   openTranscript: 'sessions:transcript',
+  transcriptMessages: 'sessions:messages',
+  transcriptOutline: 'sessions:outline',
+  transcriptImage: 'sessions:image',
   exportSession: 'sessions:export',
   deleteSession: 'sessions:delete',
+  restoreSession: 'sessions:restore',
   searchSessions: 'sessions:search',
   searchMatches: 'search:matches',
   searchProgress: 'search:progress',
+  listAnnotations: 'annotations:list',
+  setAnnotation: 'annotations:set',
   watchSession: 'sessions:watch',
 } as const satisfies Record<string, Channel>;
 

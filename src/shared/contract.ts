@@ -1,13 +1,22 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
+import { patchProblem, type AnnotationPatch } from './annotation';
 import { isValidId } from './ids';
 import type {
+  ImageData,
+  TranscriptMessage,
+  TranscriptOutline,
+  TranscriptPage,
+  TranscriptSession,
+} from './transcript';
+import type {
+  Annotation,
+  Annotations,
   IndexProgress,
   SearchResults,
+  SearchSort,
   Session,
   SessionList,
-  Transcript,
-  TranscriptMessage,
 } from './types';
 
 /** What the renderer learns about the store it is looking at. */
@@ -24,18 +33,37 @@ export interface Contract {
   'store:info': { request: Record<string, never>; response: StoreInfo };
   'sessions:list': { request: Record<string, never>; response: SessionList };
   'sessions:load': { request: { id: string }; response: Session };
-  'sessions:transcript': { request: { id: string }; response: Transcript };
+  /** The first page of a session's transcript (or the page around message `at`). */
+  'sessions:transcript': { request: { id: string; at?: number }; response: TranscriptPage };
+  /** Messages `from` up to `to` (fewer when that is too many bytes for one answer). */
+  'sessions:messages': { request: { id: string; from: number; to: number }; response: TranscriptPage };
+  /** Once the whole file has been read: the final count, facts and the user's prompts. */
+  'sessions:outline': { request: { id: string }; response: TranscriptOutline };
+  /** Image `image` (-1: the block's own) of block `block` of message `message`, too large to
+   * come with its page. */
+  'sessions:image': {
+    request: { id: string; message: number; block: number; image: number };
+    response: ImageData;
+  };
   'sessions:export': { request: { id: string }; response: string };
-  'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
+  /** Moves the session's file into the app's trash and drops its index entry; `undo` names what
+   * sessions:restore puts back (for 30 days). */
+  'sessions:delete': { request: { id: string }; response: { deleted: boolean; undo: string } };
+  /** Puts a deleted session back exactly as it was (its file and its index entry). */
+  'sessions:restore': { request: { undo: string }; response: { id: string } };
   /** Full-text search, one page of sessions (page counts from 0). */
   'sessions:search': {
-    request: { query: string; page?: number; pageSize?: number };
+    request: { query: string; page?: number; pageSize?: number; sort?: SearchSort };
     response: SearchResults;
   };
   /** Every message of one session that matches the query, for next/previous hit. */
   'search:matches': { request: { id: string; query: string }; response: number[] };
   /** Where the background index build stands. */
   'search:progress': { request: Record<string, never>; response: IndexProgress };
+  /** Every session's star, tags, note and display name (kept in the app's data folder). */
+  'annotations:list': { request: Record<string, never>; response: Annotations };
+  /** Changes one session's annotation; the answer is what it now is (null: nothing left). */
+  'annotations:set': { request: { id: string } & AnnotationPatch; response: Annotation | null };
   /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT.
    * `known`: how many messages the viewer has; any after them are sent at once. */
   'sessions:watch': {
@@ -60,7 +88,7 @@ export interface SessionAppended {
   /** The first new message's index in the session. */
   from: number;
   messages: TranscriptMessage[];
-  session: Transcript['session'];
+  session: TranscriptSession;
 }
 
 /** Pushed while the search index builds. Payload: IndexProgress. */
@@ -84,11 +112,17 @@ export const CHANNELS = [
   'sessions:list',
   'sessions:load',
   'sessions:transcript',
+  'sessions:messages',
+  'sessions:outline',
+  'sessions:image',
   'sessions:export',
   'sessions:delete',
+  'sessions:restore',
   'sessions:search',
   'search:matches',
   'search:progress',
+  'annotations:list',
+  'annotations:set',
   'sessions:watch',
 ] as const satisfies readonly Channel[];
 
@@ -141,19 +175,54 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
 /** The most messages a viewer can say it has (nine digits, as an event id carries it). */
 export const MAX_KNOWN = 999_999_999;
 
+/** The most messages one `sessions:messages` request may ask for. */
+export const MAX_PAGE = 500;
+
 const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'store:info': (v) => (expectKeys(v, []), {}),
   'sessions:list': (v) => (expectKeys(v, []), {}),
   'sessions:load': (v) => expectId(expectKeys(v, ['id'])),
-  'sessions:transcript': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:transcript': (v) => {
+    const o = expectKeys(v, ['id', 'at']);
+    const request: Request<'sessions:transcript'> = expectId(o);
+    if (o.at !== undefined) request.at = expectInt(o.at, 'at', 0, MAX_KNOWN);
+    return request;
+  },
+  'sessions:messages': (v) => {
+    const o = expectKeys(v, ['id', 'from', 'to']);
+    const from = expectInt(o.from, 'from', 0, MAX_KNOWN);
+    const to = expectInt(o.to, 'to', 0, MAX_KNOWN);
+    if (to < from || to - from > MAX_PAGE) throw new BadRequestError(`to must be from to from + ${MAX_PAGE}`);
+    return { ...expectId(o), from, to };
+  },
+  'sessions:outline': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:image': (v) => {
+    const o = expectKeys(v, ['id', 'message', 'block', 'image']);
+    return {
+      ...expectId(o),
+      message: expectInt(o.message, 'message', 0, MAX_KNOWN),
+      block: expectInt(o.block, 'block', 0, MAX_KNOWN),
+      image: expectInt(o.image, 'image', -1, MAX_KNOWN),
+    };
+  },
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:restore': (v) => {
+    const { undo } = expectKeys(v, ['undo']);
+    if (!isValidId(undo)) throw new BadRequestError('undo must be what sessions:delete answered');
+    return { undo };
+  },
   'sessions:search': (v) => {
-    const o = expectKeys(v, ['query', 'page', 'pageSize']);
+    const o = expectKeys(v, ['query', 'page', 'pageSize', 'sort']);
     const query = expectQuery(o.query);
     const request: Request<'sessions:search'> = { query };
     if (o.page !== undefined) request.page = expectInt(o.page, 'page', 0, 100_000);
     if (o.pageSize !== undefined) request.pageSize = expectInt(o.pageSize, 'pageSize', 1, 200);
+    if (o.sort !== undefined) {
+      if (o.sort !== 'relevance' && o.sort !== 'date')
+        throw new BadRequestError('sort must be "relevance" or "date"');
+      request.sort = o.sort;
+    }
     return request;
   },
   'search:matches': (v) => {
@@ -161,6 +230,19 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     return { ...expectId(o), query: expectQuery(o.query) };
   },
   'search:progress': (v) => (expectKeys(v, []), {}),
+  'annotations:list': (v) => (expectKeys(v, []), {}),
+  'annotations:set': (v) => {
+    const o = expectKeys(v, ['id', 'starred', 'tags', 'note', 'name']);
+    const { id } = expectId(o);
+    const patch: AnnotationPatch = {};
+    if (o.starred !== undefined) patch.starred = o.starred as boolean;
+    if (o.tags !== undefined) patch.tags = o.tags as string[];
+    if (o.note !== undefined) patch.note = o.note as string;
+    if (o.name !== undefined) patch.name = o.name as string;
+    const problem = patchProblem(patch);
+    if (problem !== null) throw new BadRequestError(problem);
+    return { id, ...patch };
+  },
   'sessions:watch': (v) => {
     const o = expectKeys(v, ['id', 'known']);
     if (o.id === null) return { id: null };

@@ -5,7 +5,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
-import type { SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
+import type { SearchGroup, SearchMatch, SearchResults, SearchSort } from '../../shared/types';
 import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
 import { openRegularSync } from '../regular-file';
@@ -25,6 +25,8 @@ export interface SearchOptions {
   perSession?: number;
   /** More matching messages than this and sessions come most recent first (RANKED_HITS). */
   rankedHits?: number;
+  /** Best match first (the default), or most recently updated first. */
+  sort?: SearchSort;
   signal?: AbortSignal;
 }
 
@@ -143,7 +145,7 @@ export async function search(
   });
   const rankedHits = options.rankedHits ?? RANKED_HITS;
   const db = index.database();
-  const request = { index, match, q, perSession, page, pageSize };
+  const request = { index, match, q, perSession, page, pageSize, sort: options.sort ?? 'relevance' };
   const found = reading(db, () => {
     const p =
       countUpTo(db, match, rankedHits + 1) > rankedHits

@@ -1,7 +1,7 @@
 // The search service of one store: keeps the index up to date (one update at a time; requests
 // during an update coalesce into one more), reports progress, and answers queries, newest
 // query first: a query still making snippets is cancelled when another arrives.
-import type { IndexProgress, SearchResults } from '../../shared/types';
+import type { IndexProgress, SearchResults, SearchSort } from '../../shared/types';
 import { errorLine } from '../../shared/api';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
@@ -13,6 +13,7 @@ export interface SearchRequest {
   query: string;
   page?: number;
   pageSize?: number;
+  sort?: SearchSort;
 }
 
 /** Full-text search over a store, with its index in `indexFile`. */
@@ -113,6 +114,7 @@ export class SearchService {
       search(index, this.store.dir(), request.query, {
         page: request.page,
         pageSize: request.pageSize,
+        sort: request.sort,
         signal: controller.signal,
       }),
     );

@@ -15,6 +15,9 @@ export function TopBar() {
   const searchOpen = useAppStore((s) => s.searchOpen);
   const openSearch = useAppStore((s) => s.openSearch);
   const closeSearch = useAppStore((s) => s.closeSearch);
+  const runSearch = useAppStore((s) => s.runSearch);
+  const hasText = useAppStore((s) => s.view.filter.trim() !== '');
+  const openShortcuts = useAppStore((s) => s.openShortcuts);
   return (
     <div className="top-bar">
       <div className="brand">
@@ -33,7 +36,7 @@ export function TopBar() {
           title="Search all sessions (Ctrl+Shift+F)"
           aria-label="Search all sessions"
           aria-pressed={searchOpen}
-          onClick={searchOpen ? closeSearch : openSearch}
+          onClick={searchOpen ? closeSearch : hasText ? runSearch : openSearch}
         >
           <svg className="icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
             <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
@@ -51,6 +54,17 @@ export function TopBar() {
             📂
           </button>
         )}
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="shortcuts-button"
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="?"
+          onClick={openShortcuts}
+        >
+          ?
+        </button>
         <button
           type="button"
           className="icon-button"

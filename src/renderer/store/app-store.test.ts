@@ -62,7 +62,7 @@ describe('the list', () => {
     const fresh = testStore(api, { now: () => new Date() });
     await fresh.getState().loadList();
     expect(fresh.getState().listError).toBe('EACCES: permission denied');
-    expect(fresh.getState().status).toEqual({ text: 'EACCES: permission denied', tone: 'error' });
+    expect(fresh.getState().status).toMatchObject({ text: 'EACCES: permission denied', tone: 'error' });
   });
 });
 
@@ -134,7 +134,7 @@ describe('session actions', () => {
     state().select('s1');
     await state().copyMarkdown();
     expect(clipboard).toEqual(['# Session s1\n\n---\n\n## User\n\nhello from s1\n\n---\n\n']);
-    expect(state().status).toEqual({ text: 'Copied', tone: 'info' });
+    expect(state().status).toMatchObject({ text: 'Copied', tone: 'info', place: 'copy' });
     await vi.advanceTimersByTimeAsync(5000);
     expect(state().status).toBeNull();
   });
@@ -155,7 +155,11 @@ describe('session actions', () => {
     expect(api.calls).toContain('delete s2');
     expect(state().visible.map((s) => s.id)).toEqual(['s1', 's3']);
     expect(state().selectedId).toBe('s3');
-    expect(state().status).toEqual({ text: 'Deleted', tone: 'info', name: 'Session s2' });
+    expect(state().undoable).toMatchObject({ undo: 'undo-s2', id: 's2', title: 'Session s2' });
+    await state().undoDelete();
+    expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(state().selectedId).toBe('s2');
+    expect(state().undoable).toBeNull();
   });
 
   it('keeps the session and says why when the delete fails', async () => {
@@ -165,7 +169,7 @@ describe('session actions', () => {
     await state().confirmDelete();
     expect(state().confirmingDelete).toBe(false);
     expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
-    expect(state().status).toEqual({
+    expect(state().status).toMatchObject({
       text: 'Could not delete: session s1 is in use by process 4242',
       tone: 'error',
     });
@@ -179,7 +183,7 @@ describe('session actions', () => {
     api.sessions = api.sessions.map((s) => (s.id === 's1' ? { ...s, size: 5000 } : s));
     api.transcripts.set('s1', transcript('s1', [message('user', [{ type: 'text', text: 'grown' }])]));
     await state().loadList();
-    expect(state().transcript?.messages[0]!.markdown).toContain('grown');
+    expect(state().transcript?.get(0)?.blocks).toMatchObject([{ kind: 'text', text: 'grown' }]);
     expect(state().transcriptState).toBe('ready');
   });
 });
@@ -188,7 +192,7 @@ describe('find', () => {
   it('steps through matches and wraps around', () => {
     state().openFind();
     state().setFindQuery('x');
-    state().setFindCount(3);
+    state().setFindProgress(3, true);
     expect(state().find).toMatchObject({ open: true, index: 0, count: 3 });
     state().findNext();
     state().findNext();
@@ -200,9 +204,9 @@ describe('find', () => {
 
   it('keeps the position inside a shrinking count and resets on a new query', () => {
     state().setFindQuery('ab');
-    state().setFindCount(5);
+    state().setFindProgress(5, true);
     state().findPrev();
-    state().setFindCount(2);
+    state().setFindProgress(2, true);
     expect(state().find.index).toBe(1);
     state().setFindQuery('abc');
     expect(state().find).toMatchObject({ index: 0, count: 0 });

@@ -4,7 +4,10 @@ import type { AppState, StoreDeps } from './app-state';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
+import { createHistorySlice } from './history-slice';
+import { createLayoutSlice } from './layout-slice';
 import { createLiveSlice } from './live-slice';
+import { createNotesSlice } from './notes-slice';
 import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
@@ -24,5 +27,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createHitSlice(deps)(...args),
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
+    ...createLayoutSlice(deps)(...args),
+    ...createHistorySlice(...args),
+    ...createNotesSlice(deps)(...args),
   }));
 }

@@ -1,10 +1,17 @@
 // The session slice: which session is open, its transcript, and copy / save / delete on it.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import type { Transcript } from '../../shared/types';
+import { messageExport } from '../../shared/message-export';
+import type { TranscriptPage } from '../../shared/transcript';
+import { hashForSession } from '../app/deep-link';
 import { applyListView } from '../features/session-list/list-view';
+import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
+
+/** Without deps.afterPaint, about one frame: what the first page is given to be drawn before the
+ * rest is asked for. */
+const FIRST_PAINT_MS = 16;
 
 /** Keyboard selection waits this long before loading, so holding an arrow key stays smooth. */
 const DEFAULT_SELECT_DELAY_MS = 120;
@@ -22,19 +29,52 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       return open?.id === id ? open.title : (get().sessions.find((s) => s.id === id)?.title ?? id);
     };
 
-    // The list row of the open session shows what its transcript holds.
-    const showTranscript = (transcript: Transcript) => {
+    // The list row of the open session shows what its transcript holds. A reload keeps what the
+    // reader had opened.
+    const showTranscript = (id: string, page: TranscriptPage): TranscriptData => {
+      const previous = get().transcript;
+      const transcript = new TranscriptData(id, page, previous?.id === id ? previous.view : undefined, {
+        fetch: (from, to) => deps.api.transcriptMessages({ id, from, to }),
+        image: (message, block, image) => deps.api.transcriptImage({ id, message, block, image }),
+        // The file was replaced while its pages were being read: read it afresh.
+        onLost: () => {
+          if (get().transcript === transcript) void get().reloadTranscript();
+        },
+      });
       set({ transcript, transcriptState: 'ready', transcriptError: null });
+      get().noteOpened(transcript.session.id);
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
+      return transcript;
     };
 
-    async function open(id: string) {
+    // The rest of a long file is read after its first page is on screen: the final count, the
+    // facts and the outline arrive then (asked for a frame later, so that the first page is drawn
+    // before their answer has to be handled).
+    async function complete(transcript: TranscriptData): Promise<void> {
+      try {
+        await (deps.afterPaint
+          ? deps.afterPaint()
+          : new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_MS)));
+        const outline = await deps.api.transcriptOutline({ id: transcript.id });
+        if (get().transcript !== transcript) return;
+        if (!transcript.setOutline(outline)) return void get().reloadTranscript();
+        const rows = syncOpenRow(get(), deps.now());
+        if (rows) set(rows);
+      } catch {
+        // The pages still come; the count stays what the first page said.
+      }
+    }
+
+    async function open(id: string, message?: number) {
       const mine = ++request;
       try {
-        const transcript = await deps.api.openTranscript({ id });
+        const page = await deps.api.openTranscript(message === undefined ? { id } : { id, at: message });
         if (mine !== request) return;
-        showTranscript(transcript);
+        const transcript = showTranscript(id, page);
+        if (message !== undefined) get().jumpToMessage(message);
+        await complete(transcript);
+        if (mine !== request) return;
         // Following starts after the read: a change in between is caught by the list's change
         // notification (see openSessionChanged), and the page is readable sooner.
         void get().follow(id);
@@ -45,7 +85,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       }
     }
 
-    function choose(id: string, delayMs: number) {
+    function choose(id: string, delayMs: number, message?: number) {
       clearTimeout(pendingOpen);
       pendingId = null;
       request++;
@@ -55,11 +95,12 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         transcriptState: 'loading',
         transcriptError: null,
         confirmingDelete: false,
-        find: { ...get().find, index: 0, count: 0 },
+        find: { ...get().find, index: 0, count: 0, done: get().find.query === '' },
         hits: null,
+        jump: null,
       });
       if (delayMs <= 0) {
-        void open(id);
+        void open(id, message);
         return;
       }
       pendingId = id;
@@ -75,10 +116,23 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptState: 'idle',
       transcriptError: null,
       confirmingDelete: false,
+      undoable: null,
+      jump: null,
 
-      select(id) {
-        if (id === get().selectedId && get().transcriptState !== 'error') return;
-        choose(id, 0);
+      select(id, options) {
+        // Opening a session shows it: a drawer over it closes.
+        if (get().drawerOpen) set({ drawerOpen: false });
+        if (!options?.fromHistory) get().recordVisit(id, false);
+        const message = options?.message;
+        if (id === get().selectedId && get().transcriptState !== 'error') {
+          if (message !== undefined) get().jumpToMessage(message);
+          return;
+        }
+        choose(id, 0, message);
+      },
+
+      jumpToMessage(index) {
+        set({ jump: { index, seq: (get().jump?.seq ?? 0) + 1 } });
       },
 
       async reloadTranscript() {
@@ -86,8 +140,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (id === null) return;
         const mine = ++request;
         try {
-          const transcript = await deps.api.openTranscript({ id });
-          if (mine === request) showTranscript(transcript);
+          const page = await deps.api.openTranscript({ id });
+          if (mine === request) void complete(showTranscript(id, page));
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -100,14 +154,20 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const next =
           at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
         const id = rows[next]!.id;
-        if (id !== get().selectedId) choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
+        if (id === get().selectedId) return;
+        get().recordVisit(id, true);
+        choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
       },
 
       openSelected() {
+        if (get().drawerOpen) set({ drawerOpen: false });
         const id = get().selectedId;
         if (id === null) {
           const first = get().visible[0];
-          if (first) choose(first.id, 0);
+          if (first) {
+            get().recordVisit(first.id, false);
+            choose(first.id, 0);
+          }
         } else if (pendingId === id) {
           clearTimeout(pendingOpen);
           pendingId = null;
@@ -129,8 +189,9 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         set({ confirmingDelete: false });
         if (id === null) return;
         const title = titleOf(id);
+        let undo: string;
         try {
-          await deps.api.deleteSession({ id });
+          ({ undo } = await deps.api.deleteSession({ id }));
         } catch (error) {
           get().showStatus(`Could not delete: ${errorLine(error)}`, 'error');
           return;
@@ -143,23 +204,70 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         request++;
         set({
           sessions,
-          visible: applyListView(sessions, get().view, deps.now()),
+          visible: applyListView(sessions, get().view, deps.now(), get().annotations),
           selectedId: null,
           transcript: null,
           transcriptState: 'idle',
           transcriptError: null,
         });
-        if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
-        else void get().follow(null);
-        get().showStatus('Deleted', 'info', title);
+        if (neighbour && neighbour.id !== id) {
+          get().recordVisit(neighbour.id, false);
+          choose(neighbour.id, 0);
+        } else void get().follow(null);
+        set({ undoable: { undo, id, title, seq: (get().undoable?.seq ?? 0) + 1 } });
       },
+
+      async undoDelete() {
+        const undoable = get().undoable;
+        if (!undoable) return;
+        set({ undoable: null });
+        try {
+          const { id } = await deps.api.restoreSession({ undo: undoable.undo });
+          await get().loadList();
+          get().select(id);
+          get().showStatus('Put back', 'info', undoable.title, 'delete');
+        } catch (error) {
+          get().showStatus(`Could not put it back: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      dismissUndo: () => set({ undoable: null }),
 
       async copyMarkdown() {
         const id = get().selectedId;
         if (id === null) return;
         try {
           await deps.writeClipboard(await deps.api.exportSession({ id }));
-          get().showStatus('Copied');
+          get().showStatus('Copied', 'info', undefined, 'copy');
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async copyMessage(index) {
+        const data = get().transcript;
+        try {
+          let message = data?.get(index);
+          if (!message && data) {
+            message = (await deps.api.transcriptMessages({ id: data.id, from: index, to: index + 1 }))
+              .messages[0];
+          }
+          const text = message ? messageExport(message) : null;
+          if (text === null) throw new Error('this message is not loaded yet');
+          await deps.writeClipboard(text);
+          get().showStatus(`Copied message ${(index + 1).toLocaleString('en-US')}`);
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async copyMessageLink(index) {
+        const id = get().selectedId;
+        if (id === null) return;
+        const hash = hashForSession(id, index);
+        try {
+          await deps.writeClipboard(deps.linkWithHash ? deps.linkWithHash(hash) : hash);
+          get().showStatus('Copied link');
         } catch (error) {
           get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
         }
@@ -170,7 +278,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (id === null) return;
         try {
           const line = await deps.api.saveMarkdown(id, titleOf(id));
-          if (line !== null) get().showStatus(line);
+          if (line !== null) get().showStatus(line, 'info', undefined, 'save');
         } catch (error) {
           get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
         }

@@ -1,6 +1,9 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
-import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
+import { applyPatch } from '../../shared/annotation';
+import { messageExport } from '../../shared/message-export';
+import type { TranscriptPage } from '../../shared/transcript';
+import type { Annotations, IndexProgress, SessionSummary } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
 /** The fake, its data, and the calls it saw. */
@@ -9,7 +12,11 @@ export interface FakeApi extends ClientApi {
   sessions: SessionSummary[];
   /** What listSessions reports as skipped unreadable entries. */
   unreadable: number;
-  transcripts: Map<string, Transcript>;
+  transcripts: Map<string, TranscriptPage>;
+  /** Stars, tags, notes and names, as the backend keeps them. */
+  annotations: Annotations;
+  /** Data of images sent without it ("message.block.image" -> base64), for transcriptImage. */
+  imageData: Map<string, string>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   calls: string[];
@@ -30,13 +37,15 @@ export interface FakeApi extends ClientApi {
 /** A fake backend; `mode` picks which actions the UI offers. */
 export function fakeApi(
   sessions: SessionSummary[],
-  transcripts: Transcript[],
+  transcripts: TranscriptPage[],
   mode: 'electron' | 'browser' = 'browser',
 ): FakeApi {
   const listeners = new Set<() => void>();
   const changed = new Set<(change: SessionsChanged) => void>();
   const appended = new Set<(appended: SessionAppended) => void>();
   const progress = new Set<(progress: IndexProgress) => void>();
+  /** What deleteSession took, by the undo token it answered. */
+  const trash = new Map<string, { at: number; session: SessionSummary }>();
   const subscribe =
     <T>(set: Set<(payload: T) => void>) =>
     (callback: (payload: T) => void) => {
@@ -49,7 +58,9 @@ export function fakeApi(
     sessions,
     unreadable: 0,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
+    annotations: {},
     deleteErrors: new Map(),
+    imageData: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
     emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
@@ -71,18 +82,57 @@ export function fakeApi(
       if (!found) throw new Error(`session ${id} not found`);
       return found;
     },
+    transcriptMessages: async ({ id, from, to }) => {
+      api.calls.push(`messages ${id} ${from}-${to}`);
+      const found = api.transcripts.get(id);
+      if (!found) throw new Error(`session ${id} not found`);
+      return { ...found, messages: found.messages.slice(from, to) };
+    },
+    transcriptImage: async ({ id, message, block, image }) => {
+      api.calls.push(`image ${id} ${message}.${block}.${image}`);
+      const found = api.transcripts.get(id)?.messages[message]?.blocks[block];
+      const ref =
+        found?.kind === 'image'
+          ? found.image
+          : found?.kind === 'tool_result'
+            ? found.images[image]
+            : undefined;
+      const data = ref && api.imageData.get(`${message}.${block}.${image}`);
+      if (!ref || data === undefined) throw new Error('no such image');
+      return { mime: ref.mime, data };
+    },
+    transcriptOutline: async ({ id }) => {
+      const found = api.transcripts.get(id);
+      if (!found) throw new Error(`session ${id} not found`);
+      const outline = found.messages.flatMap((m) => {
+        const text = m.role === 'user' ? m.blocks.find((b) => b.kind === 'text') : undefined;
+        return text?.kind === 'text' ? [{ index: m.index, label: text.text.split('\n', 1)[0]! }] : [];
+      });
+      return { version: found.version, session: found.session, total: found.total, outline };
+    },
     exportSession: async ({ id }) => {
       api.calls.push(`export ${id}`);
       const found = api.transcripts.get(id);
       if (!found) throw new Error(`session ${id} not found`);
-      return found.header + found.messages.map((m) => m.markdown).join('');
+      return `# ${found.session.title}\n\n---\n\n` + found.messages.map(messageExport).join('');
     },
     deleteSession: async ({ id }) => {
       api.calls.push(`delete ${id}`);
       const error = api.deleteErrors.get(id);
       if (error) throw new Error(error);
+      const at = api.sessions.findIndex((s) => s.id === id);
+      const undo = `undo-${id}`;
+      trash.set(undo, { at, session: api.sessions[at]! });
       api.sessions = api.sessions.filter((s) => s.id !== id);
-      return { deleted: true };
+      return { deleted: true, undo };
+    },
+    restoreSession: async ({ undo }) => {
+      api.calls.push(`restore ${undo}`);
+      const kept = trash.get(undo);
+      if (!kept) throw new Error('that deleted session is no longer in the trash');
+      trash.delete(undo);
+      api.sessions = [...api.sessions.slice(0, kept.at), kept.session, ...api.sessions.slice(kept.at)];
+      return { id: kept.session.id };
     },
     searchSessions: async ({ query }) => ({
       query,
@@ -98,6 +148,14 @@ export function fakeApi(
       partial: false,
     }),
     searchMatches: async () => [],
+    listAnnotations: async () => ({ ...api.annotations }),
+    setAnnotation: async ({ id, ...patch }) => {
+      api.calls.push(`annotate ${id} ${JSON.stringify(patch)}`);
+      const next = applyPatch(api.annotations[id] ?? {}, patch);
+      if (next === null) delete api.annotations[id];
+      else api.annotations[id] = next;
+      return next;
+    },
     searchProgress: async () => ({ state: 'ready', done: 0, total: 0 }),
     watchSession: async ({ id }) => ({ watching: id }),
     saveMarkdown: async (id, title) => {

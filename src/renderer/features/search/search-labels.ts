@@ -19,6 +19,7 @@ export function progressLabel(progress: IndexProgress | null, partialResults = f
 /** "12 matches in 3 sessions", "More than 20,000 matches, newest first", "No matches", or ''
  * while there is nothing to count yet. */
 export function resultCountLabel(search: SearchState): string {
+  if (search.state === 'error') return `Search failed: ${search.error ?? 'unknown error'}`;
   if (search.resultsQuery === '') return search.state === 'loading' ? 'Searching…' : '';
   const soFar = search.partial ? ' so far' : '';
   if (search.totalSessions === 0) return `No matches${soFar}`;
