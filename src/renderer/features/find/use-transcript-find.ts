@@ -148,7 +148,8 @@ export function useTranscriptFind(
         let steady = 0;
         const hold = () => {
           const now = currentRange(body).range;
-          if (!now || frames++ > MAX_FRAMES) return;
+          // Without layout (jsdom) a Range has no boxes: there is nothing to hold in view.
+          if (!now || frames++ > MAX_FRAMES || typeof now.getBoundingClientRect !== 'function') return;
           const box = body.getBoundingClientRect();
           const at = now.getBoundingClientRect();
           if (at.top >= box.top && at.bottom <= box.bottom) steady++;
