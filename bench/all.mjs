@@ -13,6 +13,7 @@ const BENCHES = [
   ['live', 'bench:live'],
   ['cli', 'bench:cli'],
   ['sources', 'bench:sources'],
+  ['transcript', 'bench:transcript'],
 ];
 
 const only = process.env.BENCH_ALL_ONLY?.split(',');

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorLine } from '../../shared/api';
 import { Catalog } from '../sources/catalog';
 import { JsonlStore } from '../store';
+import { throttledProgress } from './progress-throttle';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { CancelledError } from './search-index';
 import { SearchService } from './service';
@@ -17,7 +18,7 @@ const service = new SearchService(
 );
 const send = (message: FromWorker): void => port.postMessage(message);
 
-service.onProgress((progress) => send({ type: 'progress', progress }));
+service.onProgress(throttledProgress((progress) => send({ type: 'progress', progress })));
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
