@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const [task, home, bundle, only] = process.argv.slice(2);
+// The cache folder the stored tasks keep the list's summaries in (beside the generated home).
+const cacheDir = `${home}-cache`;
 
 async function mapLimit(items, limit, fn) {
   let next = 0;
@@ -46,6 +48,13 @@ const tasks = {
     const { Catalog, resolveSources, sourceContext } = require(bundle);
     const settings = resolveSources({}, sourceContext({ HOME: home })).filter((s) => names.includes(s.name));
     return (await Catalog.open(settings).list()).length;
+  },
+  // The same list in a new process that finds what an earlier one stored in the cache folder
+  // (ggcode's summaries and the other sources' facts), every file's stat checked against them.
+  async 'list-stored'() {
+    const { Catalog, resolveSources, sourceContext } = require(bundle);
+    const settings = resolveSources({}, sourceContext({ HOME: home })).filter((s) => names.includes(s.name));
+    return (await Catalog.open(settings, undefined, cacheDir).list()).length;
   },
 };
 

@@ -32,6 +32,35 @@ import {
 } from './files';
 import { UsageLedger } from './records';
 import { scanClaudeFile, type ClaudeFileFacts } from './scan';
+import { stored, StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
+
+/** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
+const FACTS_FORMAT = 1;
+
+function factsCache(cache: SummaryCache<ClaudeFileFacts>): StoredCache<ClaudeFileFacts> {
+  return {
+    cache,
+    encode: (facts) => ({ ...facts, usage: facts.usage.toJSON() }),
+    decode(v) {
+      if (!stored.isObject(v) || !stored.count(v.count) || !stored.text(v.title)) return null;
+      if (!stored.count(v.size) || !stored.count(v.mtimeMs)) return null;
+      const texts = [v.created, v.updated, v.cwd, v.branch, v.sessionId];
+      if (!texts.every(stored.optionalText)) return null;
+      const usage = UsageLedger.fromJSON(v.usage);
+      if (usage === null) return null;
+      const facts: ClaudeFileFacts = {
+        count: v.count,
+        title: v.title,
+        usage,
+        size: v.size,
+        mtimeMs: v.mtimeMs,
+      };
+      for (const k of ['created', 'updated', 'cwd', 'branch', 'sessionId'] as const)
+        if (typeof v[k] === 'string') facts[k] = v[k];
+      return facts;
+    },
+  };
+}
 
 /** The adapter. */
 export const claudeAdapter: SourceAdapter = {
@@ -70,13 +99,24 @@ class ClaudeSource implements SessionSource {
   private known = new Map<string, ClaudeSessionFiles>();
   /** Old-style agent files of each project folder, by the session they name. */
   private legacy = new Map<string, Map<string, string[]>>();
+  /** The agent files the list in progress read (the others' facts are dropped after it). */
+  private agentPaths = new Set<string>();
   private readonly mainFacts = new SummaryCache<ClaudeFileFacts>((path) => scanClaudeFile(path));
   private readonly agentFacts = new SummaryCache<ClaudeFileFacts>((path) => scanClaudeFile(path, true));
+  /** The two caches as kept in the cache folder across processes. */
+  private readonly stored: StoredFacts;
 
   constructor(
     readonly roots: readonly string[],
     private readonly ctx: OpenContext,
-  ) {}
+  ) {
+    this.stored = new StoredFacts(
+      ctx.cacheDir === undefined ? undefined : storedFactsFile(ctx.cacheDir, 'claude', roots),
+      FACTS_FORMAT,
+      '',
+      { main: factsCache(this.mainFacts), agents: factsCache(this.agentFacts) },
+    );
+  }
 
   owns(id: string): boolean {
     return id.startsWith(ID_PREFIX);
@@ -92,6 +132,7 @@ class ClaudeSource implements SessionSource {
   private async legacyAgents(project: ClaudeProject): Promise<Map<string, string[]>> {
     const bySession = new Map<string, string[]>();
     for (const path of project.agentFiles) {
+      this.agentPaths.add(path);
       const facts = await this.agentFacts.get(path, path).catch(() => null);
       if (!facts?.sessionId) continue;
       const id = ID_PREFIX + facts.sessionId;
@@ -119,6 +160,7 @@ class ClaudeSource implements SessionSource {
   }
 
   async list(): Promise<SessionList> {
+    await this.stored.seed();
     const projects = await this.scanProjects();
     const sessions: SessionSummary[] = [];
     let unreadable = 0;
@@ -139,6 +181,9 @@ class ClaudeSource implements SessionSource {
       for (const row of rows) if (row) sessions.push(row);
     }
     this.mainFacts.retain(new Set([...this.known.values()].map((s) => s.path)));
+    this.agentFacts.retain(this.agentPaths);
+    this.agentPaths = new Set();
+    await this.stored.store();
     return { sessions, unreadable };
   }
 
@@ -149,6 +194,7 @@ class ClaudeSource implements SessionSource {
     usage.merge(main.usage);
     let size = main.size;
     for (const path of [...(await subagentFiles(files.folder)).values(), ...legacy]) {
+      this.agentPaths.add(path);
       const facts = await this.agentFacts.get(path, path).catch(() => null);
       if (!facts) continue;
       usage.merge(facts.usage);

@@ -154,6 +154,17 @@ export function usageKey(messageId: string | undefined, requestId: string | unde
 
 /** API responses' token use, each response counted once (the last usage seen for it wins: later
  * lines of one response carry the final counts), with the model that answered. */
+function tokensFromJSON(v: unknown): TokenCounts | null {
+  if (!isObj(v)) return null;
+  const t = noTokens();
+  for (const k of Object.keys(t) as (keyof TokenCounts)[]) {
+    const n = v[k];
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return null;
+    t[k] = n;
+  }
+  return t;
+}
+
 export class UsageLedger {
   private readonly entries = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
 
@@ -212,5 +223,29 @@ export class UsageLedger {
   /** Number of responses recorded. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The responses as JSON (for the list's stored facts): [key, model, tokens, timestamp?] each. */
+  toJSON(): unknown[] {
+    return [...this.entries].map(([key, e]) =>
+      e.timestamp === undefined ? [key, e.model, e.tokens] : [key, e.model, e.tokens, e.timestamp],
+    );
+  }
+
+  /** A ledger from toJSON()'s output; null when it is not that shape. */
+  static fromJSON(value: unknown): UsageLedger | null {
+    if (!Array.isArray(value)) return null;
+    const ledger = new UsageLedger();
+    for (const e of value) {
+      if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'string') return null;
+      const tokens = tokensFromJSON(e[2]);
+      if (tokens === null || (e[3] !== undefined && typeof e[3] !== 'string')) return null;
+      ledger.entries.set(e[0], {
+        model: e[1],
+        tokens,
+        ...(e[3] !== undefined && { timestamp: e[3] as string }),
+      });
+    }
+    return ledger;
   }
 }

@@ -1,4 +1,5 @@
 // The Codex CLI source: rollouts under `sessions` and `archived_sessions` (see files.ts), read-only.
+import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../../shared/types';
@@ -20,6 +21,15 @@ import { codexRootsFor, defaultCodexRoots, findRollouts, ID_PREFIX, idOfFileName
 import { applyRollout } from './fork';
 import { scanCodexFile, type CodexFileFacts } from './scan';
 import { summaryOf } from './summary';
+import { stored, StoredFacts, storedFactsFile } from '../stored-facts';
+
+/** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
+const FACTS_FORMAT = 1;
+
+/** Names the price table the stored costs were estimated with (another table: scanned anew). */
+function pricesStamp(prices: unknown): string {
+  return createHash('sha256').update(JSON.stringify(prices)).digest('hex').slice(0, 16);
+}
 
 /** Files read at once while listing. */
 const CONCURRENCY = 8;
@@ -58,11 +68,33 @@ class CodexSource implements SessionSource {
     const { session, stats } = await this.read(id, path);
     return { summary: summaryOf(session, session.messages.length, stats.size), stats };
   });
+  /** The two caches as kept in the cache folder across processes. */
+  private readonly stored: StoredFacts;
 
   constructor(
     readonly roots: readonly string[],
     private readonly ctx: OpenContext,
-  ) {}
+  ) {
+    const same = <T>(v: T) => v;
+    this.stored = new StoredFacts(
+      ctx.cacheDir === undefined ? undefined : storedFactsFile(ctx.cacheDir, 'codex', roots),
+      FACTS_FORMAT,
+      pricesStamp(ctx.prices),
+      {
+        facts: {
+          cache: this.facts,
+          encode: same,
+          decode: (v) =>
+            stored.isObject(v) &&
+            typeof v.copies === 'boolean' &&
+            (v.summary === null || stored.isSummary(v.summary))
+              ? (v as unknown as CodexFileFacts)
+              : null,
+        },
+        copies: { cache: this.copies, encode: same, decode: (v) => (stored.isSummary(v) ? v : null) },
+      },
+    );
+  }
 
   owns(id: string): boolean {
     return id.startsWith(ID_PREFIX);
@@ -74,6 +106,7 @@ class CodexSource implements SessionSource {
   }
 
   async list(): Promise<SessionList> {
+    await this.stored.seed();
     const walked = await findRollouts(this.roots);
     this.known = walked.found;
     let unreadable = walked.unreadable;
@@ -91,6 +124,7 @@ class CodexSource implements SessionSource {
     const present = new Set(paths);
     this.facts.retain(present);
     this.copies.retain(present);
+    await this.stored.store();
     return { sessions: rows.filter((r): r is SessionSummary => r !== null && r.msg_count > 0), unreadable };
   }
 

@@ -119,6 +119,9 @@ describe('several sources in the list', () => {
     fireEvent.click(rowOf('claude-1'));
     await waitFor(() => expect(screen.getByTestId('transcript-meta').textContent).toContain('Claude Code'));
     expect(screen.queryByTestId('delete-session')).toBeNull();
+    // Nor does the Delete key ask.
+    fireEvent.keyDown(document.body, { key: 'Delete' });
+    expect(screen.queryByTestId('delete-dialog')).toBeNull();
     const meta = screen.getByTestId('transcript-meta').textContent ?? '';
     expect(meta).toContain('Cost (estimated)≈ $0.1982 · prices of 2025-11-15');
     expect(meta).toContain('Branchfix/login');
