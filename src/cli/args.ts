@@ -1,6 +1,7 @@
 // Command-line parsing for `sessions`: global --dir, one command, its options. Usage errors are
 // UsageError (exit 2), everything else the store raises is exit 1.
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../shared/export-format';
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {
@@ -12,7 +13,9 @@ export const USAGE = `Usage: sessions [--dir DIR] <command> [options]
 Commands:
   list [--json]                              sessions, newest first
   show ID [--json]                           one session (Markdown, or JSON with --json)
-  export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
+  export ID [--format md|html|json] [-o FILE]
+                                             the session as Markdown (identical to ggcode's export),
+                                             a self-contained HTML page, or JSON (the session model)
   search QUERY [--json] [--limit N] [--page N]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
@@ -30,6 +33,7 @@ export interface Command {
   positional: string[];
   json: boolean;
   output: string | undefined;
+  format: ExportFormat;
   limit: number | undefined;
   page: number | undefined;
   olderThan: string | undefined;
@@ -40,7 +44,7 @@ export interface Command {
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   list: { args: 0, options: ['json'] },
   show: { args: 1, options: ['json'] },
-  export: { args: 1, options: ['output'] },
+  export: { args: 1, options: ['output', 'format'] },
   search: { args: 1, options: ['json', 'limit', 'page'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
@@ -68,6 +72,7 @@ export function parseCommandLine(argv: string[]): Command {
         dir: { type: 'string' },
         json: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
+        format: { type: 'string' },
         limit: { type: 'string' },
         page: { type: 'string' },
         'older-than': { type: 'string' },
@@ -90,18 +95,30 @@ export function parseCommandLine(argv: string[]): Command {
       spec.args === 0 ? `${name} takes no arguments` : `${name} needs exactly ${spec.args} argument`,
     );
   }
-  for (const option of ['json', 'output', 'limit', 'page', 'older-than', 'dry-run', 'port'] as const) {
+  for (const option of [
+    'json',
+    'output',
+    'format',
+    'limit',
+    'page',
+    'older-than',
+    'dry-run',
+    'port',
+  ] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
       throw new UsageError(`${name} does not take --${option}`);
     }
   }
   if (values.dir === '') throw new UsageError('--dir needs a directory');
+  if (values.format !== undefined && !isExportFormat(values.format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   return {
     name: name as Command['name'],
     dir: values.dir,
     positional,
     json: values.json ?? false,
     output: values.output,
+    format: (values.format as ExportFormat | undefined) ?? 'md',
     limit: positiveInt(values.limit, '--limit', 10_000),
     page: positiveInt(values.page, '--page', 1_000_000),
     olderThan: values['older-than'],

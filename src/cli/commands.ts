@@ -9,7 +9,7 @@ import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
 import { searchFooter } from './search-footer';
 import { columns, oneLine, relativeTime } from './format';
-import { sessionJson } from './show-json';
+import { sessionJson } from '../core/export/session-json';
 
 /** Where a command writes: stdout text and stderr lines. */
 export interface Io {
@@ -63,10 +63,15 @@ async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
     io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
 }
 
+// Markdown streams from the store (a 100 MB session is never held whole); the other formats load it.
 async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
-  const markdown = await store.exportMarkdown(cmd.positional[0]!);
-  if (cmd.output === undefined || cmd.output === '-') return io.out(markdown);
-  await writeFileAtomic(resolve(cmd.output), markdown, 0o644);
+  const id = cmd.positional[0]!;
+  const text =
+    cmd.format === 'md'
+      ? await store.exportMarkdown(id)
+      : (await import('../core/export/export-session')).renderSession(await store.load(id), cmd.format);
+  if (cmd.output === undefined || cmd.output === '-') return io.out(text);
+  await writeFileAtomic(resolve(cmd.output), text, 0o644);
   io.err(`wrote ${resolve(cmd.output)}`);
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
+import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../shared/export-format';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';
@@ -73,11 +74,11 @@ async function openFolder(store: OpenStore): Promise<StoreInfo | null> {
   return info;
 }
 
-async function chooseSavePath(defaultName: string): Promise<string | null> {
+async function chooseSavePath(defaultName: string, format: ExportFormat): Promise<string | null> {
   const options = {
-    title: 'Save transcript as Markdown',
+    title: `Save transcript as ${EXPORT_FORMAT_LABELS[format]}`,
     defaultPath: join(app.getPath('documents'), defaultName),
-    filters: [{ name: 'Markdown', extensions: ['md'] }],
+    filters: [{ name: EXPORT_FORMAT_LABELS[format], extensions: [format] }],
   };
   const result = mainWindow
     ? await dialog.showSaveDialog(mainWindow, options)
@@ -119,7 +120,7 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, {
     isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer),
     handlers: () => store.handlers(),
-    saveAs: (id) => saveSessionAs(store.store(), chooseSavePath, id),
+    saveAs: ({ id, format }) => saveSessionAs(store.store(), chooseSavePath, id, format),
     openFolder: () => openFolder(store),
     drag: (sender, id) => startDragOut(store.store(), dragFolder, sender, dragIcon(), id),
     reportError: report,

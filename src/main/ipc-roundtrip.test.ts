@@ -12,6 +12,7 @@ import { DragFolder, startDragOut } from './drag';
 import { registerIpc } from './ipc';
 import { tempSearch } from '../../test/support/search';
 import { OpenStore } from './open-store';
+import { renderSession } from '../core/export/export-session';
 import { saveSessionAs } from './save-as';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -32,7 +33,7 @@ function connect(dir: string) {
   registerIpc(ipcMain as unknown as Pick<IpcMain, 'handle' | 'on'>, {
     isTrusted: (e) => e === (event as unknown),
     handlers: () => store.handlers(),
-    saveAs: (id) => saveSessionAs(store.store(), async (name) => join(saveDir, name), id),
+    saveAs: ({ id, format }) => saveSessionAs(store.store(), async (name) => join(saveDir, name), id, format),
     openFolder: async () => null,
     drag: (s, id) => startDragOut(store.store(), folder, s, {} as NativeImage, id),
     reportError: (message) => {
@@ -87,6 +88,9 @@ describe('window.api over IPC to the real store', () => {
     const { api, store, sender } = connect(dir);
     const { path } = await api.saveAs({ id: TOOLS });
     expect(readFileSync(path ?? '', 'utf8')).toBe(await store.exportMarkdown(TOOLS));
+    const html = await api.saveAs({ id: TOOLS, format: 'html' });
+    expect(html.path?.endsWith('.html')).toBe(true);
+    expect(readFileSync(html.path ?? '', 'utf8')).toBe(renderSession(await store.load(TOOLS), 'html'));
     api.startDrag(TOOLS);
     await vi.waitFor(() => expect(sender.startDrag).toHaveBeenCalledOnce());
     const [{ file }] = sender.startDrag.mock.calls[0] as [{ file: string }];

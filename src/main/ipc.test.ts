@@ -144,9 +144,11 @@ describe('registerIpc', () => {
       ok: true,
       value: { path: '/docs/a.md' },
     });
-    expect(deps.saveAs).toHaveBeenCalledExactlyOnceWith(GOOD_ID);
+    expect(deps.saveAs).toHaveBeenCalledExactlyOnceWith({ id: GOOD_ID });
     const bad = (await invoke('sessions:save-as', { id: '../x' })) as { ok: boolean };
     expect(bad.ok).toBe(false);
+    const badFormat = await invoke('sessions:save-as', { id: GOOD_ID, format: 'exe' });
+    expect(badFormat).toEqual({ ok: false, error: 'format must be one of md, html, json' });
     expect((await invoke('store:open-folder', { dir: '/etc' })) as { ok: boolean }).toMatchObject({
       ok: false,
     });

@@ -8,6 +8,7 @@ import { rawRequest } from '../../e2e/support/http-request';
 import { startTestServer, stopTestServer, type TestServer } from '../../test/support/test-server';
 import { generatedId, writeSession } from '../../e2e/support/sessions';
 import { exportFileName } from '../shared/export-file-name';
+import { renderSession } from '../core/export/export-session';
 import { attachmentDisposition, titleFromExport } from './export-route';
 import type { RunningServer } from './server';
 
@@ -36,6 +37,26 @@ describe('export endpoint', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.body, id).toBe(await readFile(join(FIXTURE_GOLDEN, `${id}.md`), 'utf8'));
     }
+  });
+
+  it.each([
+    ['html', 'text/html; charset=utf-8'],
+    ['json', 'application/json; charset=utf-8'],
+  ] as const)('sends the %s export under its own extension and type', async (format, type) => {
+    const id = FIXTURE_IDS.tools;
+    const res = await rawRequest(server.port, { path: `/export/${id}.${format}?token=${server.token}` });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(type);
+    expect(res.headers['content-disposition']).toContain(`filename="Tool heavy alpha.${format}"`);
+    expect(res.body).toBe(renderSession(await new JsonlStore(corpus).load(id), format));
+  });
+
+  it('refuses a format it does not know', async () => {
+    const res = await rawRequest(server.port, {
+      path: `/export/${FIXTURE_IDS.tools}.exe?token=${server.token}`,
+    });
+    // Not an export path: a token in the query (which only exports and the page take) is refused.
+    expect(res.status).toBe(403);
   });
 
   it('names the file after the sanitized title, or the id when there is none', async () => {

@@ -1,16 +1,18 @@
-// GET /export/<id>.md: the session's Markdown export as a download, for Save in the browser and
+// GET /export/<id>.<md|html|json>: the session's export as a download, for Save in the browser and
 // for drag-out (Chromium's DownloadURL needs a URL that answers with the file).
 import type { ServerResponse } from 'node:http';
 import { errorLine } from '../shared/api';
 import { exportFileName } from '../shared/export-file-name';
+import { EXPORT_MIME, type ExportFormat } from '../shared/export-format';
+import { exportSession, type ExportedFile } from '../core/export/export-session';
 import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';
 import type { JsonlStore } from '../core/store';
 import { decodePathSegment } from './path-segment';
 import { SECURITY_HEADERS, sendText } from './respond';
 
-/** Matches an export path and captures the (still percent-encoded) id. */
-export const EXPORT_PATH = /^\/export\/([^/]+)\.md$/;
+/** Matches an export path and captures the (still percent-encoded) id and the format. */
+export const EXPORT_PATH = /^\/export\/([^/]+)\.(md|html|json)$/;
 
 /** The Content-Disposition for `fileName` (already sanitized by exportFileName): an ASCII
  * `filename` every client reads, and the exact UTF-8 name in `filename*` for clients that support
@@ -31,11 +33,19 @@ export function titleFromExport(markdown: string): string {
   return /^# (.*?)\n\n\*\*Session:\*\* /s.exec(markdown)?.[1] ?? '';
 }
 
-/** Answers an export request for `rawId` (the percent-encoded path segment). */
+// Markdown streams from the store (one pass over the file); the other formats load the session.
+async function exportFile(store: JsonlStore, id: string, format: ExportFormat): Promise<ExportedFile> {
+  if (format !== 'md') return exportSession(store, id, format);
+  const text = await store.exportMarkdown(id);
+  return { name: exportFileName(titleFromExport(text), id), mime: EXPORT_MIME.md, text };
+}
+
+/** Answers an export request for `rawId` (the percent-encoded path segment) in `format`. */
 export async function handleExport(
   res: ServerResponse,
   store: JsonlStore,
   rawId: string,
+  format: ExportFormat,
   head: boolean,
 ): Promise<void> {
   const id = decodePathSegment(rawId);
@@ -43,18 +53,18 @@ export async function handleExport(
     sendText(res, 400, 'invalid session id');
     return;
   }
-  let markdown: string;
+  let file: ExportedFile;
   try {
-    markdown = await store.exportMarkdown(id);
+    file = await exportFile(store, id, format);
   } catch (error) {
     sendText(res, error instanceof SessionNotFoundError ? 404 : 500, errorLine(error));
     return;
   }
-  const body = Buffer.from(markdown, 'utf8');
+  const body = Buffer.from(file.text, 'utf8');
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': 'text/markdown; charset=utf-8',
-    'Content-Disposition': attachmentDisposition(exportFileName(titleFromExport(markdown), id)),
+    'Content-Type': file.mime,
+    'Content-Disposition': attachmentDisposition(file.name),
     'Content-Length': body.length,
   });
   res.end(head ? undefined : body);

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
 import type { StoreInfo } from '../shared/contract';
+import type { ExportFormat } from '../shared/export-format';
 import { LiveStore } from '../core/live/live-store';
 import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
@@ -153,7 +154,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   }
   const head = method === 'HEAD';
   if (exportMatch !== null) {
-    await handleExport(res, ctx.store, exportMatch[1] ?? '', head);
+    await handleExport(res, ctx.store, exportMatch[1] ?? '', exportMatch[2] as ExportFormat, head);
     return;
   }
   if (isIndex) {

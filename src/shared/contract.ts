@@ -1,5 +1,6 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-format';
 import { isValidId } from './ids';
 import type {
   IndexProgress,
@@ -68,7 +69,11 @@ export const SEARCH_PROGRESS_EVENT = 'search:progress';
 
 /** Channels only Electron can serve (native dialogs, drag-out, folder choice). */
 export interface ElectronContract {
-  'sessions:save-as': { request: { id: string }; response: { path: string | null } };
+  /** Asks where to save session `id` in `format` (Markdown when absent), then saves it there. */
+  'sessions:save-as': {
+    request: { id: string; format?: ExportFormat };
+    response: { path: string | null };
+  };
   'store:open-folder': { request: Record<string, never>; response: StoreInfo | null };
 }
 
@@ -138,6 +143,11 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
   return value;
 }
 
+function expectFormat(value: unknown): ExportFormat {
+  if (!isExportFormat(value)) throw new BadRequestError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  return value;
+}
+
 /** The most messages a viewer can say it has (nine digits, as an event id carries it). */
 export const MAX_KNOWN = 999_999_999;
 
@@ -181,7 +191,10 @@ export function validateElectronRequest<C extends ElectronChannel>(
   value: unknown,
 ): ElectronContract[C]['request'] {
   if (channel === 'sessions:save-as') {
-    return expectId(expectKeys(value, ['id'])) as ElectronContract[C]['request'];
+    const o = expectKeys(value, ['id', 'format']);
+    const request: ElectronContract['sessions:save-as']['request'] = expectId(o);
+    if (o.format !== undefined) request.format = expectFormat(o.format);
+    return request as ElectronContract[C]['request'];
   }
   expectKeys(value, []);
   return {} as ElectronContract[C]['request'];
