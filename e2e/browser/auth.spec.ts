@@ -1,4 +1,5 @@
-// Without the token the browser gets nothing but a one-line 403.
+// Without the token the browser gets nothing but a one-line 403; with it, the token leaves the
+// address bar at once and the cookie carries it from then on.
 import { expect, test } from '../support/app';
 import { FIXTURE_IDS } from '../support/corpus';
 
@@ -25,13 +26,33 @@ test('API and export refuse requests without the token', async ({ playwright, se
   await client.dispose();
 });
 
-test('the token cookie is HttpOnly and SameSite=Strict', async ({ app }) => {
+test('the token cookie is HttpOnly, SameSite=Strict and named after the port', async ({ app, server }) => {
   await app.open();
   const cookies = await app.page.context().cookies();
-  expect(cookies.find((c) => c.name === 'transcripts_token')).toMatchObject({
+  expect(cookies.map((c) => c.name)).toEqual([`transcripts_${server.port}`]);
+  expect(cookies.find((c) => c.name === `transcripts_${server.port}`)).toMatchObject({
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
   });
   expect(await app.page.evaluate(() => document.cookie)).toBe('');
+});
+
+test('the token leaves the address bar and history after the first load, keeping #session=', async ({
+  app,
+  server,
+}) => {
+  const id = FIXTURE_IDS.tools;
+  await app.open(`#session=${id}`);
+  await expect(app.page.getByTestId('transcript')).toBeVisible();
+  const origin = `http://127.0.0.1:${server.port}`;
+  await expect(app.page).toHaveURL(`${origin}/#session=${id}`);
+  expect(await app.page.evaluate(() => window.location.href)).not.toContain(server.token);
+  // A reload (the address without the token) is let in on the cookie, and still works.
+  await app.page.reload();
+  await expect(app.page.getByTestId('session-list')).toBeVisible();
+  await expect(app.page.getByTestId('transcript')).toBeVisible();
+  await expect(app.page).toHaveURL(`${origin}/#session=${id}`);
+  await app.openSession(FIXTURE_IDS.plain);
+  expect(app.page.url()).not.toContain(server.token);
 });

@@ -14,7 +14,7 @@ for (const id of [FIXTURE_IDS.tools, FIXTURE_IDS.plain, FIXTURE_IDS.hostile]) {
   });
 }
 
-test('save downloads the export under the title', async ({ app, store }) => {
+test('save downloads the export under the title, on the cookie alone', async ({ app, server, store }) => {
   const id = FIXTURE_IDS.tools;
   const session = await store.load(id);
   await app.open();
@@ -24,24 +24,39 @@ test('save downloads the export under the title', async ({ app, store }) => {
     app.page.getByTestId('save-markdown').click(),
   ]);
   expect(download.suggestedFilename()).toBe(`${session.title}.md`);
+  expect(download.url()).toBe(`http://127.0.0.1:${server.port}/export/${id}.md`);
   expect(await readFile(await download.path(), 'utf8')).toBe(await store.exportMarkdown(id));
 });
 
-test('the drag handle offers the export as a file download', async ({ app, server }) => {
+test('the drag handle offers the export as a file download, without the token', async ({
+  app,
+  server,
+  store,
+}) => {
   const id = FIXTURE_IDS.tools;
   await app.open();
   await app.openSession(id);
   const handle = app.page.getByTestId('drag-handle');
   await expect(handle).toHaveAttribute('draggable', 'true');
-  const data = await handle.evaluate((el) => {
+  const transfer = await handle.evaluate((el) => {
     const transfer = new DataTransfer();
     el.dispatchEvent(new DragEvent('dragstart', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    return transfer.getData('DownloadURL');
+    return Object.fromEntries(transfer.types.map((type) => [type, transfer.getData(type)]));
   });
-  const [mime, name, ...rest] = data.split(':');
+  // DataTransfer lowercases the types it lists.
+  const [mime, name, ...rest] = (transfer['downloadurl'] ?? '').split(':');
   expect(mime).toBe('text/markdown');
   expect(name).toBe('Tool heavy alpha.md');
   const url = new URL(rest.join(':'));
   expect(url.origin).toBe(`http://127.0.0.1:${server.port}`);
   expect(url.pathname).toBe(`/export/${id}.md`);
+  // The token goes in none of the drag data: a dropped link must not carry the key along.
+  expect(Object.keys(transfer).sort()).toEqual(['downloadurl', 'text/plain', 'text/uri-list']);
+  for (const [type, value] of Object.entries(transfer)) expect(value, type).not.toContain(server.token);
+  // The page's cookie is what lets the browser fetch it.
+  const fetched = await app.page.evaluate(async (href) => {
+    const response = await fetch(href);
+    return { status: response.status, text: await response.text() };
+  }, url.href);
+  expect(fetched).toEqual({ status: 200, text: await store.exportMarkdown(id) });
 });

@@ -10,6 +10,7 @@ import { parseDuration } from './duration';
 import { searchFooter } from './search-footer';
 import { columns, oneLine, relativeTime } from './format';
 import { sessionJson } from '../core/export/session-json';
+import { terminalSafeJson } from './terminal-safe';
 
 /** Where a command writes: stdout text and stderr lines. */
 export interface Io {
@@ -34,7 +35,7 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
         model,
       }),
     );
-    io.out(JSON.stringify(rows, null, 2) + '\n');
+    io.out(terminalSafeJson(JSON.stringify(rows, null, 2)) + '\n');
     return;
   }
   if (sessions.length === 0) {
@@ -54,7 +55,7 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
 async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   if (cmd.json) {
-    io.out(sessionJson(await store.load(id)) + '\n');
+    io.out(terminalSafeJson(sessionJson(await store.load(id))) + '\n');
     return;
   }
   const session = await store.load(id);
@@ -98,7 +99,7 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
       page: (cmd.page ?? 1) - 1,
       pageSize: cmd.limit ?? 20,
     });
-    if (cmd.json) return io.out(JSON.stringify(results, null, 2) + '\n');
+    if (cmd.json) return io.out(terminalSafeJson(JSON.stringify(results, null, 2)) + '\n');
     if (results.groups.length === 0)
       return io.err(
         results.page > 0 && (results.capped || results.total_sessions) ? 'no more matches' : 'no matches',

@@ -1,5 +1,6 @@
 // Terminal formatting for the CLI: relative dates and aligned columns.
 import { goTimeToMillis } from '../core/gotime';
+import { escapeForOneLine } from './terminal-safe';
 
 /** "just now", "5m ago", "3h ago", "yesterday", "4d ago", else the date (YYYY-MM-DD). */
 export function relativeTime(text: string, now = Date.now()): string {
@@ -26,10 +27,10 @@ export function columns(rows: string[][]): string {
     .join('\n');
 }
 
-/** One terminal line of `text`: control characters shown as spaces, cut to `max` characters. */
+/** One terminal line of `text`: line breaks as spaces, control and bidi characters as visible
+ * escapes, cut to `max` characters. */
 export function oneLine(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  const flat = escapeForOneLine(text);
   const chars = [...flat];
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : flat;
 }

@@ -9,6 +9,7 @@ import {
   type StoreInfo,
 } from '../shared/contract';
 import type { IndexProgress, SearchResults } from '../shared/types';
+import { SessionNotFoundError } from './errors';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
 import { buildTranscript } from './transcript';
@@ -48,7 +49,8 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:delete': async ({ id }) => {
-      await store.delete(id);
+      // Deleting what is not there is an error, not a success: the caller's view is stale.
+      if (!(await store.delete(id))) throw new SessionNotFoundError(id);
       return { deleted: true };
     },
     'sessions:search': (request) => deps.search.search(request),
@@ -61,17 +63,20 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
   };
 }
 
-/** Validates `raw` for `channel`, runs its handler and wraps the outcome in an envelope. */
+/** Validates `raw` for `channel`, runs its handler and wraps the outcome in an envelope;
+ * `onError` sees what was thrown (HTTP answers a missing session with 404). */
 export async function dispatch<C extends Channel>(
   handlers: Handlers,
   channel: C,
   raw: unknown,
+  onError: (error: unknown) => void = () => undefined,
 ): Promise<Envelope<Response<C>>> {
   try {
     const request = validateRequest(channel, raw);
     const value = await (handlers[channel] as (r: Request<C>) => Promise<Response<C>>)(request);
     return { ok: true, value };
   } catch (error) {
+    onError(error);
     return { ok: false, error: errorLine(error) };
   }
 }

@@ -228,24 +228,28 @@ export class JsonlStore {
     }
   }
 
-  /** Removes a session's file and index entry. Refuses while `<id>.lock` names a live process. */
-  async delete(id: string): Promise<void> {
+  /** Removes a session's file and index entry. Refuses while `<id>.lock` names a live process.
+   * Resolves false when there was no file to remove (a stale index entry is still dropped). */
+  async delete(id: string): Promise<boolean> {
     const path = this.file(id);
     const pid = await livePidOf(this.root, id);
     if (pid !== null) throw new SessionInUseError(id, pid);
     await this.prepareWrite();
-    await withLock(this.root, `${id}.jsonl`, async () => {
+    const removed = await withLock(this.root, `${id}.jsonl`, async () => {
       try {
         await unlink(path);
         await syncDir(this.root);
+        return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        return false;
       }
     });
     await this.updateIndex((entries) => {
       const kept = entries.filter((e) => e.id !== id);
       return kept.length === entries.length ? null : kept;
     });
+    return removed;
   }
 
   /** Deletes every session last updated before `before`; sessions in use are kept. Returns the count. */

@@ -1,5 +1,6 @@
 // POST /api/<channel>: the shared dispatch over HTTP, with its refusals (400, 403, 404, 405, 413).
 import { access, readFile, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../core/store';
@@ -62,7 +63,7 @@ describe('API calls', () => {
   it('accepts the cookie instead of the header, and an empty body as {}', async () => {
     const res = await call<SessionSummary[]>('sessions:list', '', {
       'x-transcripts-token': '',
-      cookie: `other=1; transcripts_token=${server.token}`,
+      cookie: `other=1; transcripts_${server.port}=${server.token}`,
     });
     expect(value(res.envelope)).toHaveLength(9);
   });
@@ -82,7 +83,7 @@ describe('API calls', () => {
       method: 'POST',
       path: '/api/store:info',
       body: '{}',
-      headers: { 'x-transcripts-token': gone.token },
+      headers: { 'content-type': 'application/json', 'x-transcripts-token': gone.token },
     });
     await gone.close();
     expect(JSON.parse(res.body)).toEqual({
@@ -106,23 +107,29 @@ describe('API calls', () => {
     expect(value((await call<SessionSummary[]>('sessions%3Alist', '{}')).envelope)).toHaveLength(9);
   });
 
-  it('answers store errors with 200 and a one-line error envelope', async () => {
-    const res = await call('sessions:load', JSON.stringify({ id: 'missing-session' }));
-    expect(res.status).toBe(200);
-    expect(res.envelope).toEqual({ ok: false, error: 'session missing-session not found' });
+  it('answers a missing session with 404 and a one-line error envelope', async () => {
+    for (const channel of ['sessions:load', 'sessions:transcript', 'sessions:export', 'sessions:delete']) {
+      const res = await call(channel, JSON.stringify({ id: 'missing-session' }));
+      expect(res.status, channel).toBe(404);
+      expect(res.envelope, channel).toEqual({ ok: false, error: 'session missing-session not found' });
+    }
   });
 
-  it('deletes a session file', async () => {
+  it('deletes a session file; deleting it again is a 404', async () => {
     const id = FIXTURE_IDS.plain;
     const res = await call('sessions:delete', JSON.stringify({ id }));
     expect(value(res.envelope)).toEqual({ deleted: true });
     await expect(access(join(corpus, `${id}.jsonl`))).rejects.toThrow();
+    const again = await call('sessions:delete', JSON.stringify({ id }));
+    expect(again.status).toBe(404);
+    expect(again.envelope).toEqual({ ok: false, error: `session ${id} not found` });
   });
 
-  it('refuses to delete a session whose lock names a live process', async () => {
+  it('refuses to delete a session whose lock names a live process, with 200 and an error envelope', async () => {
     const id = FIXTURE_IDS.plain;
     await writeFile(join(corpus, `${id}.lock`), String(process.pid));
     const res = await call('sessions:delete', JSON.stringify({ id }));
+    expect(res.status).toBe(200);
     expect(res.envelope).toEqual({ ok: false, error: expect.stringMatching(/in use/) });
     await expect(access(join(corpus, `${id}.jsonl`))).resolves.toBeUndefined();
   });
@@ -183,6 +190,48 @@ describe('API refusals', () => {
     expect(res.headers.allow).toBe('POST');
   });
 
+  it('415 for a body that is not declared JSON, even with the cookie and no Origin', async () => {
+    const id = FIXTURE_IDS.plain;
+    const cookie = `transcripts_${server.port}=${server.token}`;
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      '',
+    ]) {
+      const res = await rawRequest(server.port, {
+        method: 'POST',
+        path: '/api/sessions:delete',
+        body: JSON.stringify({ id }),
+        headers: type === '' ? { cookie } : { cookie, 'content-type': type },
+      });
+      expect(res.status, type).toBe(415);
+      expect(JSON.parse(res.body), type).toEqual({
+        ok: false,
+        error: 'request body must be sent as Content-Type: application/json',
+      });
+    }
+    await expect(access(join(corpus, `${id}.jsonl`))).resolves.toBeUndefined();
+    const chunked = await call('sessions:delete', JSON.stringify({ id }), {
+      'content-type': 'text/plain',
+      'transfer-encoding': 'chunked',
+    });
+    expect(chunked.status).toBe(415);
+    await expect(access(join(corpus, `${id}.jsonl`))).resolves.toBeUndefined();
+  });
+
+  it('takes JSON with parameters, and a call without a body needs no Content-Type', async () => {
+    const typed = await call('sessions:list', '{}', { 'content-type': 'Application/JSON; charset=utf-8' });
+    expect(typed.status).toBe(200);
+    const bare = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/sessions:list',
+      headers: { 'x-transcripts-token': server.token },
+    });
+    expect(bare.status).toBe(200);
+    expect(value(JSON.parse(bare.body) as Envelope<SessionSummary[]>)).toHaveLength(9);
+  });
+
   it('413 for a body over 1 MB, whether announced or streamed', async () => {
     const big = JSON.stringify({ query: 'x'.repeat(MAX_BODY_BYTES) });
     const announced = await call('sessions:search', big);
@@ -194,4 +243,58 @@ describe('API refusals', () => {
     const streamed = await call('sessions:search', big, { 'transfer-encoding': 'chunked' });
     expect(streamed.status).toBe(413);
   });
+
+  it('413, not a reset, for a client that sends its whole oversized body before reading', async () => {
+    for (const framing of ['chunked', 'length'] as const) {
+      const answer = await sendAllThenRead(server.port, server.token, framing, 8 * MAX_BODY_BYTES);
+      expect(answer.error, framing).toBeUndefined();
+      expect(answer.head, framing).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer.head, framing).toMatch(/\r\nconnection: close\r\n/i);
+      expect(answer.body, framing).toBe(
+        JSON.stringify({ ok: false, error: `request body is larger than ${MAX_BODY_BYTES} bytes` }),
+      );
+    }
+  });
 });
+
+/** Sends a POST with a `size`-byte body over a raw socket without reading anything until the
+ * whole body is written (as simple clients do), then reads the answer to the end. */
+function sendAllThenRead(
+  port: number,
+  token: string,
+  framing: 'chunked' | 'length',
+  size: number,
+): Promise<{ head: string; body: string; error?: string }> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.pause();
+    const received: Buffer[] = [];
+    const finish = (error?: string) => {
+      const text = Buffer.concat(received).toString('utf8');
+      const split = text.indexOf('\r\n\r\n');
+      resolve({ head: text.slice(0, split + 2), body: text.slice(split + 4), error });
+    };
+    socket.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message));
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('end', () => finish());
+    const framingHeader = framing === 'chunked' ? 'Transfer-Encoding: chunked' : `Content-Length: ${size}`;
+    socket.write(
+      `POST /api/sessions:search HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+        `Content-Type: application/json\r\nX-Transcripts-Token: ${token}\r\n${framingHeader}\r\n\r\n`,
+    );
+    const piece = Buffer.alloc(64 * 1024, 'x');
+    let sent = 0;
+    const pump = () => {
+      while (sent < size) {
+        sent += piece.length;
+        const data =
+          framing === 'chunked'
+            ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
+            : piece;
+        if (!socket.write(data)) return void socket.once('drain', pump);
+      }
+      socket.write(framing === 'chunked' ? '0\r\n\r\n' : '', () => socket.resume());
+    };
+    pump();
+  });
+}

@@ -1,10 +1,11 @@
-// POST /api/<channel>: reads the JSON body (at most 1 MB), refuses bad requests with 400 and
-// otherwise hands the request to the shared dispatch, exactly as Electron's IPC does.
+// POST /api/<channel>: reads the JSON body (at most 1 MB), refuses bad requests (400, 404, 413,
+// 415) and otherwise hands the request to the shared dispatch, exactly as Electron's IPC does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorLine, type Envelope } from '../shared/api';
 import { isChannel, validateRequest } from '../shared/contract';
+import { SessionNotFoundError } from '../core/errors';
 import { dispatch, type Handlers } from '../core/service';
-import { sendJson } from './respond';
+import { refuseAndDrain, sendJson } from './respond';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -35,18 +36,40 @@ export async function handleApi(
     refuse(404, `unknown channel "${channelName.slice(0, 60)}"`);
     return;
   }
+  // A page on another site can POST text/plain or a form without asking first (no CORS
+  // preflight); only JSON, which needs a preflight cross-origin, is let through.
+  if (hasBody(req) && !isJson(req.headers['content-type'])) {
+    refuse(415, 'request body must be sent as Content-Type: application/json');
+    return;
+  }
   let body: unknown;
   try {
     body = parseJson(await readBody(req, MAX_BODY_BYTES));
     validateRequest(channelName, body);
   } catch (error) {
-    const status = error instanceof RefusedRequest ? error.status : 400;
-    // An oversized body is not read to its end, so the connection cannot be reused.
-    if (status === 413) res.setHeader('Connection', 'close');
-    refuse(status, errorLine(error));
+    if (error instanceof RefusedRequest && error.status === 413) {
+      refuseAndDrain(req, res, 413, { ok: false, error: error.message } satisfies Envelope<never>);
+      return;
+    }
+    refuse(error instanceof RefusedRequest ? error.status : 400, errorLine(error));
     return;
   }
-  sendJson(res, 200, await dispatch(handlers, channelName, body));
+  let status = 200;
+  const envelope = await dispatch(handlers, channelName, body, (error) => {
+    if (error instanceof SessionNotFoundError) status = 404;
+  });
+  sendJson(res, status, envelope);
+}
+
+/** Whether the request carries a body (one announced by length, or chunked). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** True for `application/json`, parameters (`; charset=utf-8`) allowed. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 // An empty body means "no fields", which the validators treat as {}.
@@ -59,9 +82,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-// Collects the body as UTF-8, refusing (413) anything over `limit` bytes without buffering it.
-// Events rather than `for await`, since leaving an async iterator destroys the socket before the
-// refusal can be sent.
+// Collects the body as UTF-8, counting bytes as they arrive whatever the framing (length or
+// chunked), and refuses (413) at the first byte over `limit`, before buffering it. Events rather
+// than `for await`, since leaving an async iterator destroys the socket before the refusal can be
+// sent.
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = () => new RefusedRequest(413, `request body is larger than ${limit} bytes`);
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());

@@ -3,8 +3,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** Cookie that carries the token after the first `/?token=` visit (HttpOnly: scripts never see it). */
-export const TOKEN_COOKIE = 'transcripts_token';
+/** Name of the cookie that carries the token after the first `/?token=` visit (HttpOnly: scripts
+ * never see it). Cookies are shared by every port of a host, so the name carries the port: two
+ * `sessions serve` on one machine keep a cookie each instead of overwriting one another's. */
+export function tokenCookieName(port: number): string {
+  return `transcripts_${port}`;
+}
 
 /** Header API clients may send the token in. */
 export const TOKEN_HEADER = 'x-transcripts-token';
@@ -26,8 +30,8 @@ export function isWellFormedToken(token: string): boolean {
 }
 
 /** The Set-Cookie value that lets the page's later requests (assets, API) prove the token. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /** True when Host names this server and Origin, if sent, is this server's own origin. */
@@ -41,8 +45,10 @@ export function isOwnHostAndOrigin(req: IncomingMessage, port: number): boolean 
 
 /** Where a route accepts the token from; the cookie and header are accepted everywhere. */
 export interface TokenSources {
-  /** Whether `?token=` counts (only the entry page and export links, which are typed or dragged). */
+  /** Whether `?token=` counts (only the entry page, the event stream and export links). */
   query: boolean;
+  /** The server's port, which names its cookie. */
+  port: number;
 }
 
 /** The token as sent in the `?token=` parameter, if any. */
@@ -57,7 +63,7 @@ export function presentsToken(
   expected: string,
   sources: TokenSources,
 ): boolean {
-  const candidates = [headerToken(req), cookieToken(req)];
+  const candidates = [headerToken(req), cookieToken(req, tokenCookieName(sources.port))];
   if (sources.query) candidates.push(queryToken(url));
   // Check every candidate so timing does not reveal which place held a token.
   return candidates.map((c) => c !== undefined && tokensEqual(c, expected)).includes(true);
@@ -74,12 +80,12 @@ function headerToken(req: IncomingMessage): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === TOKEN_COOKIE) return part.slice(eq + 1).trim();
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
 }

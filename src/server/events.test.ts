@@ -23,7 +23,7 @@ import { rawRequest } from '../../e2e/support/http-request';
 import { startTestServer, stopTestServer, type TestServer } from '../../test/support/test-server';
 import { tempDir } from '../../test/support/fixtures';
 import { appendMessage, Received, sleep, textMessage, writeSession } from '../../test/support/live';
-import { EventStreams } from './events';
+import { EventStreams, MAX_STREAMS_PER_CLIENT } from './events';
 import type { RunningServer } from './server';
 
 const ID = FIXTURE_IDS.plain;
@@ -171,7 +171,7 @@ describe('GET /events refusals', () => {
 
   it('accepts the cookie or header instead of the query token', async () => {
     const ways: Record<string, string>[] = [
-      { cookie: `transcripts_token=${server.token}` },
+      { cookie: `transcripts_${server.port}=${server.token}` },
       { 'x-transcripts-token': server.token },
     ];
     for (const headers of ways) {
@@ -179,6 +179,34 @@ describe('GET /events refusals', () => {
       expect(res.status).toBe(200);
       res.close();
     }
+  });
+
+  it(`429 beyond ${MAX_STREAMS_PER_CLIENT} open streams from one client; a closed stream frees its slot`, async () => {
+    const open = [];
+    for (let i = 0; i < MAX_STREAMS_PER_CLIENT; i++) {
+      const stream = await openRaw(`/events?token=${server.token}${i % 2 ? `&watch=${ID}` : ''}`);
+      expect(stream.status).toBe(200);
+      open.push(stream);
+    }
+    // Read by hand: were it let through, the stream would never end.
+    const refused = await openRaw(`/events?token=${server.token}`);
+    open.push(refused);
+    expect(refused.status).toBe(429);
+    expect(await refused.readUntil('\n')).toBe(
+      `too many event streams: at most ${MAX_STREAMS_PER_CLIENT} at once\n`,
+    );
+    // Refusals and bad requests hold no slot.
+    expect((await get(`/events?token=${server.token}&watch=..`)).status).toBe(400);
+    open.shift()!.close();
+    await vi.waitFor(async () => {
+      const again = await openRaw(`/events?token=${server.token}`);
+      open.push(again);
+      expect(again.status).toBe(200);
+    });
+    const full = await openRaw(`/events?token=${server.token}`);
+    open.push(full);
+    expect(full.status).toBe(429);
+    for (const stream of open) stream.close();
   });
 
   it('400 for an invalid session id or count, 405 for anything but GET', async () => {

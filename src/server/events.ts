@@ -24,6 +24,10 @@ export const HEARTBEAT_MS = 20_000;
 /** A stream whose client lets this much pile up unread is dropped (it reconnects and resumes). */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+/** Streams one client (remote address) may hold open at once; beyond, 429. A page holds one, two
+ * while it switches sessions; Chromium allows six connections per host, so a few tabs at most. */
+export const MAX_STREAMS_PER_CLIENT = 4;
+
 /** How long a browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 1000;
 
@@ -87,6 +91,8 @@ function lastEventCount(req: IncomingMessage): number | undefined {
 /** The event streams of one server. */
 export class EventStreams {
   private readonly streams = new Set<Stream>();
+  /** Open streams by remote address, counted from the request until its connection closes. */
+  private readonly perClient = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: (() => void)[];
 
@@ -121,9 +127,19 @@ export class EventStreams {
       sendText(res, 400, 'known must be a message count');
       return;
     }
+    const client = req.socket.remoteAddress ?? '';
+    const open = this.perClient.get(client) ?? 0;
+    if (open >= MAX_STREAMS_PER_CLIENT) {
+      sendText(res, 429, `too many event streams: at most ${MAX_STREAMS_PER_CLIENT} at once`);
+      return;
+    }
+    this.perClient.set(client, open + 1);
     const stream = new Stream(res);
     let stop: () => void = () => undefined;
     res.on('close', () => {
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.perClient.set(client, left);
+      else this.perClient.delete(client);
       stream.closed = true;
       this.streams.delete(stream);
       stop();

@@ -89,7 +89,7 @@ describe('export endpoint', () => {
   it('accepts the cookie instead of the query token', async () => {
     const res = await rawRequest(server.port, {
       path: `/export/${FIXTURE_IDS.plain}.md`,
-      headers: { cookie: `transcripts_token=${server.token}` },
+      headers: { cookie: `transcripts_${server.port}=${server.token}` },
     });
     expect(res.status).toBe(200);
   });

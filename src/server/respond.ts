@@ -1,6 +1,6 @@
-// Response helpers: the security headers every response carries and the two body shapes the
-// server sends (one-line text for refusals, JSON for API envelopes).
-import type { ServerResponse } from 'node:http';
+// Response helpers: the security headers every response carries, the two body shapes the server
+// sends (one-line text for refusals, JSON for API envelopes), and refusing an unread upload.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** Headers set on every response, whatever it is. */
@@ -40,4 +40,39 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
     'Content-Length': Buffer.byteLength(body),
   });
   res.end(body);
+}
+
+/** How long the rest of a refused upload is still read (and dropped) after the answer went out. */
+export const DRAIN_MS = 5_000;
+
+/** Sends `value` as JSON with `status` at once, then closes the connection when the client has
+ * finished sending its body, or DRAIN_MS later. Until then the rest of the body is read and
+ * dropped, never kept: closing with unread bytes makes the kernel reset the connection, and a
+ * client that writes its whole body before reading would lose the answer to that reset. */
+export function refuseAndDrain(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+  });
+  // The whole answer is written now; ending the response is what closes the connection.
+  res.write(body);
+  const close = () => {
+    clearTimeout(timer);
+    req.off('end', close);
+    req.off('close', close);
+    res.end();
+  };
+  const timer = setTimeout(close, DRAIN_MS);
+  if (req.readableEnded) return close();
+  req.on('end', close);
+  req.on('close', close);
+  req.resume();
 }

@@ -12,7 +12,7 @@ import {
   type TestServer,
 } from '../../test/support/test-server';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { startServer, type RunningServer } from './server';
+import { SERVER_TIMEOUTS, startServer, type RunningServer, type ServerTimeouts } from './server';
 
 let corpus: string;
 let renderer: FakeRenderer;
@@ -29,7 +29,7 @@ afterAll(() => stopTestServer(running));
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   rawRequest(server.port, { path, headers });
-const cookie = () => ({ cookie: `transcripts_token=${server.token}` });
+const cookie = () => ({ cookie: `transcripts_${server.port}=${server.token}` });
 
 describe('startServer', () => {
   it('prints a 127.0.0.1 URL carrying a fresh 32-byte hex token', async () => {
@@ -80,7 +80,7 @@ describe('token', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('<div id="root">');
     expect(res.headers['set-cookie']).toEqual([
-      `transcripts_token=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
+      `transcripts_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
     ]);
   });
 
@@ -103,7 +103,33 @@ describe('token', () => {
     expect((await get('/assets/app.js', { 'x-transcripts-token': server.token })).status).toBe(200);
     expect((await get('/assets/app.js')).status).toBe(403);
     expect((await get(`/assets/app.js?token=${server.token}`)).status).toBe(403);
-    expect((await get('/assets/app.js', { cookie: 'transcripts_token=nope' })).status).toBe(403);
+    expect((await get('/assets/app.js', { cookie: `transcripts_${server.port}=nope` })).status).toBe(403);
+  });
+
+  it('names the cookie after the port, so two servers on one host keep a cookie each', async () => {
+    const other = await startServer({
+      store: new JsonlStore(corpus),
+      rendererDir: renderer.root,
+      cacheDir: testCacheDir(),
+    });
+    try {
+      const first = await rawRequest(other.port, { path: `/?token=${other.token}` });
+      expect(first.headers['set-cookie']).toEqual([
+        `transcripts_${other.port}=${other.token}; HttpOnly; SameSite=Strict; Path=/`,
+      ]);
+      // A browser sends both cookies to both ports; each server reads its own.
+      const both = {
+        cookie: `transcripts_${server.port}=${server.token}; transcripts_${other.port}=${other.token}`,
+      };
+      expect((await get('/assets/app.js', both)).status).toBe(200);
+      expect((await rawRequest(other.port, { path: '/assets/app.js', headers: both })).status).toBe(200);
+      // The other server's cookie is no key to this one.
+      const foreign = { cookie: `transcripts_${other.port}=${server.token}` };
+      expect((await get('/assets/app.js', foreign)).status).toBe(403);
+      expect((await get('/assets/app.js', { cookie: `transcripts_token=${server.token}` })).status).toBe(403);
+    } finally {
+      await other.close();
+    }
   });
 
   it('accepts the index on the cookie alone (a reload after the first visit)', async () => {
@@ -204,5 +230,104 @@ describe('static files', () => {
     expect(head.body).toBe('');
     const put = await rawRequest(server.port, { method: 'PUT', path: '/assets/app.js', headers: cookie() });
     expect(put.status).toBe(405);
+  });
+});
+
+describe('slow clients', () => {
+  const short: ServerTimeouts = { headersMs: 300, requestMs: 800, keepAliveMs: 300 };
+
+  /** Opens a socket to `port`, writes `text`, and resolves with what came back and after how long
+   * the server closed the connection. */
+  function trickle(port: number, text: string, more?: { every: number; bytes: string }) {
+    return new Promise<{ answer: string; closedAfterMs: number }>((resolve) => {
+      const started = Date.now();
+      const socket = connect({ host: '127.0.0.1', port });
+      let answer = '';
+      const timer = more && setInterval(() => socket.writable && socket.write(more.bytes), more.every);
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (answer += chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ answer, closedAfterMs: Date.now() - started });
+      });
+      socket.write(text);
+    });
+  }
+
+  it('cuts off a client that sends its headers too slowly, or its body, or idles between requests', async () => {
+    const slow = await startServer({
+      store: new JsonlStore(corpus),
+      rendererDir: renderer.root,
+      cacheDir: testCacheDir(),
+      timeouts: short,
+    });
+    try {
+      const host = `Host: 127.0.0.1:${slow.port}\r\n`;
+      // Headers never finished, one more header byte every 100 ms.
+      const headers = await trickle(slow.port, `GET /?token=${slow.token} HTTP/1.1\r\n${host}X-Slow: `, {
+        every: 100,
+        bytes: 'a',
+      });
+      expect(headers.answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(headers.closedAfterMs).toBeLessThan(3000);
+      // Headers complete, the body trickles in a byte every 100 ms.
+      const body = await trickle(
+        slow.port,
+        `POST /api/sessions:list HTTP/1.1\r\n${host}X-Transcripts-Token: ${slow.token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
+        { every: 100, bytes: ' ' },
+      );
+      expect(body.closedAfterMs).toBeGreaterThanOrEqual(short.requestMs - 100);
+      expect(body.closedAfterMs).toBeLessThan(4000);
+      expect(body.answer).toMatch(/^HTTP\/1\.1 408 /);
+      // A finished request, then nothing: the kept-alive connection is closed.
+      const idle = await trickle(slow.port, `GET /?token=${slow.token} HTTP/1.1\r\n${host}\r\n`);
+      expect(idle.answer).toMatch(/^HTTP\/1\.1 200 /);
+      expect(idle.closedAfterMs).toBeLessThan(3000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('keeps an event stream open past every timeout', async () => {
+    const slow = await startServer({
+      store: new JsonlStore(corpus),
+      rendererDir: renderer.root,
+      cacheDir: testCacheDir(),
+      timeouts: short,
+      heartbeatMs: 100,
+    });
+    try {
+      const socket = connect({ host: '127.0.0.1', port: slow.port });
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.write(`GET /events?token=${slow.token} HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\n\r\n`);
+      await new Promise((resolve) => setTimeout(resolve, 3 * short.requestMs));
+      const before = text.split(': heartbeat').length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(text).toMatch(/^HTTP\/1\.1 200 /);
+      expect(socket.destroyed).toBe(false);
+      expect(text.split(': heartbeat').length).toBeGreaterThan(before);
+      socket.destroy();
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('runs with the documented timeouts by default: headers are cut off after 10 s', async () => {
+    expect(SERVER_TIMEOUTS).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 });
+    const headers = await trickle(
+      server.port,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Slow: `,
+      {
+        every: 500,
+        bytes: 'a',
+      },
+    );
+    expect(headers.answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(headers.closedAfterMs).toBeGreaterThanOrEqual(SERVER_TIMEOUTS.headersMs - 100);
+    expect(headers.closedAfterMs).toBeLessThan(SERVER_TIMEOUTS.headersMs + 3000);
   });
 });

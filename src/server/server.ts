@@ -43,7 +43,24 @@ export interface ServerOptions {
   cacheDir?: string;
   /** How often idle event streams get a heartbeat, in ms (tests shorten it). */
   heartbeatMs?: number;
+  /** Limits on slow clients; SERVER_TIMEOUTS by default (tests shorten them). */
+  timeouts?: ServerTimeouts;
 }
+
+/** How long a client may take, in ms: to send its headers, to send its whole request, and to send
+ * the next request on a kept-alive connection. A streamed response (/events) is not limited. */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+/** The limits `sessions serve` runs with: a stalled or trickling client cannot hold a socket. */
+export const SERVER_TIMEOUTS: Readonly<ServerTimeouts> = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+};
 
 /** A running server. */
 export interface RunningServer {
@@ -79,13 +96,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     watch: () => undefined,
   });
   const context: RouteContext = { store, rendererDir, handlers, events, token, port: 0 };
-  // Node would answer a missing Host with its own 400; our check answers 403 like any wrong Host.
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
-    route(req, res, context).catch((error: unknown) => {
-      if (!res.headersSent) sendText(res, 500, `internal error: ${errorLine(error)}`);
-      else res.destroy();
-    });
-  });
+  const timeouts = options.timeouts ?? SERVER_TIMEOUTS;
+  const server = createServer(
+    {
+      // Node would answer a missing Host with its own 400; our check answers 403 like any wrong Host.
+      requireHostHeader: false,
+      // Node checks the header and request timeouts this often (30 s by default, too coarse).
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+    },
+    (req, res) => {
+      route(req, res, context).catch((error: unknown) => {
+        if (!res.headersSent) sendText(res, 500, `internal error: ${errorLine(error)}`);
+        else res.destroy();
+      });
+    },
+  );
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
   context.port = await listen(server, options.port ?? 0);
   return {
     url: `http://${BIND_HOST}:${context.port}/?token=${token}`,
@@ -130,7 +158,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   const isIndex = pathname === '/' || pathname === '/index.html';
   const isEvents = pathname === EVENTS_PATH;
   // EventSource cannot send headers: the stream may carry the token in its URL, like the index.
-  if (!presentsToken(req, url, ctx.token, { query: isIndex || isEvents || exportMatch !== null })) {
+  const query = isIndex || isEvents || exportMatch !== null;
+  if (!presentsToken(req, url, ctx.token, { query, port: ctx.port })) {
     sendText(res, 403, 'forbidden: missing or wrong token; open the URL `sessions serve` printed');
     return;
   }
@@ -166,7 +195,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
       ctx.rendererDir,
       '/index.html',
       head,
-      setCookie ? { 'Set-Cookie': tokenCookie(ctx.token) } : {},
+      setCookie ? { 'Set-Cookie': tokenCookie(ctx.token, ctx.port) } : {},
     );
     return;
   }

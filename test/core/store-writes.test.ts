@@ -184,13 +184,13 @@ describe('ensureMeta, delete, cleanup', () => {
     ]);
   });
 
-  it('delete removes the file and the index entry, and is fine when already gone', async () => {
+  it('delete removes the file and the index entry, and says false when already gone', async () => {
     const store = new JsonlStore(corpusCopy());
     const id = '20261124-135052-b3bc2eebd2d250e8';
-    await store.delete(id);
+    await expect(store.delete(id)).resolves.toBe(true);
     expect(existsSync(join(store.dir(), `${id}.jsonl`))).toBe(false);
     expect(readFileSync(join(store.dir(), 'index.json'), 'utf8')).not.toContain(id);
-    await expect(store.delete(id)).resolves.toBeUndefined();
+    await expect(store.delete(id)).resolves.toBe(false);
     expect(await store.list()).toHaveLength(8);
   });
 

@@ -235,7 +235,8 @@ export class Changer {
         return this.store.save({ ...(await this.store.load(id)), messages: c.messages });
       case 'delete':
         this.pending.delete(id);
-        return this.store.delete(id);
+        await this.store.delete(id);
+        return;
       case 'rename': {
         const to = `r${this.renames++}`;
         renameSync(this.path(id), this.path(to));

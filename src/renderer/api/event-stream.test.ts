@@ -97,6 +97,21 @@ describe('EventStream', () => {
     expect(sources.map((s) => s.closed)).toEqual([true, true, false]);
   });
 
+  it('holds two streams at most however fast sessions are switched', async () => {
+    const { stream, sources } = setup();
+    stream.on('sessions:changed', () => {});
+    sources[0]!.open();
+    const follows = ['s1', 's2', 's3', 's4', 's5'].map((id) => stream.follow(id));
+    // The open stream stays until the newest opens; the ones it replaced before they opened are gone.
+    expect(sources.filter((s) => !s.closed).map((s) => s.url)).toEqual([
+      '/events?token=t',
+      '/events?token=t&watch=s5',
+    ]);
+    sources[5]!.open();
+    expect(await Promise.all(follows)).toEqual([false, false, false, false, true]);
+    expect(sources.filter((s) => !s.closed).map((s) => s.url)).toEqual(['/events?token=t&watch=s5']);
+  });
+
   it('falls back to a stream without the session when the server refuses to follow it', async () => {
     const { stream, sources } = setup();
     const following = stream.follow('gone');

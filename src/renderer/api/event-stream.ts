@@ -24,6 +24,8 @@ const CLOSED = 2;
 
 interface Connection {
   source: EventSourceLike;
+  /** Whether the server has answered it (it carries events). */
+  opened: boolean;
   /** Settles this connection's follow() promise; called at most once. */
   settle(following: boolean): void;
 }
@@ -68,11 +70,17 @@ export class EventStream {
   }
 
   private connect(watch: string | null, known?: number): Promise<boolean> {
+    // A stream still waiting for its answer is replaced: only the open one stays until the new one
+    // opens, so a page holds two streams at most however fast sessions are switched (the server
+    // takes only a few per client).
+    for (const waiting of this.connections.filter((c) => !c.opened)) this.drop(waiting);
+    this.connections = this.connections.filter((c) => c.opened);
     const source = this.open(this.urlFor(watch, known));
     return new Promise<boolean>((resolve) => {
       let settled = false;
       const connection: Connection = {
         source,
+        opened: false,
         settle(following) {
           if (settled) return;
           settled = true;
@@ -85,6 +93,7 @@ export class EventStream {
       }
       source.addEventListener('open', () => {
         if (this.connections[0] !== connection) return;
+        connection.opened = true;
         // The server answers only after its first read of the followed session: from now on
         // every appended message reaches this stream, so the older ones can go.
         for (const older of this.connections.slice(1)) this.drop(older);

@@ -72,12 +72,12 @@ describe('createHttpClient', () => {
     await expect(empty.api.listSessions({})).rejects.toThrow('HTTP 502');
   });
 
-  it('saves by downloading the export URL with the token', async () => {
+  it('saves by downloading the export URL, without the token (the cookie proves it)', async () => {
     const { api, downloads } = client(() => json({ ok: true, value: null }));
     await expect(api.saveMarkdown('s-1', 'Fix: the "parser"')).resolves.toBe(
       'Downloading Fix_ the _parser_.md',
     );
-    expect(downloads).toEqual([['http://127.0.0.1:4321/export/s-1.md?token=ab12', 'Fix_ the _parser_.md']]);
+    expect(downloads).toEqual([['http://127.0.0.1:4321/export/s-1.md', 'Fix_ the _parser_.md']]);
     expect(api.chooseFolder).toBeNull();
   });
 
@@ -126,10 +126,27 @@ describe('createHttpClient', () => {
       's-1',
       'a:b',
     );
-    expect(data.get('DownloadURL')).toBe(
-      'text/markdown:a_b.md:http://127.0.0.1:4321/export/s-1.md?token=ab12',
-    );
-    expect(data.get('text/uri-list')).toBe('http://127.0.0.1:4321/export/s-1.md?token=ab12');
+    expect(data.get('DownloadURL')).toBe('text/markdown:a_b.md:http://127.0.0.1:4321/export/s-1.md');
+    expect(data.get('text/uri-list')).toBe('http://127.0.0.1:4321/export/s-1.md');
+    // The token is in none of what a drop hands to another application.
+    for (const value of data.values()) expect(value).not.toContain('ab12');
     expect(prevented).toBe(false);
+  });
+
+  it('sends no empty token after a reload (the cookie alone proves it)', async () => {
+    const urls: string[] = [];
+    const { api, sent } = client(() => json({ ok: true, value: [] }), {
+      token: '',
+      openEvents: (url) => {
+        urls.push(url);
+        return { readyState: 0, addEventListener: () => {}, close: () => {} };
+      },
+    });
+    await api.listSessions({});
+    expect(new Headers(sent[0]!.init.headers).has('X-Transcripts-Token')).toBe(false);
+    expect(new Headers(sent[0]!.init.headers).get('Content-Type')).toBe('application/json');
+    void api.followSession('s-1');
+    api.onSessionsChanged(() => {});
+    expect(urls[0]).toBe('http://127.0.0.1:4321/events?watch=s-1');
   });
 });

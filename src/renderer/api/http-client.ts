@@ -26,7 +26,8 @@ import { exportFileName } from '../../shared/export-file-name';
 export interface HttpClientOptions {
   /** The page origin, e.g. http://127.0.0.1:4321. */
   origin: string;
-  /** The access token from the page URL's `token` parameter ('' when there is none). */
+  /** The access token from the page URL's `token` parameter ('' when there is none, as after a
+   * reload: the cookie then proves it alone). */
   token: string;
   fetch: typeof fetch;
   /** Starts a download of `url` (an <a download> click in the page). */
@@ -52,20 +53,23 @@ async function failureLine(response: globalThis.Response): Promise<string> {
 
 /** The ClientApi of browser mode. */
 export function createHttpClient(options: HttpClientOptions): ClientApi {
-  const exportUrl = (id: string) =>
-    `${options.origin}/export/${encodeURIComponent(id)}.md?token=${encodeURIComponent(options.token)}`;
+  // No token in it: a dragged link lands in chats and tickets, a download in the browser's list.
+  // The page's cookie lets the browser fetch it.
+  const exportUrl = (id: string) => `${options.origin}/export/${encodeURIComponent(id)}.md`;
+  const tokenHeader: Record<string, string> = options.token ? { 'X-Transcripts-Token': options.token } : {};
 
   const events = new EventStream(options.openEvents, (watch, known) => {
-    const query = new URLSearchParams({ token: options.token });
+    const query = new URLSearchParams(options.token ? { token: options.token } : {});
     if (watch !== null) query.set('watch', watch);
     if (watch !== null && known !== undefined) query.set('known', String(known));
-    return `${options.origin}/events?${query}`;
+    const search = query.toString();
+    return `${options.origin}/events${search ? `?${search}` : ''}`;
   });
 
   async function call(channel: Channel, request: unknown): Promise<unknown> {
     const response = await options.fetch(`${options.origin}/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Transcripts-Token': options.token },
+      headers: { 'Content-Type': 'application/json', ...tokenHeader },
       body: JSON.stringify(request),
       credentials: 'same-origin',
     });
