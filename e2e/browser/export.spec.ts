@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '../support/app';
 import { FIXTURE_IDS } from '../support/corpus';
+import { addToIndex, generatedId, writeSession } from '../support/sessions';
+import { secretCases } from '../../test/support/secret-corpus';
 
 for (const id of [FIXTURE_IDS.tools, FIXTURE_IDS.plain, FIXTURE_IDS.hostile]) {
   test(`copy Markdown equals the export of ${id}`, async ({ app, store }) => {
@@ -19,9 +21,12 @@ test('save downloads the export under the title, on the cookie alone', async ({ 
   const session = await store.load(id);
   await app.open();
   await app.openSession(id);
+  await app.page.getByTestId('save-markdown').click();
+  await app.page.getByTestId('export-format-md').check();
+  await app.page.getByTestId('export-redact').uncheck();
   const [download] = await Promise.all([
     app.page.waitForEvent('download'),
-    app.page.getByTestId('save-markdown').click(),
+    app.page.getByTestId('export-confirm').click(),
   ]);
   expect(download.suggestedFilename()).toBe(`${session.title}.md`);
   expect(download.url()).toBe(`http://127.0.0.1:${server.port}/export/${id}.md`);
@@ -59,4 +64,49 @@ test('the drag handle offers the export as a file download, without the token', 
     return { status: response.status, text: await response.text() };
   }, url.href);
   expect(fetched).toEqual({ status: 200, text: await store.exportMarkdown(id) });
+});
+
+test('Save offers the format and redaction, previews what will be replaced, and downloads it redacted', async ({
+  app,
+  corpus,
+  server,
+}) => {
+  const cases = secretCases('/home/dev');
+  const token = cases.find((c) => c.kind === 'github-token')!.secret;
+  const key = cases.find((c) => c.kind === 'anthropic-api-key')!.secret;
+  const id = generatedId(4242);
+  const entry = await writeSession(corpus, {
+    id,
+    title: 'Deploy with keys',
+    messages: 2,
+    text: (i) => (i === 0 ? `push with ${token}` : `ANTHROPIC_KEY: ${key}, mail ops@example.org`),
+  });
+  await addToIndex(corpus, [entry]);
+  await app.open();
+  await app.openSession(id);
+  const page = app.page;
+  await page.getByTestId('save-markdown').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('export-format-html').check();
+  const findings = dialog.getByTestId('export-finding');
+  await expect(findings).toHaveCount(3);
+  await expect(findings.nth(0)).toContainText('github-token');
+  await expect(findings.nth(0)).toContainText('message 1 text');
+  await expect(dialog).not.toContainText(token);
+  await dialog.getByTestId('export-redact-emails').uncheck();
+  await expect(findings).toHaveCount(2);
+  await app.screenshot('export-dialog');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByTestId('export-confirm').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Deploy with keys.html');
+  expect(download.url()).toBe(`http://127.0.0.1:${server.port}/export/${id}.html?redact=1&home=1`);
+  const html = await readFile(await download.path(), 'utf8');
+  expect(html).not.toContain(token);
+  expect(html).not.toContain(key);
+  expect(html).toContain('[REDACTED:github-token]');
+  expect(html).toContain('[REDACTED:anthropic-api-key]');
+  expect(html).toContain('ops@example.org');
 });

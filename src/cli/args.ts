@@ -1,7 +1,12 @@
 // Command-line parsing for `sessions`: global --dir, one command, its options. Usage errors are
 // UsageError (exit 2), everything else the store raises is exit 1.
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../shared/export-format';
+import {
+  EXPORT_FORMATS,
+  isExportFormat,
+  type ExportFormat,
+  type RedactOptions,
+} from '../shared/export-format';
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {
@@ -13,9 +18,11 @@ export const USAGE = `Usage: sessions [--dir DIR] <command> [options]
 Commands:
   list [--json]                              sessions, newest first
   show ID [--json]                           one session (Markdown, or JSON with --json)
-  export ID [--format md|html|json] [-o FILE]
+  export ID [--format md|html|json] [-o FILE] [--redact [--redact-emails] [--redact-home] [--dry-run]]
                                              the session as Markdown (identical to ggcode's export),
-                                             a self-contained HTML page, or JSON (the session model)
+                                             a self-contained HTML page, or JSON (the session model);
+                                             --redact writes [REDACTED:kind] for secrets (and e-mail
+                                             addresses, the home folder path), --dry-run lists them
   search QUERY [--json] [--limit N] [--page N]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
@@ -34,6 +41,8 @@ export interface Command {
   json: boolean;
   output: string | undefined;
   format: ExportFormat;
+  /** Redaction for export (null: none). */
+  redact: RedactOptions | null;
   limit: number | undefined;
   page: number | undefined;
   olderThan: string | undefined;
@@ -44,7 +53,7 @@ export interface Command {
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   list: { args: 0, options: ['json'] },
   show: { args: 1, options: ['json'] },
-  export: { args: 1, options: ['output', 'format'] },
+  export: { args: 1, options: ['output', 'format', 'redact', 'redact-emails', 'redact-home', 'dry-run'] },
   search: { args: 1, options: ['json', 'limit', 'page'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
@@ -73,6 +82,9 @@ export function parseCommandLine(argv: string[]): Command {
         json: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         format: { type: 'string' },
+        redact: { type: 'boolean' },
+        'redact-emails': { type: 'boolean' },
+        'redact-home': { type: 'boolean' },
         limit: { type: 'string' },
         page: { type: 'string' },
         'older-than': { type: 'string' },
@@ -99,6 +111,9 @@ export function parseCommandLine(argv: string[]): Command {
     'json',
     'output',
     'format',
+    'redact',
+    'redact-emails',
+    'redact-home',
     'limit',
     'page',
     'older-than',
@@ -112,6 +127,11 @@ export function parseCommandLine(argv: string[]): Command {
   if (values.dir === '') throw new UsageError('--dir needs a directory');
   if (values.format !== undefined && !isExportFormat(values.format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const redacting = values.redact === true;
+  if (!redacting && (values['redact-emails'] || values['redact-home']))
+    throw new UsageError('--redact-emails and --redact-home go with --redact');
+  if (name === 'export' && values['dry-run'] && !redacting)
+    throw new UsageError('export --dry-run lists what --redact would replace: add --redact');
   return {
     name: name as Command['name'],
     dir: values.dir,
@@ -119,6 +139,9 @@ export function parseCommandLine(argv: string[]): Command {
     json: values.json ?? false,
     output: values.output,
     format: (values.format as ExportFormat | undefined) ?? 'md',
+    redact: redacting
+      ? { emails: values['redact-emails'] ?? false, home: values['redact-home'] ?? false }
+      : null,
     limit: positiveInt(values.limit, '--limit', 10_000),
     page: positiveInt(values.page, '--page', 1_000_000),
     olderThan: values['older-than'],

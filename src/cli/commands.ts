@@ -1,5 +1,6 @@
 // The `sessions` commands over one store. Each writes through `io` and returns an exit code.
 import { resolve } from 'node:path';
+import type { RedactionFinding } from '../shared/export-format';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
@@ -64,16 +65,29 @@ async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
     io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
 }
 
-// Markdown streams from the store (a 100 MB session is never held whole); the other formats load it.
+// Plain Markdown streams from the store (a 100 MB session is never held whole); the other formats
+// and redaction load it. --dry-run lists what redaction would replace and writes nothing.
 async function exportCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
-  const text =
-    cmd.format === 'md'
-      ? await store.exportMarkdown(id)
-      : (await import('../core/export/export-session')).renderSession(await store.load(id), cmd.format);
+  let text: string;
+  if (cmd.format === 'md' && cmd.redact === null) text = await store.exportMarkdown(id);
+  else {
+    // Loaded here, not at start: the exporters and secretlint's rules would slow every command.
+    const { exportSession } = await import('../core/export/export-session');
+    const file = await exportSession(store, id, { format: cmd.format, redact: cmd.redact });
+    if (cmd.dryRun) return listFindings(file.findings, io);
+    text = file.text;
+    if (cmd.redact) io.err(`redacted ${file.findings.length} item(s)`);
+  }
   if (cmd.output === undefined || cmd.output === '-') return io.out(text);
   await writeFileAtomic(resolve(cmd.output), text, 0o644);
   io.err(`wrote ${resolve(cmd.output)}`);
+}
+
+function listFindings(findings: RedactionFinding[], io: Io): void {
+  const rows = findings.map((f) => [f.kind, f.where, oneLine(f.preview, 40)]);
+  if (rows.length) io.out(columns([['KIND', 'WHERE', 'PREVIEW'], ...rows]) + '\n');
+  io.err(`dry run: ${findings.length} item(s) would be replaced by [REDACTED:kind]`);
 }
 
 // Brings the index (in the cache folder) up to date, then queries it; --page counts from 1.

@@ -12,6 +12,7 @@ import type { IndexProgress, SearchResults } from '../shared/types';
 import { SessionNotFoundError } from './errors';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
+import { redactionPreview } from './export/export-session';
 import { buildTranscript } from './transcript';
 
 /** A handler per channel, already given a validated request. */
@@ -48,6 +49,7 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:load': ({ id }) => store.load(id),
     'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
+    'sessions:redact-preview': ({ id, redact }) => redactionPreview(store, id, { format: 'md', redact }),
     'sessions:delete': async ({ id }) => {
       // Deleting what is not there is an error, not a success: the caller's view is stale.
       if (!(await store.delete(id))) throw new SessionNotFoundError(id);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { NativeImage, WebContents } from 'electron';
 import { exportSession, type ExportSource } from '../core/export/export-session';
+import { PLAIN_MARKDOWN } from '../shared/export-format';
 
 /** The private folder drag-out files are written to. */
 export class DragFolder {
@@ -63,7 +64,7 @@ export async function startDragOut(
   id: string,
 ): Promise<string> {
   // Drag-out stays Markdown: the format a ticket or chat takes as it is.
-  const { name, text } = await exportSession(store, id, 'md');
+  const { name, text } = await exportSession(store, id, PLAIN_MARKDOWN);
   const file = await folder.write(id, name, text);
   sender.startDrag({ file, icon });
   return file;

@@ -120,7 +120,8 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, {
     isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer),
     handlers: () => store.handlers(),
-    saveAs: ({ id, format }) => saveSessionAs(store.store(), chooseSavePath, id, format),
+    saveAs: ({ id, format, redact }) =>
+      saveSessionAs(store.store(), chooseSavePath, id, { format: format ?? 'md', redact: redact ?? null }),
     openFolder: () => openFolder(store),
     drag: (sender, id) => startDragOut(store.store(), dragFolder, sender, dragIcon(), id),
     reportError: report,

@@ -33,7 +33,11 @@ function connect(dir: string) {
   registerIpc(ipcMain as unknown as Pick<IpcMain, 'handle' | 'on'>, {
     isTrusted: (e) => e === (event as unknown),
     handlers: () => store.handlers(),
-    saveAs: ({ id, format }) => saveSessionAs(store.store(), async (name) => join(saveDir, name), id, format),
+    saveAs: ({ id, format, redact }) =>
+      saveSessionAs(store.store(), async (name) => join(saveDir, name), id, {
+        format: format ?? 'md',
+        redact: redact ?? null,
+      }),
     openFolder: async () => null,
     drag: (s, id) => startDragOut(store.store(), folder, s, {} as NativeImage, id),
     reportError: (message) => {

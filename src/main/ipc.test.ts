@@ -39,6 +39,7 @@ function fakeHandlers() {
     'search:matches': vi.fn(async () => []),
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
     'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
+    'sessions:redact-preview': vi.fn(async () => []),
   } satisfies Handlers;
 }
 

@@ -25,7 +25,7 @@ describe('saveSessionAs', () => {
     const store = new JsonlStore(corpusCopy());
     const id = '20261124-135052-d23db7e55539ac33';
     const choosePath = vi.fn(async (name: string) => join(tempDir(), name));
-    const { path } = await saveSessionAs(store, choosePath, id, format);
+    const { path } = await saveSessionAs(store, choosePath, id, { format, redact: null });
     const session = await store.load(id);
     expect(path?.endsWith(`.${format}`)).toBe(true);
     expect(choosePath).toHaveBeenCalledWith(exportFileName(session.title, id, format), format);

@@ -1,21 +1,21 @@
 // File > Save: ask where, then write the session's export there atomically.
 import { writeFileAtomic } from '../core/atomic';
 import { exportSession, type ExportSource } from '../core/export/export-session';
-import type { ExportFormat } from '../shared/export-format';
+import { PLAIN_MARKDOWN, type ExportFormat, type ExportRequest } from '../shared/export-format';
 
 /** Shows the save dialog with `defaultName` filled in for `format`; resolves to the chosen path or null. */
 export type ChooseSavePath = (defaultName: string, format: ExportFormat) => Promise<string | null>;
 
-/** Saves session `id` in `format`; `path` is null when the user cancelled the dialog. */
+/** Saves session `id` as `request` says; `path` is null when the user cancelled the dialog. */
 export async function saveSessionAs(
   store: ExportSource,
   choosePath: ChooseSavePath,
   id: string,
-  format: ExportFormat = 'md',
+  request: ExportRequest = PLAIN_MARKDOWN,
 ): Promise<{ path: string | null }> {
   // Export before asking, so a missing session fails at once instead of after the dialog.
-  const { name, text } = await exportSession(store, id, format);
-  const path = await choosePath(name, format);
+  const { name, text } = await exportSession(store, id, request);
+  const path = await choosePath(name, request.format);
   if (path === null) return { path: null };
   // A document the user saves gets the usual permissions (0666 less the umask), not a private file's.
   await writeFileAtomic(path, text, 0o666);

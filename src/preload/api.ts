@@ -87,6 +87,7 @@ export const API_KEYS = [
   'onStoreChanged',
   'openFolder',
   'openTranscript',
+  'redactPreview',
   'saveAs',
   'searchMatches',
   'searchProgress',

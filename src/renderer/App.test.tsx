@@ -348,7 +348,11 @@ describe('actions', () => {
     fireEvent.click(await screen.findByTestId('copy-markdown'));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('Copied'));
     fireEvent.click(screen.getByTestId('save-markdown'));
-    await waitFor(() => expect(api.calls).toContain('save s2 Beta build'));
+    fireEvent.click(await screen.findByTestId('export-format-json'));
+    fireEvent.click(screen.getByTestId('export-redact'));
+    fireEvent.click(screen.getByTestId('export-confirm'));
+    await waitFor(() => expect(api.calls).toContain('save s2 Beta build json'));
+    expect(screen.queryByTestId('export-dialog')).toBeNull();
     fireEvent.dragStart(screen.getByTestId('drag-handle'));
     fireEvent.dragStart(rows()[2]!);
     expect(api.calls.filter((c) => c.startsWith('drag'))).toEqual(['drag s2', 'drag s3']);

@@ -7,6 +7,7 @@ import { applyTheme } from './app/theme-storage';
 import { useBackendEvents, type BackendEvents } from './app/use-backend-events';
 import { useDeepLink } from './app/use-deep-link';
 import { useKeyboard } from './app/use-keyboard';
+import { ExportDialog } from './features/export/ExportDialog';
 import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
 import { SessionList } from './features/session-list/SessionList';
@@ -38,6 +39,7 @@ export function App({ api }: { api: BackendEvents }) {
         <TranscriptPane />
       </main>
       <StatusLine />
+      <ExportDialog />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import './styles/transcript.css';
 import './styles/markdown.css';
 import './styles/search.css';
 import './styles/live.css';
+import './styles/export.css';
 
 function storage(): Storage | null {
   try {

@@ -9,6 +9,7 @@ import { startTestServer, stopTestServer, type TestServer } from '../../test/sup
 import { generatedId, writeSession } from '../../e2e/support/sessions';
 import { exportFileName } from '../shared/export-file-name';
 import { renderSession } from '../core/export/export-session';
+import { secretCases } from '../../test/support/secret-corpus';
 import { attachmentDisposition, titleFromExport } from './export-route';
 import type { RunningServer } from './server';
 
@@ -49,6 +50,40 @@ describe('export endpoint', () => {
     expect(res.headers['content-type']).toBe(type);
     expect(res.headers['content-disposition']).toContain(`filename="Tool heavy alpha.${format}"`);
     expect(res.body).toBe(renderSession(await new JsonlStore(corpus).load(id), format));
+  });
+
+  it('redacts a download that asks for it, and previews the same over the API', async () => {
+    const token = secretCases('/home/dev').find((c) => c.kind === 'github-token')!.secret;
+    const id = generatedId(777);
+    await writeSession(corpus, { id, title: 'keys', messages: 1, text: () => `token ${token} mail a@b.org` });
+    const plain = await rawRequest(server.port, { path: `/export/${id}.md?token=${server.token}` });
+    expect(plain.body).toContain(token);
+    const redacted = await rawRequest(server.port, {
+      path: `/export/${id}.json?token=${server.token}&redact=1&emails=1`,
+    });
+    expect(redacted.status).toBe(200);
+    expect(redacted.body).not.toContain(token);
+    expect(redacted.body).toContain('[REDACTED:github-token]');
+    expect(redacted.body).toContain('[REDACTED:email]');
+    const preview = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/sessions:redact-preview',
+      headers: { 'content-type': 'application/json', 'x-transcripts-token': server.token },
+      body: JSON.stringify({ id, redact: { emails: false, home: false } }),
+    });
+    expect(JSON.parse(preview.body)).toEqual({
+      ok: true,
+      value: [
+        { kind: 'github-token', where: 'message 1 text', preview: expect.stringMatching(/^ghp_.…..$/) },
+      ],
+    });
+    const bad = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/sessions:redact-preview',
+      headers: { 'content-type': 'application/json', 'x-transcripts-token': server.token },
+      body: JSON.stringify({ id, redact: { emails: 'yes' } }),
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('refuses a format it does not know', async () => {

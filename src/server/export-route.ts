@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { errorLine } from '../shared/api';
 import { exportFileName } from '../shared/export-file-name';
-import { EXPORT_MIME, type ExportFormat } from '../shared/export-format';
+import { EXPORT_MIME, type ExportRequest, type RedactOptions } from '../shared/export-format';
 import { exportSession, type ExportedFile } from '../core/export/export-session';
 import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';
@@ -33,19 +33,25 @@ export function titleFromExport(markdown: string): string {
   return /^# (.*?)\n\n\*\*Session:\*\* /s.exec(markdown)?.[1] ?? '';
 }
 
-// Markdown streams from the store (one pass over the file); the other formats load the session.
-async function exportFile(store: JsonlStore, id: string, format: ExportFormat): Promise<ExportedFile> {
-  if (format !== 'md') return exportSession(store, id, format);
+// Plain Markdown streams from the store (one pass over the file); the rest loads the session.
+async function exportFile(store: JsonlStore, id: string, request: ExportRequest): Promise<ExportedFile> {
+  if (request.format !== 'md' || request.redact) return exportSession(store, id, request);
   const text = await store.exportMarkdown(id);
-  return { name: exportFileName(titleFromExport(text), id), mime: EXPORT_MIME.md, text };
+  return { name: exportFileName(titleFromExport(text), id), mime: EXPORT_MIME.md, text, findings: [] };
 }
 
-/** Answers an export request for `rawId` (the percent-encoded path segment) in `format`. */
+/** The redaction a download asks for: `?redact=1`, plus `emails=1` and `home=1`. */
+export function redactFromQuery(query: URLSearchParams): RedactOptions | null {
+  if (query.get('redact') !== '1') return null;
+  return { emails: query.get('emails') === '1', home: query.get('home') === '1' };
+}
+
+/** Answers an export request for `rawId` (the percent-encoded path segment). */
 export async function handleExport(
   res: ServerResponse,
   store: JsonlStore,
   rawId: string,
-  format: ExportFormat,
+  request: ExportRequest,
   head: boolean,
 ): Promise<void> {
   const id = decodePathSegment(rawId);
@@ -55,7 +61,7 @@ export async function handleExport(
   }
   let file: ExportedFile;
   try {
-    file = await exportFile(store, id, format);
+    file = await exportFile(store, id, request);
   } catch (error) {
     sendText(res, error instanceof SessionNotFoundError ? 404 : 500, errorLine(error));
     return;

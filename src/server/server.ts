@@ -23,7 +23,7 @@ import {
   tokensEqual,
 } from './auth';
 import { EVENTS_PATH, EventStreams } from './events';
-import { EXPORT_PATH, handleExport } from './export-route';
+import { EXPORT_PATH, handleExport, redactFromQuery } from './export-route';
 import { decodePathSegment } from './path-segment';
 import { sendText } from './respond';
 import { serveStatic } from './static';
@@ -183,7 +183,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   }
   const head = method === 'HEAD';
   if (exportMatch !== null) {
-    await handleExport(res, ctx.store, exportMatch[1] ?? '', exportMatch[2] as ExportFormat, head);
+    const request = { format: exportMatch[2] as ExportFormat, redact: redactFromQuery(url.searchParams) };
+    await handleExport(res, ctx.store, exportMatch[1] ?? '', request, head);
     return;
   }
   if (isIndex) {

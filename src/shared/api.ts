@@ -9,6 +9,7 @@ export const API_METHODS = {
   loadSession: 'sessions:load',
   openTranscript: 'sessions:transcript',
   exportSession: 'sessions:export',
+  redactPreview: 'sessions:redact-preview',
   deleteSession: 'sessions:delete',
   searchSessions: 'sessions:search',
   searchMatches: 'search:matches',

@@ -1,6 +1,12 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-format';
+import {
+  EXPORT_FORMATS,
+  isExportFormat,
+  type ExportFormat,
+  type RedactionFinding,
+  type RedactOptions,
+} from './export-format';
 import { isValidId } from './ids';
 import type {
   IndexProgress,
@@ -27,6 +33,11 @@ export interface Contract {
   'sessions:load': { request: { id: string }; response: Session };
   'sessions:transcript': { request: { id: string }; response: Transcript };
   'sessions:export': { request: { id: string }; response: string };
+  /** What redaction would replace in session `id` (a preview; nothing is written). */
+  'sessions:redact-preview': {
+    request: { id: string; redact: RedactOptions };
+    response: RedactionFinding[];
+  };
   'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
   /** Full-text search, one page of sessions (page counts from 0). */
   'sessions:search': {
@@ -69,9 +80,10 @@ export const SEARCH_PROGRESS_EVENT = 'search:progress';
 
 /** Channels only Electron can serve (native dialogs, drag-out, folder choice). */
 export interface ElectronContract {
-  /** Asks where to save session `id` in `format` (Markdown when absent), then saves it there. */
+  /** Asks where to save session `id` in `format` (Markdown when absent), redacted when `redact`
+   * is set, then saves it there. */
   'sessions:save-as': {
-    request: { id: string; format?: ExportFormat };
+    request: { id: string; format?: ExportFormat; redact?: RedactOptions | null };
     response: { path: string | null };
   };
   'store:open-folder': { request: Record<string, never>; response: StoreInfo | null };
@@ -90,6 +102,7 @@ export const CHANNELS = [
   'sessions:load',
   'sessions:transcript',
   'sessions:export',
+  'sessions:redact-preview',
   'sessions:delete',
   'sessions:search',
   'search:matches',
@@ -143,6 +156,13 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
   return value;
 }
 
+function expectRedact(value: unknown): RedactOptions {
+  const o = expectKeys(value, ['emails', 'home']);
+  if (typeof o.emails !== 'boolean' || typeof o.home !== 'boolean')
+    throw new BadRequestError('redact must be {emails, home} with true or false each');
+  return { emails: o.emails, home: o.home };
+}
+
 function expectFormat(value: unknown): ExportFormat {
   if (!isExportFormat(value)) throw new BadRequestError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
   return value;
@@ -157,6 +177,10 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'sessions:load': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:transcript': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:redact-preview': (v) => {
+    const o = expectKeys(v, ['id', 'redact']);
+    return { ...expectId(o), redact: expectRedact(o.redact) };
+  },
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:search': (v) => {
     const o = expectKeys(v, ['query', 'page', 'pageSize']);
@@ -191,9 +215,10 @@ export function validateElectronRequest<C extends ElectronChannel>(
   value: unknown,
 ): ElectronContract[C]['request'] {
   if (channel === 'sessions:save-as') {
-    const o = expectKeys(value, ['id', 'format']);
+    const o = expectKeys(value, ['id', 'format', 'redact']);
     const request: ElectronContract['sessions:save-as']['request'] = expectId(o);
     if (o.format !== undefined) request.format = expectFormat(o.format);
+    if (o.redact !== undefined && o.redact !== null) request.redact = expectRedact(o.redact);
     return request as ElectronContract[C]['request'];
   }
   expectKeys(value, []);

@@ -41,3 +41,16 @@ export interface ExportRequest {
 
 /** Markdown as ggcode writes it, nothing redacted. */
 export const PLAIN_MARKDOWN: ExportRequest = { format: 'md', redact: null };
+
+/** One secret redaction will replace, as a preview shows it (never the whole secret). */
+export interface RedactionFinding {
+  /** What it is: "github-token", "aws-secret-access-key", "jwt", "email", "home-path", ... */
+  kind: string;
+  /** Where it stands: "title", "message 3 text", "message 5 tool output", ... */
+  where: string;
+  /** Its first characters and last two, the rest elided ("ghp_w…Ux"). */
+  preview: string;
+}
+
+/** The options as given, or secrets only. */
+export const SECRETS_ONLY: RedactOptions = { emails: false, home: false };

@@ -1,9 +1,15 @@
-// A session exported as a file in any format: the one function the CLI, Electron's Save As and
-// drag-out, and the server's downloads all call, so they cannot drift apart.
-import { EXPORT_MIME, type ExportFormat } from '../../shared/export-format';
+// A session exported as a file in any format, redacted or not: the one function the CLI,
+// Electron's Save As and the server's downloads all call, so they cannot drift apart.
+import {
+  EXPORT_MIME,
+  type ExportFormat,
+  type ExportRequest,
+  type RedactionFinding,
+} from '../../shared/export-format';
 import { exportFileName } from '../../shared/export-file-name';
 import type { Session } from '../../shared/types';
 import { exportSessionMarkdown } from '../markdown';
+import { redactSession } from '../redact/redact-session';
 import type { JsonlStore } from '../store';
 import { exportSessionHtml } from './html';
 import { sessionJson } from './session-json';
@@ -15,6 +21,8 @@ export interface ExportedFile {
   /** Its Content-Type. */
   mime: string;
   text: string;
+  /** What redaction replaced (empty when the export was not redacted). */
+  findings: RedactionFinding[];
 }
 
 /** The store methods an export needs (a narrow view, so tests can pass a fake). */
@@ -32,16 +40,28 @@ export function renderSession(session: Session, format: ExportFormat): string {
   }
 }
 
-/** Loads session `id` and exports it in `format`; throws the store's one-line errors. */
+/** Loads session `id` and exports it as `request` says; throws the store's one-line errors. The
+ * file is named after the title as it stands after redaction. */
 export async function exportSession(
   store: ExportSource,
   id: string,
-  format: ExportFormat,
+  request: ExportRequest,
 ): Promise<ExportedFile> {
   const session = await store.load(id);
+  const findings = request.redact ? await redactSession(session, request.redact) : [];
   return {
-    name: exportFileName(session.title, id, format),
-    mime: EXPORT_MIME[format],
-    text: renderSession(session, format),
+    name: exportFileName(session.title, id, request.format),
+    mime: EXPORT_MIME[request.format],
+    text: renderSession(session, request.format),
+    findings,
   };
+}
+
+/** What redacting session `id` would replace, for a preview; nothing is written. */
+export async function redactionPreview(
+  store: ExportSource,
+  id: string,
+  request: ExportRequest,
+): Promise<RedactionFinding[]> {
+  return request.redact ? redactSession(await store.load(id), request.redact) : [];
 }

@@ -1,6 +1,7 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
+import type { ExportFormat, RedactionFinding } from '../../shared/export-format';
 import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { DateRange, ListView, SortKey } from '../features/session-list/list-view';
@@ -53,7 +54,47 @@ export interface SessionSlice {
   cancelDelete(): void;
   confirmDelete(): Promise<void>;
   copyMarkdown(): Promise<void>;
+  /** Save As / Download: opens the export dialog (format, redaction) for the open session. */
   saveMarkdown(): Promise<void>;
+}
+
+/** How the user chose to export. */
+export interface ExportChoices {
+  format: ExportFormat;
+  /** Replace secrets by [REDACTED:kind]. */
+  redact: boolean;
+  /** With redaction: e-mail addresses too. */
+  emails: boolean;
+  /** With redaction: the home folder path too. */
+  home: boolean;
+}
+
+/** One secret the preview found, with the session it is in. */
+export interface PreviewFinding {
+  id: string;
+  title: string;
+  finding: RedactionFinding;
+}
+
+/** The open export dialog. */
+export interface ExportDialog {
+  /** The sessions to export: one is saved as a file. */
+  ids: string[];
+  choices: ExportChoices;
+  /** What redaction will replace ('idle' when redaction is off). */
+  preview: { state: LoadState; findings: PreviewFinding[]; error: string | null };
+}
+
+/** Exporting: the dialog, its preview, and the save or download it ends with. */
+export interface ExportSlice {
+  exportDialog: ExportDialog | null;
+  /** Opens the dialog for `ids` with the last choices made, and previews redaction. */
+  openExport(ids: string[]): void;
+  closeExport(): void;
+  /** Changes the choices; the preview follows. */
+  setExportChoices(change: Partial<ExportChoices>): void;
+  /** Closes the dialog and saves (or downloads) what it says. */
+  confirmExport(): Promise<void>;
 }
 
 /** Find in transcript. The pane counts matches in what it rendered and reports the count here. */
@@ -180,7 +221,8 @@ export type AppState = ListSlice &
   SearchSlice &
   HitSlice &
   StatusSlice &
-  ThemeSlice;
+  ThemeSlice &
+  ExportSlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {

@@ -139,12 +139,19 @@ describe('session actions', () => {
     expect(state().status).toBeNull();
   });
 
-  it('saves through the api with the session title', async () => {
+  it('saves through the export dialog with the session title and the choices made', async () => {
     state().select('s2');
     await vi.runAllTimersAsync();
     await state().saveMarkdown();
-    expect(api.calls).toContain('save s2 Session s2');
+    expect(state().exportDialog?.ids).toEqual(['s2']);
+    state().setExportChoices({ format: 'html', redact: false });
+    await state().confirmExport();
+    expect(state().exportDialog).toBeNull();
+    expect(api.calls).toContain('save s2 Session s2 html');
     expect(state().status?.text).toBe('Saved Session s2');
+    // The next export starts from the same choices.
+    await state().saveMarkdown();
+    expect(state().exportDialog?.choices).toMatchObject({ format: 'html', redact: false });
   });
 
   it('deletes after confirmation and opens the next row', async () => {

@@ -1,6 +1,7 @@
 // The renderer's one store: every slice combined over one set of dependencies.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state';
+import { createExportSlice } from './export-slice';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
@@ -24,5 +25,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createHitSlice(deps)(...args),
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
+    ...createExportSlice(deps)(...args),
   }));
 }

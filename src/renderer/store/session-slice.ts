@@ -167,13 +167,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
 
       async saveMarkdown() {
         const id = get().selectedId;
-        if (id === null) return;
-        try {
-          const line = await deps.api.saveMarkdown(id, titleOf(id));
-          if (line !== null) get().showStatus(line);
-        } catch (error) {
-          get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
-        }
+        if (id !== null) get().openExport([id]);
       },
     };
   };

@@ -1,5 +1,6 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
+import type { RedactionFinding } from '../../shared/export-format';
 import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
@@ -10,6 +11,8 @@ export interface FakeApi extends ClientApi {
   transcripts: Map<string, Transcript>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
+  /** What redactPreview finds, by session id. */
+  findings: Map<string, RedactionFinding[]>;
   calls: string[];
   /** Fires the store-changed listeners. */
   emitStoreChanged(): void;
@@ -47,6 +50,7 @@ export function fakeApi(
     sessions,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
     deleteErrors: new Map(),
+    findings: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
     emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
@@ -96,9 +100,16 @@ export function fakeApi(
     searchMatches: async () => [],
     searchProgress: async () => ({ state: 'ready', done: 0, total: 0 }),
     watchSession: async ({ id }) => ({ watching: id }),
-    saveMarkdown: async (id, title) => {
-      api.calls.push(`save ${id} ${title}`);
+    saveExport: async (id, title, { format, redact }) => {
+      api.calls.push(`save ${id} ${title} ${format}${redact ? ` redact ${JSON.stringify(redact)}` : ''}`);
       return `Saved ${title}`;
+    },
+    redactPreview: async ({ id, redact }) => {
+      api.calls.push(`preview ${id}`);
+      const found = api.findings.get(id) ?? [];
+      return found.filter(
+        (f) => (f.kind !== 'email' || redact.emails) && (f.kind !== 'home-path' || redact.home),
+      );
     },
     chooseFolder: mode === 'electron' ? async () => void api.calls.push('choose folder') : null,
     startDrag: (_event: DragStartEvent, id: string) => void api.calls.push(`drag ${id}`),
