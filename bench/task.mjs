@@ -35,6 +35,11 @@ const tasks = {
     const { JsonlStore } = require(arg);
     return (await new JsonlStore(dir).list()).length;
   },
+  // A new process with the summaries an earlier list stored in the cache folder.
+  async 'list-stored'() {
+    const { JsonlStore } = require(arg);
+    return (await new JsonlStore(dir, { summaryFile: `${dir}.summaries.json` }).list()).length;
+  },
   // Floor for export: JSON.parse every line of the session.
   async 'parse-lines'() {
     const text = await readFile(join(dir, 'bench-huge.jsonl'), 'utf8');

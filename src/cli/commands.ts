@@ -6,6 +6,7 @@ import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
+import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
 import { searchFooter } from './search-footer';
@@ -22,7 +23,10 @@ export interface Io {
 const TITLE_WIDTH = 70;
 
 async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
-  const sessions = await store.list();
+  const { sessions, unreadable } = await store.listing();
+  // On stderr, so that `list --json` stays the list and a pipe still sees the note.
+  const note = unreadableNote(unreadable);
+  if (note) io.err(`sessions: ${note} in ${store.dir()}`);
   if (cmd.json) {
     const rows = sessions.map(
       ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({

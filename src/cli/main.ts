@@ -1,6 +1,7 @@
 // `sessions`: the command-line tool over the session store. Errors are one line on stderr
 // (exit 1; 2 for usage errors), never a stack trace.
 import { join } from 'node:path';
+import { defaultCacheDir, summaryFileFor } from '../core/search/cache-dir';
 import { defaultDir, JsonlStore } from '../core/store';
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCommand, type Io } from './commands';
@@ -28,7 +29,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       });
       return 0;
     }
-    await runCommand(new JsonlStore(dir), cmd, io, env);
+    const summaryFile = summaryFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), dir);
+    await runCommand(new JsonlStore(dir, { summaryFile }), cmd, io, env);
     return 0;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];

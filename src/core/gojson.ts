@@ -14,22 +14,69 @@ export function goString(value: string, escapeHtml: boolean): string {
   return out;
 }
 
-/** Encodes any JSON value with Go's string rules; object keys keep their insertion order. */
-export function goMarshal(value: unknown, escapeHtml: boolean): string {
+function goScalar(value: unknown, escapeHtml: boolean): string {
   if (typeof value === 'string') return goString(value, escapeHtml);
-  if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (Array.isArray(value)) return '[' + value.map((v) => goMarshal(v, escapeHtml)).join(',') + ']';
-  if (typeof value === 'object') {
-    const parts: string[] = [];
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      parts.push(goString(key, escapeHtml) + ':' + goMarshal(v, escapeHtml));
-    }
-    return '{' + parts.join(',') + '}';
-  }
   return 'null';
+}
+
+/** An array or object being written: its members (key null for array elements) and the next one. */
+interface Open {
+  close: string;
+  members: [string | null, unknown][];
+  next: number;
+  indent: string;
+}
+
+/** Indented output indents this many levels at most; anything deeper is written compactly, still
+ * valid JSON: indenting every level costs the square of the depth (a 10 KB entry nested 5,000
+ * levels would become a 50 MB index.json). Real entries never come near it. */
+export const MAX_INDENTED = 64;
+
+// One loop with an explicit stack instead of recursion: a value nested 100,000 levels deep (an
+// index entry's unknown field, a hostile tool input) is written like any other.
+function encode(value: unknown, escapeHtml: boolean, unit: string | null): string {
+  const out: string[] = [];
+  const stack: Open[] = [];
+  const newline = (indent: string): string => (unit === null ? '' : '\n' + indent);
+  const begin = (v: unknown, indent: string): void => {
+    if (unit !== null && stack.length >= MAX_INDENTED) out.push(encode(v, escapeHtml, null));
+    else if (Array.isArray(v)) {
+      if (v.length === 0) out.push('[]');
+      else {
+        out.push('[');
+        stack.push({ close: ']', members: v.map((x) => [null, x]), next: 0, indent });
+      }
+    } else if (typeof v === 'object' && v !== null) {
+      const members = Object.entries(v).filter(([, x]) => x !== undefined);
+      if (members.length === 0) out.push('{}');
+      else {
+        out.push('{');
+        stack.push({ close: '}', members, next: 0, indent });
+      }
+    } else out.push(goScalar(v, escapeHtml));
+  };
+  begin(value, '');
+  for (let top = stack.at(-1); top; top = stack.at(-1)) {
+    if (top.next === top.members.length) {
+      stack.pop();
+      out.push(newline(top.indent) + top.close);
+      continue;
+    }
+    const [key, v] = top.members[top.next++]!;
+    const inner = unit === null ? '' : top.indent + unit;
+    let head = (top.next > 1 ? ',' : '') + newline(inner);
+    if (key !== null) head += goString(key, escapeHtml) + (unit === null ? ':' : ': ');
+    out.push(head);
+    begin(v, inner);
+  }
+  return out.join('');
+}
+
+/** Encodes any JSON value with Go's string rules; object keys keep their insertion order. */
+export function goMarshal(value: unknown, escapeHtml: boolean): string {
+  return encode(value, escapeHtml, null);
 }
 
 /** Index of the closing quote of the string whose opening quote is at `open`. */
@@ -209,17 +256,6 @@ export function rawMember(line: string, name: string): string | undefined {
 }
 
 /** Go's json.MarshalIndent(value, "", "  ") with HTML escaping, as index.json is written. */
-export function goMarshalIndent(value: unknown, indent = ''): string {
-  const inner = indent + '  ';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return '[\n' + value.map((v) => inner + goMarshalIndent(v, inner)).join(',\n') + '\n' + indent + ']';
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    const body = entries.map(([k, v]) => `${inner}${goString(k, true)}: ${goMarshalIndent(v, inner)}`);
-    return '{\n' + body.join(',\n') + '\n' + indent + '}';
-  }
-  return goMarshal(value, true);
+export function goMarshalIndent(value: unknown): string {
+  return encode(value, true, '  ');
 }

@@ -1,11 +1,13 @@
 // index.json: a cache of per-session summaries the reference keeps for fast listing. It is
-// read defensively (a damaged index never hides sessions) and written atomically under a lock.
-import { readFile } from 'node:fs/promises';
+// read defensively (a damaged index never hides sessions; one that is a FIFO, device or folder is
+// never read) and written atomically under a lock, however deeply its entries nest.
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic';
 import { goMarshalIndent } from './gojson';
 import { parseGoTime, ZERO_TIME } from './gotime';
 import { isValidId } from './ids';
+import { SURROGATE_ESCAPE, wellFormedInPlace } from './json-walk';
+import { isMissing, readRegularFile } from './regular-file';
 
 /** One index entry; fields later ggcode versions add (preview, workspace, ...) are kept. */
 export interface IndexEntry {
@@ -41,16 +43,31 @@ function toEntry(raw: unknown): IndexEntry | null {
   };
 }
 
-/** The index's entries, or null when there is no usable index (missing, truncated, not an array). */
-export async function readIndex(dir: string): Promise<IndexEntry[] | null> {
+/** What reading index.json found. */
+export interface IndexRead {
+  /** The entries, or null when there is no usable index (missing, truncated, not an array). */
+  entries: IndexEntry[] | null;
+  /** True when index.json exists but could not be read (not a regular file, no permission). */
+  unreadable: boolean;
+}
+
+/** Reads index.json. Lone surrogates in its strings become U+FFFD, as Go's decoder makes them. */
+export async function readIndex(dir: string): Promise<IndexRead> {
+  let text: string;
+  try {
+    text = (await readRegularFile(join(dir, INDEX_FILE))).toString('utf8');
+  } catch (error) {
+    return { entries: null, unreadable: !isMissing(error) };
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(join(dir, INDEX_FILE), 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
-    return null;
+    return { entries: null, unreadable: false };
   }
-  if (!Array.isArray(parsed)) return null;
-  return parsed.map(toEntry).filter((e): e is IndexEntry => e !== null);
+  if (!Array.isArray(parsed)) return { entries: null, unreadable: false };
+  if (SURROGATE_ESCAPE.test(text)) wellFormedInPlace(parsed);
+  return { entries: parsed.map(toEntry).filter((e): e is IndexEntry => e !== null), unreadable: false };
 }
 
 // Go writes the struct fields in this order, omitting empty vendor, endpoint and model.

@@ -3,6 +3,7 @@
 // counted and reported, and messages repeated by id (a known ggcode bug) are shown once.
 import type { Cost, Message, Session } from '../shared/types';
 import { goTimeFromMillis, isZeroTime } from './gotime';
+import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { decodeRecord } from './record';
 
@@ -75,7 +76,7 @@ export class SessionBuilder {
   line(bytes: Buffer, lineNo: number, terminated: boolean, offset: number): boolean {
     let text: string;
     try {
-      text = bytes.toString('utf8').trim();
+      text = goTrimSpace(bytes.toString('utf8'));
     } catch {
       this.skip(lineNo, `line too long to decode (${bytes.length} bytes)`);
       return false;

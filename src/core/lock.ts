@@ -2,13 +2,13 @@
 // running agent holds. A writer holds flock(2) on `<name>.flock` beside the file, exactly as newer
 // ggcode does (index.json.flock, <id>.jsonl.flock), so each waits for the other. Windows has no
 // flock: there the locks are proper-lockfile directories (`<name>.lockdir`), seen by us only.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { LockTimeoutError } from './errors';
 import type { Flock } from './flock';
 import { openLockFile } from './lock-file';
+import { readRegularFile } from './regular-file';
 
 /** How long a writer waits for a lock before failing with LockTimeoutError. */
 export const LOCK_TIMEOUT_MS = 30_000;
@@ -89,13 +89,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A PID, alone or in a small JSON object, fits in this many bytes; the rest is not read. */
+const LOCK_BYTES = 4096;
+
 /** The PID in `<id>.lock` when that process is alive (ggcode holds it while a session runs), else null. */
 export async function livePidOf(dir: string, id: string): Promise<number | null> {
+  return lockHolder(dir, id).catch(() => null);
+}
+
+/** Like livePidOf, but throws when `<id>.lock` exists and cannot be read: NotRegularFileError for
+ * a FIFO, socket, device or folder (never opened in a way that blocks, nor read past its size). */
+export async function lockHolder(dir: string, id: string): Promise<number | null> {
   let text: string;
   try {
-    text = await readFile(join(dir, `${id}.lock`), 'utf8');
-  } catch {
-    return null;
+    text = (await readRegularFile(join(dir, `${id}.lock`), LOCK_BYTES)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
   // The PID may stand alone or inside a small JSON object, depending on the ggcode version.
   const pid = Number(/\d+/.exec(text)?.[0]);

@@ -3,7 +3,12 @@ import type { ContentBlock, Message, Session } from '../shared/types';
 import { formatToSecond } from './gotime';
 import { rawInputText } from './raw';
 
-const ROLE_HEADINGS: Record<string, string> = { user: 'User', assistant: 'Assistant', system: 'System' };
+// A Map, not an object: a role named "constructor" or "__proto__" must not find Object.prototype.
+const ROLE_HEADINGS = new Map([
+  ['user', 'User'],
+  ['assistant', 'Assistant'],
+  ['system', 'System'],
+]);
 
 /** The export's header: title, id, times, vendor line and message count, then a rule. */
 export function exportHeader(
@@ -39,7 +44,7 @@ function blockMarkdown(b: ContentBlock): string {
 
 /** One message's part of the export: heading, blocks, closing rule. */
 export function messageMarkdown(m: Message): string {
-  let out = `## ${ROLE_HEADINGS[m.role] ?? m.role}\n\n`;
+  let out = `## ${ROLE_HEADINGS.get(m.role) ?? m.role}\n\n`;
   for (const b of m.content) out += blockMarkdown(b);
   return out + '---\n\n';
 }

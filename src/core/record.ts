@@ -3,7 +3,12 @@
 import type { Checkpoint, ContentBlock, Message, MetricEvent, UsageEntry } from '../shared/types';
 import { parseGoTime, ZERO_TIME } from './gotime';
 import { rawInputs, rawInputsQuick, rawMember } from './gojson';
+import { mayNestDeeperThan, nestsDeeperThan, SURROGATE_ESCAPE, wellFormedInPlace } from './json-walk';
 import { rememberRaw } from './raw';
+
+/** Records nested deeper than this are refused: every consumer of a loaded session (JSON text for
+ * the CLI and server, structured clone for IPC) recurses, and fails past about 4,000 levels. */
+export const MAX_DEPTH = 1000;
 
 /** The fields of a `meta` record. */
 export interface MetaFields {
@@ -123,10 +128,15 @@ function keepRawInputs(message: Message, text: string): void {
   }
 }
 
-/** Decodes one trimmed, non-empty line. Throws BadLineError or SyntaxError for an unusable line. */
-export function decodeRecord(text: string): RecordLine {
+/** Decodes one trimmed, non-empty line. Throws BadLineError or SyntaxError for an unusable line.
+ * Without `keepRaw`, the stored text of inputs and cost is not kept (for summaries). */
+export function decodeRecord(text: string, keepRaw = true): RecordLine {
   const o: unknown = JSON.parse(text);
   if (!isObj(o)) throw new BadLineError('line is not a JSON object');
+  if (mayNestDeeperThan(text, MAX_DEPTH) && nestsDeeperThan(o, MAX_DEPTH)) {
+    throw new BadLineError(`nested deeper than ${MAX_DEPTH} levels`);
+  }
+  if (text.includes('\\u') && SURROGATE_ESCAPE.test(text)) wellFormedInPlace(o);
   const type = str(o, 'type');
   str(o, 'session_id');
   time(o, 'created_at');
@@ -139,12 +149,12 @@ export function decodeRecord(text: string): RecordLine {
       if (message && typeof o.timestamp === 'string' && message.timestamp === undefined) {
         message.timestamp = o.timestamp;
       }
-      if (message) keepRawInputs(message, text);
+      if (message && keepRaw) keepRawInputs(message, text);
       return { type, message };
     }
     case 'cost': {
       const cost = o.cost ?? null;
-      if (isObj(cost)) {
+      if (isObj(cost) && keepRaw) {
         const raw = rawMember(text, 'cost');
         if (raw !== undefined) rememberRaw(cost, raw);
       }

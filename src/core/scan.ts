@@ -1,113 +1,72 @@
-// A session's list summary straight from its bytes, for files the index does not cover. Message
-// lines as ggcode writes them are counted from their first bytes without being parsed; only meta
-// lines and unusually shaped lines are decoded, so a scan costs little more than one read.
-import fs, { type Stats } from 'node:fs';
+// A session's list summary straight from its bytes, for files the index does not cover. Every line
+// is decoded by the same rules as a full load (Go's trimming, JSON validity, field types, depth), so
+// the message count is exactly the count a load finds; only tool inputs' stored text is not kept.
+// Only regular files are read, and no further than the size they had when opened.
+import type { Stats } from 'node:fs';
+import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { Cost, SessionSummary } from '../shared/types';
 import { goTimeFromMillis, isZeroTime } from './gotime';
+import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { decodeRecord, type MetaFields } from './record';
+import { openRegularFd } from './regular-file';
 
-const MESSAGE_PREFIX = Buffer.from('{"type":"message"');
-const META_PREFIX = Buffer.from('{"type":"meta"');
-const COST_PREFIX = Buffer.from('{"type":"cost"');
-const MESSAGE_KEY = Buffer.from('"message":');
-const ID_KEY = Buffer.from('"id":"');
-/** How far into a message line its id can stand (after type, session_id and times). */
-const HEAD = 512;
 /** Files up to this size are read whole; larger ones line by line. */
 const WHOLE_FILE = 32 << 20;
 /** How much of a session's end is read for its cost record. */
 const TAIL_BYTES = 64 << 10;
 
-const isWs = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13 || c === 10;
-
-// A byte loop: far cheaper per line than Buffer.compare or a Buffer-needle indexOf call.
-function startsWith(bytes: Buffer, at: number, prefix: Buffer): boolean {
-  if (bytes.length - at < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
-  return true;
-}
-
-/** Where `needle` starts in bytes[from, to), by a byte loop; -1 when absent. */
-function findIn(bytes: Buffer, from: number, to: number, needle: Buffer): number {
-  const first = needle[0];
-  for (let i = from; i <= to - needle.length; i++) {
-    if (bytes[i] === first && startsWith(bytes, i, needle)) return i;
-  }
-  return -1;
-}
-
-function lastNonWs(bytes: Buffer, from: number, to: number): number {
-  let e = to - 1;
-  while (e >= from && isWs(bytes[e])) e--;
-  return e >= from ? bytes[e]! : -1;
-}
-
-/** What the scan has learned so far. Works on bytes: decoding every line to a string would
- * cost a copy of the whole file on the JS heap. */
+/** What the scan has learned so far. */
 class Tally {
   meta: MetaFields | null = null;
   cost: Cost | null = null;
+  /** The last workspace any meta line named (a later meta without one keeps it, as in a load). */
+  workspace: string | undefined;
   count = 0;
   private readonly ids = new Set<string>();
 
-  message(id: string | undefined): void {
-    if (id === undefined) this.count++;
-    else if (!this.ids.has(id)) {
-      this.ids.add(id);
-      this.count++;
-    }
-  }
-
   /** One line: bytes[from, to). */
   line(bytes: Buffer, from: number, to: number): void {
-    let s = from;
-    while (s < to && isWs(bytes[s])) s++;
-    if (s >= to || bytes[s] !== 123 || lastNonWs(bytes, s, to) !== 125) return;
-    if (startsWith(bytes, s, MESSAGE_PREFIX)) {
-      // ggcode writes type, session_id and times, then the message: its key is in the line's head.
-      const key = findIn(bytes, s + MESSAGE_PREFIX.length, Math.min(to, s + HEAD), MESSAGE_KEY);
-      if (key >= 0) {
-        let v = key + MESSAGE_KEY.length;
-        while (isWs(bytes[v])) v++;
-        if (bytes[v] !== 123) return; // null: not a message, as in a full load
-        if (!startsWith(bytes, v + 1, ID_KEY)) return this.message(undefined);
-        const idStart = v + 1 + ID_KEY.length;
-        const idEnd = bytes.indexOf(34, idStart);
-        return this.message(bytes.toString('utf8', idStart, idEnd));
-      }
-      if (to - s <= HEAD) return; // a short message line without a message
-    }
-    const text = bytes.toString('utf8', s, to);
-    const known =
-      startsWith(bytes, s, META_PREFIX) ||
-      startsWith(bytes, s, MESSAGE_PREFIX) ||
-      startsWith(bytes, s, COST_PREFIX);
-    if (!known && !text.includes('"meta"') && !text.includes('"message"') && !text.includes('"cost"')) return;
+    let text: string;
     try {
-      const rec = decodeRecord(text);
-      if (rec.type === 'meta') this.meta = rec.meta;
-      else if (rec.type === 'cost') this.cost = isCost(rec.cost) ? rec.cost : null;
-      else if (rec.type === 'message' && rec.message) this.message(rec.message.id);
+      text = goTrimSpace(bytes.toString('utf8', from, to));
     } catch {
-      // A damaged line counts for nothing, exactly as in a full load.
+      return; // longer than a string can be: a full load skips it too
+    }
+    // A JSON object starts with `{` once Go's white space is trimmed; anything else is skipped
+    // by a full load, so it is not even parsed here.
+    if (text.charCodeAt(0) !== 123) return;
+    let rec;
+    try {
+      rec = decodeRecord(text, false);
+    } catch {
+      return; // a damaged line counts for nothing, exactly as in a full load
+    }
+    if (rec.type === 'meta') {
+      this.meta = rec.meta;
+      this.workspace = rec.meta.workspace ?? this.workspace;
+    } else if (rec.type === 'cost') this.cost = isCost(rec.cost) ? rec.cost : null;
+    else if (rec.type === 'message' && rec.message) {
+      const id = rec.message.id;
+      if (id === undefined) this.count++;
+      else if (!this.ids.has(id)) {
+        this.ids.add(id);
+        this.count++;
+      }
     }
   }
 }
 
 // Plain file descriptors, not FileHandle: measured 15-20% less time per small file, which is
 // what a list of thousands of unindexed sessions is made of.
-const openFd = promisify(fs.open);
-const fstatFd = promisify(fs.fstat);
 const readFd = promisify(fs.read);
 const closeFd = promisify(fs.close);
 
 async function tallyWhole(path: string, tally: Tally): Promise<Stats> {
-  const fd = await openFd(path, 'r');
+  const { fd, stats } = await openRegularFd(path);
   try {
-    const stats = await fstatFd(fd);
-    if (stats.size > WHOLE_FILE || !stats.isFile()) return stats.isFile() ? tallyByLine(path, tally) : stats;
+    if (stats.size > WHOLE_FILE) return await forEachLine(path, (b) => tally.line(b, 0, b.length));
     const bytes = Buffer.allocUnsafe(stats.size);
     let filled = 0;
     for (let n = -1; n !== 0 && filled < bytes.length; filled += n) {
@@ -125,10 +84,6 @@ async function tallyWhole(path: string, tally: Tally): Promise<Stats> {
   }
 }
 
-function tallyByLine(path: string, tally: Tally): Promise<Stats> {
-  return forEachLine(path, (bytes) => tally.line(bytes, 0, bytes.length));
-}
-
 function isCost(value: unknown): value is Cost {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -138,10 +93,9 @@ function isCost(value: unknown): value is Cost {
 export async function tailCost(
   path: string,
 ): Promise<{ summary: { size: number; cost: Cost | null } | null; stats: Stats }> {
-  const fd = await openFd(path, 'r');
+  const { fd, stats } = await openRegularFd(path);
   try {
-    const stats = await fstatFd(fd);
-    if (!stats.isFile() || stats.size === 0) return { summary: null, stats };
+    if (stats.size === 0) return { summary: null, stats };
     const length = Math.min(stats.size, TAIL_BYTES);
     const bytes = Buffer.allocUnsafe(length);
     const { bytesRead } = await readFd(fd, bytes, 0, length, stats.size - length);
@@ -152,7 +106,7 @@ export async function tailCost(
     if (start >= 0) {
       const end = text.indexOf('\n', start);
       try {
-        const rec = decodeRecord(text.slice(start, end < 0 ? undefined : end).trim());
+        const rec = decodeRecord(goTrimSpace(text.slice(start, end < 0 ? undefined : end)), false);
         if (rec.type === 'cost' && isCost(rec.cost)) cost = rec.cost;
       } catch {
         // a damaged cost line: no cost shown
@@ -164,15 +118,16 @@ export async function tailCost(
   }
 }
 
-/** Summarizes the session file at `path` (its id is `id`); the summary is null for an empty or
- * non-regular file. The stats are the file's as the scan opened it: a cache key at no extra stat. */
+/** Summarizes the session file at `path` (its id is `id`); the summary is null for an empty file.
+ * The stats are the file's as the scan opened it: a cache key at no extra stat. Throws
+ * NotRegularFileError for a FIFO, socket, device or directory (or a symlink to one). */
 export async function scanWithStats(
   path: string,
   id: string,
 ): Promise<{ summary: SessionSummary | null; stats: Stats }> {
   const tally = new Tally();
   const stats = await tallyWhole(path, tally);
-  if (!stats.isFile() || stats.size === 0) return { summary: null, stats };
+  if (stats.size === 0) return { summary: null, stats };
   const m = tally.meta;
   let created = m?.created_at ?? '';
   if (isZeroTime(created)) created = goTimeFromMillis(Math.floor(stats.mtimeMs));
@@ -188,7 +143,7 @@ export async function scanWithStats(
     model: m?.model ?? '',
     size: stats.size,
   };
-  if (m?.workspace !== undefined) summary.workspace = m.workspace;
+  if (tally.workspace !== undefined) summary.workspace = tally.workspace;
   if (tally.cost) summary.cost = tally.cost;
   return { summary, stats };
 }

@@ -45,7 +45,7 @@ export interface HandlerDeps {
 export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
   return {
     'store:info': () => deps.info(),
-    'sessions:list': () => store.list(),
+    'sessions:list': () => store.listing(),
     'sessions:load': ({ id }) => store.load(id),
     'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
     'sessions:export': ({ id }) => store.exportMarkdown(id),

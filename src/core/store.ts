@@ -1,20 +1,22 @@
 // JsonlStore: the TypeScript port of ggcode's session store, API and on-disk format compatible
 // in both directions. Reads never write; writes are atomic and locked against other processes.
 import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Message, Session, SessionSummary } from '../shared/types';
-import { createFileExclusive, syncDir, writeFileAtomic } from './atomic';
+import type { Cost, Message, Session, SessionList, SessionSummary } from '../shared/types';
+import { createFileExclusive, syncDir, tempPathFor, writeFileAtomic } from './atomic';
 import { SessionInUseError, SessionNotFoundError } from './errors';
 import { nowGoTime, parseGoTime } from './gotime';
 import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
 import { emptySession, loadSessionFile } from './load';
-import { SummaryCache } from './live/summary-cache';
-import { checkLockFile, livePidOf, withLock } from './lock';
+import { SummaryCache, type CacheEntry } from './live/summary-cache';
+import { readSummaryFile, writeSummaryFile } from './live/summary-file';
+import { checkLockFile, livePidOf, lockHolder, withLock } from './lock';
 import { exportHeader, messageMarkdown } from './markdown';
 import { mapLimit } from './pool';
+import { isMissing, kindOf, NotRegularFileError, openRegularForAppend } from './regular-file';
 import { costLine, messageLine, metaLine } from './serialize';
 import { scanWithStats, tailCost } from './scan';
 import { titleFromMessages } from './title';
@@ -85,6 +87,31 @@ function entryFromSession(s: Session, previous?: IndexEntry): IndexEntry {
   };
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+// A stored summary comes from a file in the cache folder: only well-shaped ones are used.
+function isStoredSummary(id: string, v: unknown): boolean {
+  if (v === null) return true;
+  if (!isObject(v) || v.id !== id || !isCount(v.msg_count) || !isCount(v.size)) return false;
+  const texts = ['title', 'created_at', 'updated_at', 'vendor', 'endpoint', 'model'] as const;
+  return texts.every((k) => isText(v[k])) && (v.workspace === undefined || isText(v.workspace));
+}
+
+function isStoredTail(_id: string, v: unknown): boolean {
+  return v === null || (isObject(v) && isCount(v.size) && (v.cost === null || isObject(v.cost)));
+}
+
+function entriesWhere<T>(
+  stored: Record<string, CacheEntry<unknown>>,
+  valid: (id: string, v: unknown) => boolean,
+): Record<string, CacheEntry<T>> {
+  const out: Record<string, CacheEntry<T>> = {};
+  for (const [id, e] of Object.entries(stored)) if (valid(id, e.summary)) out[id] = e as CacheEntry<T>;
+  return out;
+}
+
 /** A session store rooted at one directory. The constructor does no I/O. */
 export class JsonlStore {
   /** Files the index lacks, summarized once per change rather than on every list. */
@@ -92,7 +119,14 @@ export class JsonlStore {
   /** Size and cost of files the index covers (the cost is not in index.json), kept the same way. */
   private readonly tails = new SummaryCache(tailCost);
 
-  constructor(private readonly root: string) {}
+  /** Whether the stored summaries (options.summaryFile) were read into the caches yet. */
+  private seeded = false;
+
+  /** `options.summaryFile`: where summaries are kept across processes (in the cache folder). */
+  constructor(
+    private readonly root: string,
+    private readonly options: { summaryFile?: string } = {},
+  ) {}
 
   /** The store's directory. */
   dir(): string {
@@ -103,54 +137,115 @@ export class JsonlStore {
     return join(this.root, `${assertValidId(id)}.jsonl`);
   }
 
-  /** Ids of `<valid id>.jsonl` entries that may be session files (folders are excluded here,
-   * empty files by the caller, which has to stat or open them anyway), and the ids that have an
-   * `<id>.lock` file, from the same directory read. */
-  private async candidateIds(): Promise<{ ids: string[]; locked: Set<string> }> {
+  /** Ids of `<valid id>.jsonl` entries that may be session files (regular files and symlinks:
+   * empty files are left to the caller, which has to open them anyway), the ids that have an
+   * `<id>.lock` file, and those of each that are something else (FIFO, socket, device, folder),
+   * from the same directory read. */
+  private async candidateIds(): Promise<{
+    ids: string[];
+    locked: Set<string>;
+    strange: string[];
+    strangeLocks: Set<string>;
+  }> {
     let entries: Dirent[];
     try {
       entries = await readdir(this.root, { withFileTypes: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ids: [], locked: new Set() };
+      if (isMissing(error)) return { ids: [], locked: new Set(), strange: [], strangeLocks: new Set() };
       throw error;
     }
-    const files = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
-    const idsMatching = (pattern: RegExp) =>
-      files.map((name) => pattern.exec(name)?.[1]).filter((id): id is string => isValidId(id));
-    return { ids: idsMatching(SESSION_FILE), locked: new Set(idsMatching(LOCK_FILE)) };
+    const idsMatching = (pattern: RegExp, files: boolean) =>
+      entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) === files)
+        .map((e) => pattern.exec(e.name)?.[1])
+        .filter((id): id is string => isValidId(id));
+    return {
+      ids: idsMatching(SESSION_FILE, true),
+      locked: new Set(idsMatching(LOCK_FILE, true)),
+      strange: idsMatching(SESSION_FILE, false),
+      strangeLocks: new Set(idsMatching(LOCK_FILE, false)),
+    };
   }
 
-  /** The ids among `locked` whose lock names a running process. */
-  private async liveIds(locked: Iterable<string>): Promise<Set<string>> {
+  /** The ids among `locked` whose lock names a running process, and how many locks were unreadable. */
+  private async liveIds(locked: Iterable<string>): Promise<{ live: Set<string>; unreadable: number }> {
     const ids = [...locked];
-    const pids = await mapLimit(ids, SCAN_CONCURRENCY, (id) => livePidOf(this.root, id));
-    return new Set(ids.filter((_, i) => pids[i] !== null));
+    let unreadable = 0;
+    const pids = await mapLimit(ids, SCAN_CONCURRENCY, (id) =>
+      lockHolder(this.root, id).catch(() => {
+        unreadable++;
+        return null;
+      }),
+    );
+    return { live: new Set(ids.filter((_, i) => pids[i] !== null)), unreadable };
   }
 
-  /** Every session, newest update first. Titles come from the index where it has the session;
-   * files it lacks are summarized from their bytes (and cached until they change). `live` tells
-   * which sessions a running agent holds. Nothing is written. */
+  /** Every session, newest update first (see `listing`). */
   async list(): Promise<SessionSummary[]> {
-    const [{ ids, locked }, index] = await Promise.all([this.candidateIds(), readIndex(this.root)]);
+    return (await this.listing()).sessions;
+  }
+
+  /** Every session, newest update first, and how many entries could not be read. Titles come
+   * from the index where it has the session; files it lacks are summarized from their bytes (and
+   * cached until they change). `live` tells which sessions a running agent holds. A session file,
+   * index.json or lock that is a FIFO, socket, device or folder (or a symlink to one, or to
+   * anything outside the folder) is skipped and counted in `unreadable`. Nothing is written. */
+  async listing(): Promise<SessionList> {
+    const [{ ids, locked, strange, strangeLocks }, index] = await Promise.all([
+      this.candidateIds(),
+      readIndex(this.root),
+      this.seedSummaries(),
+    ]);
+    let unreadable = strange.length + (index.unreadable ? 1 : 0);
     const present = new Set(ids);
     this.scanned.retain(present);
     this.tails.retain(present);
     const entries = new Map<string, IndexEntry>();
-    for (const e of index ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
+    for (const e of index.entries ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
     const summaries = await mapLimit(ids, SCAN_CONCURRENCY, async (id): Promise<SessionSummary | null> => {
-      const entry = entries.get(id);
-      if (entry) {
-        const tail = await this.tails.get(join(this.root, `${id}.jsonl`), id);
+      const path = join(this.root, `${id}.jsonl`);
+      try {
+        const entry = entries.get(id);
+        if (!entry) return await this.scanned.get(path, id);
+        const tail = await this.tails.get(path, id);
         if (tail === null) return null;
         const summary = summaryFromEntry(entry, tail.size);
         if (tail.cost) summary.cost = tail.cost;
         return summary;
+      } catch (error) {
+        if (!isMissing(error)) unreadable++;
+        return null;
       }
-      return this.scanned.get(join(this.root, `${id}.jsonl`), id);
     });
-    const live = await this.liveIds([...locked].filter((id) => present.has(id)));
-    return sortNewestFirst(
-      summaries.filter((s): s is SessionSummary => s !== null).map((s) => ({ ...s, live: live.has(s.id) })),
+    const listed = summaries.filter((s): s is SessionSummary => s !== null);
+    const listedIds = new Set(listed.map((s) => s.id));
+    for (const id of strangeLocks) if (listedIds.has(id)) unreadable++;
+    const [live] = await Promise.all([
+      this.liveIds([...locked].filter((id) => listedIds.has(id))),
+      this.storeSummaries(),
+    ]);
+    unreadable += live.unreadable;
+    return {
+      sessions: sortNewestFirst(listed.map((s) => ({ ...s, live: live.live.has(s.id) }))),
+      unreadable,
+    };
+  }
+
+  /** Reads the summaries an earlier process stored, once (each is still checked against its file). */
+  private async seedSummaries(): Promise<void> {
+    if (this.seeded || !this.options.summaryFile) return;
+    this.seeded = true;
+    const stored = await readSummaryFile(this.options.summaryFile);
+    this.scanned.seed(entriesWhere<SessionSummary>(stored.scanned, isStoredSummary));
+    this.tails.seed(entriesWhere<{ size: number; cost: Cost | null }>(stored.tails, isStoredTail));
+  }
+
+  /** Keeps the summaries for the next process when a list changed them; failing only costs a rescan. */
+  private async storeSummaries(): Promise<void> {
+    const file = this.options.summaryFile;
+    if (!file || !(this.scanned.changed() || this.tails.changed())) return;
+    await writeSummaryFile(file, { scanned: this.scanned.snapshot(), tails: this.tails.snapshot() }).catch(
+      () => undefined,
     );
   }
 
@@ -164,8 +259,7 @@ export class JsonlStore {
     try {
       return await loadSessionFile(path, id, onMessage);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EISDIR') throw new SessionNotFoundError(id);
+      if (isMissing(error)) throw new SessionNotFoundError(id);
       throw error;
     }
   }
@@ -197,9 +291,9 @@ export class JsonlStore {
     const path = this.file(s.id);
     await this.prepareWrite();
     await withLock(this.root, `${s.id}.jsonl`, async () => {
-      const handle = await open(path, 'a+', 0o600);
+      const { handle, stats } = await openRegularForAppend(path);
       try {
-        const { size } = await handle.stat();
+        const { size } = stats;
         let prefix = '';
         if (size > 0) {
           const last = Buffer.alloc(1);
@@ -214,7 +308,8 @@ export class JsonlStore {
     });
     s.messages.push(message);
     s.updated_at = nowGoTime();
-    if (s.title === '' || s.title === 'New session') s.title = titleFromMessages(s.messages) ?? s.title;
+    // Only an empty title is filled in, as the reference does ("New session" stays).
+    if (s.title === '') s.title = titleFromMessages(s.messages) ?? s.title;
     await this.updateIndex((entries) => upsert(entries, s));
   }
 
@@ -228,28 +323,47 @@ export class JsonlStore {
     }
   }
 
-  /** Removes a session's file and index entry. Refuses while `<id>.lock` names a live process.
-   * Resolves false when there was no file to remove (a stale index entry is still dropped). */
+  /** Removes a session's file and index entry: both or neither. The file is first moved aside
+   * (a `*.tmp` name is never a session), then the entry removed; if that fails, the file is put
+   * back. Refuses while `<id>.lock` names a live process, and refuses a folder. Resolves false
+   * when there was no file to remove (a stale index entry is still dropped). */
   async delete(id: string): Promise<boolean> {
     const path = this.file(id);
     const pid = await livePidOf(this.root, id);
     if (pid !== null) throw new SessionInUseError(id, pid);
     await this.prepareWrite();
-    const removed = await withLock(this.root, `${id}.jsonl`, async () => {
+    return withLock(this.root, `${id}.jsonl`, async () => {
+      const parked = await this.moveAside(path);
       try {
-        await unlink(path);
-        await syncDir(this.root);
-        return true;
+        await this.updateIndex((entries) => {
+          const kept = entries.filter((e) => e.id !== id);
+          return kept.length === entries.length ? null : kept;
+        });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        return false;
+        if (parked !== null) await rename(parked, path);
+        throw error;
       }
+      if (parked === null) return false;
+      // Already gone from the folder and the index: a temp file left behind is never a session.
+      await unlink(parked).catch(() => undefined);
+      await syncDir(this.root);
+      return true;
     });
-    await this.updateIndex((entries) => {
-      const kept = entries.filter((e) => e.id !== id);
-      return kept.length === entries.length ? null : kept;
-    });
-    return removed;
+  }
+
+  /** Renames a session's file to a temp name beside it; null when there is none. */
+  private async moveAside(path: string): Promise<string | null> {
+    let stats;
+    try {
+      stats = await lstat(path);
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    if (stats.isDirectory()) throw new NotRegularFileError(path, kindOf(stats));
+    const parked = tempPathFor(path);
+    await rename(path, parked);
+    return parked;
   }
 
   /** Deletes every session last updated before `before`; sessions in use are kept. Returns the count. */
@@ -281,7 +395,7 @@ export class JsonlStore {
    * Callers have run prepareWrite. */
   private async updateIndex(change: (entries: IndexEntry[]) => IndexEntry[] | null): Promise<void> {
     await withLock(this.root, INDEX_FILE, async () => {
-      const entries = (await readIndex(this.root)) ?? (await this.list()).map(entryFromSummary);
+      const entries = (await readIndex(this.root)).entries ?? (await this.list()).map(entryFromSummary);
       const next = change(entries);
       if (next) await writeIndex(this.root, next);
     });

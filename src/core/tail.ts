@@ -1,9 +1,10 @@
 // Follows a session file as an agent appends to it: each read takes only the bytes added since
 // the last one. A line still being written (no newline yet, not valid JSON) is kept back and
 // retried once completed; a file replaced, truncated or rewritten (ggcode's Save) starts over.
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Message, Session } from '../shared/types';
 import { SessionBuilder, type LineSpan } from './load';
+import { openRegular } from './regular-file';
 
 /** What one read found. */
 export interface TailUpdate {
@@ -73,12 +74,12 @@ export class SessionTail {
     return { ino, offset, lineNo, signature, count: this.builder.count, seenIds: this.builder.seen() };
   }
 
-  /** Reads what was appended since the last call. Throws ENOENT when the file is gone. */
+  /** Reads what was appended since the last call, up to the size the file had when opened.
+   * Throws ENOENT when the file is gone, NotRegularFileError when it is a FIFO, device, etc. */
   async read(): Promise<TailUpdate> {
-    const handle = await open(this.path, 'r');
+    const { handle, stats } = await openRegular(this.path);
     let reset = false;
     try {
-      const stats = await handle.stat();
       const appended =
         stats.ino === this.ino &&
         stats.size >= this.offset &&

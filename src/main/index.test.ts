@@ -137,8 +137,11 @@ describe('main entry', () => {
       expect.arrayContaining(['second-instance', 'web-contents-created', 'will-quit']),
     );
 
-    const listed = (await electron.invoke('sessions:list', {})) as { ok: true; value: { id: string }[] };
-    expect(listed.value.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
+    const listed = (await electron.invoke('sessions:list', {})) as {
+      ok: true;
+      value: { sessions: { id: string }[] };
+    };
+    expect(listed.value.sessions.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
 
     const second = tempDir('transcripts-second-');
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [second] });
@@ -146,7 +149,10 @@ describe('main entry', () => {
     const info = { dir: second, exists: true, mode: 'electron' };
     expect(opened).toEqual({ ok: true, value: info });
     expect(win?.webContents.send).toHaveBeenCalledWith(STORE_CHANGED_EVENT, info);
-    expect(await electron.invoke('sessions:list', {})).toEqual({ ok: true, value: [] });
+    expect(await electron.invoke('sessions:list', {})).toEqual({
+      ok: true,
+      value: { sessions: [], unreadable: 0 },
+    });
     expect(JSON.parse(readFileSync(join(userData, 'userData', 'settings.json'), 'utf8'))).toEqual({
       sessionsDir: second,
     });

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
 import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../shared/export-format';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir, indexFileFor, summaryFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererProtocolHandler } from './app-protocol';
@@ -108,6 +108,7 @@ async function start(): Promise<void> {
           dir: s.dir(),
           indexFile: indexFileFor(cacheDir, s.dir()),
         }),
+      summaryFile: (dir) => summaryFileFor(cacheDir, dir),
       onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
       live: (s, search) => live.open(s, search),
       watch: (s, id, known) => live.watch(s, id, known),

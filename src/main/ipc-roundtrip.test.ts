@@ -63,7 +63,7 @@ describe('window.api over IPC to the real store', () => {
   it('lists, loads, opens, exports and searches', async () => {
     const { api, store, open } = connect(dir);
     expect(await api.storeInfo({})).toEqual({ dir, exists: true, mode: 'electron' });
-    expect((await api.listSessions({})).map((s) => s.id).sort()).toEqual(fixtureIds().sort());
+    expect((await api.listSessions({})).sessions.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
     expect(await api.loadSession({ id: TOOLS })).toEqual(await store.load(TOOLS));
     expect(await api.openTranscript({ id: TOOLS })).toEqual(buildTranscript(await store.load(TOOLS)));
     expect(await api.exportSession({ id: TOOLS })).toBe(await store.exportMarkdown(TOOLS));
@@ -85,7 +85,7 @@ describe('window.api over IPC to the real store', () => {
   it('deletes a session', async () => {
     const { api } = connect(dir);
     await expect(api.deleteSession({ id: TOOLS })).resolves.toEqual({ deleted: true });
-    expect((await api.listSessions({})).map((s) => s.id)).not.toContain(TOOLS);
+    expect((await api.listSessions({})).sessions.map((s) => s.id)).not.toContain(TOOLS);
   });
 
   it('saves and drags out the exact export', async () => {

@@ -17,7 +17,7 @@ const foreignEvent = { sender: { id: 2 }, senderFrame: {}, trusted: false };
 function fakeHandlers() {
   return {
     'store:info': vi.fn(async () => ({ dir: '/s', exists: true, mode: 'electron' as const })),
-    'sessions:list': vi.fn(async () => []),
+    'sessions:list': vi.fn(async () => ({ sessions: [], unreadable: 0 })),
     'sessions:load': vi.fn(async () => {
       throw new Error('session x not found\nat stack line');
     }),

@@ -21,12 +21,12 @@ describe('OpenStore', () => {
 
   it('serves the new folder through the same handlers getter after repoint', async () => {
     const open = new OpenStore(join(tempDir(), 'empty'), deps);
-    await expect(open.handlers()['sessions:list']({})).resolves.toEqual([]);
+    await expect(open.handlers()['sessions:list']({})).resolves.toEqual({ sessions: [], unreadable: 0 });
     const dir = corpusCopy();
     open.repoint(dir);
     expect(open.store().dir()).toBe(dir);
     const listed = await open.handlers()['sessions:list']({});
-    expect(listed.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
+    expect(listed.sessions.map((s) => s.id).sort()).toEqual(fixtureIds().sort());
     await expect(open.handlers()['store:info']({})).resolves.toMatchObject({ dir, exists: true });
   });
 });

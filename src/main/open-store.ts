@@ -11,6 +11,8 @@ import { JsonlStore } from '../core/store';
 export interface OpenStoreDeps {
   /** Makes the search handle for a store (a worker in the app; in-process in tests). */
   makeSearch: (store: JsonlStore) => SearchHandle;
+  /** Where the list keeps its summaries of folder `dir` across starts (none when absent). */
+  summaryFile?: (dir: string) => string;
   /** Told about the current search's progress. */
   onSearchProgress?: (p: IndexProgress) => void;
   /** Follows one session of the current store for the window (null stops). */
@@ -80,7 +82,7 @@ export class OpenStore {
   }
 
   private open(dir: string): Current {
-    const store = new JsonlStore(dir);
+    const store = new JsonlStore(dir, { summaryFile: this.deps.summaryFile?.(dir) });
     const search = this.deps.makeSearch(store);
     const unsubscribe = search.onProgress((p) => this.deps.onSearchProgress?.(p));
     void search.refresh();

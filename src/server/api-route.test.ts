@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../core/store';
 import type { Envelope } from '../shared/api';
-import type { SessionSummary, Transcript } from '../shared/types';
+import type { SessionList, Transcript } from '../shared/types';
 import type { StoreInfo } from '../shared/contract';
 import { FIXTURE_GOLDEN, FIXTURE_IDS } from '../../e2e/support/corpus';
 import type { FakeRenderer } from '../../e2e/support/fake-renderer';
@@ -53,19 +53,19 @@ const value = <T>(envelope: Envelope<T> | null): T => {
 
 describe('API calls', () => {
   it('lists exactly what the store lists', async () => {
-    const res = await call<SessionSummary[]>('sessions:list', '{}');
+    const res = await call<SessionList>('sessions:list', '{}');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(value(res.envelope)).toEqual(await store.list());
-    expect(value(res.envelope)).toHaveLength(9);
+    expect(value(res.envelope)).toEqual(await store.listing());
+    expect(value(res.envelope).sessions).toHaveLength(9);
   });
 
   it('accepts the cookie instead of the header, and an empty body as {}', async () => {
-    const res = await call<SessionSummary[]>('sessions:list', '', {
+    const res = await call<SessionList>('sessions:list', '', {
       'x-transcripts-token': '',
       cookie: `other=1; transcripts_${server.port}=${server.token}`,
     });
-    expect(value(res.envelope)).toHaveLength(9);
+    expect(value(res.envelope).sessions).toHaveLength(9);
   });
 
   it('reports the store in browser mode', async () => {
@@ -104,7 +104,7 @@ describe('API calls', () => {
   });
 
   it('percent-encoded channel names work like plain ones', async () => {
-    expect(value((await call<SessionSummary[]>('sessions%3Alist', '{}')).envelope)).toHaveLength(9);
+    expect(value((await call<SessionList>('sessions%3Alist', '{}')).envelope).sessions).toHaveLength(9);
   });
 
   it('answers a missing session with 404 and a one-line error envelope', async () => {
@@ -229,7 +229,7 @@ describe('API refusals', () => {
       headers: { 'x-transcripts-token': server.token },
     });
     expect(bare.status).toBe(200);
-    expect(value(JSON.parse(bare.body) as Envelope<SessionSummary[]>)).toHaveLength(9);
+    expect(value(JSON.parse(bare.body) as Envelope<SessionList>).sessions).toHaveLength(9);
   });
 
   it('413 for a body over 1 MB, whether announced or streamed', async () => {

@@ -1,7 +1,7 @@
 // `sessions serve`: starts the browser-mode server over a session directory, prints where, and
 // runs until SIGINT or SIGTERM.
 import type { EventEmitter } from 'node:events';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import { defaultCacheDir, indexFileFor, summaryFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { JsonlStore } from '../core/store';
 import { startServer } from './server';
@@ -28,8 +28,9 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 /** Serves `dir` until SIGINT/SIGTERM, then closes the server and resolves. */
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
   const signals = options.signals ?? process;
-  const store = new JsonlStore(options.dir);
-  const indexFile = indexFileFor(options.cacheDir ?? defaultCacheDir(), store.dir());
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const store = new JsonlStore(options.dir, { summaryFile: summaryFileFor(cacheDir, options.dir) });
+  const indexFile = indexFileFor(cacheDir, store.dir());
   const server = await startServer({
     store,
     port: options.port ?? 0,

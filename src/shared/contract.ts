@@ -12,7 +12,7 @@ import type {
   IndexProgress,
   SearchResults,
   Session,
-  SessionSummary,
+  SessionList,
   Transcript,
   TranscriptMessage,
 } from './types';
@@ -29,7 +29,7 @@ export interface StoreInfo {
 /** Channel name -> request and response types. */
 export interface Contract {
   'store:info': { request: Record<string, never>; response: StoreInfo };
-  'sessions:list': { request: Record<string, never>; response: SessionSummary[] };
+  'sessions:list': { request: Record<string, never>; response: SessionList };
   'sessions:load': { request: { id: string }; response: Session };
   'sessions:transcript': { request: { id: string }; response: Transcript };
   'sessions:export': { request: { id: string }; response: string };

@@ -139,6 +139,14 @@ export interface SessionSummary {
   cost?: Cost | null;
 }
 
+/** What `list` answers: the sessions, and how many entries of the folder were skipped because
+ * they could not be read (a FIFO, socket, device or folder named like a session, index.json or a
+ * lock, a symlink to one or to outside the folder, a file without read permission). */
+export interface SessionList {
+  sessions: SessionSummary[];
+  unreadable: number;
+}
+
 /** Where the search index stands: building in the background, or ready. */
 export interface IndexProgress {
   state: 'indexing' | 'ready' | 'error';

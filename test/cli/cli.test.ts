@@ -1,7 +1,7 @@
 // The `sessions` CLI: output shapes, exit codes, one-line errors, and the built binary.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -25,11 +25,24 @@ async function cli(
 ): Promise<{ code: number; out: string; err: string[] }> {
   let out = '';
   const err: string[] = [];
-  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, env);
+  // The cache (list summaries, search index) goes to a temp folder unless a test names one.
+  const withCache = { TRANSCRIPTS_CACHE_DIR: tempDir(), ...env };
+  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, withCache);
   return { code, out, err };
 }
 
 describe('sessions CLI', () => {
+  it('list says on stderr how many unreadable entries it skipped, and still lists the rest', async () => {
+    const dir = corpusCopy();
+    mkdirSync(join(dir, '20260101-000000-0000000000000d1e.jsonl'));
+    const { code, out, err } = await cli(['--dir', dir, 'list', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toHaveLength(JSON.parse(readFileSync(join(GOLDEN, 'list.json'), 'utf8')).length);
+    expect(err).toEqual([`sessions: 1 unreadable file skipped in ${dir}`]);
+    const clean = await cli(['--dir', corpusCopy(), 'list']);
+    expect(clean.err).toEqual([]);
+  });
+
   it('list --json gives the documented fields, newest first, times as stored', async () => {
     const dir = corpusCopy();
     const { code, out } = await cli(['--dir', dir, 'list', '--json']);

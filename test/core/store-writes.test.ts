@@ -99,9 +99,9 @@ describe('the reference line format', () => {
 });
 
 describe('appendMessage and titles', () => {
-  it('derives the title from the first user text, cut to 57 bytes like the reference', async () => {
+  it('derives an empty title from the first user text, cut to 57 bytes like the reference', async () => {
     const store = new JsonlStore(corpusCopy());
-    const s = newSession('v', '', 'm');
+    const s = { ...newSession('v', '', 'm'), title: '' };
     await store.ensureMeta(s);
     await store.appendMessage(s, {
       role: 'user',

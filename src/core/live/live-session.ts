@@ -5,9 +5,10 @@ import type { SessionAppended } from '../../shared/contract';
 import { SessionTail, type TailUpdate } from '../tail';
 import { transcriptMessage } from '../transcript';
 
+// Gone, or replaced by something that is not read (a FIFO, a folder): nothing to show.
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'EISDIR';
+  return code === 'ENOENT' || code === 'ENOTREG';
 }
 
 /** One followed session. Reads must not overlap (LiveStore runs them one at a time). */

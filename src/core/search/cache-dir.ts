@@ -13,6 +13,15 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform =
 
 /** The index file for one sessions directory (each directory has its own). */
 export function indexFileFor(cacheDir: string, sessionsDir: string): string {
-  const key = createHash('sha256').update(resolve(sessionsDir)).digest('hex').slice(0, 16);
-  return join(cacheDir, 'search', `${key}.sqlite`);
+  return join(cacheDir, 'search', `${dirKey(sessionsDir)}.sqlite`);
+}
+
+/** A short, stable name for a sessions directory's files in the cache folder. */
+function dirKey(sessionsDir: string): string {
+  return createHash('sha256').update(resolve(sessionsDir)).digest('hex').slice(0, 16);
+}
+
+/** The list's stored summaries for one sessions directory (see live/summary-file.ts). */
+export function summaryFileFor(cacheDir: string, sessionsDir: string): string {
+  return join(cacheDir, 'summaries', `${dirKey(sessionsDir)}.json`);
 }

@@ -2,11 +2,13 @@
 // sessions come best match first; a broader query ("error", "the") would spend its time scoring
 // hundreds of thousands of messages, so its sessions come most recent first (result-pages.ts).
 // Only the page's snippets are made, from the messages' own lines in the session files.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
 import type { SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
+import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
+import { openRegularSync } from '../regular-file';
 import { messageFields } from './fields';
 import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from './query';
 import { docRowid, msgOf, sessionRange } from './rowid';
@@ -66,10 +68,11 @@ function matchesOf(dir: string, row: FileRow, shown: Shown[], q: ParsedQuery): S
         matches.push({ message: -1, field: 'title', snippet: s.text, highlights: s.highlights });
         continue;
       }
-      fd ??= openSync(join(dir, `${row.id}.jsonl`), 'r');
+      // Never blocks on a file since replaced by a FIFO; a span past the end reads short.
+      fd ??= openRegularSync(join(dir, `${row.id}.jsonl`)).fd;
       const buf = Buffer.alloc(span.length);
-      readSync(fd, buf, 0, span.length, span.offset);
-      const rec = decodeRecord(buf.toString('utf8').trim());
+      const read = readSync(fd, buf, 0, span.length, span.offset);
+      const rec = decodeRecord(goTrimSpace(buf.toString('utf8', 0, read)));
       if (rec.type !== 'message' || !rec.message) continue;
       const f = messageFields(rec.message);
       const textSnippet = q.field !== 'tools' ? snippetFor(f.text, q) : null;

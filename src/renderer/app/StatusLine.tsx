@@ -1,4 +1,6 @@
-// The one-line status at the bottom: confirmations and errors, announced to screen readers.
+// The one-line status at the bottom: confirmations and errors, announced to screen readers, and
+// a lasting note when the list skipped unreadable entries of the folder (FIFOs, folders, ...).
+import { unreadableNote } from '../../shared/unreadable';
 import { useAppStore } from '../store/store-context';
 import { Name } from './Name';
 
@@ -6,6 +8,7 @@ import { Name } from './Name';
 export function StatusLine() {
   const status = useAppStore((s) => s.status);
   const clearStatus = useAppStore((s) => s.clearStatus);
+  const unreadable = unreadableNote(useAppStore((s) => s.unreadable));
   return (
     <footer className="status-bar">
       <div
@@ -27,6 +30,15 @@ export function StatusLine() {
         <button type="button" className="icon-button" aria-label="Dismiss" onClick={clearStatus}>
           ✕
         </button>
+      )}
+      {unreadable !== null && (
+        <div
+          className="status-note"
+          data-testid="unreadable-note"
+          title="Entries named like sessions, index.json or locks that are not regular files inside this folder"
+        >
+          {unreadable}
+        </div>
       )}
     </footer>
   );

@@ -15,6 +15,8 @@ export interface ListSlice {
   mode: 'electron' | 'browser';
   info: StoreInfo | null;
   sessions: SessionSummary[];
+  /** Entries of the folder the last list skipped as unreadable (FIFOs, folders, devices...). */
+  unreadable: number;
   listState: LoadState;
   listError: string | null;
   view: ListView;

@@ -22,11 +22,15 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       if (get().listState !== 'ready') set({ listState: 'loading' });
       const mark = get().appendMark();
       try {
-        const [info, sessions] = await Promise.all([deps.api.storeInfo({}), deps.api.listSessions({})]);
+        const [info, { sessions, unreadable }] = await Promise.all([
+          deps.api.storeInfo({}),
+          deps.api.listSessions({}),
+        ]);
         const previous = get().sessions.find((s) => s.id === get().selectedId);
         set({
           info,
           sessions,
+          unreadable,
           listState: 'ready',
           listError: null,
           visible: applyListView(sessions, get().view, deps.now()),
@@ -49,6 +53,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       mode: deps.api.mode,
       info: null,
       sessions: [],
+      unreadable: 0,
       listState: 'idle',
       listError: null,
       view: DEFAULT_VIEW,

@@ -8,6 +8,8 @@ import type { ClientApi, DragStartEvent } from '../api/client-api';
 export interface FakeApi extends ClientApi {
   info: StoreInfo;
   sessions: SessionSummary[];
+  /** What listSessions reports as skipped unreadable entries. */
+  unreadable: number;
   transcripts: Map<string, Transcript>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
@@ -48,6 +50,7 @@ export function fakeApi(
     mode,
     info: { dir: '/home/me/.ggcode/sessions', exists: true, mode },
     sessions,
+    unreadable: 0,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
     deleteErrors: new Map(),
     findings: new Map(),
@@ -61,7 +64,7 @@ export function fakeApi(
     storeInfo: async () => api.info,
     listSessions: async () => {
       api.calls.push('list');
-      return [...api.sessions];
+      return { sessions: [...api.sessions], unreadable: api.unreadable };
     },
     loadSession: async () => {
       throw new Error('not used by the renderer');
