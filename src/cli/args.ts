@@ -1,6 +1,8 @@
 // Command-line parsing for `sessions`: global --dir, one command, its options. Usage errors are
 // UsageError (exit 2), everything else the store raises is exit 1.
 import { parseArgs } from 'node:util';
+import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageGrouping } from '../shared/usage';
+import { parseDuration } from './duration';
 import {
   EXPORT_FORMATS,
   isExportFormat,
@@ -27,6 +29,8 @@ Commands:
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
                                              after:YYYY-MM-DD, before:YYYY-MM-DD
+  usage [--by day|week|month|model|workspace|source] [--since D] [--until D] [--json]
+                                             tokens and cost (D: YYYY-MM-DD, or 30d for 30 days ago)
   delete ID                                  delete a session (refused while ggcode runs it)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
@@ -35,12 +39,17 @@ DIR defaults to $SESSIONS_DIR, else ~/.ggcode/sessions.`;
 
 /** A parsed command line. */
 export interface Command {
-  name: 'list' | 'show' | 'export' | 'search' | 'delete' | 'cleanup' | 'serve' | 'help';
+  name: 'list' | 'show' | 'export' | 'search' | 'usage' | 'delete' | 'cleanup' | 'serve' | 'help';
   dir: string | undefined;
   positional: string[];
   json: boolean;
   output: string | undefined;
   format: ExportFormat;
+  /** What usage groups by. */
+  by: UsageGrouping;
+  /** Usage from this day, and until this one (YYYY-MM-DD, inclusive). */
+  since: string | undefined;
+  until: string | undefined;
   /** Redaction for export (null: none). */
   redact: RedactOptions | null;
   limit: number | undefined;
@@ -55,6 +64,7 @@ const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output', 'format', 'redact', 'redact-emails', 'redact-home', 'dry-run'] },
   search: { args: 1, options: ['json', 'limit', 'page'] },
+  usage: { args: 0, options: ['json', 'by', 'since', 'until'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },
@@ -67,6 +77,18 @@ function positiveInt(text: string | undefined, name: string, max: number): numbe
   if (!/^\d+$/.test(text) || n < 1 || n > max)
     throw new UsageError(`${name} must be a whole number from 1 to ${max}`);
   return n;
+}
+
+/** A day given as YYYY-MM-DD, or as a duration back from today (30d, 2w): the local date then. */
+function dayArgument(text: string | undefined, name: string, now = new Date()): string | undefined {
+  if (text === undefined) return undefined;
+  if (DAY.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  const ms = parseDuration(text);
+  if (ms === null)
+    throw new UsageError(`${name}: "${text}" is not a day (YYYY-MM-DD) or a duration like 30d`);
+  const then = new Date(now.getTime() - ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${then.getFullYear()}-${pad(then.getMonth() + 1)}-${pad(then.getDate())}`;
 }
 
 /** Parses argv (without node and script). Throws UsageError with a one-line reason. */
@@ -83,6 +105,9 @@ export function parseCommandLine(argv: string[]): Command {
         output: { type: 'string', short: 'o' },
         format: { type: 'string' },
         redact: { type: 'boolean' },
+        by: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
         'redact-emails': { type: 'boolean' },
         'redact-home': { type: 'boolean' },
         limit: { type: 'string' },
@@ -114,6 +139,9 @@ export function parseCommandLine(argv: string[]): Command {
     'redact',
     'redact-emails',
     'redact-home',
+    'by',
+    'since',
+    'until',
     'limit',
     'page',
     'older-than',
@@ -127,6 +155,8 @@ export function parseCommandLine(argv: string[]): Command {
   if (values.dir === '') throw new UsageError('--dir needs a directory');
   if (values.format !== undefined && !isExportFormat(values.format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (values.by !== undefined && !isUsageGrouping(values.by))
+    throw new UsageError(`--by must be one of ${USAGE_GROUPINGS.join(', ')}`);
   const redacting = values.redact === true;
   if (!redacting && (values['redact-emails'] || values['redact-home']))
     throw new UsageError('--redact-emails and --redact-home go with --redact');
@@ -139,6 +169,9 @@ export function parseCommandLine(argv: string[]): Command {
     json: values.json ?? false,
     output: values.output,
     format: (values.format as ExportFormat | undefined) ?? 'md',
+    by: (values.by as UsageGrouping | undefined) ?? 'day',
+    since: dayArgument(values.since, '--since'),
+    until: dayArgument(values.until, '--until'),
     redact: redacting
       ? { emails: values['redact-emails'] ?? false, home: values['redact-home'] ?? false }
       : null,

@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import type { RedactionFinding } from '../shared/export-format';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
-import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
 import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
+import { withFreshIndex } from './fresh-index';
 import { searchFooter } from './search-footer';
+import { usageCommand } from './usage-command';
 import { columns, oneLine, relativeTime } from './format';
 import { sessionJson } from '../core/export/session-json';
 import { terminalSafeJson } from './terminal-safe';
@@ -96,22 +97,7 @@ function listFindings(findings: RedactionFinding[], io: Io): void {
 
 // Brings the index (in the cache folder) up to date, then queries it; --page counts from 1.
 async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
-  // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
-  const { SearchService } = await import('../core/search/service');
-  const service = new SearchService(
-    store,
-    indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
-  );
-  try {
-    let shown = -1;
-    service.onProgress(({ done, total }) => {
-      const percent = total ? Math.floor((done / total) * 100) : 100;
-      if (total > 200 && percent >= shown + 10)
-        io.err(`indexing ${done}/${total} sessions (${(shown = percent)}%)`);
-    });
-    await service.refresh();
-    const progress = service.progress();
-    if (progress.state === 'error') throw new Error(`search index: ${progress.error}`);
+  await withFreshIndex(store, env, io, async (service) => {
     const results = await service.search({
       query: cmd.positional[0]!,
       page: (cmd.page ?? 1) - 1,
@@ -134,9 +120,7 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
     }
     io.out(columns(rows) + '\n');
     io.err(searchFooter(results));
-  } finally {
-    await service.close();
-  }
+  });
 }
 
 async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
@@ -179,7 +163,15 @@ export async function runCommand(
   io: Io,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const commands = { list, show, export: exportCommand, search, delete: deleteCommand, cleanup };
+  const commands = {
+    list,
+    show,
+    export: exportCommand,
+    search,
+    usage: usageCommand,
+    delete: deleteCommand,
+    cleanup,
+  };
   const run = commands[cmd.name as keyof typeof commands];
   await run(store, cmd, io, env);
 }

@@ -9,6 +9,7 @@ import {
   type StoreInfo,
 } from '../shared/contract';
 import type { IndexProgress, SearchResults } from '../shared/types';
+import type { UsageReport, UsageRequest } from '../shared/usage';
 import { SessionNotFoundError } from './errors';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
@@ -23,6 +24,8 @@ export interface SearchBackend {
   search(request: SearchRequest): Promise<SearchResults>;
   sessionMatches(id: string, query: string): Promise<number[]> | number[];
   progress(): IndexProgress;
+  /** Tokens and cost added up from the index. */
+  usage(request: UsageRequest): Promise<UsageReport>;
 }
 
 /** A search backend the owner also refreshes, listens to and closes. */
@@ -58,6 +61,7 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),
+    'usage:report': (request) => deps.search.usage(request),
     'sessions:watch': async ({ id, known }) => {
       await deps.watch(id, known);
       return { watching: id };

@@ -40,6 +40,9 @@ function fakeHandlers() {
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
     'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
     'sessions:redact-preview': vi.fn(async () => []),
+    'usage:report': vi.fn(async () => {
+      throw new Error('not used here');
+    }),
   } satisfies Handlers;
 }
 

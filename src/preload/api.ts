@@ -94,5 +94,6 @@ export const API_KEYS = [
   'searchSessions',
   'startDrag',
   'storeInfo',
+  'usageReport',
   'watchSession',
 ] as const satisfies readonly (keyof Api)[];

@@ -14,6 +14,7 @@ export const API_METHODS = {
   searchSessions: 'sessions:search',
   searchMatches: 'search:matches',
   searchProgress: 'search:progress',
+  usageReport: 'usage:report',
   watchSession: 'sessions:watch',
 } as const satisfies Record<string, Channel>;
 

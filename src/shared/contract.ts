@@ -8,6 +8,7 @@ import {
   type RedactOptions,
 } from './export-format';
 import { isValidId } from './ids';
+import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageReport, type UsageRequest } from './usage';
 import type {
   IndexProgress,
   SearchResults,
@@ -46,6 +47,8 @@ export interface Contract {
   };
   /** Every message of one session that matches the query, for next/previous hit. */
   'search:matches': { request: { id: string; query: string }; response: number[] };
+  /** Tokens and cost added up per day, week, month, model, vendor, folder or source. */
+  'usage:report': { request: UsageRequest; response: UsageReport };
   /** Where the background index build stands. */
   'search:progress': { request: Record<string, never>; response: IndexProgress };
   /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT.
@@ -107,6 +110,7 @@ export const CHANNELS = [
   'sessions:search',
   'search:matches',
   'search:progress',
+  'usage:report',
   'sessions:watch',
 ] as const satisfies readonly Channel[];
 
@@ -156,6 +160,12 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
   return value;
 }
 
+function expectDay(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !DAY.test(value))
+    throw new BadRequestError(`${name} must be a day as YYYY-MM-DD`);
+  return value;
+}
+
 function expectRedact(value: unknown): RedactOptions {
   const o = expectKeys(value, ['emails', 'home']);
   if (typeof o.emails !== 'boolean' || typeof o.home !== 'boolean')
@@ -195,6 +205,14 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     return { ...expectId(o), query: expectQuery(o.query) };
   },
   'search:progress': (v) => (expectKeys(v, []), {}),
+  'usage:report': (v) => {
+    const o = expectKeys(v, ['by', 'since', 'until']);
+    if (!isUsageGrouping(o.by)) throw new BadRequestError(`by must be one of ${USAGE_GROUPINGS.join(', ')}`);
+    const request: UsageRequest = { by: o.by };
+    if (o.since !== undefined) request.since = expectDay(o.since, 'since');
+    if (o.until !== undefined) request.until = expectDay(o.until, 'until');
+    return request;
+  },
   'sessions:watch': (v) => {
     const o = expectKeys(v, ['id', 'known']);
     if (o.id === null) return { id: null };

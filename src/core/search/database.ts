@@ -7,9 +7,10 @@ import { dirname } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
 // A CommonJS package: its default import works from ESM (Electron main) and CJS bundles alike.
 import sqlite from 'node-sqlite3-wasm';
+import { USAGE_SCHEMA } from './usage-table';
 
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // Rowids encode session and message (rowid.ts); docs holds where each message's line is.
 // No FTS5 prefix index: measured (bench/search), it doubled build time and index size to make
@@ -49,6 +50,7 @@ function openChecked(file: string): Database {
     const version = db.get("SELECT value FROM info WHERE key = 'schema'") as { value: string } | null;
     if (version && version.value !== String(SCHEMA_VERSION)) throw new Error('old schema');
     db.exec(SCHEMA);
+    db.exec(USAGE_SCHEMA);
     db.run("INSERT OR REPLACE INTO info(key, value) VALUES ('schema', ?)", [String(SCHEMA_VERSION)]);
     return db;
   } catch (error) {

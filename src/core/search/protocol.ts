@@ -1,5 +1,6 @@
 // Messages between the search worker and its client.
 import type { IndexProgress, SearchResults } from '../../shared/types';
+import type { UsageReport, UsageRequest } from '../../shared/usage';
 import type { SearchRequest } from './service';
 
 /** What the worker is started with (workerData). */
@@ -13,11 +14,12 @@ export type ToWorker =
   | { type: 'refresh' }
   | { type: 'search'; id: number; request: SearchRequest }
   | { type: 'matches'; id: number; sessionId: string; query: string }
+  | { type: 'usage'; id: number; request: UsageRequest }
   | { type: 'close' };
 
 /** Worker -> client. */
 export type FromWorker =
   | { type: 'progress'; progress: IndexProgress }
-  | { type: 'result'; id: number; ok: true; value: SearchResults | number[] }
+  | { type: 'result'; id: number; ok: true; value: SearchResults | number[] | UsageReport }
   | { type: 'result'; id: number; ok: false; error: string; cancelled: boolean }
   | { type: 'closed' };

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
 import type { SessionSummary } from '../../shared/types';
+import type { UsageRequest } from '../../shared/usage';
 import { goTimeToMillis } from '../gotime';
 import type { JsonlStore } from '../store';
 import { SessionTail, type TailState } from '../tail';
@@ -13,6 +14,7 @@ import { messageFields } from './fields';
 import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
 import { docRowid, MAX_MESSAGE, sessionRange } from './rowid';
+import { forgetUsage, recordUsage, renameUsage, usageReport } from './usage-table';
 
 /** How far an update has come. */
 export interface UpdateProgress {
@@ -105,6 +107,11 @@ export class SearchIndex {
     return this.prefixes.wordsOf(prefix);
   }
 
+  /** Tokens and cost added up as `request` asks (from the usage table the updates fill). */
+  usage(request: UsageRequest): ReturnType<typeof usageReport> {
+    return usageReport(this.db, request);
+  }
+
   /** The database, for the searcher (read-only use). */
   database(): Database {
     return this.db;
@@ -120,6 +127,7 @@ export class SearchIndex {
 
   private removeFile(row: FileRow): void {
     this.removeDocs(row.sid, true);
+    forgetUsage(this.db, row.sid);
     this.db.run('DELETE FROM files WHERE sid = ?', [row.sid]);
   }
 
@@ -148,6 +156,7 @@ export class SearchIndex {
       'UPDATE files SET title = ?, title_doc = ?, model = ?, vendor = ?, updated_at = ?, updated_ms = ? WHERE sid = ?',
       [s.title, row.title_doc, s.model, s.vendor, s.updated_at, goTimeToMillis(s.updated_at), row.sid],
     );
+    renameUsage(this.db, row.sid, s);
   }
 
   /** Reads new bytes of one file into the index; returns how many message bytes it added. */
@@ -194,6 +203,11 @@ export class SearchIndex {
       ]);
       bytes += span.length;
     }
+    recordUsage(this.db, sid, s, 'ggcode', {
+      reset: update.reset || !row,
+      entries: update.session.usage,
+      cost: update.session.cost,
+    });
     this.db.run('UPDATE files SET size = ?, mtime = ?, tail = ? WHERE sid = ?', [
       size,
       mtime,

@@ -2,6 +2,7 @@
 // during an update coalesce into one more), reports progress, and answers queries, newest
 // query first: a query still making snippets is cancelled when another arrives.
 import type { IndexProgress, SearchResults } from '../../shared/types';
+import type { UsageReport, UsageRequest } from '../../shared/usage';
 import { errorLine } from '../../shared/api';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
@@ -117,6 +118,13 @@ export class SearchService {
     );
     if (controller.signal.aborted) throw new CancelledError();
     return { ...results, progress: this.state };
+  }
+
+  /** Tokens and cost added up from the index (what it holds so far, while it builds). */
+  async usage(request: UsageRequest): Promise<UsageReport> {
+    const started = performance.now();
+    const report = await this.query(async (index) => index.usage(request));
+    return { ...report, took_ms: Math.round(performance.now() - started), progress: this.state };
   }
 
   /** Every matching message index of one session. */

@@ -1,6 +1,7 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
 import type { RedactionFinding } from '../../shared/export-format';
+import type { UsageGrouping, UsageReport } from '../../shared/usage';
 import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
@@ -13,6 +14,8 @@ export interface FakeApi extends ClientApi {
   transcripts: Map<string, Transcript>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
+  /** What usageReport answers, by grouping. */
+  usage: Map<UsageGrouping, UsageReport>;
   /** What redactPreview finds, by session id. */
   findings: Map<string, RedactionFinding[]>;
   calls: string[];
@@ -54,6 +57,7 @@ export function fakeApi(
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
     deleteErrors: new Map(),
     findings: new Map(),
+    usage: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
     emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
@@ -106,6 +110,12 @@ export function fakeApi(
     saveExport: async (id, title, { format, redact }) => {
       api.calls.push(`save ${id} ${title} ${format}${redact ? ` redact ${JSON.stringify(redact)}` : ''}`);
       return `Saved ${title}`;
+    },
+    usageReport: async (request) => {
+      api.calls.push(`usage ${request.by}${request.since ? ` since ${request.since}` : ''}`);
+      const report = api.usage.get(request.by);
+      if (!report) throw new Error(`no usage for ${request.by}`);
+      return report;
     },
     redactPreview: async ({ id, redact }) => {
       api.calls.push(`preview ${id}`);

@@ -1,0 +1,35 @@
+// Commands that read the search index (search, usage) first bring it up to date, saying how far
+// a long build has come on stderr.
+import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
+import type { SearchService } from '../core/search/service';
+import type { JsonlStore } from '../core/store';
+import type { Io } from './commands';
+
+/** Runs `use` on the store's index once it is up to date, then closes it. */
+export async function withFreshIndex<T>(
+  store: JsonlStore,
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  use: (service: SearchService) => Promise<T>,
+): Promise<T> {
+  // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
+  const { SearchService } = await import('../core/search/service');
+  const service = new SearchService(
+    store,
+    indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
+  );
+  try {
+    let shown = -1;
+    service.onProgress(({ done, total }) => {
+      const percent = total ? Math.floor((done / total) * 100) : 100;
+      if (total > 200 && percent >= shown + 10)
+        io.err(`indexing ${done}/${total} sessions (${(shown = percent)}%)`);
+    });
+    await service.refresh();
+    const progress = service.progress();
+    if (progress.state === 'error') throw new Error(`search index: ${progress.error}`);
+    return await use(service);
+  } finally {
+    await service.close();
+  }
+}
