@@ -12,6 +12,8 @@ const BENCHES = [
   ['search', 'bench:search'],
   ['live', 'bench:live'],
   ['cli', 'bench:cli'],
+  ['usage', 'bench:usage'],
+  ['charts', 'bench:charts'],
 ];
 
 const only = process.env.BENCH_ALL_ONLY?.split(',');

@@ -12,12 +12,14 @@ import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
+import { UsageView } from './features/usage/UsageView';
 import { useAppStore } from './store/store-context';
 
 /** The whole window. `api` is only used to hear the backend's events. */
 export function App({ api }: { api: BackendEvents }) {
   const theme = useAppStore((s) => s.theme);
   const searchOpen = useAppStore((s) => s.searchOpen);
+  const usageOpen = useAppStore((s) => s.usage.open);
   useKeyboard();
   useDeepLink();
   useBackendEvents(api);
@@ -36,7 +38,7 @@ export function App({ api }: { api: BackendEvents }) {
         <SearchPanel hidden={!searchOpen} />
       </aside>
       <main className="main-pane" data-testid="main-pane">
-        <TranscriptPane />
+        {usageOpen ? <UsageView /> : <TranscriptPane />}
       </main>
       <StatusLine />
       <ExportDialog />

@@ -206,11 +206,15 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   },
   'search:progress': (v) => (expectKeys(v, []), {}),
   'usage:report': (v) => {
-    const o = expectKeys(v, ['by', 'since', 'until']);
+    const o = expectKeys(v, ['by', 'since', 'until', 'breakdowns']);
     if (!isUsageGrouping(o.by)) throw new BadRequestError(`by must be one of ${USAGE_GROUPINGS.join(', ')}`);
     const request: UsageRequest = { by: o.by };
     if (o.since !== undefined) request.since = expectDay(o.since, 'since');
     if (o.until !== undefined) request.until = expectDay(o.until, 'until');
+    if (o.breakdowns !== undefined) {
+      if (typeof o.breakdowns !== 'boolean') throw new BadRequestError('breakdowns must be true or false');
+      request.breakdowns = o.breakdowns;
+    }
     return request;
   },
   'sessions:watch': (v) => {

@@ -7,6 +7,11 @@ export const USAGE_GROUPINGS = ['day', 'week', 'month', 'model', 'vendor', 'work
 /** One grouping. */
 export type UsageGrouping = (typeof USAGE_GROUPINGS)[number];
 
+/** The groupings by name (not by time). */
+export const NAME_GROUPINGS = ['model', 'vendor', 'workspace', 'source'] as const;
+/** One of them. */
+export type NameGrouping = (typeof NAME_GROUPINGS)[number];
+
 /** True when `value` names a grouping. */
 export function isUsageGrouping(value: unknown): value is UsageGrouping {
   return typeof value === 'string' && (USAGE_GROUPINGS as readonly string[]).includes(value);
@@ -46,6 +51,8 @@ export interface UsageRequest {
   by: UsageGrouping;
   since?: string;
   until?: string;
+  /** Also the rows by model, vendor, folder and source (what the Usage view shows beside the chart). */
+  breakdowns?: boolean;
 }
 
 /** A report: one row per group (time groups in order, names by cost then tokens), the totals, and
@@ -57,6 +64,8 @@ export interface UsageReport {
   rows: UsageRow[];
   totals: UsageRow;
   top: CostlySession[];
+  /** The rows by each name grouping, when the request asked for them. */
+  breakdowns?: Record<NameGrouping, UsageRow[]>;
   took_ms: number;
   /** The index may still be building: figures then cover the sessions indexed so far. */
   progress: IndexProgress;
@@ -71,4 +80,25 @@ export function cacheReadShare(row: UsageRow): number {
 /** All four token counts of a row. */
 export function rowTokens(row: UsageRow): number {
   return row.input_tokens + row.output_tokens + row.cache_read_tokens + row.cache_write_tokens;
+}
+
+/** How many days the Usage view looks back at first (today included). */
+export const DEFAULT_USAGE_DAYS = 365;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local date of `date` as YYYY-MM-DD. */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The local day `days - 1` days before `now`: the first of the last `days` days. */
+export function firstOfLastDays(days: number, now: Date): string {
+  return localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1)));
+}
+
+/** What the Usage view asks for when it opens: the past year by day, with the breakdowns. The
+ * index keeps this one ready, so the view appears at once. */
+export function defaultUsageRequest(now: Date): UsageRequest {
+  return { by: 'day', since: firstOfLastDays(DEFAULT_USAGE_DAYS, now), breakdowns: true };
 }

@@ -182,3 +182,25 @@ describe('usage in the index', () => {
     expect(report.top[0]!.title).toBe('s299');
   });
 });
+
+describe('usage through the search service', () => {
+  it('answers from the reports kept since the last update, and sees the next update', async () => {
+    const { SearchService } = await import('../../src/core/search/service');
+    const dir = corpusCopy();
+    const service = new SearchService(new JsonlStore(dir), join(tempDir(), 'index.sqlite'));
+    try {
+      await service.refresh();
+      const first = await service.usage({ by: 'day' });
+      expect(first.totals.input_tokens).toBe(12445);
+      expect(first.progress.state).toBe('ready');
+      appendFileSync(join(dir, `${ALPHA}.jsonl`), usageLine(ALPHA, 1000, 0));
+      // Not refreshed yet: the kept report.
+      expect((await service.usage({ by: 'day' })).totals.input_tokens).toBe(12445);
+      await service.refresh();
+      expect((await service.usage({ by: 'day' })).totals.input_tokens).toBe(13445);
+      expect((await service.usage({ by: 'day', breakdowns: true })).breakdowns?.model[0]?.key).toBe('gpt-5');
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
 import { removeIndexFiles } from './database';
 import { CancelledError, SearchIndex } from './search-index';
+import { UsageCache } from './usage-cache';
 
 /** A search request: the query text and the page wanted. */
 export interface SearchRequest {
@@ -25,6 +26,7 @@ export class SearchService {
   private readonly listeners = new Set<(p: IndexProgress) => void>();
   private current: AbortController | null = null;
   private readonly stopping = new AbortController();
+  private readonly usageCache = new UsageCache();
 
   constructor(
     private readonly store: JsonlStore,
@@ -43,6 +45,7 @@ export class SearchService {
     this.index.close();
     removeIndexFiles(this.indexFile);
     this.index = new SearchIndex(this.indexFile);
+    this.usageCache.updated(null);
     return true;
   }
 
@@ -98,6 +101,8 @@ export class SearchService {
           }
           this.report({ ...this.state, state: 'error', error: errorLine(error) });
         }
+        // Whatever the update changed, reports made before it are void.
+        this.usageCache.updated(this.state.state === 'ready' ? this.index : null);
       } while (this.again && !this.stopping.signal.aborted);
       this.running = null;
     })();
@@ -123,7 +128,7 @@ export class SearchService {
   /** Tokens and cost added up from the index (what it holds so far, while it builds). */
   async usage(request: UsageRequest): Promise<UsageReport> {
     const started = performance.now();
-    const report = await this.query(async (index) => index.usage(request));
+    const report = await this.query(async (index) => this.usageCache.report(index, request, !this.running));
     return { ...report, took_ms: Math.round(performance.now() - started), progress: this.state };
   }
 

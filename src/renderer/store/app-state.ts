@@ -2,9 +2,11 @@
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
 import type { ExportFormat, RedactionFinding } from '../../shared/export-format';
+import type { NameGrouping, UsageReport } from '../../shared/usage';
+import type { UsageInterval, UsageSpan } from '../features/usage/usage-period';
 import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
-import type { DateRange, ListView, SortKey } from '../features/session-list/list-view';
+import type { DateRange, ListView, SortKey, StartPeriod } from '../features/session-list/list-view';
 
 /** Progress of a request the UI waits on. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -29,6 +31,8 @@ export interface ListSlice {
   /** Turns one vendor or model chip on or off. */
   toggleChip(field: 'vendors' | 'models', value: string): void;
   setDateRange(range: DateRange): void;
+  /** Narrows the list to sessions started in `period` (null: any day). */
+  setPeriod(period: StartPeriod | null): void;
   /** Clears the filter text, or when it is empty the chips and date range; false if nothing was set. */
   clearFilter(): boolean;
   /** Electron only: lets the user pick another sessions folder. */
@@ -215,6 +219,34 @@ export interface ThemeSlice {
   cycleTheme(): void;
 }
 
+/** What the Usage view shows. */
+export interface UsageState {
+  open: boolean;
+  span: UsageSpan;
+  interval: UsageInterval;
+  state: LoadState;
+  error: string | null;
+  /** The figures per day, week or month, with the breakdowns by name. */
+  time: UsageReport | null;
+  /** How long the last load took, request to answer, in ms. */
+  tookMs: number;
+}
+
+/** The Usage view: tokens and cost over time and by name, and filtering the list from them. */
+export interface UsageSlice {
+  usage: UsageState;
+  /** Shows the view (in place of the transcript) and loads its figures. */
+  openUsage(): void;
+  closeUsage(): void;
+  setUsageSpan(span: UsageSpan): void;
+  setUsageInterval(interval: UsageInterval): void;
+  loadUsage(): Promise<void>;
+  /** Narrows the session list to the sessions of the bar keyed `key`. */
+  showPeriodSessions(key: string): void;
+  /** Narrows the session list to one model, vendor or folder. */
+  showNamedSessions(by: NameGrouping, key: string): void;
+}
+
 /** The whole store. */
 export type AppState = ListSlice &
   SessionSlice &
@@ -224,7 +256,8 @@ export type AppState = ListSlice &
   HitSlice &
   StatusSlice &
   ThemeSlice &
-  ExportSlice;
+  ExportSlice &
+  UsageSlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {

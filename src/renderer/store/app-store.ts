@@ -10,6 +10,7 @@ import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
 import { createThemeSlice } from './theme-slice';
+import { createUsageSlice } from './usage-slice';
 
 /** The store type components receive through the context. */
 export type AppStore = StoreApi<AppState>;
@@ -26,5 +27,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
     ...createExportSlice(deps)(...args),
+    ...createUsageSlice(deps)(...args),
   }));
 }

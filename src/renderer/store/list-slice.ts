@@ -82,11 +82,12 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         setView({ [field]: on.includes(value) ? on.filter((v) => v !== value) : [...on, value] });
       },
       setDateRange: (dateRange) => setView({ dateRange }),
+      setPeriod: (period) => setView({ period }),
       clearFilter() {
-        const { filter, vendors, models, dateRange } = get().view;
+        const { filter, vendors, models, dateRange, period } = get().view;
         if (filter !== '') setView({ filter: '' });
-        else if (vendors.length > 0 || models.length > 0 || dateRange !== 'any') {
-          setView({ vendors: [], models: [], dateRange: 'any' });
+        else if (vendors.length > 0 || models.length > 0 || dateRange !== 'any' || period !== null) {
+          setView({ vendors: [], models: [], dateRange: 'any', period: null });
         } else return false;
         return true;
       },

@@ -77,6 +77,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       confirmingDelete: false,
 
       select(id) {
+        // Opening a session shows it in place of the Usage view.
+        if (get().usage.open) get().closeUsage();
         if (id === get().selectedId && get().transcriptState !== 'error') return;
         choose(id, 0);
       },

@@ -112,7 +112,9 @@ export function fakeApi(
       return `Saved ${title}`;
     },
     usageReport: async (request) => {
-      api.calls.push(`usage ${request.by}${request.since ? ` since ${request.since}` : ''}`);
+      api.calls.push(
+        `usage ${request.by}${request.breakdowns ? ' breakdowns' : ''}${request.since ? ` since ${request.since}` : ''}`,
+      );
       const report = api.usage.get(request.by);
       if (!report) throw new Error(`no usage for ${request.by}`);
       return report;

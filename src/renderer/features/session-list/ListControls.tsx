@@ -71,6 +71,7 @@ export function ListControls() {
   const setSort = useAppStore((s) => s.setSort);
   const setDateRange = useAppStore((s) => s.setDateRange);
   const toggleChip = useAppStore((s) => s.toggleChip);
+  const setPeriod = useAppStore((s) => s.setPeriod);
   const vendorChips = useMemo(() => chipsOf(sessions, 'vendor'), [sessions]);
   const modelChips = useMemo(() => chipsOf(sessions, 'model'), [sessions]);
 
@@ -133,6 +134,24 @@ export function ListControls() {
         on={view.models}
         toggle={(value) => toggleChip('models', value)}
       />
+      {view.period && (
+        <div className="vendor-chips" role="group" aria-label="Start days">
+          <button
+            type="button"
+            className="chip"
+            data-testid="period-chip"
+            aria-pressed="true"
+            title="Show sessions of any day"
+            onClick={() => setPeriod(null)}
+          >
+            Started{' '}
+            {view.period.from === view.period.to
+              ? view.period.from
+              : `${view.period.from} – ${view.period.to}`}{' '}
+            ×
+          </button>
+        </div>
+      )}
       <div className="session-count" data-testid="session-count" aria-live="polite">
         {countLabel(shown, sessions.length, isNarrowed(view))}
       </div>

@@ -22,6 +22,15 @@ export interface ListView {
   /** Models whose chips are on; empty means every model. */
   models: readonly string[];
   dateRange: DateRange;
+  /** Days the sessions started on (YYYY-MM-DD, both included), as the Usage view counts them;
+   * null for any. Set by clicking a bar of the usage chart. */
+  period: StartPeriod | null;
+}
+
+/** A range of start days. */
+export interface StartPeriod {
+  from: string;
+  to: string;
 }
 
 /** The view a fresh window starts with. */
@@ -31,6 +40,7 @@ export const DEFAULT_VIEW: ListView = {
   vendors: [],
   models: [],
   dateRange: 'any',
+  period: null,
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -105,9 +115,17 @@ export function applyListView(
         (vendors.size === 0 || vendors.has(s.vendor)) &&
         (models.size === 0 || models.has(s.model)) &&
         (since === -Infinity || parseTime(s.updated_at) >= since) &&
+        inPeriod(s, view.period) &&
         matchesFilter(s, view.filter),
     )
     .sort(compare);
+}
+
+/** True when `session` started within `period` (the day its own time text names), or there is none. */
+export function inPeriod(session: SessionSummary, period: StartPeriod | null): boolean {
+  if (period === null) return true;
+  const day = session.created_at.slice(0, 10);
+  return day >= period.from && day <= period.to;
 }
 
 /** One chip: a vendor or model and how many sessions have it. */
@@ -128,6 +146,10 @@ export function chipsOf(sessions: readonly SessionSummary[], field: 'vendor' | '
 /** True when anything narrows the list (so the count reads "N of M"). */
 export function isNarrowed(view: ListView): boolean {
   return (
-    view.filter.trim() !== '' || view.vendors.length > 0 || view.models.length > 0 || view.dateRange !== 'any'
+    view.filter.trim() !== '' ||
+    view.vendors.length > 0 ||
+    view.models.length > 0 ||
+    view.dateRange !== 'any' ||
+    view.period !== null
   );
 }
