@@ -21,7 +21,12 @@ export default defineConfig(({ command }) => ({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), 'search-worker': resolve('src/core/search/worker.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          'search-worker': resolve('src/core/search/worker.ts'),
+          // Found beside the worker by its name (worker-client.ts).
+          'search-reader': resolve('src/core/search/reader-worker.ts'),
+        },
       },
     },
   },

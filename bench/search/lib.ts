@@ -3,4 +3,5 @@
 export { JsonlStore } from '../../src/core/store';
 export { SearchIndex } from '../../src/core/search/search-index';
 export { search, sessionMatches } from '../../src/core/search/searcher';
+export { SearchWorkerClient } from '../../src/core/search/worker-client';
 export { MiniSearchEngine } from './minisearch-engine';

@@ -21,6 +21,6 @@ test('copy Markdown equals `sessions export`', async ({ app, corpus }) => {
   await app.open();
   await app.openSession(id);
   await app.page.getByTestId('copy-markdown').click();
-  await expect(app.page.getByTestId('status')).toContainText('Copied');
+  await expect(app.page.getByTestId('feedback-copy')).toContainText('Copied');
   expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(exported);
 });

@@ -10,7 +10,7 @@ for (const id of [FIXTURE_IDS.tools, FIXTURE_IDS.plain, FIXTURE_IDS.hostile]) {
     await app.open();
     await app.openSession(id);
     await app.page.getByTestId('copy-markdown').click();
-    await expect(app.page.getByTestId('status')).toContainText('Copied');
+    await expect(app.page.getByTestId('feedback-copy')).toContainText('Copied');
     const copied = await app.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await store.exportMarkdown(id));
   });

@@ -45,25 +45,47 @@ test('Ctrl+K focuses the filter from anywhere', async ({ app }) => {
   await expect(app.page.getByTestId('session-filter')).toBeFocused();
 });
 
-test('vendor and model chips and the date range narrow the list', async ({ app, store }) => {
+test('the filter menus, with counts, and the date range narrow the list; chips remove them', async ({
+  app,
+  store,
+}) => {
   const sessions = await store.list();
   await app.open();
-  const rows = app.page.getByTestId('session-row');
-  await app.page.locator('[data-testid="vendor-chip"][data-value="openai"]').click();
-  await expect(rows).toHaveCount(sessions.filter((s) => s.vendor === 'openai').length);
-  await app.page.locator('[data-testid="vendor-chip"][data-value="openai"]').click();
+  const page = app.page;
+  const rows = page.getByTestId('session-row');
+  const choice = (menu: string, value: string) =>
+    page.locator(`[data-testid="${menu}-choice"][data-value="${value}"]`);
+  const openai = sessions.filter((s) => s.vendor === 'openai').length;
+
+  await page.getByTestId('filter-vendors').click();
+  await expect(choice('filter-vendors', 'openai')).toContainText(String(openai));
+  await choice('filter-vendors', 'openai').click();
+  await expect(choice('filter-vendors', 'openai')).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
+  await expect(rows).toHaveCount(openai);
+  await expect(page.getByTestId('filter-vendors')).toBeFocused();
+  await page.locator('[data-testid="active-filter"][data-value="openai"]').click();
   await expect(rows).toHaveCount(sessions.length);
-  const sonnet = app.page.locator('[data-testid="model-chip"][data-value="claude-sonnet-4"]');
-  await sonnet.click();
-  await expect(rows).toHaveCount(sessions.filter((s) => s.model === 'claude-sonnet-4').length);
-  await sonnet.click();
-  await expect(rows).toHaveCount(sessions.length);
+
+  // The keyboard works the menus: arrows move, Space picks.
+  await page.getByTestId('filter-models').focus();
+  await page.keyboard.press('ArrowDown');
+  const first = page.getByTestId('filter-models-choice').first();
+  await expect(first).toBeFocused();
+  const model = (await first.getAttribute('data-value'))!;
+  await page.keyboard.press(' ');
+  await page.keyboard.press('Escape');
+  await expect(rows).toHaveCount(sessions.filter((s) => s.model === model).length);
+  await page.locator(`[data-testid="active-filter"][data-value="${model}"]`).click();
 
   const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
   const recent = sessions.filter((s) => Date.parse(s.updated_at) >= monthAgo);
-  await app.page.getByTestId('date-range').selectOption('30d');
+  await page.getByTestId('filter-date').click();
+  await expect(choice('filter-date', '30d')).toContainText(String(recent.length));
+  await choice('filter-date', '30d').click();
   await expect(rows).toHaveCount(recent.length);
-  await app.page.getByTestId('date-range').selectOption('any');
+  await expect(page.getByTestId('filter-date')).toHaveText(/Past 30 days/);
+  await page.locator('[data-testid="active-filter"][data-value="30d"]').click();
   await expect(rows).toHaveCount(sessions.length);
 });
 

@@ -81,11 +81,18 @@ test('names in the list are isolated, show hidden characters and stay in the sid
   // The row keeps its count beside the names, not pushed out of the pane.
   await expectInsideHorizontally(row.locator('.row-count'), list);
 
-  // The chips of the hostile vendor and model are cut inside the sidebar too.
-  for (const chip of [
-    page.locator(`[data-testid="vendor-chip"][data-value="${VENDOR}"]`),
-    page.locator(`[data-testid="model-chip"][data-value="${MODEL}"]`),
-  ]) {
+  // The menu choices and chips of the hostile vendor and model are cut inside the sidebar too.
+  for (const [menu, value] of [
+    ['filter-vendors', VENDOR],
+    ['filter-models', MODEL],
+  ] as const) {
+    await page.getByTestId(menu).click();
+    const choice = page.locator(`[data-testid="${menu}-choice"][data-value="${value}"]`);
+    await expect(choice).toContainText('⟨U+202B⟩');
+    await expectInsideHorizontally(choice, list);
+    await choice.click();
+    await page.keyboard.press('Escape');
+    const chip = page.locator(`[data-testid="active-filter"][data-value="${value}"]`);
     await expect(chip).toContainText('⟨U+202B⟩');
     await expectInsideHorizontally(chip, list);
   }
@@ -129,8 +136,8 @@ test('search results isolate the title, and the download is named by the shared 
   await writeHostileNames(corpus);
   await app.open();
   const page = app.page;
-  await page.keyboard.press('Control+Shift+F');
-  await page.getByTestId('search-input').fill('zebrafinch ');
+  await page.getByTestId('session-filter').fill('zebrafinch ');
+  await page.keyboard.press('Enter');
   const group = page.locator(`[data-testid="search-group"][data-session-id="${ID}"]`);
   await expect(group).toHaveCount(1, INDEXED);
   const title = group.getByTestId('search-group-title');
@@ -148,7 +155,7 @@ test('search results isolate the title, and the download is named by the shared 
   ]);
   expect(download.suggestedFilename()).toBe('Normal gnp.exe.md');
   expect(download.suggestedFilename()).toBe(exportFileName(TITLE, ID));
-  await expect(page.getByTestId('status')).toHaveText('Downloading Normal gnp.exe.md');
+  await expect(page.getByTestId('feedback-save')).toHaveText('Downloading Normal gnp.exe.md');
 });
 
 test('the status line quotes a deleted title isolated, its override shown', async ({ app, corpus }) => {
@@ -157,9 +164,9 @@ test('the status line quotes a deleted title isolated, its override shown', asyn
   await app.openSession(ID);
   const page = app.page;
   await page.getByTestId('delete-session').click();
-  await expect(page.getByRole('alertdialog')).toContainText('“Normal ⟨U+202E⟩gnp.exe” will be removed');
+  await expect(page.getByRole('alertdialog')).toContainText('“Normal ⟨U+202E⟩gnp.exe” will be moved');
   await page.getByTestId('confirm-delete').click();
   const name = page.getByTestId('status-name');
-  await expect(page.getByTestId('status')).toHaveText('Deleted “Normal ⟨U+202E⟩gnp.exe”');
+  await expect(page.getByTestId('undo-bar')).toContainText('Deleted “Normal ⟨U+202E⟩gnp.exe”');
   expect(await isolated(name)).toBe(true);
 });

@@ -61,12 +61,14 @@ async function writeSearchCorpus(corpus: string): Promise<void> {
 
 async function openSearch(page: Page) {
   await page.keyboard.press('Control+Shift+F');
-  await expect(page.getByTestId('search-input')).toBeFocused();
+  await expect(page.getByTestId('session-filter')).toBeFocused();
 }
 
-/** Types `query` and waits until the shown results answer it. */
+/** Types `query` in the box, takes its "Search all sessions" (Enter), and waits until the shown
+ * results answer it. */
 async function searchFor(page: Page, query: string, options = {}) {
-  await page.getByTestId('search-input').fill(query);
+  await page.getByTestId('session-filter').fill(query);
+  await page.getByTestId('session-filter').press('Enter');
   await expect(page.getByTestId('search-results')).toHaveAttribute('data-query', query, options);
 }
 
@@ -90,7 +92,7 @@ test('searches words, phrases, prefixes and accents, and marks the matches', asy
   await app.open();
   const page = app.page;
   await openSearch(page);
-  const input = page.getByTestId('search-input');
+  const input = page.getByTestId('session-filter');
 
   // A finished word (followed by a space) matches only itself.
   await searchFor(page, 'quokka ', INDEXED);
@@ -131,12 +133,93 @@ test('searches words, phrases, prefixes and accents, and marks the matches', asy
   await expect(group(page, QUOKKA)).toHaveCount(1);
   await app.screenshot('search');
 
-  // Esc clears the query, then leaves search for the list.
-  await input.press('Escape');
-  await expect(input).toHaveValue('');
+  // Esc goes back to the list (filtered by the box), a second Esc empties the box.
   await input.press('Escape');
   await expect(page.getByTestId('session-list')).toBeVisible();
-  await expect(input).toBeHidden();
+  await expect(page.getByTestId('search-results')).toBeHidden();
+  await expect(input).toHaveValue('quokka');
+  await expect(input).toBeFocused();
+  await input.press('Escape');
+  await expect(input).toHaveValue('');
+});
+
+test('one box: it filters the list, offers to search every session, and Esc returns to the list as it was', async ({
+  app,
+  corpus,
+}) => {
+  await writeSearchCorpus(corpus);
+  await app.open();
+  const page = app.page;
+  const box = page.getByTestId('session-filter');
+  await app.openSession(ISLAND);
+  const rows = page.getByTestId('session-row');
+  const total = await rows.count();
+
+  // Title, id, model, vendor and folder are filtered at once; the first row offers the full text.
+  await box.fill('trip');
+  await expect(rows).toHaveCount(1);
+  const offer = page.getByTestId('search-all');
+  await expect(offer).toHaveText(/Search all sessions for “trip”/);
+  await expect(offer).toHaveAttribute('data-active', 'true');
+  await box.fill('perth');
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByTestId('empty-state')).toContainText('Enter');
+  await box.press('Enter');
+  await expect(page.getByTestId('search-results')).toHaveAttribute('data-query', 'perth', INDEXED);
+  await expect(page.getByTestId('search-for')).toHaveText('Results for “perth”');
+  await expect.poll(() => groupIds(page), INDEXED).toEqual(expect.arrayContaining([QUOKKA, ISLAND]));
+
+  // Newest first, then best match again.
+  await page.getByTestId('search-sort-date').click();
+  await expect(page.getByTestId('search-sort-date')).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => groupIds(page)).toEqual([ISLAND, QUOKKA]);
+
+  // Emptying the box is going back: the list, all of it, with the open session still selected.
+  await box.fill('');
+  await expect(page.getByTestId('search-results')).toBeHidden();
+  await expect(rows).toHaveCount(total);
+  await expect(app.row(ISLAND)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('an identifier typed unquoted matches whole, and the hit bar follows the newest query', async ({
+  app,
+  corpus,
+}) => {
+  const whole = generatedId(0x5e20, '20250320');
+  const parts = generatedId(0x5e21, '20250321');
+  const entries = [
+    await writeSession(corpus, {
+      id: whole,
+      title: 'Paging',
+      messages: 2,
+      text: (i) => (i === 0 ? 'Fetch **page_200** of the **report**.' : '### The report header'),
+    }),
+    await writeSession(corpus, {
+      id: parts,
+      title: 'Scattered',
+      messages: 1,
+      text: () => 'Each page has 200 words in the report.',
+    }),
+  ];
+  await addToIndex(corpus, entries);
+  await app.open();
+  const page = app.page;
+  await searchFor(page, 'page_200', INDEXED);
+  await expect.poll(() => groupIds(page), INDEXED).toEqual([whole]);
+  // The snippet is plain text: no Markdown marks around the words.
+  const hit = group(page, whole).getByTestId('search-hit').first();
+  await expect(hit).toContainText('Fetch page_200 of the report.');
+  expect(await markedWords(page, whole)).toEqual(['page_200']);
+
+  await hit.click();
+  await expect(page.getByTestId('hit-query')).toHaveText('Hits for page_200');
+  // A new query: the hit bar and the marks in the transcript belong to it, not to the old one.
+  await searchFor(page, 'report ');
+  await expect(page.getByTestId('hit-query')).toHaveText('Hits for report');
+  await expect(page.getByTestId('hit-position')).toHaveText('1/2');
+  await expect
+    .poll(() => page.evaluate(() => [...(CSS.highlights.get('search-match') ?? [])].map((r) => String(r))))
+    .toEqual(['report', 'report']);
 });
 
 test('snippets of hostile text stay text', async ({ app }) => {

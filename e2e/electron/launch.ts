@@ -45,6 +45,8 @@ export async function launchApp(executablePath: string): Promise<LaunchedApp> {
   // holds the settings file and the single-instance lock, so a running copy of the app is not hit.
   env.TMPDIR = appTmp;
   env.XDG_CONFIG_HOME = join(root, 'config');
+  // Stars, tags, notes and the trash go to a data folder of the test's own.
+  env.TRANSCRIPTS_DATA_DIR = join(root, 'data');
   // A built app must ignore this (only the `npm run dev` bundle reads it): the tests check that the
   // window still shows app://transcripts.
   env.ELECTRON_RENDERER_URL = 'http://127.0.0.1:9/';

@@ -37,6 +37,8 @@ export interface App {
 interface Fixtures {
   /** A temp copy of the fixture corpus, removed after the test. */
   corpus: string;
+  /** The app's data folder for this test (stars, tags, notes, trash), removed after it. */
+  dataDir: string;
   store: JsonlStore;
   server: RunningServer;
   /** Every URL the page requested, in order. */
@@ -55,10 +57,16 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     await removeDir(dir);
   },
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'transcripts-e2e-data-'));
+    await use(dir);
+    await removeDir(dir);
+  },
   store: async ({ corpus }, use) => {
     await use(new JsonlStore(corpus));
   },
-  server: async ({ store }, use) => {
+  server: async ({ store, dataDir }, use) => {
     // The index builds in the search worker `npm run build` bundles, as `sessions serve` does, so
     // indexing never blocks this test process; its cache is private to the test.
     const cacheDir = await mkdtemp(join(tmpdir(), 'transcripts-e2e-cache-'));
@@ -66,7 +74,7 @@ export const test = base.extend<Fixtures>({
       dir: store.dir(),
       indexFile: indexFileFor(cacheDir, store.dir()),
     });
-    const server = await startServer({ store, rendererDir: RENDERER_DIR, search });
+    const server = await startServer({ store, rendererDir: RENDERER_DIR, search, dataDir });
     await use(server);
     await server.close();
     await removeDir(cacheDir);
@@ -101,7 +109,9 @@ export const test = base.extend<Fixtures>({
       page,
       async open(hash = '') {
         await page.goto(server.url + hash);
-        await expect(page.getByTestId('session-list')).toBeVisible();
+        // In a narrow window the list is in a closed drawer: there, but not visible.
+        await expect(page.getByTestId('main-pane')).toBeVisible();
+        await expect(page.getByTestId('session-list')).toBeAttached();
       },
       row: (id) => page.locator(`[data-testid="session-row"][data-session-id="${id}"]`),
       async openSession(id) {

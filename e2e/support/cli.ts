@@ -10,10 +10,11 @@ export const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.mjs', imp
 /** The CLI's launcher. */
 export const SESSIONS_BIN = fileURLToPath(new URL('../../bin/sessions.cjs', import.meta.url));
 
-/** Runs `sessions <args>` to completion and returns its stdout. */
-export async function runCli(args: string[]): Promise<string> {
+/** Runs `sessions <args>` to completion (with `env` added to the environment) and returns its stdout. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [SESSIONS_BIN, ...args], {
     maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   return stdout;
 }

@@ -18,17 +18,19 @@ export class UsageError extends Error {
 export const USAGE = `Usage: sessions [--dir DIR] <command> [options]
 
 Commands:
-  list [--json]                              sessions, newest first
+  list [--json] [--starred] [--tag T]...     sessions, newest first; --starred and --tag T keep the
+                                             sessions starred or tagged T in the app (all tags given)
   show ID [--json]                           one session (Markdown, or JSON with --json)
   export ID [--format md|html|json] [-o FILE] [--redact [--redact-emails] [--redact-home] [--dry-run]]
                                              the session as Markdown (identical to ggcode's export),
                                              a self-contained HTML page, or JSON (the session model);
                                              --redact writes [REDACTED:kind] for secrets (and e-mail
                                              addresses, the home folder path), --dry-run lists them
-  search QUERY [--json] [--limit N] [--page N]
+  search QUERY [--json] [--limit N] [--page N] [--wait]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
-                                             after:YYYY-MM-DD, before:YYYY-MM-DD
+                                             after:YYYY-MM-DD, before:YYYY-MM-DD; while the index is first
+                                             built, the results so far after 3 s (--wait: the whole index)
   usage [--by day|week|month|model|workspace|source] [--since D] [--until D] [--json]
                                              tokens and cost (D: YYYY-MM-DD, or 30d for 30 days ago)
   delete ID                                  delete a session (refused while ggcode runs it)
@@ -57,13 +59,16 @@ export interface Command {
   olderThan: string | undefined;
   dryRun: boolean;
   port: number | undefined;
+  starred: boolean;
+  tags: string[];
+  wait: boolean;
 }
 
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
-  list: { args: 0, options: ['json'] },
+  list: { args: 0, options: ['json', 'starred', 'tag'] },
   show: { args: 1, options: ['json'] },
   export: { args: 1, options: ['output', 'format', 'redact', 'redact-emails', 'redact-home', 'dry-run'] },
-  search: { args: 1, options: ['json', 'limit', 'page'] },
+  search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
   usage: { args: 0, options: ['json', 'by', 'since', 'until'] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
@@ -115,6 +120,9 @@ export function parseCommandLine(argv: string[]): Command {
         'older-than': { type: 'string' },
         'dry-run': { type: 'boolean' },
         port: { type: 'string' },
+        starred: { type: 'boolean' },
+        tag: { type: 'string', multiple: true },
+        wait: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -147,6 +155,9 @@ export function parseCommandLine(argv: string[]): Command {
     'older-than',
     'dry-run',
     'port',
+    'starred',
+    'tag',
+    'wait',
   ] as const) {
     if (values[option] !== undefined && !spec.options.includes(option)) {
       throw new UsageError(`${name} does not take --${option}`);
@@ -180,5 +191,11 @@ export function parseCommandLine(argv: string[]): Command {
     olderThan: values['older-than'],
     dryRun: values['dry-run'] ?? false,
     port: values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535),
+    starred: values.starred ?? false,
+    tags: (values.tag ?? []).map((tag) => {
+      if (tag.trim() === '') throw new UsageError('--tag needs a tag');
+      return tag.trim();
+    }),
+    wait: values.wait ?? false,
   };
 }

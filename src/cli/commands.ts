@@ -1,15 +1,18 @@
 // The `sessions` commands over one store. Each writes through `io` and returns an exit code.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RedactionFinding } from '../shared/export-format';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
+import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import type { JsonlStore } from '../core/store';
 import { livePidOf } from '../core/lock';
+import { AnnotationStore } from '../core/app-data/annotation-store';
+import { defaultDataDir } from '../core/app-data/data-dir';
+import type { Annotation, Annotations } from '../shared/types';
 import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
-import { withFreshIndex } from './fresh-index';
-import { searchFooter } from './search-footer';
+import { partialNote, searchFooter } from './search-footer';
 import { usageCommand } from './usage-command';
 import { columns, oneLine, relativeTime } from './format';
 import { sessionJson } from '../core/export/session-json';
@@ -23,12 +26,40 @@ export interface Io {
 
 const TITLE_WIDTH = 70;
 
-async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
-  const { sessions, unreadable } = await store.listing();
+/** How long `search` lets an index build run before answering over what it holds so far
+ * (TRANSCRIPTS_SEARCH_WAIT_MS overrides it). */
+const FIRST_RESULTS_MS = 3000;
+
+/** The app's annotations; a list that does not filter by them survives a damaged file (said on
+ * stderr), one that does fails with the file's one-line error. */
+async function annotationsFor(cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<Annotations> {
+  try {
+    return await new AnnotationStore(defaultDataDir(env)).all();
+  } catch (error) {
+    if (cmd.starred || cmd.tags.length > 0) throw error;
+    io.err(`sessions: stars and tags not shown: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+/** True when `a` has every filter of `cmd`: starred if asked, and each tag (case-insensitively). */
+function kept(cmd: Command, a: Annotation | undefined): boolean {
+  if (cmd.starred && a?.starred !== true) return false;
+  const tags = new Set((a?.tags ?? []).map((t) => t.toLowerCase()));
+  return cmd.tags.every((t) => tags.has(t.toLowerCase()));
+}
+
+async function list(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+  const [{ sessions: all, unreadable }, annotations] = await Promise.all([
+    store.listing(),
+    annotationsFor(cmd, io, env),
+  ]);
   // On stderr, so that `list --json` stays the list and a pipe still sees the note.
   const note = unreadableNote(unreadable);
   if (note) io.err(`sessions: ${note} in ${store.dir()}`);
+  const sessions = all.filter((s) => kept(cmd, annotations[s.id]));
   if (cmd.json) {
+    // What the app adds (star, tags, name, note) comes after the stored fields, only when set.
     const rows = sessions.map(
       ({ id, title, created_at, updated_at, msg_count, vendor, endpoint, model }) => ({
         id,
@@ -39,23 +70,36 @@ async function list(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
         vendor,
         endpoint,
         model,
+        ...annotations[id],
       }),
     );
     io.out(terminalSafeJson(JSON.stringify(rows, null, 2)) + '\n');
     return;
   }
   if (sessions.length === 0) {
-    io.err(`no sessions in ${store.dir()}`);
+    const filtered = cmd.starred || cmd.tags.length > 0;
+    io.err(
+      filtered ? `no sessions in ${store.dir()} are ${filterWords(cmd)}` : `no sessions in ${store.dir()}`,
+    );
     return;
   }
-  const rows = sessions.map((s) => [
-    relativeTime(s.updated_at),
-    String(s.msg_count),
-    oneLine(s.model || '-', 24),
-    s.id,
-    oneLine(s.title || '(untitled)', TITLE_WIDTH),
-  ]);
+  // A display name given in the app stands for the title; a star marks the row.
+  const rows = sessions.map((s) => {
+    const a = annotations[s.id];
+    return [
+      relativeTime(s.updated_at),
+      String(s.msg_count),
+      oneLine(s.model || '-', 24),
+      s.id,
+      (a?.starred ? '★ ' : '') + oneLine(a?.name ?? (s.title || '(untitled)'), TITLE_WIDTH),
+    ];
+  });
   io.out(columns([['UPDATED', 'MSGS', 'MODEL', 'ID', 'TITLE'], ...rows]) + '\n');
+}
+
+function filterWords(cmd: Command): string {
+  const parts = [...(cmd.starred ? ['starred'] : []), ...cmd.tags.map((t) => `tagged "${t}"`)];
+  return parts.join(' and ');
 }
 
 async function show(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
@@ -95,19 +139,46 @@ function listFindings(findings: RedactionFinding[], io: Io): void {
   io.err(`dry run: ${findings.length} item(s) would be replaced by [REDACTED:kind]`);
 }
 
-// Brings the index (in the cache folder) up to date, then queries it; --page counts from 1.
+// Brings the index (in the cache folder) up to date, then queries it; --page counts from 1. A
+// long build (the first) is stopped after a few seconds, unless --wait: the answer covers what
+// it has indexed so far, newest sessions first, and the next search carries on from there.
 async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
-  await withFreshIndex(store, env, io, async (service) => {
+  // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
+  const { SearchService } = await import('../core/search/service');
+  const service = new SearchService(
+    store,
+    indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
+    // The reader thread bundled beside the CLI (scripts/build-cli.mjs): both cores build.
+    { readerFile: join(__dirname, 'search-reader.cjs') },
+  );
+  try {
+    let shown = -1;
+    service.onProgress(({ done, total }) => {
+      const percent = total ? Math.floor((done / total) * 100) : 100;
+      if (total > 200 && percent >= shown + 10)
+        io.err(`indexing ${done}/${total} sessions (${(shown = percent)}%)`);
+    });
+    const built = service.refresh();
+    let timer: NodeJS.Timeout | undefined;
+    const waitMs = Number(env.TRANSCRIPTS_SEARCH_WAIT_MS || FIRST_RESULTS_MS);
+    const deadline = new Promise<void>((done) => (timer = setTimeout(done, waitMs)));
+    await (cmd.wait ? built : Promise.race([built, deadline]));
+    clearTimeout(timer);
+    const progress = service.progress();
+    if (progress.state === 'error') throw new Error(`search index: ${progress.error}`);
     const results = await service.search({
       query: cmd.positional[0]!,
       page: (cmd.page ?? 1) - 1,
       pageSize: cmd.limit ?? 20,
     });
     if (cmd.json) return io.out(terminalSafeJson(JSON.stringify(results, null, 2)) + '\n');
-    if (results.groups.length === 0)
-      return io.err(
+    if (results.groups.length === 0) {
+      io.err(
         results.page > 0 && (results.capped || results.total_sessions) ? 'no more matches' : 'no matches',
       );
+      if (results.partial) io.err(partialNote(results));
+      return;
+    }
     const rows: string[][] = [];
     for (const g of results.groups) {
       rows.push([
@@ -120,7 +191,9 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
     }
     io.out(columns(rows) + '\n');
     io.err(searchFooter(results));
-  });
+  } finally {
+    await service.close();
+  }
 }
 
 async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {

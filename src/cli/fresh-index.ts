@@ -1,5 +1,6 @@
-// Commands that read the search index (search, usage) first bring it up to date, saying how far
-// a long build has come on stderr.
+// `sessions usage` reads the search index once it is up to date (the whole of it: figures of a
+// half-built index would mislead), saying how far a long build has come on stderr.
+import { join } from 'node:path';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import type { SearchService } from '../core/search/service';
 import type { JsonlStore } from '../core/store';
@@ -17,6 +18,8 @@ export async function withFreshIndex<T>(
   const service = new SearchService(
     store,
     indexFileFor(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.dir()),
+    // The reader thread bundled beside the CLI (scripts/build-cli.mjs): both cores build.
+    { readerFile: join(__dirname, 'search-reader.cjs') },
   );
   try {
     let shown = -1;

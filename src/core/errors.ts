@@ -45,3 +45,11 @@ export class LockFileError extends StoreError {
     super(`cannot lock ${path}: it is ${kind}, not a regular file; remove it`);
   }
 }
+
+/** A session being put back whose file exists again (written since it was deleted). */
+export class SessionExistsError extends StoreError {
+  override name = 'SessionExistsError';
+  constructor(id: string) {
+    super(`session ${id} exists again in the folder; it was not replaced`);
+  }
+}

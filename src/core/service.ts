@@ -11,6 +11,8 @@ import {
 import type { IndexProgress, SearchResults } from '../shared/types';
 import type { UsageReport, UsageRequest } from '../shared/usage';
 import { SessionNotFoundError } from './errors';
+import type { AnnotationStore } from './app-data/annotation-store';
+import type { Trash } from './app-data/trash';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
 import { redactionPreview } from './export/export-session';
@@ -42,6 +44,10 @@ export interface HandlerDeps {
   search: SearchBackend;
   /** Follows one session for the caller (or stops, with null). */
   watch: (id: string | null, known?: number) => Promise<void> | void;
+  /** Stars, tags, notes and names, in the app's data folder. */
+  annotations: AnnotationStore;
+  /** Where deleted sessions go, in the app's data folder, until Undo or 30 days. */
+  trash: Trash;
 }
 
 /** Handlers over `store`. */
@@ -54,14 +60,18 @@ export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:redact-preview': ({ id, redact }) => redactionPreview(store, id, { format: 'md', redact }),
     'sessions:delete': async ({ id }) => {
+      const undo = await deps.trash.put(store, id);
       // Deleting what is not there is an error, not a success: the caller's view is stale.
-      if (!(await store.delete(id))) throw new SessionNotFoundError(id);
-      return { deleted: true };
+      if (undo === null) throw new SessionNotFoundError(id);
+      return { deleted: true, undo };
     },
+    'sessions:restore': async ({ undo }) => ({ id: await deps.trash.restore(store, undo) }),
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),
     'usage:report': (request) => deps.search.usage(request),
+    'annotations:list': () => deps.annotations.all(),
+    'annotations:set': ({ id, ...patch }) => deps.annotations.update(id, patch),
     'sessions:watch': async ({ id, known }) => {
       await deps.watch(id, known);
       return { watching: id };

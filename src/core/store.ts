@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Cost, Message, Session, SessionList, SessionSummary } from '../shared/types';
 import { createFileExclusive, syncDir, tempPathFor, writeFileAtomic } from './atomic';
-import { SessionInUseError, SessionNotFoundError } from './errors';
+import { SessionExistsError, SessionInUseError, SessionNotFoundError } from './errors';
 import { nowGoTime, parseGoTime } from './gotime';
 import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
@@ -326,28 +326,79 @@ export class JsonlStore {
   /** Removes a session's file and index entry: both or neither. The file is first moved aside
    * (a `*.tmp` name is never a session), then the entry removed; if that fails, the file is put
    * back. Refuses while `<id>.lock` names a live process, and refuses a folder. Resolves false
-   * when there was no file to remove (a stale index entry is still dropped). */
-  async delete(id: string): Promise<boolean> {
+   * when there was no file to remove (a stale index entry is still dropped).
+   *
+   * With `keep`, the file is not unlinked: `keep` is handed it (under its temp name) and the
+   * index entries removed, and must take it away (into a trash); if `keep` fails, the file and
+   * the entries are both put back as they were. */
+  async delete(
+    id: string,
+    keep?: (parked: string, removed: RemovedEntry[]) => Promise<void>,
+  ): Promise<boolean> {
     const path = this.file(id);
     const pid = await livePidOf(this.root, id);
     if (pid !== null) throw new SessionInUseError(id, pid);
     await this.prepareWrite();
     return withLock(this.root, `${id}.jsonl`, async () => {
       const parked = await this.moveAside(path);
+      const removed: RemovedEntry[] = [];
       try {
         await this.updateIndex((entries) => {
-          const kept = entries.filter((e) => e.id !== id);
-          return kept.length === entries.length ? null : kept;
+          entries.forEach((entry, position) => {
+            if (entry.id === id) removed.push({ entry, position });
+          });
+          return removed.length === 0 ? null : entries.filter((e) => e.id !== id);
         });
       } catch (error) {
         if (parked !== null) await rename(parked, path);
         throw error;
       }
       if (parked === null) return false;
-      // Already gone from the folder and the index: a temp file left behind is never a session.
-      await unlink(parked).catch(() => undefined);
+      if (keep) {
+        try {
+          await keep(parked, removed);
+        } catch (error) {
+          await rename(parked, path);
+          if (removed.length > 0) await this.updateIndex((entries) => reinsert(entries, id, removed));
+          throw error;
+        }
+      } else {
+        // Already gone from the folder and the index: a temp file left behind is never a session.
+        await unlink(parked).catch(() => undefined);
+      }
       await syncDir(this.root);
       return true;
+    });
+  }
+
+  /** Puts back a session `delete` took away with `keep`: `put(path)` must move its file to
+   * `path` (the session's file, which must not exist), then its index entries go back where they
+   * were. If the entries cannot be written, `undo(path)` takes the file away again. */
+  async restore(
+    id: string,
+    removed: RemovedEntry[],
+    put: (path: string) => Promise<void>,
+    undo: (path: string) => Promise<void>,
+  ): Promise<void> {
+    const path = this.file(id);
+    await this.prepareWrite();
+    await withLock(this.root, `${id}.jsonl`, async () => {
+      const there = await lstat(path).then(
+        () => true,
+        (error: unknown) => {
+          if (isMissing(error)) return false;
+          throw error;
+        },
+      );
+      if (there) throw new SessionExistsError(id);
+      await put(path);
+      try {
+        if (removed.length > 0) await this.updateIndex((entries) => reinsert(entries, id, removed));
+      } catch (error) {
+        await undo(path);
+        throw error;
+      }
+      await syncDir(this.root);
     });
   }
 
@@ -415,6 +466,22 @@ function sortNewestFirst(summaries: SessionSummary[]): SessionSummary[] {
 function entryFromSummary(s: SessionSummary): IndexEntry {
   const { size: _size, live: _live, cost: _cost, ...rest } = s;
   return rest;
+}
+
+/** An index entry `delete` removed, and where in index.json it stood. */
+export interface RemovedEntry {
+  entry: IndexEntry;
+  position: number;
+}
+
+/** `entries` with `removed` back at their positions (in order), replacing any entry of `id`
+ * written since, so that the index is as it was before the delete. */
+function reinsert(entries: IndexEntry[], id: string, removed: RemovedEntry[]): IndexEntry[] {
+  const next = entries.filter((e) => e.id !== id);
+  for (const { entry, position } of [...removed].sort((a, b) => a.position - b.position)) {
+    next.splice(Math.min(position, next.length), 0, entry);
+  }
+  return next;
 }
 
 function upsert(entries: IndexEntry[], s: Session): IndexEntry[] {

@@ -27,7 +27,7 @@ function connect(dir: string) {
     handle: (channel: string, h: Handler) => handlers.set(channel, h),
     on: (channel: string, h: Handler) => handlers.set(channel, h),
   };
-  const store = new OpenStore(dir, { makeSearch: tempSearch });
+  const store = new OpenStore(dir, { makeSearch: tempSearch, dataDir: tempDir() });
   const folder = new DragFolder(tempDir());
   const saveDir = tempDir();
   registerIpc(ipcMain as unknown as Pick<IpcMain, 'handle' | 'on'>, {
@@ -82,10 +82,13 @@ describe('window.api over IPC to the real store', () => {
     );
   });
 
-  it('deletes a session', async () => {
+  it('deletes a session, and puts it back', async () => {
     const { api } = connect(dir);
-    await expect(api.deleteSession({ id: TOOLS })).resolves.toEqual({ deleted: true });
+    const { deleted, undo } = await api.deleteSession({ id: TOOLS });
+    expect(deleted).toBe(true);
     expect((await api.listSessions({})).sessions.map((s) => s.id)).not.toContain(TOOLS);
+    await expect(api.restoreSession({ undo })).resolves.toEqual({ id: TOOLS });
+    expect((await api.listSessions({})).sessions.map((s) => s.id)).toContain(TOOLS);
   });
 
   it('saves and drags out the exact export', async () => {

@@ -23,7 +23,8 @@ function fakeHandlers() {
     }),
     'sessions:transcript': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
-    'sessions:delete': vi.fn(async () => ({ deleted: true })),
+    'sessions:delete': vi.fn(async () => ({ deleted: true, undo: 'T1' })),
+    'sessions:restore': vi.fn(async () => ({ id: 'x' })),
     'sessions:search': vi.fn(async () => ({
       query: '',
       groups: [],
@@ -35,9 +36,12 @@ function fakeHandlers() {
       page_size: 20,
       took_ms: 0,
       progress: { state: 'ready' as const, done: 0, total: 0 },
+      partial: false,
     })),
     'search:matches': vi.fn(async () => []),
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
+    'annotations:list': vi.fn(async () => ({})),
+    'annotations:set': vi.fn(async () => null),
     'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
     'sessions:redact-preview': vi.fn(async () => []),
     'usage:report': vi.fn(async () => {

@@ -5,7 +5,7 @@ import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
 import { tempSearch } from '../../test/support/search';
 import { OpenStore } from './open-store';
 
-const deps = { makeSearch: tempSearch };
+const deps = { makeSearch: tempSearch, dataDir: tempDir() };
 
 describe('OpenStore', () => {
   it('reports the folder, whether it exists, and electron mode', async () => {

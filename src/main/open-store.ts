@@ -4,6 +4,9 @@
 import { stat } from 'node:fs/promises';
 import type { StoreInfo } from '../shared/contract';
 import type { IndexProgress } from '../shared/types';
+import { AnnotationStore } from '../core/app-data/annotation-store';
+import { defaultDataDir } from '../core/app-data/data-dir';
+import { Trash } from '../core/app-data/trash';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import { JsonlStore } from '../core/store';
 
@@ -19,6 +22,8 @@ export interface OpenStoreDeps {
   watch?: (store: JsonlStore, id: string | null, known?: number) => Promise<void> | void;
   /** Starts live updates of a newly opened folder; returns what stops them (repoint, quit). */
   live?: (store: JsonlStore, search: SearchHandle) => () => void;
+  /** The app's data folder (stars, tags, notes; the trash); the platform's when absent. */
+  dataDir?: string;
 }
 
 interface Current {
@@ -33,10 +38,18 @@ interface Current {
 export class OpenStore {
   private current: Current;
 
+  /** The app's data folder, and the trash in it (shared by every folder opened). */
+  private readonly dataDir: string;
+  private readonly trash: Trash;
+
   constructor(
     dir: string,
     private readonly deps: OpenStoreDeps,
   ) {
+    this.dataDir = deps.dataDir ?? defaultDataDir();
+    this.trash = new Trash(this.dataDir);
+    // Deleted sessions older than the trash keeps are let go of at start (and at each delete).
+    void this.trash.empty().catch(() => undefined);
     this.current = this.open(dir);
   }
 
@@ -90,6 +103,8 @@ export class OpenStore {
       info: () => this.info(),
       search,
       watch: (id, known) => this.deps.watch?.(store, id, known),
+      annotations: new AnnotationStore(this.dataDir),
+      trash: this.trash,
     });
     const stopLive = this.deps.live?.(store, search) ?? (() => undefined);
     return { store, search, handlers, unsubscribe, stopLive };

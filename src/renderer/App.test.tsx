@@ -105,25 +105,33 @@ describe('session list', () => {
     expect(screen.getByTestId('session-count').textContent).toBe('1 of 3 sessions');
     fireEvent.change(screen.getByTestId('session-filter'), { target: { value: 'nothing like this' } });
     expect(screen.getByTestId('empty-state').textContent).toContain(
-      'No session matches “nothing like this”. Press Esc to clear the filter.',
+      'No session’s title, id, model, vendor or folder has “nothing like this”. Press Enter to search inside every session, or Esc to clear the box.',
     );
     key('Escape');
     expect(rows()).toHaveLength(3);
   });
 
-  it('sorts and filters by vendor chips', async () => {
+  it('sorts, and filters by the menus, whose choices count sessions', async () => {
     mount();
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.change(screen.getByTestId('sort-select'), { target: { value: 'title' } });
     expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s1', 's2', 's3']);
-    const chip = screen
-      .getAllByTestId('vendor-chip')
+    fireEvent.click(screen.getByTestId('filter-vendors'));
+    const choice = screen
+      .getAllByTestId('filter-vendors-choice')
       .find((c) => c.getAttribute('data-value') === 'anthropic')!;
-    fireEvent.click(chip);
-    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect(choice.textContent).toBe('anthropic2');
+    fireEvent.click(choice);
+    expect(choice.getAttribute('aria-checked')).toBe('true');
     expect(rows().map((r) => r.getAttribute('data-session-id'))).toEqual(['s2', 's3']);
-    fireEvent.change(screen.getByTestId('date-range'), { target: { value: 'today' } });
+    expect(screen.getByTestId('active-filter').textContent).toBe('Vendoranthropic✕');
+    fireEvent.click(screen.getByTestId('filter-date'));
+    fireEvent.click(
+      screen.getAllByTestId('filter-date-choice').find((c) => c.getAttribute('data-value') === 'today')!,
+    );
     expect(rows()).toHaveLength(0);
+    fireEvent.click(screen.getAllByTestId('active-filter')[0]!);
+    expect(screen.getAllByTestId('active-filter')).toHaveLength(1);
   });
 
   it('says where the missing session folder should be', async () => {
@@ -131,11 +139,31 @@ describe('session list', () => {
     api.info = { dir: '/home/me/.ggcode/sessions', exists: false, mode: 'browser' };
     api.sessions = [];
     mount(api);
+    // A browser cannot switch folders, so it is not offered.
     await waitFor(() =>
-      expect(screen.getByTestId('empty-state').textContent).toContain(
-        'No session folder at /home/me/.ggcode/sessions. Run ggcode once, or open another folder.',
+      expect(screen.getByTestId('empty-state').textContent).toBe(
+        'No session folder at /home/me/.ggcode/sessions. Run ggcode once, or serve another folder (sessions --dir DIR serve).',
       ),
     );
+    expect(screen.getByTestId('session-count').textContent).toBe('0 sessions');
+  });
+
+  it('offers another folder in the app, and shows no count while loading', async () => {
+    const api = fakeApi([], [], 'electron');
+    api.info = { dir: '/home/me/.ggcode/sessions', exists: false, mode: 'electron' };
+    let answer: () => void = () => {};
+    const listed = api.listSessions;
+    api.listSessions = (request) => new Promise((resolve) => (answer = () => resolve(listed(request))));
+    mount(api);
+    await waitFor(() => expect(screen.getByText('Loading sessions…')).toBeTruthy());
+    expect(screen.getByTestId('session-count').textContent).toBe('');
+    act(() => answer());
+    await waitFor(() =>
+      expect(screen.getByTestId('empty-state').textContent).toContain(
+        'Run ggcode once, or open another folder.',
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'Open another folder…' })).toBeTruthy();
   });
 
   it('reloads when the folder changes', async () => {
@@ -338,7 +366,14 @@ describe('actions', () => {
     fireEvent.click(screen.getByTestId('delete-session'));
     fireEvent.click(screen.getByTestId('confirm-delete'));
     await waitFor(() => expect(rows()).toHaveLength(2));
-    expect(screen.getByTestId('status').textContent).toBe('Deleted “Alpha parser”');
+    // Said where the header was, with Undo taking focus; Undo puts the row back and opens it.
+    expect(screen.getByTestId('undo-bar').textContent).toBe('Deleted “Alpha parser”Undo✕');
+    expect(document.activeElement).toBe(screen.getByTestId('undo-delete'));
+    fireEvent.click(screen.getByTestId('undo-delete'));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(api.calls).toContain('restore undo-s1');
+    await waitFor(() => expect(screen.getByTestId('transcript-title').textContent).toBe('Alpha parser'));
+    expect(screen.getByTestId('undo-bar').textContent).toBe('Put back “Alpha parser”');
   });
 
   it('copies, saves and drags out through the api', async () => {
@@ -346,7 +381,9 @@ describe('actions', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[1]!);
     fireEvent.click(await screen.findByTestId('copy-markdown'));
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('Copied'));
+    await waitFor(() => expect(screen.getByTestId('feedback-copy').textContent).toBe('Copied'));
+    // Shown beside the button, so not repeated in the status line.
+    expect(screen.getByTestId('status').textContent).toBe('');
     fireEvent.click(screen.getByTestId('save-markdown'));
     fireEvent.click(await screen.findByTestId('export-format-json'));
     fireEvent.click(screen.getByTestId('export-redact'));

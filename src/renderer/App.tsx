@@ -1,6 +1,10 @@
 // The app: list (or search) pane on the left, transcript on the right, status line below; plus the
-// wiring that lives for the whole window (first load, backend events, keyboard, deep link, theme).
-import { useEffect } from 'react';
+// wiring that lives for the whole window (first load, backend events, keyboard, deep link, theme,
+// layout). In a narrow window the list pane is a drawer over the transcript.
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { DrawerBar } from './app/DrawerBar';
+import { ShortcutsDialog } from './app/ShortcutsDialog';
+import { SidebarResizer } from './app/SidebarResizer';
 import { StatusLine } from './app/StatusLine';
 import { TopBar } from './app/TopBar';
 import { applyTheme } from './app/theme-storage';
@@ -8,39 +12,88 @@ import { useBackendEvents, type BackendEvents } from './app/use-backend-events';
 import { useDeepLink } from './app/use-deep-link';
 import { useKeyboard } from './app/use-keyboard';
 import { ExportDialog } from './features/export/ExportDialog';
+import { useNarrow } from './app/use-narrow';
 import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
+import { RecentGroup } from './features/session-list/RecentGroup';
+import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
 import { UsageView } from './features/usage/UsageView';
+import { UndoBar } from './features/transcript/UndoBar';
 import { useAppStore } from './store/store-context';
+
+/** Keeps focus with the drawer: into it when it opens, back to its toggle when it closes. */
+function useDrawerFocus(drawer: boolean): void {
+  const was = useRef(drawer);
+  useEffect(() => {
+    if (was.current === drawer) return;
+    was.current = drawer;
+    const active = document.activeElement;
+    if (drawer) document.getElementById('session-filter')?.focus();
+    else if (
+      active === null ||
+      active === document.body ||
+      document.getElementById('sidebar')?.contains(active)
+    ) {
+      document.querySelector<HTMLElement>('[data-testid="drawer-toggle"]')?.focus();
+    }
+  }, [drawer]);
+}
 
 /** The whole window. `api` is only used to hear the backend's events. */
 export function App({ api }: { api: BackendEvents }) {
   const theme = useAppStore((s) => s.theme);
   const searchOpen = useAppStore((s) => s.searchOpen);
   const usageOpen = useAppStore((s) => s.usage.open);
+  const sidebarWidth = useAppStore((s) => s.sidebarWidth);
+  const narrow = useAppStore((s) => s.narrow);
+  const drawer = useAppStore((s) => s.narrow && s.drawerOpen);
+  const closeDrawer = useAppStore((s) => s.closeDrawer);
+  const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
   useKeyboard();
   useDeepLink();
   useBackendEvents(api);
+  useNarrow();
+  useDrawerFocus(drawer);
 
   useEffect(() => applyTheme(document.documentElement, theme), [theme]);
 
+  // A custom property set through CSSOM (React's style prop), which the CSP allows.
+  const style = { '--sidebar-width': `${sidebarWidth}px` } as CSSProperties;
   return (
-    <div className="app">
-      <aside className="list-pane" data-testid="list-pane" aria-label="Sessions">
+    <div
+      className="app"
+      style={style}
+      data-layout={narrow ? 'narrow' : 'wide'}
+      data-drawer={drawer ? 'open' : undefined}
+    >
+      <aside
+        id="sidebar"
+        className="list-pane"
+        data-testid="list-pane"
+        aria-label="Sessions"
+        inert={narrow && !drawer}
+      >
         <TopBar />
+        <SearchBox />
         {/* Both views stay mounted, so each keeps its scroll position and state. */}
         <div className="pane-view" hidden={searchOpen}>
           <ListControls />
+          <RecentGroup />
           <SessionList />
         </div>
         <SearchPanel hidden={!searchOpen} />
       </aside>
-      <main className="main-pane" data-testid="main-pane">
+      {!narrow && <SidebarResizer />}
+      {drawer && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={closeDrawer} />}
+      <main className="main-pane" data-testid="main-pane" inert={drawer}>
+        <DrawerBar />
+        <UndoBar />
         {usageOpen ? <UsageView /> : <TranscriptPane />}
       </main>
       <StatusLine />
+      {shortcutsOpen && <ShortcutsDialog />}
       <ExportDialog />
     </div>
   );

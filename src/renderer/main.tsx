@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './api/create-client';
+import { storagePrefs } from './app/prefs';
 import { loadTheme, saveTheme } from './app/theme-storage';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
@@ -32,6 +33,7 @@ const store = createAppStore({
   now: () => new Date(),
   theme: loadTheme(storage()),
   saveTheme: (theme) => saveTheme(storage(), theme),
+  prefs: storagePrefs(storage()),
 });
 
 const root = document.getElementById('root');

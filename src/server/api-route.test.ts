@@ -1,5 +1,5 @@
 // POST /api/<channel>: the shared dispatch over HTTP, with its refusals (400, 403, 404, 405, 413).
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,9 @@ async function call<T>(channel: string, body: string, headers: Record<string, st
   return { ...res, envelope };
 }
 
+/** The names in a folder, to see that nothing was written there. */
+const snapshotNames = async (dir: string) => (await readdir(dir)).sort();
+
 const value = <T>(envelope: Envelope<T> | null): T => {
   if (envelope === null || !envelope.ok) throw new Error(`not ok: ${JSON.stringify(envelope)}`);
   return envelope.value;
@@ -58,6 +61,22 @@ describe('API calls', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(value(res.envelope)).toEqual(await store.listing());
     expect(value(res.envelope).sessions).toHaveLength(9);
+  });
+
+  it('keeps stars, tags, notes and names in the data folder, never in the sessions folder', async () => {
+    const before = await snapshotNames(corpus);
+    const id = FIXTURE_IDS.plain;
+    expect(
+      value((await call('annotations:set', JSON.stringify({ id, starred: true, tags: ['ui'] }))).envelope),
+    ).toEqual({
+      starred: true,
+      tags: ['ui'],
+    });
+    await call('annotations:set', JSON.stringify({ id, note: 'Remember this', name: 'Plain one' }));
+    expect(value((await call('annotations:list', '{}')).envelope)).toEqual({
+      [id]: { starred: true, tags: ['ui'], note: 'Remember this', name: 'Plain one' },
+    });
+    expect(await snapshotNames(corpus)).toEqual(before);
   });
 
   it('accepts the cookie instead of the header, and an empty body as {}', async () => {
@@ -117,12 +136,19 @@ describe('API calls', () => {
 
   it('deletes a session file; deleting it again is a 404', async () => {
     const id = FIXTURE_IDS.plain;
-    const res = await call('sessions:delete', JSON.stringify({ id }));
-    expect(value(res.envelope)).toEqual({ deleted: true });
+    const res = await call<{ deleted: boolean; undo: string }>('sessions:delete', JSON.stringify({ id }));
+    const { undo } = value(res.envelope);
+    expect(value(res.envelope)).toEqual({ deleted: true, undo: expect.stringMatching(/^[0-9A-Z]{26}$/) });
     await expect(access(join(corpus, `${id}.jsonl`))).rejects.toThrow();
     const again = await call('sessions:delete', JSON.stringify({ id }));
     expect(again.status).toBe(404);
     expect(again.envelope).toEqual({ ok: false, error: `session ${id} not found` });
+    // Undo puts it back, once.
+    expect(value((await call('sessions:restore', JSON.stringify({ undo }))).envelope)).toEqual({ id });
+    await expect(access(join(corpus, `${id}.jsonl`))).resolves.toBeUndefined();
+    const twice = await call('sessions:restore', JSON.stringify({ undo }));
+    expect(twice.envelope).toEqual({ ok: false, error: 'that deleted session is no longer in the trash' });
+    expect((await call('sessions:restore', JSON.stringify({ undo: '../../x' }))).status).toBe(400);
   });
 
   it('refuses to delete a session whose lock names a live process, with 200 and an error envelope', async () => {
@@ -164,6 +190,11 @@ describe('API refusals', () => {
       ['sessions:load', JSON.stringify({ id: '../../etc/passwd' })],
       ['sessions:load', JSON.stringify({ id: 'ok', extra: 1 })],
       ['sessions:search', JSON.stringify({ query: 'a', limit: 0 })],
+      ['sessions:search', JSON.stringify({ query: 'a', sort: 'size' })],
+      ['annotations:set', JSON.stringify({ id: 'x', tags: ['ok', 'bad\u0007bell'] })],
+      ['annotations:set', JSON.stringify({ id: 'x', name: 'a'.repeat(201) })],
+      ['annotations:set', JSON.stringify({ id: 'x', starred: 'yes' })],
+      ['annotations:set', JSON.stringify({ id: 'x', color: 'red' })],
     ];
     for (const [channel, body] of cases) {
       const res = await call(channel, body);

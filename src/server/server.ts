@@ -10,6 +10,9 @@ import { LiveStore } from '../core/live/live-store';
 import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';
 import { SearchService } from '../core/search/service';
+import { AnnotationStore } from '../core/app-data/annotation-store';
+import { defaultDataDir } from '../core/app-data/data-dir';
+import { Trash } from '../core/app-data/trash';
 import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
@@ -41,6 +44,8 @@ export interface ServerOptions {
   search?: SearchHandle;
   /** Where the default search index lives (the platform cache folder when absent). */
   cacheDir?: string;
+  /** The app's data folder (stars, tags, notes; the trash); the platform's when absent. */
+  dataDir?: string;
   /** How often idle event streams get a heartbeat, in ms (tests shorten it). */
   heartbeatMs?: number;
   /** Limits on slow clients; SERVER_TIMEOUTS by default (tests shorten them). */
@@ -89,11 +94,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await live.start();
   const stopRefreshing = refreshSearchOnChanges(live, search);
   const events = new EventStreams(live, search, options.heartbeatMs);
+  const dataDir = options.dataDir ?? defaultDataDir();
+  // Deleted sessions older than the trash keeps are let go of at start (and at each delete).
+  const trash = new Trash(dataDir);
+  void trash.empty().catch(() => undefined);
   const handlers = createHandlers(store, {
     info: () => storeInfo(store),
     search,
     // The browser follows a session over /events?watch=<id>; nothing to keep per request here.
     watch: () => undefined,
+    annotations: new AnnotationStore(dataDir),
+    trash,
   });
   const context: RouteContext = { store, rendererDir, handlers, events, token, port: 0 };
   const timeouts = options.timeouts ?? SERVER_TIMEOUTS;

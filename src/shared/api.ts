@@ -11,10 +11,13 @@ export const API_METHODS = {
   exportSession: 'sessions:export',
   redactPreview: 'sessions:redact-preview',
   deleteSession: 'sessions:delete',
+  restoreSession: 'sessions:restore',
   searchSessions: 'sessions:search',
   searchMatches: 'search:matches',
   searchProgress: 'search:progress',
   usageReport: 'usage:report',
+  listAnnotations: 'annotations:list',
+  setAnnotation: 'annotations:set',
   watchSession: 'sessions:watch',
 } as const satisfies Record<string, Channel>;
 

@@ -7,11 +7,15 @@ import {
   type RedactionFinding,
   type RedactOptions,
 } from './export-format';
+import { patchProblem, type AnnotationPatch } from './annotation';
 import { isValidId } from './ids';
 import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageReport, type UsageRequest } from './usage';
 import type {
+  Annotation,
+  Annotations,
   IndexProgress,
   SearchResults,
+  SearchSort,
   Session,
   SessionList,
   Transcript,
@@ -39,10 +43,14 @@ export interface Contract {
     request: { id: string; redact: RedactOptions };
     response: RedactionFinding[];
   };
-  'sessions:delete': { request: { id: string }; response: { deleted: boolean } };
+  /** Moves the session's file into the app's trash and drops its index entry; `undo` names what
+   * sessions:restore puts back (for 30 days). */
+  'sessions:delete': { request: { id: string }; response: { deleted: boolean; undo: string } };
+  /** Puts a deleted session back exactly as it was (its file and its index entry). */
+  'sessions:restore': { request: { undo: string }; response: { id: string } };
   /** Full-text search, one page of sessions (page counts from 0). */
   'sessions:search': {
-    request: { query: string; page?: number; pageSize?: number };
+    request: { query: string; page?: number; pageSize?: number; sort?: SearchSort };
     response: SearchResults;
   };
   /** Every message of one session that matches the query, for next/previous hit. */
@@ -51,6 +59,10 @@ export interface Contract {
   'usage:report': { request: UsageRequest; response: UsageReport };
   /** Where the background index build stands. */
   'search:progress': { request: Record<string, never>; response: IndexProgress };
+  /** Every session's star, tags, note and display name (kept in the app's data folder). */
+  'annotations:list': { request: Record<string, never>; response: Annotations };
+  /** Changes one session's annotation; the answer is what it now is (null: nothing left). */
+  'annotations:set': { request: { id: string } & AnnotationPatch; response: Annotation | null };
   /** Follow one session (or none): appended messages then arrive as SESSION_APPENDED_EVENT.
    * `known`: how many messages the viewer has; any after them are sent at once. */
   'sessions:watch': {
@@ -107,10 +119,13 @@ export const CHANNELS = [
   'sessions:export',
   'sessions:redact-preview',
   'sessions:delete',
+  'sessions:restore',
   'sessions:search',
   'search:matches',
   'search:progress',
   'usage:report',
+  'annotations:list',
+  'annotations:set',
   'sessions:watch',
 ] as const satisfies readonly Channel[];
 
@@ -192,12 +207,22 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     return { ...expectId(o), redact: expectRedact(o.redact) };
   },
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:restore': (v) => {
+    const { undo } = expectKeys(v, ['undo']);
+    if (!isValidId(undo)) throw new BadRequestError('undo must be what sessions:delete answered');
+    return { undo };
+  },
   'sessions:search': (v) => {
-    const o = expectKeys(v, ['query', 'page', 'pageSize']);
+    const o = expectKeys(v, ['query', 'page', 'pageSize', 'sort']);
     const query = expectQuery(o.query);
     const request: Request<'sessions:search'> = { query };
     if (o.page !== undefined) request.page = expectInt(o.page, 'page', 0, 100_000);
     if (o.pageSize !== undefined) request.pageSize = expectInt(o.pageSize, 'pageSize', 1, 200);
+    if (o.sort !== undefined) {
+      if (o.sort !== 'relevance' && o.sort !== 'date')
+        throw new BadRequestError('sort must be "relevance" or "date"');
+      request.sort = o.sort;
+    }
     return request;
   },
   'search:matches': (v) => {
@@ -216,6 +241,19 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
       request.breakdowns = o.breakdowns;
     }
     return request;
+  },
+  'annotations:list': (v) => (expectKeys(v, []), {}),
+  'annotations:set': (v) => {
+    const o = expectKeys(v, ['id', 'starred', 'tags', 'note', 'name']);
+    const { id } = expectId(o);
+    const patch: AnnotationPatch = {};
+    if (o.starred !== undefined) patch.starred = o.starred as boolean;
+    if (o.tags !== undefined) patch.tags = o.tags as string[];
+    if (o.note !== undefined) patch.note = o.note as string;
+    if (o.name !== undefined) patch.name = o.name as string;
+    const problem = patchProblem(patch);
+    if (problem !== null) throw new BadRequestError(problem);
+    return { id, ...patch };
   },
   'sessions:watch': (v) => {
     const o = expectKeys(v, ['id', 'known']);

@@ -130,6 +130,8 @@ export interface SessionSummary {
   endpoint: string;
   model: string;
   workspace?: string;
+  /** Which agent recorded the session, where the list holds more than one kind. */
+  source?: string;
   /** File size in bytes. */
   size: number;
   /** True while `<id>.lock` names a running process (an agent is writing this session). Set by
@@ -177,6 +179,9 @@ export interface SearchGroup {
   matches: SearchMatch[];
 }
 
+/** How search results are ordered: best match first, or most recently updated first. */
+export type SearchSort = 'relevance' | 'date';
+
 /** One page of results, grouped by session: best relevance first, then most recent (or most
  * recent first when `capped`). */
 export interface SearchResults {
@@ -195,6 +200,9 @@ export interface SearchResults {
   page_size: number;
   took_ms: number;
   progress: IndexProgress;
+  /** The index was still being built or brought up to date: these are the results over what it
+   * held so far (a first build indexes the newest sessions first). */
+  partial: boolean;
 }
 
 /** An image to show inline (from an image block or a tool result's images). */
@@ -224,3 +232,15 @@ export interface Transcript {
   header: string;
   messages: TranscriptMessage[];
 }
+
+/** What a reader added to a session, kept in the app's own data folder: a star, tags, a note and
+ * a display name shown instead of the title. Absent fields are unset. */
+export interface Annotation {
+  starred?: true;
+  tags?: string[];
+  note?: string;
+  name?: string;
+}
+
+/** Every annotated session's annotation, by session id. */
+export type Annotations = Record<string, Annotation>;

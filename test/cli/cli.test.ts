@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { AnnotationStore } from '../../src/core/app-data/annotation-store';
 import { parseDuration } from '../../src/cli/duration';
 import type { SearchResults } from '../../src/shared/types';
 import { corpusCopy, GOLDEN, snapshot, tempDir } from '../support/fixtures';
@@ -25,8 +26,9 @@ async function cli(
 ): Promise<{ code: number; out: string; err: string[] }> {
   let out = '';
   const err: string[] = [];
-  // The cache (list summaries, search index) goes to a temp folder unless a test names one.
-  const withCache = { TRANSCRIPTS_CACHE_DIR: tempDir(), ...env };
+  // The cache (list summaries, search index) and the app's data (stars, tags) go to temp folders
+  // unless a test names them.
+  const withCache = { TRANSCRIPTS_CACHE_DIR: tempDir(), TRANSCRIPTS_DATA_DIR: tempDir(), ...env };
   const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, withCache);
   return { code, out, err };
 }
@@ -68,6 +70,59 @@ describe('sessions CLI', () => {
       updated_at: '2026-03-02T09:00:00.987-05:00',
       msg_count: 2,
     });
+  });
+
+  it('list --starred and --tag T keep what the app starred and tagged, and show its names', async () => {
+    const dir = corpusCopy();
+    const data = tempDir();
+    const env = { TRANSCRIPTS_DATA_DIR: data };
+    const notes = new AnnotationStore(data);
+    const [a, b, c] = [
+      '20261124-135052-b3bc2eebd2d250e8',
+      '20261124-135052-d23db7e55539ac33',
+      '20260301-101010-00000000000000a6',
+    ];
+    await notes.update(a!, { starred: true, tags: ['ui', 'Bug'], name: 'Parser, renamed' });
+    await notes.update(b!, { tags: ['ui'] });
+    await notes.update(c!, { starred: true, note: 'look again' });
+    const ids = async (...args: string[]) =>
+      (JSON.parse((await cli(['--dir', dir, 'list', '--json', ...args], env)).out) as { id: string }[]).map(
+        (r) => r.id,
+      );
+    expect((await ids('--starred')).sort()).toEqual([a, c].sort());
+    expect((await ids('--tag', 'UI')).sort()).toEqual([a, b].sort());
+    expect(await ids('--tag', 'ui', '--tag', 'bug')).toEqual([a]);
+    expect(await ids('--starred', '--tag', 'ui')).toEqual([a]);
+    const rows = JSON.parse((await cli(['--dir', dir, 'list', '--json', '--starred'], env)).out) as Record<
+      string,
+      unknown
+    >[];
+    expect(rows.find((r) => r.id === a)).toMatchObject({
+      starred: true,
+      tags: ['ui', 'Bug'],
+      name: 'Parser, renamed',
+    });
+    expect(rows.find((r) => r.id === c)).toMatchObject({ note: 'look again' });
+    const table = (await cli(['--dir', dir, 'list', '--tag', 'bug'], env)).out;
+    expect(table).toContain('★ Parser, renamed');
+    expect(table.trim().split('\n')).toHaveLength(2);
+    const none = await cli(['--dir', dir, 'list', '--tag', 'nothing'], env);
+    expect(none).toMatchObject({ code: 0, out: '', err: [`no sessions in ${dir} are tagged "nothing"`] });
+    expect((await cli(['--dir', dir, 'list', '--tag', ' '], env)).code).toBe(2);
+    expect((await cli(['--dir', dir, 'show', a!, '--starred'], env)).code).toBe(2);
+
+    // A damaged annotations file: a plain list still lists (and says why stars are missing),
+    // a filtered one fails in one line, and the file is left as it was.
+    writeFileSync(join(data, 'annotations.json'), '{ broken');
+    const plain = await cli(['--dir', dir, 'list'], env);
+    expect(plain.code).toBe(0);
+    expect(plain.err).toEqual([
+      expect.stringMatching(/^sessions: stars and tags not shown: .*not valid JSON/),
+    ]);
+    const filtered = await cli(['--dir', dir, 'list', '--starred'], env);
+    expect(filtered.code).toBe(1);
+    expect(filtered.err).toHaveLength(1);
+    expect(readFileSync(join(data, 'annotations.json'), 'utf8')).toBe('{ broken');
   });
 
   it('reads SESSIONS_DIR when --dir is absent', async () => {
@@ -127,6 +182,26 @@ describe('sessions CLI', () => {
     expect(readdirSync(dir).some((n) => n.endsWith('.sqlite'))).toBe(false);
   });
 
+  it('search answers a long first build with the results so far, and carries on the next time', async () => {
+    const dir = corpusCopy();
+    const env = { TRANSCRIPTS_CACHE_DIR: tempDir(), TRANSCRIPTS_SEARCH_WAIT_MS: '1' };
+    const first = await cli(['--dir', dir, 'search', 'alpha'], env);
+    expect(first.code).toBe(0);
+    expect(first.err.at(-1)).toMatch(
+      /^Indexing… results so far( \(\d of 9 sessions indexed\))?; search again/,
+    );
+    const json = JSON.parse(
+      (await cli(['--dir', dir, 'search', 'alpha', '--json'], env)).out,
+    ) as SearchResults;
+    expect(json.partial).toBe(true);
+    const whole = await cli(['--dir', dir, 'search', 'alpha', '--json', '--wait'], env);
+    expect(JSON.parse(whole.out)).toMatchObject({ partial: false, total_sessions: 8 });
+    const again = await cli(['--dir', dir, 'search', 'alpha'], {
+      TRANSCRIPTS_CACHE_DIR: env.TRANSCRIPTS_CACHE_DIR,
+    });
+    expect(again.err.at(-1)).toBe('8 session(s), 12 match(es); page 1 of 1');
+  });
+
   it('delete removes a session; a missing or in-use one is a one-line error with exit 1', async () => {
     const dir = corpusCopy();
     const id = '20261124-135052-b3bc2eebd2d250e8';
@@ -163,6 +238,7 @@ describe('sessions CLI', () => {
     [['cleanup'], /cleanup needs --older-than/],
     [['cleanup', '--older-than', '30 days'], /not a duration/],
     [['search', 'x', '--limit', '0'], /--limit must be a whole number/],
+    [['list', '--wait'], /list does not take --wait/],
   ])('usage error %j: one line, exit 2', async (args, pattern) => {
     const { code, err } = await cli(['--dir', tempDir(), ...args]);
     expect(code).toBe(2);

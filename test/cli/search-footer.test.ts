@@ -13,6 +13,7 @@ const results = (fields: Partial<SearchResults>): SearchResults => ({
   page_size: 20,
   took_ms: 1,
   progress: { state: 'ready', done: 1, total: 1 },
+  partial: false,
   ...fields,
 });
 
@@ -28,6 +29,18 @@ describe('the search footer', () => {
     );
     expect(searchFooter({ ...capped, has_more: false })).toBe(
       'more than 20000 matches, most recent sessions first; page 2',
+    );
+  });
+
+  it('says an answer made while the index builds is the results so far, and how far it got', () => {
+    const building = results({ partial: true, progress: { state: 'indexing', done: 1234, total: 10000 } });
+    expect(searchFooter(building)).toBe(
+      '45 session(s), 120 match(es); page 2 of 3\n' +
+        'Indexing… results so far (1234 of 10000 sessions indexed); search again for more, or wait for the whole index with --wait',
+    );
+    expect(searchFooter({ ...building, capped: true, has_more: false })).toBe(
+      'more than 120 matches, most recent sessions first; page 2\n' +
+        'Indexing… results so far (1234 of 10000 sessions indexed); search again for more, or wait for the whole index with --wait',
     );
   });
 });

@@ -1,9 +1,9 @@
 // Telling a damaged index file from a busy one: only damage gets the file replaced.
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
 import { describe, expect, it } from 'vitest';
-import { isSound, openIndexDatabase } from '../../src/core/search/database';
+import { compactIndex, isSound, openIndexDatabase } from '../../src/core/search/database';
 import { tempDir } from '../support/fixtures';
 
 /** A database whose quick_check answers `answer` or throws it. */
@@ -39,5 +39,34 @@ describe('isSound', () => {
     expect(rebuilt).toBe(true);
     expect(isSound(db)).toBe(true);
     db.close();
+  });
+});
+
+describe('compactIndex', () => {
+  const count = (db: Database, pragma: string) => Object.values(db.get(`PRAGMA ${pragma}`)!)[0] as number;
+
+  it('gives the pages merges freed back to the file system, once they are more than a few', () => {
+    const file = join(tempDir(), 'index.sqlite');
+    const { db } = openIndexDatabase(file);
+    try {
+      expect(count(db, 'auto_vacuum')).toBe(2); // incremental: pages can be given back later
+      db.exec('CREATE TABLE kept(b BLOB); CREATE TABLE filler(b BLOB)');
+      db.exec('INSERT INTO kept VALUES (zeroblob(2000000))');
+      db.exec('INSERT INTO filler VALUES (zeroblob(4000000))');
+      db.exec('DELETE FROM filler');
+      expect(count(db, 'freelist_count')).toBeGreaterThan(900);
+      compactIndex(db);
+      expect(count(db, 'freelist_count')).toBe(0);
+      expect(statSync(file).size).toBeLessThan(2_200_000);
+      // A few free pages stay: moving pages to give them back costs more than they weigh.
+      db.exec('INSERT INTO filler VALUES (zeroblob(40000))');
+      db.exec('DELETE FROM filler');
+      const few = count(db, 'freelist_count');
+      expect(few).toBeGreaterThan(0);
+      compactIndex(db);
+      expect(count(db, 'freelist_count')).toBe(few);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -1,9 +1,11 @@
 // The full-text index over the fixtures: queries, filters, incremental updates and recovery.
-import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { search, sessionMatches } from '../../src/core/search/searcher';
 import { SearchIndex } from '../../src/core/search/search-index';
+import { emptySession } from '../../src/core/load';
+import { messageLine, metaLine } from '../../src/core/serialize';
 import { JsonlStore } from '../../src/core/store';
 import { corpusCopy, snapshot, tempDir } from '../support/fixtures';
 
@@ -141,5 +143,50 @@ describe('search index', () => {
     ]) {
       await expect(search(index, dir, q)).resolves.toHaveProperty('groups');
     }
+  });
+});
+
+describe('the index file', () => {
+  it('writes a first build as few segments: rowids only rise, so FTS5 never writes out early', async () => {
+    const dir = join(tempDir(), 'sessions');
+    mkdirSync(dir);
+    for (let i = 0; i < 40; i++) {
+      const id = `s${String(i).padStart(2, '0')}`;
+      const meta = metaLine({ ...emptySession(id), title: `title ${i}`, updated_at: '2026-01-01T00:00:00Z' });
+      const line = messageLine(id, { role: 'user', content: [{ type: 'text', text: `words ${i} here` }] });
+      writeFileSync(join(dir, `${id}.jsonl`), meta + line.repeat(3));
+    }
+    const { index } = await indexed(dir);
+    const segments = index.database().get('SELECT count(DISTINCT segid) AS n FROM fts_idx') as { n: number };
+    expect(segments.n).toBeLessThanOrEqual(2);
+  });
+
+  it('holds a running update between two files while a query reads its snippets', async () => {
+    const dir = join(tempDir(), 'sessions');
+    mkdirSync(dir);
+    for (let i = 0; i < 100; i++) {
+      const id = `s${String(i).padStart(3, '0')}`;
+      const line = messageLine(id, { role: 'user', content: [{ type: 'text', text: `words ${i}` }] });
+      writeFileSync(join(dir, `${id}.jsonl`), metaLine({ ...emptySession(id), title: id }) + line);
+    }
+    const index = new SearchIndex(join(tempDir(), 'index.sqlite'));
+    open.push(index);
+    const seen: number[] = [];
+    let query: Promise<void> | null = null;
+    const update = index.update(new JsonlStore(dir), {
+      onProgress: ({ done }) => {
+        if (done !== 20) return;
+        query = index.pausingUpdates(async () => {
+          seen.push(index.files().size);
+          for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          seen.push(index.files().size);
+        });
+      },
+    });
+    await update;
+    await query;
+    expect(seen).toEqual([20, 20]);
+    expect(index.files().size).toBe(100);
   });
 });

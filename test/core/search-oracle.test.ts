@@ -37,8 +37,14 @@ async function compare(
     // Whether a query is broad is counted before the session filters (model, vendor, dates).
     expect(results.capped, text).toBe(broad && inside.size > 0);
     expect(results.has_more).toBe(false);
-    if (results.capped) {
-      const times = results.groups.map((g) => updated.get(g.id)!);
+    const byDate = await search(index, store.dir(), text, {
+      pageSize: ALL,
+      rankedHits: broad ? 0 : undefined,
+      sort: 'date',
+    });
+    expect(byDate.groups.map((g) => g.id).sort(), `${text} by date`).toEqual([...got.keys()].sort());
+    for (const shown of results.capped ? [results, byDate] : [byDate]) {
+      const times = shown.groups.map((g) => updated.get(g.id)!);
       expect(times, `${text}: most recent first`).toEqual([...times].sort((a, b) => b - a));
     }
     for (const [id, hit] of expected) {

@@ -11,17 +11,19 @@ import { SearchService } from '../../src/core/search/service';
 import { SearchWorkerClient } from '../../src/core/search/worker-client';
 import { messageLine, metaLine } from '../../src/core/serialize';
 import { JsonlStore } from '../../src/core/store';
-import type { IndexProgress } from '../../src/shared/types';
+import type { IndexProgress, SearchResults } from '../../src/shared/types';
 import { corpusCopy, tempDir } from '../support/fixtures';
 
-/** A directory of `count` sessions ("w0", "w1", ...), each with `messages` messages that all say
- * "needle" (so one query makes a page full of snippets to read). */
+/** A directory of `count` sessions ("w0", "w1", ...; each updated a minute after the one before),
+ * each with `messages` messages that all say "needle" (so one query makes a page full of
+ * snippets to read). */
 function sessionsDir(count: number, messages = 3): string {
   const dir = join(tempDir(), 'sessions');
   mkdirSync(dir);
   for (let i = 0; i < count; i++) {
     const id = `w${i}`;
-    const meta = metaLine({ ...emptySession(id), title: `session ${i}`, updated_at: '2026-01-01T00:00:00Z' });
+    const updated_at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    const meta = metaLine({ ...emptySession(id), title: `session ${i}`, updated_at });
     const lines = Array.from({ length: messages }, (_, k) =>
       messageLine(id, {
         role: 'user',
@@ -171,6 +173,22 @@ describe('SearchService indexing', () => {
     expect((await again.search({ query: 'needle ' })).total_sessions).toBe(200);
   });
 
+  it('answers during a first build over what it has indexed so far, newest sessions first, marked partial', async () => {
+    const s = service(sessionsDir(60, 1));
+    const answers: Promise<SearchResults>[] = [];
+    s.onProgress((p) => {
+      if (p.state === 'indexing' && p.done === 20)
+        answers.push(s.search({ query: 'needle ', pageSize: 100 }));
+    });
+    await s.refresh();
+    const during = await answers[0]!;
+    expect(during.partial).toBe(true);
+    expect(ids(during)).toEqual(Array.from({ length: 20 }, (_, k) => `w${59 - k}`).sort());
+    const after = await s.search({ query: 'needle ', pageSize: 100 });
+    expect(after.partial).toBe(false);
+    expect(after.total_sessions).toBe(60);
+  });
+
   it('close() without an update, and twice, resolves', async () => {
     const s = new SearchService(new JsonlStore(sessionsDir(1)), join(tempDir(), 'index.sqlite'));
     await s.close();
@@ -276,15 +294,21 @@ describe('SearchWorkerClient', () => {
     const out = tempDir('transcripts-worker-');
     symlinkSync(resolve(__dirname, '../../node_modules'), join(out, 'node_modules'), 'dir');
     workerFile = join(out, 'search-worker.cjs');
-    await build({
-      entryPoints: [join(__dirname, '../../src/core/search/worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: workerFile,
-      external: ['node-sqlite3-wasm'],
-      logLevel: 'silent',
-    });
+    // With the index's reader thread beside it, where the client looks for it.
+    for (const [entry, outfile] of [
+      ['worker.ts', workerFile],
+      ['reader-worker.ts', join(out, 'search-reader.cjs')],
+    ] as const) {
+      await build({
+        entryPoints: [join(__dirname, '../../src/core/search', entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile,
+        external: ['node-sqlite3-wasm'],
+        logLevel: 'silent',
+      });
+    }
   });
 
   function client(dir: string): SearchWorkerClient {
@@ -317,6 +341,29 @@ describe('SearchWorkerClient', () => {
       expect(r.progress.state).toBe('ready');
       expect(await c.sessionMatches('20261124-135052-d23db7e55539ac33', 'main')).toEqual([1, 2]);
       expect(await c.sessionMatches('no-such-session', 'main')).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('answers while the first build runs: the newest sessions indexed so far, marked partial', async () => {
+    const c = client(sessionsDir(1500, 1));
+    try {
+      let built = false;
+      const done = ready(c).then(() => (built = true));
+      c.refresh();
+      let during: SearchResults | null = null;
+      while (!built && !during) {
+        const r = await c.search({ query: 'needle ', pageSize: 1500 });
+        if (r.partial && r.groups.length > 0) during = r;
+      }
+      expect(during).not.toBeNull();
+      const n = during!.total_sessions;
+      expect(n).toBeLessThan(1500);
+      expect(ids(during!)).toEqual(Array.from({ length: n }, (_, k) => `w${1499 - k}`).sort());
+      await done;
+      const after = await c.search({ query: 'needle ', pageSize: 1500 });
+      expect(after).toMatchObject({ partial: false, total_sessions: 1500 });
     } finally {
       await c.close();
     }

@@ -72,6 +72,13 @@ const QUERY_WORDS = [
   '命中',
   '存命',
   'ャッ',
+  // Identifiers: words of the corpus joined the way code joins them, matched whole.
+  'cache_key',
+  'parser.Parse',
+  'lock/lockfile',
+  'v2-404',
+  'stale:key',
+  'CAFE_naïve',
 ];
 
 export const MODELS = ['claude-sonnet-4', 'Claude-Opus', 'gpt-4o', ''];

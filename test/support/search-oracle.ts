@@ -2,7 +2,7 @@
 // each message word by word, with the index's folding (normalize.ts) and field split (fields.ts),
 // so the FTS5 answers can be compared with what the query syntax promises.
 import { messageFields } from '../../src/core/search/fields';
-import { hasSpaceless, words } from '../../src/core/search/normalize';
+import { words } from '../../src/core/search/normalize';
 import { MIN_PREFIX } from '../../src/core/search/query';
 import { goTimeToMillis } from '../../src/core/gotime';
 import type { JsonlStore } from '../../src/core/store';
@@ -106,11 +106,12 @@ export function oracleHits(
   spec: QuerySpec,
   sessionFilters: boolean,
 ): Map<string, { messages: number[]; title: boolean }> {
-  // A typed run of Chinese or Japanese is a phrase of its characters.
-  const runs = spec.terms.filter((raw) => words(raw).length > 1 && hasSpaceless(raw)).map(words);
+  // Words typed without a space between them (an identifier such as page_200 or src/main.ts, or
+  // a run of Chinese or Japanese) are a phrase: they must stand together, in that order.
+  const runs = spec.terms.filter((raw) => words(raw).length > 1).map(words);
   const terms: Term[] = spec.terms.flatMap((raw, i) => {
     const found = words(raw);
-    if (found.length > 1 && hasSpaceless(raw)) return [];
+    if (found.length > 1) return [];
     const open = spec.prefixLast && i === spec.terms.length - 1;
     return found.map((word, k) => ({
       word,
@@ -149,7 +150,7 @@ function keepSession(s: OracleSession, spec: QuerySpec): boolean {
 /** True when the highlighted text is one of the query's words (or starts with its prefix) or its phrase. */
 export function highlightFits(highlighted: string, spec: QuerySpec): boolean {
   const found = words(highlighted);
-  const isRun = (raw: string) => words(raw).length > 1 && hasSpaceless(raw);
+  const isRun = (raw: string) => words(raw).length > 1;
   const terms = spec.terms.filter((raw) => !isRun(raw)).flatMap((raw) => words(raw));
   const phrases = spec.terms.filter(isRun).map(words);
   if (spec.phrase) phrases.push(words(spec.phrase.join(' ')));

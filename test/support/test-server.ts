@@ -1,5 +1,5 @@
 // A `sessions serve` server for the server's tests: a fresh copy of the fixture corpus, a fake
-// built renderer, and a search cache of its own (never the user's cache folder).
+// built renderer, and a search cache and data folder of its own (never the user's).
 import { copyCorpus, removeDir } from '../../e2e/support/corpus';
 import { makeFakeRenderer, type FakeRenderer } from '../../e2e/support/fake-renderer';
 import { JsonlStore } from '../../src/core/store';
@@ -26,6 +26,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
     store,
     rendererDir: renderer.root,
     cacheDir: testCacheDir(),
+    dataDir: tempDir('transcripts-data-'),
     ...options,
   });
   return { corpus, store, renderer, server };

@@ -7,6 +7,8 @@ import type { SearchRequest } from './service';
 export interface WorkerInit {
   dir: string;
   indexFile: string;
+  /** The index's reader thread script (SearchIndexOptions.readerFile). */
+  readerFile?: string;
 }
 
 /** Client -> worker. */

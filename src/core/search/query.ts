@@ -1,6 +1,8 @@
 // The search syntax: words (all must match), "exact phrases", a prefix on the last word while
 // typing, and filters in:tools, in:text, model:, vendor:, after:YYYY-MM-DD, before:YYYY-MM-DD.
-import { hasSpaceless, tokenize } from './normalize';
+// An identifier typed unquoted (page_200, strutil.Reverse, src/main.ts, user-id) is one phrase
+// of the words the index tokenizer splits it into, so it matches whole, as it would quoted.
+import { tokenize } from './normalize';
 
 /** A query word: `word` folded (to highlight with), `text` as typed (what FTS5 is given: SQLite
  * folds case and Latin accents only, so a word folded here, such as й -> и or a Korean syllable
@@ -58,8 +60,9 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
     else if (key === 'before' && day(value, true) !== undefined) q.before = day(value, true);
     else {
       const found = queryWords(raw);
-      // Chinese or Japanese: its characters (each a word in the index) stand together, as typed.
-      if (found.length > 1 && hasSpaceless(raw)) {
+      // Several words without a space between them (an identifier, a path, or Chinese and
+      // Japanese, whose characters are words of their own in the index) stand together, as typed.
+      if (found.length > 1) {
         q.phrases.push(found);
         continue;
       }
@@ -67,9 +70,7 @@ export function parseQuery(text: string, typing = true): ParsedQuery {
       const open = typing && last && /[\p{L}\p{N}]$/u.test(raw);
       // A shorter prefix stands for hundreds of words with most of the messages between them
       // (0.7-1.9 s on a 1 GB corpus, bench/search): until a third letter, the word is searched whole.
-      found.forEach((w, i) =>
-        q.terms.push({ ...w, prefix: open && i === found.length - 1 && w.word.length >= MIN_PREFIX }),
-      );
+      for (const w of found) q.terms.push({ ...w, prefix: open && w.word.length >= MIN_PREFIX });
     }
   }
   return q;

@@ -4,6 +4,7 @@
 // by a count inside its rowid range (probes), only as many as the page needs; a query with a
 // prefix FTS5 expands itself is instead read hit by hit once (each probe would expand it again).
 import type { Database } from 'node-sqlite3-wasm';
+import type { SearchSort } from '../../shared/types';
 import type { ParsedQuery } from './query';
 import { sessionRange, sidOf } from './rowid';
 import type { FileRow, SearchIndex } from './search-index';
@@ -34,6 +35,8 @@ export interface PageRequest {
   perSession: number;
   page: number;
   pageSize: number;
+  /** Ranked pages: best match first, or most recent first (unranked pages always are). */
+  sort: SearchSort;
 }
 
 function keep(row: FileRow, q: ParsedQuery): boolean {
@@ -57,13 +60,14 @@ interface Scored {
 
 const bestOf = (hits: Scored[], n: number): Scored[] => hits.sort((a, b) => a.score - b.score).slice(0, n);
 
-/** Every hit scored; sessions by their best hit, then most recent. */
-export function rankedPage({ index, match, q, perSession, page, pageSize }: PageRequest): Page {
+/** Every hit scored; sessions by their best hit, then most recent (or, sorted by date, most
+ * recent, then best hit). */
+export function rankedPage({ index, match, q, perSession, page, pageSize, sort }: PageRequest): Page {
   const files = index.files();
   const groups = new Map<number, Group & { best: number; scored: Scored[] }>();
   const stmt = index
     .database()
-    .prepare('SELECT rowid, bm25(fts, 4.0, 1.0, 1.0) AS score FROM fts WHERE fts MATCH ?');
+    .prepare('SELECT rowid, bm25(fts, 1.0, 1.0, 4.0) AS score FROM fts WHERE fts MATCH ?');
   try {
     for (const r of stmt.iterate([match])) {
       const hit = r as unknown as Scored;
@@ -83,7 +87,11 @@ export function rankedPage({ index, match, q, perSession, page, pageSize }: Page
   } finally {
     stmt.finalize();
   }
-  const all = [...groups.values()].sort((a, b) => a.best - b.best || b.row.updated_ms - a.row.updated_ms);
+  const byScore = (a: { best: number }, b: { best: number }) => a.best - b.best;
+  const byDate = (a: Group, b: Group) => b.row.updated_ms - a.row.updated_ms;
+  const all = [...groups.values()].sort((a, b) =>
+    sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b),
+  );
   const shown = all.slice(page * pageSize, (page + 1) * pageSize);
   for (const g of shown) g.top = bestOf(g.scored, perSession).map((h) => h.rowid);
   return {

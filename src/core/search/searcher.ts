@@ -5,13 +5,14 @@
 import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
-import type { SearchGroup, SearchMatch, SearchResults } from '../../shared/types';
+import type { SearchGroup, SearchMatch, SearchResults, SearchSort } from '../../shared/types';
 import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
 import { openRegularSync } from '../regular-file';
 import { messageFields } from './fields';
 import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from './query';
-import { docRowid, msgOf, sessionRange } from './rowid';
+import { docRowid, msgOf, sessionRange, sidOf } from './rowid';
+import { decodeSpans, type Span } from './spans';
 import { countUpTo, rankedPage, recentPage, type Group } from './result-pages';
 import { CancelledError, type FileRow, type SearchIndex } from './search-index';
 import { snippetFor } from './snippet';
@@ -24,6 +25,8 @@ export interface SearchOptions {
   perSession?: number;
   /** More matching messages than this and sessions come most recent first (RANKED_HITS). */
   rankedHits?: number;
+  /** Best match first (the default), or most recently updated first. */
+  sort?: SearchSort;
   signal?: AbortSignal;
 }
 
@@ -38,20 +41,32 @@ interface Shown {
   length: number;
 }
 
-/** Where each group's shown messages are, in message order. */
+/** Where each group's shown messages are, in message order: each from the spans of the read
+ * of its file that added it (the one starting at or before it). */
 function spansOf(db: Database, groups: Group[]): Shown[][] {
-  const where = db.prepare('SELECT offset, length FROM docs WHERE rowid = ?');
+  const chunkOf = db.prepare(
+    'SELECT rowid, data FROM spans WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 1',
+  );
   try {
-    return groups.map((g) =>
-      [...g.top]
+    return groups.map((g) => {
+      const decoded = new Map<number, Span[]>();
+      return [...g.top]
         .sort((a, b) => a - b)
-        .flatMap((rowid) => {
-          const span = where.get([rowid]) as { offset: number; length: number } | null;
-          return span ? [{ rowid, ...span }] : [];
-        }),
-    );
+        .flatMap((rowid): Shown[] => {
+          if (msgOf(rowid) < 0) return [{ rowid, offset: 0, length: 0 }];
+          const chunk = chunkOf.get([sessionRange(sidOf(rowid))[0], rowid]) as {
+            rowid: number;
+            data: Uint8Array;
+          } | null;
+          if (!chunk) return [];
+          let spans = decoded.get(chunk.rowid);
+          if (!spans) decoded.set(chunk.rowid, (spans = decodeSpans(msgOf(chunk.rowid), chunk.data)));
+          const span = spans.find((s) => s.msg === msgOf(rowid));
+          return span ? [{ rowid, offset: span.offset, length: span.length }] : [];
+        });
+    });
   } finally {
-    where.finalize();
+    chunkOf.finalize();
   }
 }
 
@@ -111,7 +126,7 @@ export async function search(
   dir: string,
   text: string,
   options: SearchOptions = {},
-): Promise<Omit<SearchResults, 'progress'>> {
+): Promise<Omit<SearchResults, 'progress' | 'partial'>> {
   const started = performance.now();
   const page = options.page ?? 0;
   const pageSize = options.pageSize ?? 20;
@@ -130,7 +145,7 @@ export async function search(
   });
   const rankedHits = options.rankedHits ?? RANKED_HITS;
   const db = index.database();
-  const request = { index, match, q, perSession, page, pageSize };
+  const request = { index, match, q, perSession, page, pageSize, sort: options.sort ?? 'relevance' };
   const found = reading(db, () => {
     const p =
       countUpTo(db, match, rankedHits + 1) > rankedHits
@@ -139,14 +154,16 @@ export async function search(
     return { ...p, shown: spansOf(db, p.groups) };
   });
   const groups: SearchGroup[] = [];
-  for (const [i, g] of found.groups.entries()) {
-    // A newer query arriving meanwhile (a worker message) is let in between sessions.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new CancelledError();
-    const { id, title, model, vendor, updated_at } = g.row;
-    const matches = matchesOf(dir, g.row, found.shown[i]!, q);
-    groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
-  }
+  await index.pausingUpdates(async () => {
+    for (const [i, g] of found.groups.entries()) {
+      // A newer query arriving meanwhile (a worker message) is let in between sessions.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new CancelledError();
+      const { id, title, model, vendor, updated_at } = g.row;
+      const matches = matchesOf(dir, g.row, found.shown[i]!, q);
+      groups.push({ id, title, model, vendor, updated_at, hit_count: g.count, matches });
+    }
+  });
   return {
     ...base,
     groups,

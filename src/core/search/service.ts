@@ -1,20 +1,21 @@
 // The search service of one store: keeps the index up to date (one update at a time; requests
 // during an update coalesce into one more), reports progress, and answers queries, newest
 // query first: a query still making snippets is cancelled when another arrives.
-import type { IndexProgress, SearchResults } from '../../shared/types';
-import type { UsageReport, UsageRequest } from '../../shared/usage';
+import type { IndexProgress, SearchResults, SearchSort } from '../../shared/types';
 import { errorLine } from '../../shared/api';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
 import { removeIndexFiles } from './database';
-import { CancelledError, SearchIndex } from './search-index';
 import { UsageCache } from './usage-cache';
+import { CancelledError, SearchIndex, type SearchIndexOptions } from './search-index';
+import type { UsageReport, UsageRequest } from '../../shared/usage';
 
 /** A search request: the query text and the page wanted. */
 export interface SearchRequest {
   query: string;
   page?: number;
   pageSize?: number;
+  sort?: SearchSort;
 }
 
 /** Full-text search over a store, with its index in `indexFile`. */
@@ -31,10 +32,11 @@ export class SearchService {
   constructor(
     private readonly store: JsonlStore,
     private readonly indexFile: string,
+    private readonly options: SearchIndexOptions = {},
   ) {}
 
   private open(): SearchIndex {
-    this.index ??= new SearchIndex(this.indexFile);
+    this.index ??= new SearchIndex(this.indexFile, this.options);
     return this.index;
   }
 
@@ -44,7 +46,7 @@ export class SearchService {
     if (!this.index || this.index.isSound()) return false;
     this.index.close();
     removeIndexFiles(this.indexFile);
-    this.index = new SearchIndex(this.indexFile);
+    this.index = new SearchIndex(this.indexFile, this.options);
     this.usageCache.updated(null);
     return true;
   }
@@ -101,7 +103,7 @@ export class SearchService {
           }
           this.report({ ...this.state, state: 'error', error: errorLine(error) });
         }
-        // Whatever the update changed, reports made before it are void.
+        // Whatever the update changed, usage reports made before it are void.
         this.usageCache.updated(this.state.state === 'ready' ? this.index : null);
       } while (this.again && !this.stopping.signal.aborted);
       this.running = null;
@@ -118,11 +120,12 @@ export class SearchService {
       search(index, this.store.dir(), request.query, {
         page: request.page,
         pageSize: request.pageSize,
+        sort: request.sort,
         signal: controller.signal,
       }),
     );
     if (controller.signal.aborted) throw new CancelledError();
-    return { ...results, progress: this.state };
+    return { ...results, progress: this.state, partial: this.state.state !== 'ready' };
   }
 
   /** Tokens and cost added up from the index (what it holds so far, while it builds). */

@@ -1,5 +1,6 @@
 // Snippets for search hits: the part of a message around its first match, with every match in
 // it marked. Matching folds case and accents exactly as the index does.
+import { markupMask } from './markup';
 import { tokens, type Token } from './normalize';
 import type { ParsedQuery } from './query';
 
@@ -59,10 +60,23 @@ export function snippetFor(text: string, q: ParsedQuery): Snippet {
     if (range[1] <= to) ranges.push(range);
   }
   const lead = from > 0 ? '…' : '';
-  const flat = lead + text.slice(from, to).replace(/\s/g, ' ') + (to < text.length ? '…' : '');
-  const highlights = ranges.map(([a, b]): [number, number] => [
-    a - from + lead.length,
-    b - from + lead.length,
-  ]);
+  // Plain text on one line: Markdown markup left out, every run of whitespace one space. `at[i]`
+  // is where the slice's character i lands in the snippet, so the highlights move with it.
+  const slice = text.slice(from, to);
+  const drop = markupMask(slice, from === 0 || text[from - 1] === '\n');
+  const at = new Uint32Array(slice.length + 1);
+  let flat = lead;
+  for (let i = 0; i < slice.length; i++) {
+    at[i] = flat.length;
+    if (drop[i]) continue;
+    const char = /\s/.test(slice[i]!) ? ' ' : slice[i]!;
+    if (char === ' ' && (flat.length === lead.length || flat.endsWith(' '))) continue;
+    flat += char;
+  }
+  at[slice.length] = flat.length;
+  if (to < text.length) flat += '…';
+  const highlights = ranges
+    .map(([a, b]): [number, number] => [at[a - from]!, at[b - from]!])
+    .filter(([a, b]) => b > a);
   return { text: flat, highlights };
 }

@@ -1,5 +1,6 @@
 // The client side of the search worker: the same calls as SearchService, answered by a worker
 // thread. Electron main and `sessions serve` use it; the CLI uses SearchService directly.
+import { dirname, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexProgress, SearchResults } from '../../shared/types';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
@@ -18,8 +19,11 @@ export class SearchWorkerClient {
   private readonly listeners = new Set<(p: IndexProgress) => void>();
   private closed: Promise<void> | null = null;
 
+  /** The index's reader thread is the script `search-reader` beside `workerFile` (both are
+   * bundled together), unless `init` names another. */
   constructor(workerFile: string, init: WorkerInit) {
-    this.worker = new Worker(workerFile, { workerData: init });
+    const readerFile = init.readerFile ?? join(dirname(workerFile), `search-reader${extname(workerFile)}`);
+    this.worker = new Worker(workerFile, { workerData: { ...init, readerFile } satisfies WorkerInit });
     this.worker.on('message', (message: FromWorker) => this.receive(message));
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', () => this.failAll(new Error('search worker stopped')));

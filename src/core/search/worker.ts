@@ -9,7 +9,7 @@ import { SearchService } from './service';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
-const service = new SearchService(new JsonlStore(init.dir), init.indexFile);
+const service = new SearchService(new JsonlStore(init.dir), init.indexFile, { readerFile: init.readerFile });
 const send = (message: FromWorker): void => port.postMessage(message);
 
 service.onProgress((progress) => send({ type: 'progress', progress }));

@@ -6,7 +6,8 @@ import { Name } from './Name';
 
 /** The status line (always present, empty when there is nothing to say). */
 export function StatusLine() {
-  const status = useAppStore((s) => s.status);
+  // A confirmation shown beside its action is not repeated here.
+  const status = useAppStore((s) => (s.status?.place === undefined ? s.status : null));
   const clearStatus = useAppStore((s) => s.clearStatus);
   const unreadable = unreadableNote(useAppStore((s) => s.unreadable));
   return (

@@ -18,6 +18,9 @@ export function TopBar() {
   const usageOpen = useAppStore((s) => s.usage.open);
   const openUsage = useAppStore((s) => s.openUsage);
   const closeUsage = useAppStore((s) => s.closeUsage);
+  const runSearch = useAppStore((s) => s.runSearch);
+  const hasText = useAppStore((s) => s.view.filter.trim() !== '');
+  const openShortcuts = useAppStore((s) => s.openShortcuts);
   return (
     <div className="top-bar">
       <div className="brand">
@@ -36,7 +39,7 @@ export function TopBar() {
           title="Search all sessions (Ctrl+Shift+F)"
           aria-label="Search all sessions"
           aria-pressed={searchOpen}
-          onClick={searchOpen ? closeSearch : openSearch}
+          onClick={searchOpen ? closeSearch : hasText ? runSearch : openSearch}
         >
           <svg className="icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
             <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
@@ -72,6 +75,17 @@ export function TopBar() {
             📂
           </button>
         )}
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="shortcuts-button"
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="?"
+          onClick={openShortcuts}
+        >
+          ?
+        </button>
         <button
           type="button"
           className="icon-button"

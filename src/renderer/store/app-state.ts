@@ -4,9 +4,18 @@ import type { SessionAppended, StoreInfo } from '../../shared/contract';
 import type { ExportFormat, RedactionFinding } from '../../shared/export-format';
 import type { NameGrouping, UsageReport } from '../../shared/usage';
 import type { UsageInterval, UsageSpan } from '../features/usage/usage-period';
-import type { IndexProgress, SearchGroup, SessionSummary, Transcript } from '../../shared/types';
+import type { AnnotationPatch } from '../../shared/annotation';
+import type {
+  Annotations,
+  IndexProgress,
+  SearchGroup,
+  SearchSort,
+  SessionSummary,
+  Transcript,
+} from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
-import type { DateRange, ListView, SortKey, StartPeriod } from '../features/session-list/list-view';
+import type { Prefs } from '../app/prefs';
+import type { DateRange, Facet, ListView, SortKey, StartPeriod } from '../features/session-list/list-view';
 
 /** Progress of a request the UI waits on. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,14 +35,27 @@ export interface ListSlice {
   visible: SessionSummary[];
   /** Loads (or reloads) the folder info and the list; reloads an open transcript that changed. */
   loadList(): Promise<void>;
+  /** The store's clock (the date ranges count from it). */
+  now(): Date;
+  /** Sets the one box's text: it filters the list (and, while results show, is their query). */
   setFilter(filter: string): void;
+  /** True while the box's first row, "Search all sessions for …", is what Enter does (typing
+   * makes it so; moving into the list makes Enter open the selected row instead). */
+  offerActive: boolean;
+  setOfferActive(active: boolean): void;
   setSort(sort: SortKey): void;
-  /** Turns one vendor or model chip on or off. */
-  toggleChip(field: 'vendors' | 'models', value: string): void;
+  /** Turns one value of a facet menu on or off. */
+  toggleChip(field: Facet, value: string): void;
   setDateRange(range: DateRange): void;
   /** Narrows the list to sessions started in `period` (null: any day). */
   setPeriod(period: StartPeriod | null): void;
-  /** Clears the filter text, or when it is empty the chips and date range; false if nothing was set. */
+  /** Shows only starred sessions, or all. */
+  setStarredOnly(starred: boolean): void;
+  /** Turns one tag of the Tags menu on or off. */
+  toggleTag(tag: string): void;
+  /** Clears every facet, the star and tag filters and the date range. */
+  clearChosen(): void;
+  /** Clears the filter text, or when it is empty the facets and date range; false if nothing was set. */
   clearFilter(): boolean;
   /** Electron only: lets the user pick another sessions folder. */
   chooseFolder(): Promise<void>;
@@ -46,8 +68,8 @@ export interface SessionSlice {
   transcriptState: LoadState;
   transcriptError: string | null;
   confirmingDelete: boolean;
-  /** Selects and opens `id` at once. */
-  select(id: string): void;
+  /** Selects and opens `id` at once (`fromHistory`: going back or forward, not a new visit). */
+  select(id: string, options?: { fromHistory?: boolean }): void;
   /** Fetches the open transcript again and swaps it in place (the session changed on disk). */
   reloadTranscript(): Promise<void>;
   /** Moves the selection `delta` rows through the visible list; the transcript follows shortly. */
@@ -58,7 +80,13 @@ export interface SessionSlice {
   startDrag(event: DragStartEvent, id: string): void;
   requestDelete(): void;
   cancelDelete(): void;
+  /** Deletes the selected session into the trash, which `undoable` can take it back from. */
   confirmDelete(): Promise<void>;
+  /** The last deletion, while it can be undone from the bar that says so. */
+  undoable: { undo: string; id: string; title: string; seq: number } | null;
+  /** Puts the last deleted session back (its file and index entry) and opens it. */
+  undoDelete(): Promise<void>;
+  dismissUndo(): void;
   copyMarkdown(): Promise<void>;
   /** Save As / Download: opens the export dialog (format, redaction) for the open session. */
   saveMarkdown(): Promise<void>;
@@ -151,6 +179,7 @@ export interface SearchState {
   error: string | null;
   /** True when the results were made while the index was still being built. */
   partial: boolean;
+  sort: SearchSort;
 }
 
 /** Full-text search: the search mode of the left pane, its query and results, index progress. */
@@ -163,8 +192,12 @@ export interface SearchSlice {
   indexProgress: IndexProgress | null;
   openSearch(): void;
   closeSearch(): void;
+  /** Shows full-text results for the box's text at once ("Search all sessions for …"). */
+  runSearch(): void;
   /** Sets the query; it is searched once typing pauses. */
   setSearchQuery(query: string): void;
+  /** Orders the results by relevance or date, and asks for them again. */
+  setSearchSort(sort: SearchSort): void;
   /** Fetches the next page of results for the shown query. */
   loadMoreResults(): Promise<void>;
   setIndexProgress(progress: IndexProgress): void;
@@ -191,7 +224,12 @@ export interface HitSlice {
   hitPrev(): void;
   /** Stops showing the hits. */
   clearHits(): void;
+  /** The shown results now answer `query`: the open session's hits follow it (or go). */
+  retargetHits(query: string): void;
 }
+
+/** Where a confirmation is shown: beside the action that caused it, or (none) the status line. */
+export type FeedbackPlace = 'copy' | 'save' | 'star' | 'notes' | 'delete';
 
 /** What the status line says; `name` (a title from a transcript) is shown after `text`, quoted and
  * isolated from it. */
@@ -199,14 +237,41 @@ export interface StatusMessage {
   text: string;
   tone: 'info' | 'error';
   name?: string;
+  /** Shown beside this action instead of in the status line. */
+  place?: FeedbackPlace;
+  /** Grows with every message, so the same words shown twice are seen as new. */
+  seq: number;
 }
 
 /** The one-line status: confirmations ("Copied", "Deleted “title”") and errors. */
 export interface StatusSlice {
   status: StatusMessage | null;
-  /** Shows `text` (then `name`); confirmations clear themselves after a few seconds, errors stay. */
-  showStatus(text: string, tone?: 'info' | 'error', name?: string): void;
+  /** Shows `text` (then `name`); confirmations clear themselves after a few seconds, errors stay.
+   * With `place`, it appears beside that action. */
+  showStatus(text: string, tone?: 'info' | 'error', name?: string, place?: FeedbackPlace): void;
   clearStatus(): void;
+}
+
+/** Stars, tags, notes and display names, and the recently opened sessions. */
+export interface NotesSlice {
+  annotations: Annotations;
+  /** Fetches every annotation (with each list load). */
+  loadAnnotations(): Promise<void>;
+  /** Changes one session's annotation; false (and an error in the status line) if it failed. */
+  annotate(id: string, patch: AnnotationPatch): Promise<boolean>;
+  /** Stars or unstars `id` (the open session when absent). */
+  toggleStar(id?: string): Promise<void>;
+  /** Whether the dialog for the open session's name, tags and note is showing. */
+  editingNotes: boolean;
+  openNotesEditor(): void;
+  closeNotesEditor(): void;
+  /** Sessions opened most recently, newest first (remembered). */
+  recent: string[];
+  /** Notes that `id` was opened and read. */
+  noteOpened(id: string): void;
+  /** Whether the Recent group is folded (remembered). */
+  recentFolded: boolean;
+  setRecentFolded(folded: boolean): void;
 }
 
 /** Colour theme: the system's, or forced light or dark. */
@@ -247,6 +312,39 @@ export interface UsageSlice {
   showNamedSessions(by: NameGrouping, key: string): void;
 }
 
+/** Where the panes are: sidebar width, and the drawer the sidebar becomes in a narrow window. */
+export interface LayoutSlice {
+  /** Sidebar width in CSS pixels (clamped; remembered between runs). */
+  sidebarWidth: number;
+  /** True while the window is too narrow for two panes: the sidebar is then a drawer. */
+  narrow: boolean;
+  /** Whether the drawer is showing (only meaningful while `narrow`). */
+  drawerOpen: boolean;
+  setSidebarWidth(width: number): void;
+  setNarrow(narrow: boolean): void;
+  openDrawer(): void;
+  closeDrawer(): void;
+  /** Grows when the transcript should take focus as soon as it shows (a session opened by Enter). */
+  transcriptFocusRequest: number;
+  requestTranscriptFocus(): void;
+  /** Whether the `?` overlay of every shortcut is showing. */
+  shortcutsOpen: boolean;
+  openShortcuts(): void;
+  closeShortcuts(): void;
+}
+
+/** Back and forward between the sessions opened in this window. */
+export interface HistorySlice {
+  /** Opened sessions, oldest first. */
+  visits: string[];
+  /** Where in `visits` the open session is (-1: none yet). */
+  visitAt: number;
+  /** Notes that `id` was opened; `browse`: by moving through the list with the keys. */
+  recordVisit(id: string, browse: boolean): void;
+  goBack(): void;
+  goForward(): void;
+}
+
 /** The whole store. */
 export type AppState = ListSlice &
   SessionSlice &
@@ -257,7 +355,10 @@ export type AppState = ListSlice &
   StatusSlice &
   ThemeSlice &
   ExportSlice &
-  UsageSlice;
+  UsageSlice &
+  LayoutSlice &
+  HistorySlice &
+  NotesSlice;
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {
@@ -270,6 +371,8 @@ export interface StoreDeps {
   theme: Theme;
   /** Remembers the theme for next time. */
   saveTheme(theme: Theme): void;
+  /** Small remembered settings (sidebar width, recent sessions). */
+  prefs: Prefs;
   /** How long keyboard selection waits before opening the transcript, in ms. */
   selectDelayMs?: number;
   /** Pause in typing before a search query is sent, in ms. */

@@ -62,7 +62,7 @@ describe('the list', () => {
     const fresh = testStore(api, { now: () => new Date() });
     await fresh.getState().loadList();
     expect(fresh.getState().listError).toBe('EACCES: permission denied');
-    expect(fresh.getState().status).toEqual({ text: 'EACCES: permission denied', tone: 'error' });
+    expect(fresh.getState().status).toMatchObject({ text: 'EACCES: permission denied', tone: 'error' });
   });
 });
 
@@ -134,7 +134,7 @@ describe('session actions', () => {
     state().select('s1');
     await state().copyMarkdown();
     expect(clipboard).toEqual(['# Session s1\n\n---\n\n## User\n\nhello from s1\n\n---\n\n']);
-    expect(state().status).toEqual({ text: 'Copied', tone: 'info' });
+    expect(state().status).toMatchObject({ text: 'Copied', tone: 'info', place: 'copy' });
     await vi.advanceTimersByTimeAsync(5000);
     expect(state().status).toBeNull();
   });
@@ -162,7 +162,11 @@ describe('session actions', () => {
     expect(api.calls).toContain('delete s2');
     expect(state().visible.map((s) => s.id)).toEqual(['s1', 's3']);
     expect(state().selectedId).toBe('s3');
-    expect(state().status).toEqual({ text: 'Deleted', tone: 'info', name: 'Session s2' });
+    expect(state().undoable).toMatchObject({ undo: 'undo-s2', id: 's2', title: 'Session s2' });
+    await state().undoDelete();
+    expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(state().selectedId).toBe('s2');
+    expect(state().undoable).toBeNull();
   });
 
   it('keeps the session and says why when the delete fails', async () => {
@@ -172,7 +176,7 @@ describe('session actions', () => {
     await state().confirmDelete();
     expect(state().confirmingDelete).toBe(false);
     expect(state().visible.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
-    expect(state().status).toEqual({
+    expect(state().status).toMatchObject({
       text: 'Could not delete: session s1 is in use by process 4242',
       tone: 'error',
     });

@@ -5,7 +5,10 @@ import { createExportSlice } from './export-slice';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
+import { createHistorySlice } from './history-slice';
+import { createLayoutSlice } from './layout-slice';
 import { createLiveSlice } from './live-slice';
+import { createNotesSlice } from './notes-slice';
 import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
@@ -28,5 +31,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createThemeSlice(deps)(...args),
     ...createExportSlice(deps)(...args),
     ...createUsageSlice(deps)(...args),
+    ...createLayoutSlice(deps)(...args),
+    ...createHistorySlice(...args),
+    ...createNotesSlice(deps)(...args),
   }));
 }

@@ -42,6 +42,24 @@ export function createHitSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
       hitNext: () => jump(1),
       hitPrev: () => jump(-1),
       clearHits: () => set({ hits: null }),
+
+      retargetHits(query) {
+        const hits = get().hits;
+        if (!hits || hits.query === query) return;
+        const { id } = hits;
+        // Until the new query's matches are known, nothing of the old one is shown.
+        set({ hits: { ...hits, query, matches: null, seq: hits.seq } });
+        deps.api.searchMatches({ id, query }).then(
+          (matches) => {
+            const now = get().hits;
+            if (now?.id !== id || now.query !== query) return;
+            const message = matches.includes(now.message) ? now.message : matches[0];
+            if (message === undefined) set({ hits: null });
+            else set({ hits: { ...now, matches, message, seq: now.seq + 1 } });
+          },
+          () => set({ hits: null }),
+        );
+      },
     };
   };
 }

@@ -1,7 +1,14 @@
-// The list slice: loading the folder's sessions and the filter, sort, chip and date-range view.
+// The list slice: loading the folder's sessions and the view over them: the one box's text (which
+// also offers a full-text search), sort, facet menus and date range.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import { DEFAULT_VIEW, applyListView, type ListView } from '../features/session-list/list-view';
+import {
+  DEFAULT_VIEW,
+  FACETS,
+  applyListView,
+  hasChosen,
+  type ListView,
+} from '../features/session-list/list-view';
 import type { AppState, ListSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 
@@ -10,7 +17,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
   return (set, get) => {
     const setView = (change: Partial<ListView>) => {
       const view = { ...get().view, ...change };
-      set({ view, visible: applyListView(get().sessions, view, deps.now()) });
+      set({ view, visible: applyListView(get().sessions, view, deps.now(), get().annotations) });
     };
 
     let inflight: Promise<void> | null = null;
@@ -22,6 +29,8 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       if (get().listState !== 'ready') set({ listState: 'loading' });
       const mark = get().appendMark();
       try {
+        // Stars and tags are asked alongside; the list does not wait for them.
+        void get().loadAnnotations();
         const [info, { sessions, unreadable }] = await Promise.all([
           deps.api.storeInfo({}),
           deps.api.listSessions({}),
@@ -33,7 +42,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
           unreadable,
           listState: 'ready',
           listError: null,
-          visible: applyListView(sessions, get().view, deps.now()),
+          visible: applyListView(sessions, get().view, deps.now(), get().annotations),
         });
         const rows = syncOpenRow(get(), deps.now());
         if (rows) set(rows);
@@ -75,7 +84,17 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         });
         return inflight;
       },
-      setFilter: (filter) => setView({ filter }),
+      now: () => deps.now(),
+      offerActive: false,
+      setFilter(filter) {
+        setView({ filter });
+        set({ offerActive: filter.trim() !== '' });
+        // Showing results, the box is their query: emptying it is going back to the list.
+        if (!get().searchOpen) return;
+        if (filter.trim() === '') get().closeSearch();
+        else get().setSearchQuery(filter);
+      },
+      setOfferActive: (offerActive) => set({ offerActive: offerActive && get().view.filter.trim() !== '' }),
       setSort: (sort) => setView({ sort }),
       toggleChip(field, value) {
         const on = get().view[field];
@@ -83,12 +102,27 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       },
       setDateRange: (dateRange) => setView({ dateRange }),
       setPeriod: (period) => setView({ period }),
+      setStarredOnly: (starred) => setView({ starred }),
+      toggleTag(tag) {
+        const on = get().view.tags;
+        const key = tag.toLowerCase();
+        const has = on.some((t) => t.toLowerCase() === key);
+        setView({ tags: has ? on.filter((t) => t.toLowerCase() !== key) : [...on, tag] });
+      },
+      clearChosen() {
+        setView({
+          ...Object.fromEntries(FACETS.map((f) => [f, []])),
+          dateRange: 'any',
+          starred: false,
+          tags: [],
+          period: null,
+        });
+      },
       clearFilter() {
-        const { filter, vendors, models, dateRange, period } = get().view;
-        if (filter !== '') setView({ filter: '' });
-        else if (vendors.length > 0 || models.length > 0 || dateRange !== 'any' || period !== null) {
-          setView({ vendors: [], models: [], dateRange: 'any', period: null });
-        } else return false;
+        const { filter } = get().view;
+        if (filter !== '') get().setFilter('');
+        else if (hasChosen(get().view)) get().clearChosen();
+        else return false;
         return true;
       },
 

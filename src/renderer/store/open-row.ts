@@ -13,5 +13,5 @@ export function syncOpenRow(state: AppState, now: Date): Pick<AppState, 'session
   const sessions = state.sessions.map((s) =>
     s.id === session.id ? { ...s, msg_count: session.msg_count } : s,
   );
-  return { sessions, visible: applyListView(sessions, state.view, now) };
+  return { sessions, visible: applyListView(sessions, state.view, now, state.annotations) };
 }

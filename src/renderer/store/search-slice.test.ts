@@ -9,7 +9,7 @@ import { SEARCH_PAGE_SIZE } from './search-slice';
 
 let api: FakeApi;
 let store: AppStore;
-let asked: { query: string; page?: number; pageSize?: number }[];
+let asked: { query: string; page?: number; pageSize?: number; sort?: string }[];
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -46,7 +46,7 @@ describe('search queries', () => {
     await vi.advanceTimersByTimeAsync(149);
     expect(asked).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(asked).toEqual([{ query: 'quo', page: 0, pageSize: SEARCH_PAGE_SIZE }]);
+    expect(asked).toEqual([{ query: 'quo', page: 0, pageSize: SEARCH_PAGE_SIZE, sort: 'relevance' }]);
     expect(state().search).toMatchObject({ query: 'quo', state: 'loading' });
   });
 
@@ -96,8 +96,13 @@ describe('search queries', () => {
     };
     state().setSearchQuery('x');
     await vi.advanceTimersByTimeAsync(150);
-    expect(state().search).toMatchObject({ state: 'error', error: 'database disk image is malformed' });
-    expect(state().status).toEqual({
+    expect(state().search).toMatchObject({
+      state: 'error',
+      error: 'database disk image is malformed',
+      resultsQuery: 'x',
+      groups: [],
+    });
+    expect(state().status).toMatchObject({
       text: 'Search failed: database disk image is malformed',
       tone: 'error',
     });
@@ -147,6 +152,56 @@ describe('paging', () => {
     await vi.advanceTimersByTimeAsync(150);
     await state().loadMoreResults();
     expect(state().search.groups.map((g) => g.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the one box', () => {
+  it('searches the box at once on runSearch, and a new order asks the first page again', async () => {
+    deferredSearch();
+    state().setFilter('wombat');
+    expect(state()).toMatchObject({ offerActive: true, searchOpen: false });
+    expect(asked).toEqual([]);
+    state().runSearch();
+    expect(state().searchOpen).toBe(true);
+    expect(asked).toEqual([{ query: 'wombat', page: 0, pageSize: SEARCH_PAGE_SIZE, sort: 'relevance' }]);
+    state().setSearchSort('date');
+    expect(asked.at(-1)).toMatchObject({ query: 'wombat', page: 0, sort: 'date' });
+    // Typing while results show searches as the typing pauses; emptying the box goes back.
+    state().setFilter('wombats');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(asked.at(-1)).toMatchObject({ query: 'wombats', sort: 'date' });
+    state().setFilter('');
+    expect(state().searchOpen).toBe(false);
+  });
+
+  it('does not search an empty box', () => {
+    deferredSearch();
+    state().setFilter('   ');
+    state().runSearch();
+    expect(state().searchOpen).toBe(false);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('hits follow the newest query', () => {
+  it('re-points the open session’s hits at the new query, or drops them when it has none', async () => {
+    const matches: Record<string, number[]> = { old: [2, 5], new: [5, 9], none: [] };
+    api.searchMatches = async ({ query }) => matches[query] ?? [];
+    api.searchSessions = async ({ query }) => searchResults(query, [searchGroup('s1')]);
+    state().setFilter('old');
+    state().runSearch();
+    await vi.advanceTimersByTimeAsync(0);
+    state().openHit('s1', 2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state().hits).toMatchObject({ query: 'old', matches: [2, 5], message: 2 });
+    state().setFilter('new');
+    state().runSearch();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state().hits).toMatchObject({ query: 'new', matches: [5, 9], message: 5 });
+    state().setFilter('none');
+    state().runSearch();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state().hits).toBeNull();
   });
 });
 

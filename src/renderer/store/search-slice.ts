@@ -29,6 +29,7 @@ const EMPTY: SearchState = {
   state: 'idle',
   error: null,
   partial: false,
+  sort: 'relevance',
 };
 
 /** Builds the search slice. */
@@ -66,7 +67,8 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
       if (!quiet) patch({ state: 'loading', error: null });
       let results: SearchResults;
       try {
-        results = await deps.api.searchSessions({ query, page, pageSize: SEARCH_PAGE_SIZE });
+        const sort = get().search.sort;
+        results = await deps.api.searchSessions({ query, page, pageSize: SEARCH_PAGE_SIZE, sort });
       } catch (error) {
         if (mine !== request) return;
         fetching = false;
@@ -74,7 +76,8 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         // Our own newer query cancels at the backend too, but then `mine` is old; this one was
         // cancelled by a search from elsewhere (another window on the same server).
         if (line === CANCELLED && retry) return fetchPage(query, page, { quiet, retry: false });
-        patch({ state: 'error', error: line });
+        // Results of an earlier query would contradict the failure: none are shown.
+        patch({ state: 'error', error: line, resultsQuery: query, groups: [], hasMore: false });
         get().showStatus(`Search failed: ${line}`, 'error');
         return;
       }
@@ -94,8 +97,10 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         page,
         state: 'ready',
         error: null,
-        partial: results.progress.state !== 'ready',
+        partial: results.partial,
       });
+      // The hit bar and the marks in the transcript belong to the query the results answer.
+      if (page === 0) get().retargetHits(query);
       // Pushed progress is newer than the answer's (the two travel separately); it is only a
       // fallback for a backend that has pushed none yet.
       if (get().indexProgress === null) set({ indexProgress: results.progress });
@@ -126,16 +131,34 @@ export function createSearchSlice(deps: StoreDeps): StateCreator<AppState, [], [
         set({ searchOpen: false });
       },
 
+      runSearch() {
+        const query = get().view.filter;
+        if (query.trim() === '') return;
+        get().openSearch();
+        clearTimeout(timer);
+        patch({ query });
+        void fetchPage(query, 0);
+      },
+
       setSearchQuery(query) {
         clearTimeout(timer);
         if (query.trim() === '') {
           request++;
           fetching = false;
-          set({ search: { ...EMPTY, query } });
+          set({ search: { ...EMPTY, query, sort: get().search.sort } });
           return;
         }
         patch({ query });
         timer = setTimeout(() => void fetchPage(query, 0), deps.searchDelayMs ?? DEFAULT_SEARCH_DELAY_MS);
+      },
+
+      setSearchSort(sort) {
+        if (sort === get().search.sort) return;
+        patch({ sort });
+        const { query } = get().search;
+        if (query.trim() === '') return;
+        clearTimeout(timer);
+        void fetchPage(query, 0);
       },
 
       async loadMoreResults() {

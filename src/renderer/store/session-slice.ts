@@ -25,6 +25,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
     // The list row of the open session shows what its transcript holds.
     const showTranscript = (transcript: Transcript) => {
       set({ transcript, transcriptState: 'ready', transcriptError: null });
+      get().noteOpened(transcript.session.id);
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
     };
@@ -75,10 +76,14 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptState: 'idle',
       transcriptError: null,
       confirmingDelete: false,
+      undoable: null,
 
-      select(id) {
-        // Opening a session shows it in place of the Usage view.
+      select(id, options) {
+        // Opening a session shows it: a drawer over it closes.
+        if (get().drawerOpen) set({ drawerOpen: false });
+        // And the Usage view gives way to it.
         if (get().usage.open) get().closeUsage();
+        if (!options?.fromHistory) get().recordVisit(id, false);
         if (id === get().selectedId && get().transcriptState !== 'error') return;
         choose(id, 0);
       },
@@ -102,14 +107,20 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const next =
           at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
         const id = rows[next]!.id;
-        if (id !== get().selectedId) choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
+        if (id === get().selectedId) return;
+        get().recordVisit(id, true);
+        choose(id, deps.selectDelayMs ?? DEFAULT_SELECT_DELAY_MS);
       },
 
       openSelected() {
+        if (get().drawerOpen) set({ drawerOpen: false });
         const id = get().selectedId;
         if (id === null) {
           const first = get().visible[0];
-          if (first) choose(first.id, 0);
+          if (first) {
+            get().recordVisit(first.id, false);
+            choose(first.id, 0);
+          }
         } else if (pendingId === id) {
           clearTimeout(pendingOpen);
           pendingId = null;
@@ -131,8 +142,9 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         set({ confirmingDelete: false });
         if (id === null) return;
         const title = titleOf(id);
+        let undo: string;
         try {
-          await deps.api.deleteSession({ id });
+          ({ undo } = await deps.api.deleteSession({ id }));
         } catch (error) {
           get().showStatus(`Could not delete: ${errorLine(error)}`, 'error');
           return;
@@ -145,23 +157,41 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         request++;
         set({
           sessions,
-          visible: applyListView(sessions, get().view, deps.now()),
+          visible: applyListView(sessions, get().view, deps.now(), get().annotations),
           selectedId: null,
           transcript: null,
           transcriptState: 'idle',
           transcriptError: null,
         });
-        if (neighbour && neighbour.id !== id) choose(neighbour.id, 0);
-        else void get().follow(null);
-        get().showStatus('Deleted', 'info', title);
+        if (neighbour && neighbour.id !== id) {
+          get().recordVisit(neighbour.id, false);
+          choose(neighbour.id, 0);
+        } else void get().follow(null);
+        set({ undoable: { undo, id, title, seq: (get().undoable?.seq ?? 0) + 1 } });
       },
+
+      async undoDelete() {
+        const undoable = get().undoable;
+        if (!undoable) return;
+        set({ undoable: null });
+        try {
+          const { id } = await deps.api.restoreSession({ undo: undoable.undo });
+          await get().loadList();
+          get().select(id);
+          get().showStatus('Put back', 'info', undoable.title, 'delete');
+        } catch (error) {
+          get().showStatus(`Could not put it back: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      dismissUndo: () => set({ undoable: null }),
 
       async copyMarkdown() {
         const id = get().selectedId;
         if (id === null) return;
         try {
           await deps.writeClipboard(await deps.api.exportSession({ id }));
-          get().showStatus('Copied');
+          get().showStatus('Copied', 'info', undefined, 'copy');
         } catch (error) {
           get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
         }

@@ -2,7 +2,8 @@
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
 import type { RedactionFinding } from '../../shared/export-format';
 import type { UsageGrouping, UsageReport } from '../../shared/usage';
-import type { IndexProgress, SessionSummary, Transcript } from '../../shared/types';
+import { applyPatch } from '../../shared/annotation';
+import type { Annotations, IndexProgress, SessionSummary, Transcript } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
 /** The fake, its data, and the calls it saw. */
@@ -12,6 +13,8 @@ export interface FakeApi extends ClientApi {
   /** What listSessions reports as skipped unreadable entries. */
   unreadable: number;
   transcripts: Map<string, Transcript>;
+  /** Stars, tags, notes and names, as the backend keeps them. */
+  annotations: Annotations;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   /** What usageReport answers, by grouping. */
@@ -43,6 +46,8 @@ export function fakeApi(
   const changed = new Set<(change: SessionsChanged) => void>();
   const appended = new Set<(appended: SessionAppended) => void>();
   const progress = new Set<(progress: IndexProgress) => void>();
+  /** What deleteSession took, by the undo token it answered. */
+  const trash = new Map<string, { at: number; session: SessionSummary }>();
   const subscribe =
     <T>(set: Set<(payload: T) => void>) =>
     (callback: (payload: T) => void) => {
@@ -55,6 +60,7 @@ export function fakeApi(
     sessions,
     unreadable: 0,
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
+    annotations: {},
     deleteErrors: new Map(),
     findings: new Map(),
     usage: new Map(),
@@ -89,8 +95,19 @@ export function fakeApi(
       api.calls.push(`delete ${id}`);
       const error = api.deleteErrors.get(id);
       if (error) throw new Error(error);
+      const at = api.sessions.findIndex((s) => s.id === id);
+      const undo = `undo-${id}`;
+      trash.set(undo, { at, session: api.sessions[at]! });
       api.sessions = api.sessions.filter((s) => s.id !== id);
-      return { deleted: true };
+      return { deleted: true, undo };
+    },
+    restoreSession: async ({ undo }) => {
+      api.calls.push(`restore ${undo}`);
+      const kept = trash.get(undo);
+      if (!kept) throw new Error('that deleted session is no longer in the trash');
+      trash.delete(undo);
+      api.sessions = [...api.sessions.slice(0, kept.at), kept.session, ...api.sessions.slice(kept.at)];
+      return { id: kept.session.id };
     },
     searchSessions: async ({ query }) => ({
       query,
@@ -103,8 +120,17 @@ export function fakeApi(
       page_size: 20,
       took_ms: 0,
       progress: { state: 'ready', done: 0, total: 0 },
+      partial: false,
     }),
     searchMatches: async () => [],
+    listAnnotations: async () => ({ ...api.annotations }),
+    setAnnotation: async ({ id, ...patch }) => {
+      api.calls.push(`annotate ${id} ${JSON.stringify(patch)}`);
+      const next = applyPatch(api.annotations[id] ?? {}, patch);
+      if (next === null) delete api.annotations[id];
+      else api.annotations[id] = next;
+      return next;
+    },
     searchProgress: async () => ({ state: 'ready', done: 0, total: 0 }),
     watchSession: async ({ id }) => ({ watching: id }),
     saveExport: async (id, title, { format, redact }) => {

@@ -42,5 +42,6 @@ export function searchResults(
     page_size: 20,
     took_ms: 3,
     progress: options.progress ?? { state: 'ready', done: total, total },
+    partial: options.progress !== undefined && options.progress.state !== 'ready',
   };
 }

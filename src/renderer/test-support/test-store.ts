@@ -1,5 +1,6 @@
 // An app store over a fake backend, for store and component tests: a fixed clock, the system
 // theme, a clipboard and theme setting that go nowhere, unless `deps` says otherwise.
+import { memoryPrefs } from '../app/prefs';
 import { createAppStore, type AppStore } from '../store/app-store';
 import type { StoreDeps } from '../store/app-state';
 import type { FakeApi } from './fake-api';
@@ -15,6 +16,7 @@ export function testStore(api: FakeApi, deps: Partial<StoreDeps> = {}): AppStore
     now: () => TEST_NOW,
     theme: 'system',
     saveTheme: () => {},
+    prefs: memoryPrefs(),
     ...deps,
   });
 }

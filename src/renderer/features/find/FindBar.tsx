@@ -1,5 +1,6 @@
 // The find bar (Ctrl/Cmd+F): query, "i/n" count, previous and next. Enter and Shift+Enter step.
 import { useEffect, useRef } from 'react';
+import { restoreFocus } from '../../app/focus';
 import { useAppStore } from '../../store/store-context';
 
 /** The find bar; rendered only while find is open. */
@@ -11,6 +12,12 @@ export function FindBar() {
   const closeFind = useAppStore((s) => s.closeFind);
   const input = useRef<HTMLInputElement>(null);
   const focusRequest = useAppStore((s) => s.find.focusRequest);
+
+  // Closing gives focus back to what had it when the bar opened (the transcript, usually).
+  useEffect(() => {
+    const opener = document.activeElement;
+    return () => restoreFocus(opener);
+  }, []);
 
   useEffect(() => {
     input.current?.focus();

@@ -21,7 +21,7 @@ export function HitNavigator() {
   const none = hits.matches === null || hits.matches.length === 0;
   return (
     <div className="hit-nav" role="group" aria-label="Search hits in this session">
-      <span className="hit-query" title={hits.query}>
+      <span className="hit-query" data-testid="hit-query" title={hits.query}>
         Hits for <q>{hits.query.trim()}</q>
       </span>
       <button

@@ -1,73 +1,93 @@
-// The left pane's search mode: the query field with a syntax hint, the index build's progress,
-// the result count and the results. Arrow keys move between the field and the hits.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+// The sidebar's results view: what the results answer, their count and order (best match or
+// newest), the index build's progress, the syntax, and the results. Arrow keys move between the
+// box and the hits; Esc (or emptying the box) goes back to the list as it was.
+import type { KeyboardEvent } from 'react';
+import { Name } from '../../app/Name';
 import { useAppStore } from '../../store/store-context';
 import { SearchResults, NAV_ATTRIBUTE } from './SearchResults';
 import { progressLabel, resultCountLabel } from './search-labels';
 
-/** Moves focus from `from` to the next (1) or previous (-1) of `items`; above the first, the field. */
-function moveFocus(items: HTMLElement[], field: HTMLElement | null, from: Element, step: 1 | -1): boolean {
+/** Moves focus from `from` to the next (1) or previous (-1) of `items`; above the first, the box. */
+function moveFocus(items: HTMLElement[], from: Element, step: 1 | -1): boolean {
   const at = items.indexOf(from as HTMLElement);
-  const next = at < 0 ? (step === 1 ? items[0] : undefined) : at + step < 0 ? field : items[at + step];
+  const box = document.getElementById('session-filter');
+  const next = at < 0 ? (step === 1 ? items[0] : undefined) : at + step < 0 ? box : items[at + step];
   if (!next) return false;
   next.focus();
   next.scrollIntoView?.({ block: 'nearest' });
   return true;
 }
 
-/** The search pane; `hidden` while the list is shown instead (kept mounted to keep its state). */
+/** Moves focus to the next (1) or previous (-1) result (from the box or anywhere: the first);
+ * false when there is none to move to. */
+export function moveInResults(step: 1 | -1): boolean {
+  const panel = document.querySelector('.search-panel');
+  if (!panel) return false;
+  const items = Array.from(panel.querySelectorAll<HTMLElement>(`[${NAV_ATTRIBUTE}]`));
+  const from = document.activeElement;
+  return moveFocus(items, from && panel.contains(from) ? from : panel, step);
+}
+
+/** The results view; `hidden` while the list is shown instead (kept mounted to keep its state). */
 export function SearchPanel({ hidden }: { hidden: boolean }) {
   const search = useAppStore((s) => s.search);
   const progress = useAppStore((s) => s.indexProgress);
-  const focusRequest = useAppStore((s) => s.searchFocusRequest);
-  const setSearchQuery = useAppStore((s) => s.setSearchQuery);
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    input.current?.focus();
-    input.current?.select();
-  }, [focusRequest]);
+  const closeSearch = useAppStore((s) => s.closeSearch);
+  const setSearchSort = useAppStore((s) => s.setSearchSort);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(`[${NAV_ATTRIBUTE}]`));
-    if (moveFocus(items, input.current, event.target as Element, event.key === 'ArrowDown' ? 1 : -1)) {
+    if (moveFocus(items, event.target as Element, event.key === 'ArrowDown' ? 1 : -1)) {
       event.preventDefault();
     }
   };
 
-  const progressText = progressLabel(progress);
+  const progressText = progressLabel(progress, search.partial && search.resultsQuery !== '');
   const countText = resultCountLabel(search);
+  const stale = search.resultsQuery !== '' && search.query.trim() !== search.resultsQuery.trim();
   return (
-    <div className="search-panel" role="search" hidden={hidden} onKeyDown={onKeyDown}>
+    <section className="search-panel" aria-label="Search results" hidden={hidden} onKeyDown={onKeyDown}>
       <div className="search-controls">
-        <input
-          ref={input}
-          id="search-input"
-          className="filter-input"
-          data-testid="search-input"
-          type="search"
-          placeholder="Search every message"
-          aria-label="Search all sessions"
-          aria-describedby="search-hint"
-          aria-keyshortcuts="Control+Shift+F Meta+Shift+F"
-          autoComplete="off"
-          spellCheck={false}
-          value={search.query}
-          onChange={(event) => setSearchQuery(event.target.value)}
-        />
-        <p id="search-hint" className="search-hint">
-          <span>
-            All words match · <code>"exact phrase"</code>
+        <div className="search-heading">
+          <button
+            type="button"
+            className="link-button"
+            data-testid="search-back"
+            title="Back to the list (Esc)"
+            onClick={closeSearch}
+          >
+            ← List
+          </button>
+          <span className="search-for" data-testid="search-for">
+            {search.resultsQuery === '' ? (
+              'Search every message'
+            ) : (
+              <>
+                Results for “<Name text={search.resultsQuery.trim()} />”
+              </>
+            )}
           </span>
-          <span>
-            <code>in:tools</code> · <code>in:text</code> · <code>model:</code> · <code>vendor:</code>
+        </div>
+        <div className="list-summary">
+          <span className="session-count" data-testid="search-count" aria-live="polite">
+            {stale ? 'Searching…' : countText}
           </span>
-          <span>
-            <code>after:2026-01-31</code> · <code>before:2026-12-31</code>
-          </span>
-        </p>
+          <div className="segmented" role="radiogroup" aria-label="Order results by">
+            {(['relevance', 'date'] as const).map((sort) => (
+              <button
+                key={sort}
+                type="button"
+                role="radio"
+                aria-checked={search.sort === sort}
+                data-testid={`search-sort-${sort}`}
+                onClick={() => setSearchSort(sort)}
+              >
+                {sort === 'relevance' ? 'Best match' : 'Newest'}
+              </button>
+            ))}
+          </div>
+        </div>
         {progressText !== null && (
           <div
             className={progress?.state === 'error' ? 'search-progress error-text' : 'search-progress'}
@@ -76,15 +96,24 @@ export function SearchPanel({ hidden }: { hidden: boolean }) {
           >
             <span>{progressText}</span>
             {progress?.state === 'indexing' && progress.total > 0 && (
-              <progress max={progress.total} value={progress.done} />
+              <progress max={progress.total} value={progress.done} aria-label="Indexing progress" />
             )}
           </div>
         )}
-        <div className="session-count" data-testid="search-count" aria-live="polite">
-          {countText}
-        </div>
+        <details className="search-hint">
+          <summary>Search syntax</summary>
+          <span>
+            All words match · <code>"exact phrase"</code> · identifiers like <code>page_200</code> match whole
+          </span>
+          <span>
+            <code>in:tools</code> · <code>in:text</code> · <code>model:</code> · <code>vendor:</code>
+          </span>
+          <span>
+            <code>after:2026-01-31</code> · <code>before:2026-12-31</code>
+          </span>
+        </details>
       </div>
       <SearchResults />
-    </div>
+    </section>
   );
 }

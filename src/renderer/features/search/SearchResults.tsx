@@ -19,6 +19,8 @@ function matchLabel(match: SearchMatch): string {
 
 interface GroupProps {
   group: SearchGroup;
+  /** The display name given in the app, shown instead of the stored title. */
+  name: string | undefined;
   open: boolean;
   /** The message of the hit shown in the transcript, when it is in this group. */
   currentMessage: number | null;
@@ -26,12 +28,12 @@ interface GroupProps {
   onOpen(id: string, message: number): void;
 }
 
-const GroupView = memo(function GroupView({ group, open, currentMessage, now, onOpen }: GroupProps) {
+const GroupView = memo(function GroupView({ group, name, open, currentMessage, now, onOpen }: GroupProps) {
   const first = group.matches[0]?.message ?? -1;
   const more = group.hit_count - group.matches.length;
   const nav = { [NAV_ATTRIBUTE]: '' };
   return (
-    <section
+    <li
       className={open ? 'search-group open' : 'search-group'}
       data-testid="search-group"
       data-session-id={group.id}
@@ -40,7 +42,7 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
       <button type="button" className="search-group-head" {...nav} onClick={() => onOpen(group.id, first)}>
         <span className="row-line">
           <Name
-            text={group.title}
+            text={name ?? group.title}
             fallback="Untitled session"
             className="row-title"
             testId="search-group-title"
@@ -81,7 +83,7 @@ const GroupView = memo(function GroupView({ group, open, currentMessage, now, on
           and {more.toLocaleString('en-US')} more {more === 1 ? 'hit' : 'hits'} in this session
         </div>
       )}
-    </section>
+    </li>
   );
 });
 
@@ -92,31 +94,43 @@ export function SearchResults() {
   const openHit = useAppStore((s) => s.openHit);
   const shownHit = useAppStore((s) => (s.hits?.id === s.selectedId ? s.hits : null));
   const loadMoreResults = useAppStore((s) => s.loadMoreResults);
+  const notes = useAppStore((s) => s.annotations);
   const now = useNow();
   // Unranked (capped) results do not know how many sessions are left, only that some are.
   const remaining = search.capped ? null : search.totalSessions - search.groups.length;
   return (
     <div
+      id="search-results"
       className="search-results"
       data-testid="search-results"
       aria-busy={search.state === 'loading'}
-      aria-label="Search results"
       // The query these results answer: lets a test (or a screen reader) tell old results from new.
       data-query={search.resultsQuery}
     >
       {search.query.trim() === '' && (
-        <p className="list-message">Type to search every message of every session.</p>
+        <p className="list-message">Type in the box to search every message of every session.</p>
       )}
-      {search.groups.map((group) => (
-        <GroupView
-          key={group.id}
-          group={group}
-          open={group.id === selectedId}
-          currentMessage={shownHit?.id === group.id ? shownHit.message : null}
-          now={now}
-          onOpen={openHit}
-        />
-      ))}
+      {search.resultsQuery !== '' && search.state === 'ready' && search.groups.length === 0 && (
+        <p className="list-message" data-testid="search-empty">
+          No message of any session has all of “<Name text={search.resultsQuery.trim()} />
+          ”. Try fewer or other words.
+        </p>
+      )}
+      {search.groups.length > 0 && (
+        <ul className="search-group-list" aria-label="Sessions with matches">
+          {search.groups.map((group) => (
+            <GroupView
+              key={group.id}
+              group={group}
+              name={notes[group.id]?.name}
+              open={group.id === selectedId}
+              currentMessage={shownHit?.id === group.id ? shownHit.message : null}
+              now={now}
+              onOpen={openHit}
+            />
+          ))}
+        </ul>
+      )}
       {search.hasMore && (
         <button
           type="button"

@@ -55,7 +55,7 @@ function backend(): FakeApi {
 
 async function openSearch() {
   fireEvent.keyDown(document.body, { key: 'F', ctrlKey: true, shiftKey: true });
-  const input = screen.getByTestId('search-input');
+  const input = screen.getByTestId('session-filter');
   await waitFor(() => expect(document.activeElement).toBe(input));
   return input;
 }
@@ -125,18 +125,58 @@ describe('the search pane', () => {
     expect(screen.queryByTestId('search-progress')).toBeNull();
   });
 
-  it('leaves with Esc once the query is cleared, and Ctrl+K goes to the list filter', async () => {
+  it('says results found while the index builds are the results so far', async () => {
+    const api = backend();
+    const building = { state: 'indexing' as const, done: 1234, total: 10000 };
+    api.searchProgress = async () => building;
+    api.searchSessions = async ({ query }) =>
+      searchResults(query, [searchGroup('s1', 1)], { progress: building });
+    mountApp(api);
+    const input = await openSearch();
+    await waitFor(() =>
+      expect(screen.getByTestId('search-progress').textContent).toBe('Indexing 1,234 / 10,000 sessions'),
+    );
+    fireEvent.change(input, { target: { value: 'quokka' } });
+    await screen.findByTestId('search-group');
+    expect(screen.getByTestId('search-progress').textContent).toBe(
+      'Indexing… results so far (1,234 / 10,000 sessions)',
+    );
+    expect(screen.getByTestId('search-count').textContent).toBe('1 match in 1 session so far');
+    act(() => api.emitProgress({ state: 'indexing', done: 0, total: 0 }));
+    expect(screen.getByTestId('search-progress').textContent).toBe('Indexing… results so far');
+  });
+
+  it('goes back to the list with Esc or by emptying the box, and Enter offers the search again', async () => {
     const api = backend();
     mountApp(api);
     const input = await openSearch();
     fireEvent.change(input, { target: { value: 'quokka' } });
+    await screen.findByTestId('search-group');
     fireEvent.keyDown(input, { key: 'Escape' });
-    expect((input as HTMLInputElement).value).toBe('');
-    fireEvent.keyDown(input, { key: 'Escape' });
-    expect(input.closest('[hidden]')).not.toBeNull();
-    await openSearch();
-    fireEvent.keyDown(document.activeElement!, { key: 'k', ctrlKey: true });
-    expect(document.activeElement).toBe(screen.getByTestId('session-filter'));
+    expect(screen.getByTestId('search-results').closest('[hidden]')).not.toBeNull();
+    expect((input as HTMLInputElement).value).toBe('quokka');
+    expect(screen.getByTestId('search-all').textContent).toBe('Search all sessions for “quokka”Enter');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByTestId('search-results').closest('[hidden]')).toBeNull();
+    fireEvent.change(input, { target: { value: '' } });
+    expect(screen.getByTestId('search-results').closest('[hidden]')).not.toBeNull();
+    expect(screen.getByTestId('session-list').closest('[hidden]')).toBeNull();
+  });
+
+  it('keeps Enter for the selected row once the arrows move into the list', async () => {
+    const api = backend();
+    mountApp(api);
+    await waitFor(() => expect(screen.getByTestId('session-count').textContent).toBe('2 sessions'));
+    const input = screen.getByTestId('session-filter');
+    fireEvent.change(input, { target: { value: 's' } });
+    expect(screen.getByTestId('search-all').getAttribute('data-active')).toBe('true');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(screen.getByTestId('search-all').getAttribute('data-active')).toBeNull();
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('transcript-title').textContent).toBe('Quokka notes'));
+    expect(api.calls.some((c) => c.startsWith('search'))).toBe(false);
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(screen.getByTestId('search-all').getAttribute('data-active')).toBe('true');
   });
 });
 

@@ -17,8 +17,15 @@ export function EmptyState() {
   const loadList = useAppStore((s) => s.loadList);
 
   if (listState === 'idle' || listState === 'loading') {
-    return <div className="list-message">Loading sessions…</div>;
+    return (
+      <div className="list-message" role="status">
+        Loading sessions…
+      </div>
+    );
   }
+  // Only the app can switch folders; in a browser the server was started on one.
+  const elsewhere =
+    mode === 'electron' ? 'or open another folder' : 'or serve another folder (sessions --dir DIR serve)';
   const openFolder =
     mode === 'electron' ? (
       <button type="button" className="button" onClick={() => void chooseFolder()}>
@@ -42,7 +49,7 @@ export function EmptyState() {
     return (
       <div className="empty-state" data-testid="empty-state">
         <p>
-          No session folder at <Name text={info.dir} />. Run ggcode once, or open another folder.
+          No session folder at <Name text={info.dir} />. Run ggcode once, {elsewhere}.
         </p>
         {openFolder}
       </div>
@@ -53,18 +60,24 @@ export function EmptyState() {
       <div className="empty-state" data-testid="empty-state">
         <p>
           No sessions in {info ? <Name text={info.dir} /> : 'the session folder'} yet. Run ggcode to record
-          one; it appears here.
+          one; it appears here ({elsewhere}).
         </p>
         {openFolder}
       </div>
     );
   }
   if (shown === 0) {
-    const what =
-      view.filter.trim() !== '' ? `“${view.filter.trim()}”` : 'the chosen vendors, models and dates';
+    const typed = view.filter.trim() !== '';
     return (
       <div className="empty-state" data-testid="empty-state">
-        <p>No session matches {what}. Press Esc to clear the filter.</p>
+        {typed ? (
+          <p>
+            No session’s title, id, model, vendor or folder has “<Name text={view.filter.trim()} />
+            ”. Press Enter to search inside every session, or Esc to clear the box.
+          </p>
+        ) : (
+          <p>No session matches the chosen filters.</p>
+        )}
         {isNarrowed(view) && (
           <button type="button" className="button" onClick={() => clearFilter()}>
             Clear filter

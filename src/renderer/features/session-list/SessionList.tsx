@@ -10,14 +10,15 @@ import { EmptyState } from './EmptyState';
 import { anchoredScrollTop } from './scroll-anchor';
 import { SessionRow, rowDomId } from './SessionRow';
 
-/** Height of one row in pixels (two lines of text plus padding). */
-export const ROW_HEIGHT = 64;
+/** Height of one row in pixels: two lines of title, one of details, and padding. */
+export const ROW_HEIGHT = 78;
 
 /** The list of visible sessions. */
 export function SessionList() {
   const rows = useAppStore((s) => s.visible);
   const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
+  const annotations = useAppStore((s) => s.annotations);
   const select = useAppStore((s) => s.select);
   const startDrag = useAppStore((s) => s.startDrag);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -52,6 +53,7 @@ export function SessionList() {
   return (
     <div
       ref={scrollRef}
+      id="session-list"
       className="session-list"
       data-testid="session-list"
       role="listbox"
@@ -69,6 +71,7 @@ export function SessionList() {
               <SessionRow
                 key={item.key}
                 session={session}
+                annotation={annotations[session.id]}
                 selected={session.id === selectedId}
                 top={item.start}
                 height={item.size}

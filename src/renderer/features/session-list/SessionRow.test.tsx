@@ -7,6 +7,7 @@ const row = (fields: Parameters<typeof summary>[1]) =>
   render(
     <SessionRow
       session={summary('s1', fields)}
+      annotation={undefined}
       selected={false}
       top={0}
       height={64}

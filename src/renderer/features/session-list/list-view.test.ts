@@ -7,7 +7,9 @@ import {
   isNarrowed,
   matchesFilter,
   rangeStart,
-  chipsOf,
+  dateCounts,
+  facetChoices,
+  hasFacet,
   type ListView,
 } from './list-view';
 
@@ -139,23 +141,62 @@ describe('rangeStart', () => {
   });
 });
 
-describe('chipsOf and isNarrowed', () => {
+describe('facet menus and isNarrowed', () => {
   it('counts sessions per vendor, most first', () => {
-    expect(chipsOf(sessions, 'vendor')).toEqual([
+    expect(facetChoices(sessions, 'vendors', DEFAULT_VIEW, NOW)).toEqual([
       { value: 'openai', count: 2 },
       { value: 'anthropic', count: 1 },
       { value: 'zai', count: 1 },
     ]);
   });
 
-  it('counts sessions per model, and keeps only the models whose chips are on', () => {
-    const chips = chipsOf(sessions, 'model');
+  it('counts sessions per model, and keeps only the models chosen', () => {
+    const chips = facetChoices(sessions, 'models', DEFAULT_VIEW, NOW);
     expect(chips.reduce((n, c) => n + c.count, 0)).toBe(sessions.length);
     const model = chips[0]!.value;
     const kept = applyListView(sessions, view({ models: [model] }), NOW);
     expect(kept.length).toBe(chips[0]!.count);
     expect(kept.every((s) => s.model === model)).toBe(true);
     expect(isNarrowed(view({ models: [model] }))).toBe(true);
+  });
+
+  it('counts what the other filters leave, and still lists a chosen value with none left', () => {
+    const chosen = view({ vendors: ['zai'], filter: 'parser' });
+    expect(facetChoices(sessions, 'vendors', chosen, NOW)).toEqual([
+      { value: 'openai', count: 1 },
+      { value: 'anthropic', count: 0 },
+      { value: 'zai', count: 0 },
+    ]);
+    // The menu's own choices do not narrow its counts; the others' do.
+    expect(facetChoices(sessions, 'models', view({ vendors: ['openai'] }), NOW).map((c) => c.count)).toEqual([
+      1, 1, 0, 0,
+    ]);
+  });
+
+  it('filters by workspace and by source, "" standing for none', () => {
+    const mixed = [...sessions, summary('e5', { source: 'claude-code', workspace: '/w' })];
+    expect(hasFacet(sessions, 'sources')).toBe(false);
+    expect(hasFacet(mixed, 'sources')).toBe(true);
+    expect(ids(applyListView(mixed, view({ sources: ['claude-code'] }), NOW))).toEqual(['e5']);
+    expect(ids(applyListView(mixed, view({ workspaces: ['/home/me/projects/widget', '/w'] }), NOW))).toEqual([
+      'e5',
+      'b2',
+    ]);
+    expect(facetChoices(mixed, 'sources', DEFAULT_VIEW, NOW)).toEqual([
+      { value: '', count: 4 },
+      { value: 'claude-code', count: 1 },
+    ]);
+  });
+
+  it('counts each date range', () => {
+    expect(dateCounts(sessions, DEFAULT_VIEW, NOW)).toEqual({
+      any: 4,
+      today: 2,
+      '7d': 2,
+      '30d': 3,
+      '365d': 4,
+    });
+    expect(dateCounts(sessions, view({ vendors: ['zai'], dateRange: 'today' }), NOW).any).toBe(1);
   });
 
   it('says when anything narrows the list', () => {

@@ -85,7 +85,10 @@ export function TranscriptBody({ transcript }: { transcript: Transcript }) {
         ref={bodyRef}
         className="transcript-body"
         data-testid="transcript-body"
-        tabIndex={-1}
+        // In the Tab order, so the keyboard can reach and scroll it (PageDown, Space, arrows).
+        tabIndex={0}
+        role="region"
+        aria-label="Messages"
         onScroll={(event) => follower.scrolled(event.currentTarget)}
       >
         {transcript.messages.length === 0 && (

@@ -1,11 +1,14 @@
 // The transcript's header: title and facts (the drag handle for drag-out), the actions, and
 // notices about what loading had to skip.
-import { Fragment } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { Transcript } from '../../../shared/types';
 import { useAppStore } from '../../store/store-context';
 import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
+import { HeaderNotes } from './HeaderNotes';
+import { SessionActions } from './SessionActions';
 import { sessionFacts } from './session-facts';
+import { useClamped } from './use-clamped';
 
 /** The parts of a session the header can show before its transcript has loaded. */
 interface HeaderSession {
@@ -60,18 +63,27 @@ export function TranscriptHeader({
   session: HeaderSession;
   transcript: Transcript | null;
 }) {
-  const mode = useAppStore((s) => s.mode);
   const startDrag = useAppStore((s) => s.startDrag);
-  const openFind = useAppStore((s) => s.openFind);
-  const copyMarkdown = useAppStore((s) => s.copyMarkdown);
-  const saveMarkdown = useAppStore((s) => s.saveMarkdown);
-  const requestDelete = useAppStore((s) => s.requestDelete);
+  const annotation = useAppStore((s) => s.annotations[session.id]);
   const live = useAppStore((s) => s.sessions.find((x) => x.id === session.id)?.live === true);
   const facts = transcript ? sessionFacts(transcript.session) : [];
   const ready = transcript !== null;
+  // A long title takes two lines and the facts one, until the reader asks for all of them.
+  const [expanded, setExpanded] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const metaRef = useRef<HTMLDListElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  const clamped = useClamped(
+    [titleRef, metaRef, noteRef],
+    `${session.id} ${session.title} ${facts.length} ${expanded} ${JSON.stringify(annotation)}`,
+  );
 
   return (
-    <header className="transcript-header" data-testid="transcript-header">
+    <header
+      className="transcript-header"
+      data-testid="transcript-header"
+      data-expanded={expanded ? 'true' : undefined}
+    >
       <div className="header-row">
         <div
           className="drag-handle"
@@ -80,15 +92,20 @@ export function TranscriptHeader({
           title="Drag to save this session as a Markdown file"
           onDragStart={(event) => startDrag(event, session.id)}
         >
-          <h1 className="transcript-title" data-testid="transcript-title">
+          <h1 ref={titleRef} className="transcript-title" data-testid="transcript-title">
             {live && (
               <span className="live-badge" title="An agent is writing this session now">
                 Live
               </span>
             )}
-            <Name text={session.title} fallback="Untitled session" testId="transcript-title-name" />
+            <Name
+              text={annotation?.name ?? session.title}
+              fallback="Untitled session"
+              testId="transcript-title-name"
+            />
           </h1>
-          <dl className="transcript-meta" data-testid="transcript-meta">
+          <HeaderNotes title={session.title} annotation={annotation} noteRef={noteRef} />
+          <dl ref={metaRef} className="transcript-meta" data-testid="transcript-meta">
             {facts.map((fact) => (
               <div key={fact.label} className="fact">
                 <dt>{fact.label}</dt>
@@ -100,36 +117,19 @@ export function TranscriptHeader({
               <dd>{session.id}</dd>
             </div>
           </dl>
+          {(clamped || expanded) && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="header-expand"
+              aria-expanded={expanded}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? 'Show less' : 'Show everything'}
+            </button>
+          )}
         </div>
-        <div className="header-actions" role="toolbar" aria-label="Session actions">
-          <button type="button" className="button" onClick={openFind} disabled={!ready} title="Find (Ctrl+F)">
-            Find
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="copy-markdown"
-            onClick={() => void copyMarkdown()}
-          >
-            Copy Markdown
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="save-markdown"
-            onClick={() => void saveMarkdown()}
-          >
-            {mode === 'electron' ? 'Save As…' : 'Download'}
-          </button>
-          <button
-            type="button"
-            className="button danger"
-            data-testid="delete-session"
-            onClick={requestDelete}
-          >
-            Delete
-          </button>
-        </div>
+        <SessionActions id={session.id} ready={ready} />
       </div>
       <HitNavigator />
       {transcript && <Notices session={transcript.session} />}

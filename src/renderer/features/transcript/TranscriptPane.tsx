@@ -1,8 +1,11 @@
 // The right-hand pane: the open session's header, find bar and messages, or a hint when none is
 // open; a notice when the open session's file has gone from the folder.
+import { useEffect, useRef } from 'react';
+import { isMac } from '../../app/shortcuts';
 import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
+import { NotesDialog } from './NotesDialog';
 import { TranscriptBody } from './TranscriptBody';
 import { TranscriptHeader } from './TranscriptHeader';
 
@@ -15,16 +18,29 @@ export function TranscriptPane() {
   const transcriptError = useAppStore((s) => s.transcriptError);
   const findOpen = useAppStore((s) => s.find.open);
   const confirmingDelete = useAppStore((s) => s.confirmingDelete);
+  const editingNotes = useAppStore((s) => s.editingNotes);
   const following = useAppStore((s) => s.followingId !== null && s.followingId === s.selectedId);
   const listReady = useAppStore((s) => s.listState === 'ready');
+  const focusRequest = useAppStore((s) => s.transcriptFocusRequest);
+  const pane = useRef<HTMLElement>(null);
+  const focused = useRef(0);
 
+  // A session opened from the keyboard takes focus once its messages show, so the keys that
+  // scroll (PageDown, Space) work at once.
+  useEffect(() => {
+    if (focusRequest === focused.current || transcript === null) return;
+    focused.current = focusRequest;
+    pane.current?.querySelector<HTMLElement>('[data-testid="transcript-body"]')?.focus();
+  }, [focusRequest, transcript]);
+
+  const mod = isMac() ? '⌘' : 'Ctrl';
   if (selectedId === null) {
     return (
       <section className="transcript-pane transcript-placeholder" aria-label="Transcript">
         <p>Select a session to read its transcript.</p>
         <p className="hint">
-          <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>Ctrl</kbd>+<kbd>K</kbd> filter ·{' '}
-          <kbd>Ctrl</kbd>+<kbd>F</kbd> find · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd> search all
+          <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>{mod}</kbd>+<kbd>K</kbd> filter, then{' '}
+          <kbd>Enter</kbd> to search every session · <kbd>?</kbd> all shortcuts
         </p>
       </section>
     );
@@ -33,6 +49,7 @@ export function TranscriptPane() {
   const session = transcript?.session ?? { id: selectedId, title: summary?.title ?? selectedId };
   return (
     <section
+      ref={pane}
       className="transcript-pane"
       data-testid="transcript"
       aria-label="Transcript"
@@ -58,6 +75,7 @@ export function TranscriptPane() {
         </div>
       )}
       {confirmingDelete && <DeleteDialog title={session.title} />}
+      {editingNotes && <NotesDialog id={session.id} title={session.title} />}
     </section>
   );
 }
