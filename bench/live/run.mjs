@@ -59,7 +59,7 @@ function markerWaiter() {
       const now = performance.now();
       for (const message of payload.messages) {
         for (const [marker, resolve] of pending) {
-          if (message.markdown.includes(marker)) {
+          if (message.blocks.some((block) => block.kind === 'text' && block.text.includes(marker))) {
             pending.delete(marker);
             resolve(now);
           }

@@ -21,22 +21,28 @@ test('shows the header and one element per message with its role', async ({ app,
   await app.screenshot('transcript');
 });
 
-test('tool calls and results are distinct and the error result is marked', async ({ app }) => {
+test('each tool call is one card with its result inside, paired by id, errors marked', async ({ app }) => {
   await app.open();
   await app.openSession(FIXTURE_IDS.tools);
   const page = app.page;
   const calls = page.getByTestId('tool-call');
-  const results = page.getByTestId('tool-result');
   await expect(calls).toHaveCount(2);
-  await expect(results).toHaveCount(2);
-  await expect(calls.first()).toContainText('list_dir');
-  await expect(calls.nth(1)).toContainText('no_input_tool');
-  await expect(results.first()).not.toHaveAttribute('data-error', 'true');
-  await expect(results.nth(1)).toHaveAttribute('data-error', 'true');
-  await expect(results.nth(1)).toContainText('permission denied: /etc/shadow');
-  // A tool call is never nested in a result or the other way round.
-  await expect(calls.locator('[data-testid="tool-result"]')).toHaveCount(0);
-  await expect(results.locator('[data-testid="tool-call"]')).toHaveCount(0);
+  await expect(calls.first()).toHaveAttribute('data-tool-name', 'list_dir');
+  await expect(calls.first()).toHaveAttribute('data-tool-id', 'call_1');
+  await expect(calls.nth(1)).toHaveAttribute('data-tool-name', 'no_input_tool');
+  // Each result is inside the card of the call it answers, and there are no others.
+  await expect(page.getByTestId('tool-result')).toHaveCount(2);
+  const first = calls.first().getByTestId('tool-result');
+  const second = calls.nth(1).getByTestId('tool-result');
+  await expect(first).toHaveAttribute('data-error', 'false');
+  await expect(first).toContainText('fence inside output');
+  await expect(second).toHaveAttribute('data-error', 'true');
+  await expect(second).toContainText('permission denied: /etc/shadow');
+  // The input is laid out for reading; the HTML in it is text.
+  await expect(calls.first().locator('.tool-input')).toContainText('"recursive": true');
+  await expect(calls.first().locator('.tool-input b')).toHaveCount(0);
+  // The message that held only the results has nothing of its own but its image.
+  await expect(page.locator('[data-testid="message"][data-index="2"] .message-image')).toHaveCount(1);
   await app.screenshot('tools');
 });
 
@@ -109,22 +115,22 @@ test('find in transcript counts, steps and clears', async ({ app, corpus }) => {
   await expect(input).toBeFocused();
   await input.fill(word);
   const count = page.getByTestId('find-count');
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   await input.press('Enter');
-  await expect(count).toHaveText(`2/${total}`);
+  await expect(count).toHaveText(`2 of ${total}`);
   await input.press('Shift+Enter');
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   await input.press('Shift+Enter');
-  await expect(count).toHaveText(`${total}/${total}`);
+  await expect(count).toHaveText(`${total} of ${total}`);
   await page.getByTestId('find-next').click();
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   await page.getByTestId('find-prev').click();
-  await expect(count).toHaveText(`${total}/${total}`);
+  await expect(count).toHaveText(`${total} of ${total}`);
 
   await input.fill('absent-word');
-  await expect(count).toHaveText('0/0');
+  await expect(count).toHaveText('0 of 0');
   await input.fill(word);
-  await expect(count).toHaveText(`1/${total}`);
+  await expect(count).toHaveText(`1 of ${total}`);
   // Esc clears the search: the bar either closes or stays with an empty query.
   await input.press('Escape');
   const cleared = () =>

@@ -8,7 +8,7 @@ import {
   isExportFormat,
   type ExportFormat,
   type RedactOptions,
-} from '../shared/export-format';
+} from '../shared/export-options';
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 // The `sessions` commands over one store. Each writes through `io` and returns an exit code.
 import { join, resolve } from 'node:path';
-import type { RedactionFinding } from '../shared/export-format';
+import type { RedactionFinding } from '../shared/export-options';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';

@@ -1,14 +1,15 @@
-// The Markdown export, byte for byte as ggcode's ExportSessionMarkdown writes it.
+// The Markdown export, byte for byte as ggcode's ExportSessionMarkdown writes it, from the shared
+// pieces the viewer also uses (src/shared/export-format.ts).
+import {
+  MESSAGE_CLOSING,
+  messageOpening,
+  textPart,
+  toolCallPart,
+  toolResultPart,
+} from '../shared/export-format';
 import type { ContentBlock, Message, Session } from '../shared/types';
 import { formatToSecond } from './gotime';
 import { rawInputText } from './raw';
-
-// A Map, not an object: a role named "constructor" or "__proto__" must not find Object.prototype.
-const ROLE_HEADINGS = new Map([
-  ['user', 'User'],
-  ['assistant', 'Assistant'],
-  ['system', 'System'],
-]);
 
 /** The export's header: title, id, times, vendor line and message count, then a rule. */
 export function exportHeader(
@@ -26,17 +27,15 @@ export function exportHeader(
   return out + `**Messages:** ${messageCount}\n\n---\n\n`;
 }
 
-function blockMarkdown(b: ContentBlock): string {
+/** One block's part of the export ('' for blocks the export leaves out). */
+export function blockMarkdown(b: ContentBlock): string {
   switch (b.type) {
     case 'text':
-      return `${b.text ?? ''}\n\n`;
-    case 'tool_use': {
-      let out = `**Tool Call:** \`${b.tool_name ?? ''}\`\n`;
-      if (b.input !== undefined) out += '```json\n' + rawInputText(b) + '\n```\n';
-      return out + '\n';
-    }
+      return textPart(b.text ?? '');
+    case 'tool_use':
+      return toolCallPart(b.tool_name ?? '', b.input === undefined ? null : rawInputText(b));
     case 'tool_result':
-      return `**Tool Result** (error=${b.is_error === true}):\n\`\`\`\n${b.output ?? ''}\n\`\`\`\n\n`;
+      return toolResultPart(b.is_error === true, b.output ?? '');
     default:
       return '';
   }
@@ -44,9 +43,9 @@ function blockMarkdown(b: ContentBlock): string {
 
 /** One message's part of the export: heading, blocks, closing rule. */
 export function messageMarkdown(m: Message): string {
-  let out = `## ${ROLE_HEADINGS.get(m.role) ?? m.role}\n\n`;
+  let out = messageOpening(m.role);
   for (const b of m.content) out += blockMarkdown(b);
-  return out + '---\n\n';
+  return out + MESSAGE_CLOSING;
 }
 
 /** The whole export of a loaded session. */

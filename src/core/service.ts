@@ -16,7 +16,7 @@ import type { Trash } from './app-data/trash';
 import type { SearchRequest } from './search/service';
 import type { JsonlStore } from './store';
 import { redactionPreview } from './export/export-session';
-import { buildTranscript } from './transcript';
+import { TranscriptReaders } from './transcript/readers';
 
 /** A handler per channel, already given a validated request. */
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
@@ -50,13 +50,27 @@ export interface HandlerDeps {
   trash: Trash;
 }
 
+/** Messages in the first page of a transcript, and how many of them come before a message it is
+ * opened at. */
+const FIRST_PAGE = 40;
+const FIRST_PAGE_BEFORE = 10;
+
 /** Handlers over `store`. */
 export function createHandlers(store: JsonlStore, deps: HandlerDeps): Handlers {
+  const readers = new TranscriptReaders(store.dir());
   return {
     'store:info': () => deps.info(),
     'sessions:list': () => store.listing(),
     'sessions:load': ({ id }) => store.load(id),
-    'sessions:transcript': async ({ id }) => buildTranscript(await store.load(id)),
+    'sessions:transcript': async ({ id, at }) => {
+      const reader = await readers.get(id);
+      const from = Math.max(0, (at ?? 0) - FIRST_PAGE_BEFORE);
+      return reader.page(from, from + FIRST_PAGE);
+    },
+    'sessions:messages': async ({ id, from, to }) => (await readers.get(id)).page(from, to),
+    'sessions:outline': async ({ id }) => (await readers.get(id)).outline(),
+    'sessions:image': async ({ id, message, block, image }) =>
+      (await readers.get(id)).image(message, block, image),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:redact-preview': ({ id, redact }) => redactionPreview(store, id, { format: 'md', redact }),
     'sessions:delete': async ({ id }) => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { NativeImage, WebContents } from 'electron';
 import { exportSession, type ExportSource } from '../core/export/export-session';
-import { PLAIN_MARKDOWN } from '../shared/export-format';
+import { PLAIN_MARKDOWN } from '../shared/export-options';
 
 /** The private folder drag-out files are written to. */
 export class DragFolder {

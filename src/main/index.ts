@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
-import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../shared/export-format';
+import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../shared/export-options';
 import { defaultCacheDir, indexFileFor, summaryFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';

@@ -22,6 +22,9 @@ function fakeHandlers() {
       throw new Error('session x not found\nat stack line');
     }),
     'sessions:transcript': vi.fn(async () => ({}) as never),
+    'sessions:messages': vi.fn(async () => ({}) as never),
+    'sessions:outline': vi.fn(async () => ({}) as never),
+    'sessions:image': vi.fn(async () => ({}) as never),
     'sessions:export': vi.fn(async () => '# md'),
     'sessions:delete': vi.fn(async () => ({ deleted: true, undo: 'T1' })),
     'sessions:restore': vi.fn(async () => ({ id: 'x' })),

@@ -1,7 +1,7 @@
 // File > Save: ask where, then write the session's export there atomically.
 import { writeFileAtomic } from '../core/atomic';
 import { exportSession, type ExportSource } from '../core/export/export-session';
-import { PLAIN_MARKDOWN, type ExportFormat, type ExportRequest } from '../shared/export-format';
+import { PLAIN_MARKDOWN, type ExportFormat, type ExportRequest } from '../shared/export-options';
 
 /** Shows the save dialog with `defaultName` filled in for `format`; resolves to the chosen path or null. */
 export type ChooseSavePath = (defaultName: string, format: ExportFormat) => Promise<string | null>;

@@ -97,6 +97,9 @@ export const API_KEYS = [
   'setAnnotation',
   'startDrag',
   'storeInfo',
+  'transcriptImage',
+  'transcriptMessages',
+  'transcriptOutline',
   'usageReport',
   'watchSession',
 ] as const satisfies readonly (keyof Api)[];

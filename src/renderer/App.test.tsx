@@ -2,13 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeApi, type FakeApi } from './test-support/fake-api';
 import { mountApp } from './test-support/mount-app';
-import {
-  HOSTILE_GOLDEN_MESSAGES,
-  TOOLS_GOLDEN_MESSAGES,
-  message,
-  summary,
-  transcript,
-} from './test-support/transcripts';
+import { HOSTILE_TEXTS, message, summary, transcript } from './test-support/transcripts';
 
 // jsdom has no layout; the virtual list needs a viewport height to show rows.
 const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
@@ -217,21 +211,32 @@ describe('keyboard', () => {
     const input = screen.getByTestId('find-input');
     expect(document.activeElement).toBe(input);
     fireEvent.change(input, { target: { value: 'alpha' } });
-    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('1/3'));
-    expect(document.querySelectorAll('mark.find-match')).toHaveLength(3);
+    const count = () => screen.getByTestId('find-count').textContent;
+    await waitFor(() => expect(count()).toBe('1 of 3'));
+    await waitFor(() => expect(document.querySelectorAll('mark.find-match')).toHaveLength(3));
     fireEvent.keyDown(input, { key: 'Enter' });
-    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('2/3'));
-    expect(document.querySelector('mark.find-current')?.textContent).toBe('Alpha');
+    await waitFor(() => expect(count()).toBe('2 of 3'));
+    await waitFor(() => expect(document.querySelector('mark.find-current')?.textContent).toBe('Alpha'));
     fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
     fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
-    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('3/3'));
+    await waitFor(() => expect(count()).toBe('3 of 3'));
     fireEvent.click(screen.getByTestId('find-next'));
-    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('1/3'));
+    await waitFor(() => expect(count()).toBe('1 of 3'));
+    // F3 and Shift+F3 step too, from anywhere.
+    fireEvent.keyDown(document.body, { key: 'F3' });
+    await waitFor(() => expect(count()).toBe('2 of 3'));
+    fireEvent.keyDown(document.body, { key: 'F3', shiftKey: true });
+    await waitFor(() => expect(count()).toBe('1 of 3'));
+    // Matching case: the capitalised "Alpha" is left out.
+    fireEvent.click(screen.getByTestId('find-case'));
+    await waitFor(() => expect(count()).toBe('1 of 2'));
+    fireEvent.click(screen.getByTestId('find-case'));
+    await waitFor(() => expect(count()).toBe('1 of 3'));
     fireEvent.change(input, { target: { value: 'no such words' } });
     await waitFor(() => expect(document.querySelectorAll('mark')).toHaveLength(0));
-    expect(screen.getByTestId('find-count').textContent).toBe('0/0');
+    await waitFor(() => expect(count()).toBe('0 of 0'));
     fireEvent.change(input, { target: { value: 'two' } });
-    await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('1/1'));
+    await waitFor(() => expect(count()).toBe('1 of 1'));
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(screen.queryByTestId('find-input')).toBeNull();
     await waitFor(() => expect(document.querySelectorAll('mark')).toHaveLength(0));
@@ -291,12 +296,7 @@ describe('transcript', () => {
       'h1',
       transcript(
         'h1',
-        HOSTILE_GOLDEN_MESSAGES.map((md, i) => ({
-          role: i === 0 ? 'user' : 'assistant',
-          markdown: md,
-          images: [],
-          has_error: false,
-        })),
+        HOSTILE_TEXTS.map((text, i) => message(i === 0 ? 'user' : 'assistant', [{ type: 'text', text }])),
       ),
     );
     mount(api);
@@ -317,30 +317,71 @@ describe('transcript', () => {
     expect(window.__pwned).toBeUndefined();
   });
 
-  it('renders the reference export of the tool session', async () => {
+  it('draws the fixture tool session: each result inside the card of its call', async () => {
     const api = corpus();
     api.sessions = [summary('t1')];
+    const input =
+      '{"path":"src/main.go","opts":{"recursive":true,"depth":3},"list":[1,2,3],"html":"<b>x</b>"}';
     api.transcripts.set(
       't1',
-      transcript(
-        't1',
-        TOOLS_GOLDEN_MESSAGES.map((md, i) => ({
-          role: i % 2 ? 'assistant' : 'user',
-          markdown: md,
-          images: [],
-          has_error: i === 2,
-        })),
-      ),
+      transcript('t1', [
+        message('user', [{ type: 'text', text: 'List files then read one' }]),
+        message('assistant', [
+          { type: 'text', text: "I'll look around." },
+          { type: 'tool_use', name: 'list_dir', id: 'call_1', input },
+          { type: 'tool_use', name: 'no_input_tool', id: 'call_2' },
+        ]),
+        message('user', [
+          { type: 'tool_result', id: 'call_1', output: 'main.go\nutil.go\n```\nfence inside output\n```' },
+          { type: 'tool_result', id: 'call_2', output: 'permission denied: /etc/shadow', isError: true },
+          { type: 'image', mime: 'image/png', data: 'iVBORw0KGgo=' },
+        ]),
+        message('assistant', [{ type: 'text', text: '' }]),
+      ]),
     );
     mount(api);
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.click(rows()[0]!);
-    // Bodies render progressively, in slices: wait for every one of them.
-    await waitFor(() => {
-      expect(screen.getAllByTestId('tool-call')).toHaveLength(2);
-      expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
-      expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
-    });
+    await waitFor(() => expect(screen.getAllByTestId('tool-call')).toHaveLength(2));
+    const calls = screen.getAllByTestId('tool-call');
+    expect(calls.map((c) => c.getAttribute('data-tool-name'))).toEqual(['list_dir', 'no_input_tool']);
+    expect(calls.map((c) => within(c).getByTestId('tool-result').getAttribute('data-error'))).toEqual([
+      'false',
+      'true',
+    ]);
+    expect(within(calls[0]!).getByTestId('tool-result').textContent).toContain('fence inside output');
+    // The input is laid out for reading, and the HTML in it is text.
+    expect(calls[0]!.querySelector('.tool-input')!.textContent).toContain('"recursive": true');
+    expect(calls[0]!.querySelector('b')).toBeNull();
+    expect(screen.getAllByTestId('tool-result')).toHaveLength(2);
+    expect(screen.getAllByTestId('message')[3]!.textContent).toContain('Empty message');
+  });
+});
+
+describe('images', () => {
+  it('fetches an image too large to come with its page and draws it inside its result', async () => {
+    const api = corpus();
+    api.sessions = [summary('i1')];
+    const page = transcript('i1', [
+      message('assistant', [{ type: 'tool_use', name: 'screenshot', id: 's' }]),
+      message('user', [
+        { type: 'tool_result', id: 's', output: 'taken', images: [{ mime: 'image/png', data: '' }] },
+      ]),
+    ]);
+    const result = page.messages[1]!.blocks[0]!;
+    if (result.kind === 'tool_result') result.images = [{ index: 0, mime: 'image/png', size: 400_000 }];
+    api.transcripts.set('i1', page);
+    api.imageData.set('1.0.0', 'iVBORw0KGgo=');
+    mount(api);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0]!);
+    const call = await screen.findByTestId('tool-call');
+    await waitFor(() =>
+      expect(call.querySelector('[data-testid="tool-result"] img')?.getAttribute('src')).toBe(
+        'data:image/png;base64,iVBORw0KGgo=',
+      ),
+    );
+    expect(api.calls).toContain('image i1 1.0.0');
   });
 });
 

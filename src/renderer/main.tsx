@@ -31,6 +31,16 @@ const store = createAppStore({
   api,
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   now: () => new Date(),
+  // The frame after the next one has been painted, and its tasks run.
+  afterPaint: () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    ),
+  linkWithHash: (hash) => {
+    const url = new URL(window.location.href);
+    url.hash = hash;
+    return url.href;
+  },
   theme: loadTheme(storage()),
   saveTheme: (theme) => saveTheme(storage(), theme),
   prefs: storagePrefs(storage()),

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../core/store';
 import type { Envelope } from '../shared/api';
-import type { SessionList, Transcript } from '../shared/types';
+import { messageExport } from '../shared/message-export';
+import type { TranscriptPage } from '../shared/transcript';
+import type { SessionList } from '../shared/types';
 import type { StoreInfo } from '../shared/contract';
 import { FIXTURE_GOLDEN, FIXTURE_IDS } from '../../e2e/support/corpus';
 import type { FakeRenderer } from '../../e2e/support/fake-renderer';
@@ -114,12 +116,13 @@ describe('API calls', () => {
   it('loads transcripts and exports byte-identical to the reference', async () => {
     const id = FIXTURE_IDS.tools;
     const transcript = value(
-      (await call<Transcript>('sessions:transcript', JSON.stringify({ id }))).envelope,
+      (await call<TranscriptPage>('sessions:transcript', JSON.stringify({ id }))).envelope,
     );
     const exported = value((await call<string>('sessions:export', JSON.stringify({ id }))).envelope);
     const golden = await readFile(join(FIXTURE_GOLDEN, `${id}.md`), 'utf8');
     expect(exported).toBe(golden);
-    expect(transcript.header + transcript.messages.map((m) => m.markdown).join('')).toBe(golden);
+    // What the pane draws is what the export holds, message for message.
+    expect(transcript.messages.map(messageExport).join('')).toBe(golden.slice(golden.indexOf('---\n\n') + 5));
   });
 
   it('percent-encoded channel names work like plain ones', async () => {

@@ -17,7 +17,8 @@ import {
 import { LiveStore } from '../core/live/live-store';
 import { messageLine } from '../core/serialize';
 import { JsonlStore } from '../core/store';
-import { buildTranscript } from '../core/transcript';
+import { fullPage } from '../core/transcript/full-page';
+import { messageExport } from '../shared/message-export';
 import { FIXTURE_IDS } from '../../e2e/support/corpus';
 import { rawRequest } from '../../e2e/support/http-request';
 import { startTestServer, stopTestServer, type TestServer } from '../../test/support/test-server';
@@ -68,7 +69,7 @@ async function subscribe(query: string) {
 }
 
 const ofType = (type: string) => (p: Pushed) => p.type === type;
-const transcript = async () => buildTranscript(await new JsonlStore(corpus).load(ID));
+const transcript = async () => fullPage(await new JsonlStore(corpus).load(ID));
 
 describe('GET /events', () => {
   it('sends the watched session its appended message and every stream the changed ids', async () => {
@@ -102,7 +103,7 @@ describe('GET /events', () => {
     await appendFile(join(corpus, `${ID}.jsonl`), line.slice(30));
     const appended = (await watching.next(ofType(SESSION_APPENDED_EVENT))).data as SessionAppended;
     expect(appended.messages).toHaveLength(1);
-    expect(appended.messages[0]!.markdown).toContain('written in two parts');
+    expect(messageExport(appended.messages[0]!)).toContain('written in two parts');
     await sleep(300);
     expect(watching.rest().filter(ofType(SESSION_APPENDED_EVENT))).toEqual([]);
   });
@@ -124,7 +125,7 @@ describe('GET /events', () => {
     expect(text).toMatch(new RegExp(`^retry: \\d+\nid: ${count + 1}\n\nevent: ${SESSION_APPENDED_EVENT}\n`));
     const data = JSON.parse(/^data: (.*)$/m.exec(text)![1]!) as SessionAppended;
     expect(data.from).toBe(count);
-    expect(data.messages.map((m) => m.markdown)).toEqual([(await transcript()).messages[count]!.markdown]);
+    expect(data.messages).toEqual([(await transcript()).messages[count]]);
   });
 
   it('sends a page opening with known=<count> what was written after its count', async () => {
@@ -133,7 +134,7 @@ describe('GET /events', () => {
     const events = await subscribe(`watch=${ID}&known=${count}`);
     const data = (await events.next(ofType(SESSION_APPENDED_EVENT))).data as SessionAppended;
     expect(data.from).toBe(count);
-    expect(data.messages.map((m) => m.markdown)).toEqual([(await transcript()).messages[count]!.markdown]);
+    expect(data.messages).toEqual([(await transcript()).messages[count]]);
   });
 
   it('tells a list-only stream resuming after a drop to reload the list', async () => {

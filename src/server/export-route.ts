@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { errorLine } from '../shared/api';
 import { exportFileName } from '../shared/export-file-name';
-import { EXPORT_MIME, type ExportRequest, type RedactOptions } from '../shared/export-format';
+import { EXPORT_MIME, type ExportRequest, type RedactOptions } from '../shared/export-options';
 import { exportSession, type ExportedFile } from '../core/export/export-session';
 import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';

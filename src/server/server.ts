@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
 import type { StoreInfo } from '../shared/contract';
-import type { ExportFormat } from '../shared/export-format';
+import type { ExportFormat } from '../shared/export-options';
 import { LiveStore } from '../core/live/live-store';
 import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import { defaultCacheDir, indexFileFor } from '../core/search/cache-dir';

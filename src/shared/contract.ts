@@ -6,10 +6,17 @@ import {
   type ExportFormat,
   type RedactionFinding,
   type RedactOptions,
-} from './export-format';
+} from './export-options';
 import { patchProblem, type AnnotationPatch } from './annotation';
 import { isValidId } from './ids';
 import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageReport, type UsageRequest } from './usage';
+import type {
+  ImageData,
+  TranscriptMessage,
+  TranscriptOutline,
+  TranscriptPage,
+  TranscriptSession,
+} from './transcript';
 import type {
   Annotation,
   Annotations,
@@ -18,8 +25,6 @@ import type {
   SearchSort,
   Session,
   SessionList,
-  Transcript,
-  TranscriptMessage,
 } from './types';
 
 /** What the renderer learns about the store it is looking at. */
@@ -36,7 +41,18 @@ export interface Contract {
   'store:info': { request: Record<string, never>; response: StoreInfo };
   'sessions:list': { request: Record<string, never>; response: SessionList };
   'sessions:load': { request: { id: string }; response: Session };
-  'sessions:transcript': { request: { id: string }; response: Transcript };
+  /** The first page of a session's transcript (or the page around message `at`). */
+  'sessions:transcript': { request: { id: string; at?: number }; response: TranscriptPage };
+  /** Messages `from` up to `to` (fewer when that is too many bytes for one answer). */
+  'sessions:messages': { request: { id: string; from: number; to: number }; response: TranscriptPage };
+  /** Once the whole file has been read: the final count, facts and the user's prompts. */
+  'sessions:outline': { request: { id: string }; response: TranscriptOutline };
+  /** Image `image` (-1: the block's own) of block `block` of message `message`, too large to
+   * come with its page. */
+  'sessions:image': {
+    request: { id: string; message: number; block: number; image: number };
+    response: ImageData;
+  };
   'sessions:export': { request: { id: string }; response: string };
   /** What redaction would replace in session `id` (a preview; nothing is written). */
   'sessions:redact-preview': {
@@ -87,7 +103,7 @@ export interface SessionAppended {
   /** The first new message's index in the session. */
   from: number;
   messages: TranscriptMessage[];
-  session: Transcript['session'];
+  session: TranscriptSession;
 }
 
 /** Pushed while the search index builds. Payload: IndexProgress. */
@@ -116,6 +132,9 @@ export const CHANNELS = [
   'sessions:list',
   'sessions:load',
   'sessions:transcript',
+  'sessions:messages',
+  'sessions:outline',
+  'sessions:image',
   'sessions:export',
   'sessions:redact-preview',
   'sessions:delete',
@@ -196,11 +215,36 @@ function expectFormat(value: unknown): ExportFormat {
 /** The most messages a viewer can say it has (nine digits, as an event id carries it). */
 export const MAX_KNOWN = 999_999_999;
 
+/** The most messages one `sessions:messages` request may ask for. */
+export const MAX_PAGE = 500;
+
 const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
   'store:info': (v) => (expectKeys(v, []), {}),
   'sessions:list': (v) => (expectKeys(v, []), {}),
   'sessions:load': (v) => expectId(expectKeys(v, ['id'])),
-  'sessions:transcript': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:transcript': (v) => {
+    const o = expectKeys(v, ['id', 'at']);
+    const request: Request<'sessions:transcript'> = expectId(o);
+    if (o.at !== undefined) request.at = expectInt(o.at, 'at', 0, MAX_KNOWN);
+    return request;
+  },
+  'sessions:messages': (v) => {
+    const o = expectKeys(v, ['id', 'from', 'to']);
+    const from = expectInt(o.from, 'from', 0, MAX_KNOWN);
+    const to = expectInt(o.to, 'to', 0, MAX_KNOWN);
+    if (to < from || to - from > MAX_PAGE) throw new BadRequestError(`to must be from to from + ${MAX_PAGE}`);
+    return { ...expectId(o), from, to };
+  },
+  'sessions:outline': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:image': (v) => {
+    const o = expectKeys(v, ['id', 'message', 'block', 'image']);
+    return {
+      ...expectId(o),
+      message: expectInt(o.message, 'message', 0, MAX_KNOWN),
+      block: expectInt(o.block, 'block', 0, MAX_KNOWN),
+      image: expectInt(o.image, 'image', -1, MAX_KNOWN),
+    };
+  },
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:redact-preview': (v) => {
     const o = expectKeys(v, ['id', 'redact']);

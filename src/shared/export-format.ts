@@ -1,56 +1,40 @@
-// What an export can be: its format and whether secrets are redacted first. Shared by the CLI,
-// main, the server and the renderer, so every door offers the same choices.
+// The pieces of ggcode's Markdown export, as pure functions: the export (src/core/markdown.ts)
+// is written with them, and the viewer uses the same ones to say what each block contributes, so
+// what is read is what is exported.
 
-/** The file formats a session exports to. */
-export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
-/** One export format (also the file extension). */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const ROLE_HEADINGS = new Map([
+  ['user', 'User'],
+  ['assistant', 'Assistant'],
+  ['system', 'System'],
+]);
 
-/** The Content-Type of each format's file. */
-export const EXPORT_MIME: Record<ExportFormat, string> = {
-  md: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-};
-
-/** Names shown for each format in dialogs. */
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  md: 'Markdown',
-  html: 'HTML',
-  json: 'JSON',
-};
-
-/** True when `value` names an export format. */
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+/** The heading word a role gets ("User", "Assistant", "System", any other role as is). */
+export function roleHeading(role: string): string {
+  return ROLE_HEADINGS.get(role) ?? role;
 }
 
-/** What redaction replaces besides secrets (which it always replaces). */
-export interface RedactOptions {
-  /** E-mail addresses. */
-  emails: boolean;
-  /** The user's home folder path (`/home/name`, `C:\Users\name`). */
-  home: boolean;
+/** A message's opening line: "## {heading}" and a blank line. */
+export function messageOpening(role: string): string {
+  return `## ${roleHeading(role)}\n\n`;
 }
 
-/** How to export: the format, and redaction (null: none). */
-export interface ExportRequest {
-  format: ExportFormat;
-  redact: RedactOptions | null;
+/** What closes every message: a rule and a blank line. */
+export const MESSAGE_CLOSING = '---\n\n';
+
+/** A text block: its text and a blank line. */
+export function textPart(text: string): string {
+  return `${text}\n\n`;
 }
 
-/** Markdown as ggcode writes it, nothing redacted. */
-export const PLAIN_MARKDOWN: ExportRequest = { format: 'md', redact: null };
-
-/** One secret redaction will replace, as a preview shows it (never the whole secret). */
-export interface RedactionFinding {
-  /** What it is: "github-token", "aws-secret-access-key", "jwt", "email", "home-path", ... */
-  kind: string;
-  /** Where it stands: "title", "message 3 text", "message 5 tool output", ... */
-  where: string;
-  /** Its first characters and last two, the rest elided ("ghp_w…Ux"). */
-  preview: string;
+/** A tool call: its name, then its input's stored JSON text in a json fence when it has one
+ * (`rawInput` null: the block has no input field at all). */
+export function toolCallPart(name: string, rawInput: string | null): string {
+  let out = `**Tool Call:** \`${name}\`\n`;
+  if (rawInput !== null) out += '```json\n' + rawInput + '\n```\n';
+  return out + '\n';
 }
 
-/** The options as given, or secrets only. */
-export const SECRETS_ONLY: RedactOptions = { emails: false, home: false };
+/** A tool result: its error flag, then its output in a plain fence. */
+export function toolResultPart(isError: boolean, output: string): string {
+  return `**Tool Result** (error=${isError}):\n\`\`\`\n${output}\n\`\`\`\n\n`;
+}

@@ -204,35 +204,6 @@ export interface SearchResults {
    * held so far (a first build indexes the newest sessions first). */
   partial: boolean;
 }
-
-/** An image to show inline (from an image block or a tool result's images). */
-export interface TranscriptImage {
-  mime: string;
-  /** Base64 data, as stored. */
-  data: string;
-}
-
-/** One message prepared for the viewer: its exact slice of the Markdown export plus what
- * the export leaves out (images, ids, times). */
-export interface TranscriptMessage {
-  role: string;
-  /** This message's part of `exportMarkdown`, byte for byte ("## Role ... ---"). */
-  markdown: string;
-  images: TranscriptImage[];
-  id?: string;
-  timestamp?: GoTimeText;
-  /** True when a tool result in this message has is_error. */
-  has_error: boolean;
-}
-
-/** A session as the transcript pane shows it: `header + messages[].markdown` is the export. */
-export interface Transcript {
-  session: Omit<Session, 'messages'> & { msg_count: number };
-  /** The export's header part ("# title ... ---"). */
-  header: string;
-  messages: TranscriptMessage[];
-}
-
 /** What a reader added to a session, kept in the app's own data folder: a star, tags, a note and
  * a display name shown instead of the title. Absent fields are unset. */
 export interface Annotation {

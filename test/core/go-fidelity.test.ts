@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionJson } from '../../src/core/export/session-json';
 import { JsonlStore, newSession } from '../../src/core/store';
-import { buildTranscript } from '../../src/core/transcript';
+import { fullPage } from '../../src/core/transcript/full-page';
+import { messageExport } from '../../src/shared/message-export';
 import { tempDir } from '../support/fixtures';
 
 const json = (o: unknown): string => JSON.stringify(o);
@@ -29,8 +30,9 @@ describe('roles named like Object.prototype members', () => {
       const line = `{"type":"message","message":{"role":${json(role)},"content":[{"type":"text","text":"x"}]}}`;
       const store = storeWith([meta('t'), line]);
       expect(await store.exportMarkdown('s')).toContain(`\n## ${role}\n\nx\n\n---\n`);
-      const transcript = buildTranscript(await store.load('s'));
-      expect(transcript.messages[0]!.markdown).toBe(`## ${role}\n\nx\n\n---\n\n`);
+      // The pane's "Copy" of the message says the same.
+      const page = fullPage(await store.load('s'));
+      expect(messageExport(page.messages[0]!)).toBe(`## ${role}\n\nx\n\n---\n\n`);
     },
   );
 });

@@ -5,7 +5,7 @@ import {
   type ExportFormat,
   type ExportRequest,
   type RedactionFinding,
-} from '../../shared/export-format';
+} from '../../shared/export-options';
 import { exportFileName } from '../../shared/export-file-name';
 import type { Session } from '../../shared/types';
 import { exportSessionMarkdown } from '../markdown';

@@ -7,13 +7,13 @@ import { tempDir } from '../../../test/support/fixtures';
 import { appendMessage, textMessage, writeSession } from '../../../test/support/live';
 import { costLine, messageLine } from '../serialize';
 import { JsonlStore } from '../store';
-import { buildTranscript } from '../transcript';
+import { fullPage } from '../transcript/full-page';
 import { LiveSession } from './live-session';
 
 const ID = 'live-1';
 
 async function fresh(dir: string) {
-  return buildTranscript(await new JsonlStore(dir).load(ID));
+  return fullPage(await new JsonlStore(dir).load(ID));
 }
 
 describe('LiveSession', () => {
@@ -37,10 +37,11 @@ describe('LiveSession', () => {
       id: ID,
       reset: false,
       from: 2,
+      // A fresh load pairs calls with results; the tail sends results unpaired (none here).
       messages: loaded.messages.slice(2),
       session: loaded.session,
     });
-    expect(appended!.messages.map((m) => m.has_error)).toEqual([false, true]);
+    expect(appended!.messages[1]!.blocks).toMatchObject([{ kind: 'tool_result', is_error: true }]);
     expect(await live.read()).toBeNull();
   });
 
@@ -55,7 +56,7 @@ describe('LiveSession', () => {
     appendFileSync(path, line.slice(25));
     const appended = await live.read();
     expect(appended?.from).toBe(1);
-    expect(appended?.messages.map((m) => m.markdown)).toEqual([(await fresh(dir)).messages[1]!.markdown]);
+    expect(appended?.messages).toEqual([(await fresh(dir)).messages[1]]);
     expect(appended?.session.skipped_lines).toBe(0);
     expect(await live.read()).toBeNull();
   });
@@ -81,9 +82,7 @@ describe('LiveSession', () => {
     renameSync(join(dir, 'tmp.jsonl'), path);
     const rewritten = await live.read();
     expect(rewritten).toMatchObject({ reset: true, from: 0 });
-    expect(rewritten?.messages.map((m) => m.markdown)).toEqual(
-      (await fresh(dir)).messages.map((m) => m.markdown),
-    );
+    expect(rewritten?.messages).toEqual((await fresh(dir)).messages);
 
     unlinkSync(path);
     expect(await live.read()).toBeNull();

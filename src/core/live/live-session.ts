@@ -3,7 +3,7 @@
 // complete; a rewritten file starts over with `reset`).
 import type { SessionAppended } from '../../shared/contract';
 import { SessionTail, type TailUpdate } from '../tail';
-import { transcriptMessage } from '../transcript';
+import { wireMessage } from '../transcript/wire-message';
 
 // Gone, or replaced by something that is not read (a FIFO, a folder): nothing to show.
 function isMissing(error: unknown): boolean {
@@ -68,7 +68,7 @@ export class LiveSession {
       id: this.id,
       reset: update.reset,
       from,
-      messages: update.messages.filter((m) => m.index >= from).map((m) => transcriptMessage(m.message)),
+      messages: update.messages.filter((m) => m.index >= from).map((m) => wireMessage(m.message, m.index)),
       session: { ...header, msg_count: this.tail.state().count },
     };
   }

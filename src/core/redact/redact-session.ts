@@ -3,7 +3,7 @@
 // compaction summaries) is scanned, and each secret becomes `[REDACTED:kind]`, so every format
 // made from the session afterwards carries the same replacements. Image data is not scanned.
 import { homedir } from 'node:os';
-import type { RedactionFinding, RedactOptions } from '../../shared/export-format';
+import type { RedactionFinding, RedactOptions } from '../../shared/export-options';
 import type { ContentBlock, Message, Session } from '../../shared/types';
 import { goMarshal } from '../gojson';
 import { rawInputText, rememberRaw } from '../raw';

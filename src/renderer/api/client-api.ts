@@ -2,7 +2,7 @@
 // window.api or the `sessions serve` HTTP bridge. Components never talk to either directly.
 import type { SharedApi } from '../../shared/api';
 import type { SessionAppended, SessionsChanged } from '../../shared/contract';
-import type { ExportRequest } from '../../shared/export-format';
+import type { ExportRequest } from '../../shared/export-options';
 import type { IndexProgress } from '../../shared/types';
 
 /** The part of a drag event the drag-out needs (React's and the DOM's events both fit). */

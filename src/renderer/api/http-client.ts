@@ -21,7 +21,7 @@ import type { IndexProgress } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from './client-api';
 import { EventStream, type OpenEventSource } from './event-stream';
 import { exportFileName } from '../../shared/export-file-name';
-import { PLAIN_MARKDOWN, type ExportRequest } from '../../shared/export-format';
+import { PLAIN_MARKDOWN, type ExportRequest } from '../../shared/export-options';
 
 /** Where the page lives and how to fetch; injectable so tests need no server. */
 export interface HttpClientOptions {

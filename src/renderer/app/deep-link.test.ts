@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashForSession, sessionIdFromHash } from './deep-link';
+import { hashForSession, linkFromHash, sessionIdFromHash } from './deep-link';
 
 describe('deep link', () => {
   it('reads the session id from the hash', () => {
@@ -14,5 +14,18 @@ describe('deep link', () => {
     expect(sessionIdFromHash('#other=1')).toBeNull();
     expect(sessionIdFromHash('#session=../../etc')).toBeNull();
     expect(sessionIdFromHash('#session=-rf')).toBeNull();
+  });
+});
+
+describe('deep link to a message', () => {
+  it('reads the message index after the session', () => {
+    expect(linkFromHash('#session=abc&msg=42')).toEqual({ id: 'abc', message: 42 });
+    expect(linkFromHash(hashForSession('abc', 0))).toEqual({ id: 'abc', message: 0 });
+    expect(hashForSession('abc', 7)).toBe('#session=abc&msg=7');
+  });
+
+  it('opens the session alone when the message is not a plain index', () => {
+    for (const msg of ['-1', '1.5', 'x', '', '1e3', '9999999999', ' 3'])
+      expect(linkFromHash(`#session=abc&msg=${encodeURIComponent(msg)}`)).toEqual({ id: 'abc' });
   });
 });

@@ -1,8 +1,9 @@
-// Keeps location.hash and the selection in step: a "#session=<id>" link opens that session, and
-// selecting a session rewrites the hash (without adding history entries).
+// Keeps location.hash and the selection in step: a "#session=<id>[&msg=<n>]" link opens that
+// session (scrolled to message n), and selecting a session rewrites the hash (without adding
+// history entries).
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
-import { hashForSession, sessionIdFromHash } from './deep-link';
+import { hashForSession, linkFromHash, sessionIdFromHash } from './deep-link';
 
 /** Wires the deep link for the app's lifetime. */
 export function useDeepLink(): void {
@@ -11,8 +12,14 @@ export function useDeepLink(): void {
 
   useEffect(() => {
     const follow = () => {
-      const id = sessionIdFromHash(window.location.hash);
-      if (id !== null) store.getState().select(id);
+      const link = linkFromHash(window.location.hash);
+      if (link === null) return;
+      const state = store.getState();
+      if (link.id === state.selectedId && state.transcriptState !== 'error') {
+        if (link.message !== undefined) state.jumpToMessage(link.message);
+      } else {
+        state.select(link.id, { message: link.message });
+      }
     };
     follow();
     window.addEventListener('hashchange', follow);

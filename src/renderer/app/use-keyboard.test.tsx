@@ -39,7 +39,17 @@ describe('single-key shortcuts', () => {
     expect(singles.sort()).toEqual(['/', '?', 'Delete', 'c', 'e', 'j', 'k', 'n', 'r', 's'].sort());
     for (const key of singles) {
       // n steps through find matches when no search hits are shown.
-      store.setState({ find: { open: true, query: 'hello', index: 0, count: 2, focusRequest: 0 } });
+      store.setState({
+        find: {
+          open: true,
+          query: 'hello',
+          caseSensitive: false,
+          index: 0,
+          count: 2,
+          done: true,
+          focusRequest: 0,
+        },
+      });
       // Each is used (its default prevented), then whatever it opened is closed again.
       (document.activeElement as HTMLElement | null)?.blur();
       const used = !press(key);

@@ -1,18 +1,12 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
-import type { ExportFormat, RedactionFinding } from '../../shared/export-format';
+import type { ExportFormat, RedactionFinding } from '../../shared/export-options';
 import type { NameGrouping, UsageReport } from '../../shared/usage';
 import type { UsageInterval, UsageSpan } from '../features/usage/usage-period';
 import type { AnnotationPatch } from '../../shared/annotation';
-import type {
-  Annotations,
-  IndexProgress,
-  SearchGroup,
-  SearchSort,
-  SessionSummary,
-  Transcript,
-} from '../../shared/types';
+import type { Annotations, IndexProgress, SearchGroup, SearchSort, SessionSummary } from '../../shared/types';
+import type { TranscriptData } from '../features/transcript/transcript-data';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
 import type { DateRange, Facet, ListView, SortKey, StartPeriod } from '../features/session-list/list-view';
@@ -64,12 +58,18 @@ export interface ListSlice {
 /** The open session: selection, its transcript and what can be done with it. */
 export interface SessionSlice {
   selectedId: string | null;
-  transcript: Transcript | null;
+  /** The open session's transcript (changed in place as pages and appends arrive). */
+  transcript: TranscriptData | null;
   transcriptState: LoadState;
   transcriptError: string | null;
   confirmingDelete: boolean;
-  /** Selects and opens `id` at once (`fromHistory`: going back or forward, not a new visit). */
-  select(id: string, options?: { fromHistory?: boolean }): void;
+  /** The message the transcript was last asked to scroll to; `seq` grows on every request. */
+  jump: { index: number; seq: number } | null;
+  /** Selects and opens `id` at once (`fromHistory`: going back or forward, not a new visit;
+   * `message`: scrolled to that message). */
+  select(id: string, options?: { fromHistory?: boolean; message?: number }): void;
+  /** Scrolls the open transcript to message `index`. */
+  jumpToMessage(index: number): void;
   /** Fetches the open transcript again and swaps it in place (the session changed on disk). */
   reloadTranscript(): Promise<void>;
   /** Moves the selection `delta` rows through the visible list; the transcript follows shortly. */
@@ -90,6 +90,10 @@ export interface SessionSlice {
   copyMarkdown(): Promise<void>;
   /** Save As / Download: opens the export dialog (format, redaction) for the open session. */
   saveMarkdown(): Promise<void>;
+  /** Copies message `index` of the open session as its part of the Markdown export. */
+  copyMessage(index: number): Promise<void>;
+  /** Copies a link that opens the session scrolled to message `index`. */
+  copyMessageLink(index: number): Promise<void>;
 }
 
 /** How the user chose to export. */
@@ -131,14 +135,25 @@ export interface ExportSlice {
   confirmExport(): Promise<void>;
 }
 
-/** Find in transcript. The pane counts matches in what it rendered and reports the count here. */
+/** Find in transcript. The pane counts matches in the session's data and reports here. */
 export interface FindSlice {
-  /** `focusRequest` grows on every openFind, so the bar takes focus again when already open. */
-  find: { open: boolean; query: string; index: number; count: number; focusRequest: number };
+  /** `focusRequest` grows on every openFind, so the bar takes focus again when already open;
+   * `done` is false while matches are still being counted. */
+  find: {
+    open: boolean;
+    query: string;
+    caseSensitive: boolean;
+    index: number;
+    count: number;
+    done: boolean;
+    focusRequest: number;
+  };
   openFind(): void;
   closeFind(): void;
   setFindQuery(query: string): void;
-  setFindCount(count: number): void;
+  toggleFindCase(): void;
+  /** The count so far, and whether it is final. */
+  setFindProgress(count: number, done: boolean): void;
   findNext(): void;
   findPrev(): void;
 }
@@ -367,6 +382,11 @@ export interface StoreDeps {
   writeClipboard(text: string): Promise<void>;
   /** The current time (date-range filter). */
   now(): Date;
+  /** Resolves once what was just put on screen has been painted (the rest of a long transcript
+   * is asked for then); a short timer where there is no painting. */
+  afterPaint?(): Promise<void>;
+  /** The page's address with `hash` in place of its own (links to a message). */
+  linkWithHash?(hash: string): string;
   /** The theme saved last time. */
   theme: Theme;
   /** Remembers the theme for next time. */

@@ -190,7 +190,7 @@ describe('session actions', () => {
     api.sessions = api.sessions.map((s) => (s.id === 's1' ? { ...s, size: 5000 } : s));
     api.transcripts.set('s1', transcript('s1', [message('user', [{ type: 'text', text: 'grown' }])]));
     await state().loadList();
-    expect(state().transcript?.messages[0]!.markdown).toContain('grown');
+    expect(state().transcript?.get(0)?.blocks).toMatchObject([{ kind: 'text', text: 'grown' }]);
     expect(state().transcriptState).toBe('ready');
   });
 });
@@ -199,7 +199,7 @@ describe('find', () => {
   it('steps through matches and wraps around', () => {
     state().openFind();
     state().setFindQuery('x');
-    state().setFindCount(3);
+    state().setFindProgress(3, true);
     expect(state().find).toMatchObject({ open: true, index: 0, count: 3 });
     state().findNext();
     state().findNext();
@@ -211,9 +211,9 @@ describe('find', () => {
 
   it('keeps the position inside a shrinking count and resets on a new query', () => {
     state().setFindQuery('ab');
-    state().setFindCount(5);
+    state().setFindProgress(5, true);
     state().findPrev();
-    state().setFindCount(2);
+    state().setFindProgress(2, true);
     expect(state().find.index).toBe(1);
     state().setFindQuery('abc');
     expect(state().find).toMatchObject({ index: 0, count: 0 });

@@ -2,7 +2,7 @@
 // previews what redaction will replace, and then saves or downloads.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import type { ExportRequest, RedactOptions } from '../../shared/export-format';
+import type { ExportRequest, RedactOptions } from '../../shared/export-options';
 import type { AppState, ExportChoices, ExportSlice, StoreDeps } from './app-state';
 
 /** What a fresh window offers: Markdown, secrets redacted, e-mails and the home path too. */

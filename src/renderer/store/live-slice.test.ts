@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionAppended } from '../../shared/contract';
-import type { Transcript } from '../../shared/types';
+import { messageExport } from '../../shared/message-export';
 import { fakeApi, type FakeApi } from '../test-support/fake-api';
 import { message, summary, transcript } from '../test-support/transcripts';
 import { testStore } from '../test-support/test-store';
@@ -29,11 +29,20 @@ afterEach(() => {
 });
 
 const state = () => store.getState();
-const opened = (t: Transcript) => api.calls.filter((c) => c === `open ${t.session.id}`).length;
+const opened = (t: { id: string }) => api.calls.filter((c) => c === `open ${t.id}`).length;
+/** The open transcript's messages as Markdown. */
+const shown = () => state().transcript!.loaded().map(messageExport);
+const markdown = (...texts: string[]) => texts.map((t) => messageExport(text(t)));
 
 function appended(id: string, from: number, texts: string[], reset = false): SessionAppended {
   const { msg_count: _count, messages: _m, ...rest } = { ...transcript(id, []).session, messages: [] };
-  return { id, reset, from, messages: texts.map(text), session: { ...rest, msg_count: from + texts.length } };
+  return {
+    id,
+    reset,
+    from,
+    messages: texts.map((t, i) => ({ ...text(t), index: from + i })),
+    session: { ...rest, msg_count: from + texts.length },
+  };
 }
 
 describe('following the open session', () => {
@@ -48,12 +57,10 @@ describe('following the open session', () => {
   });
 
   it('appends pushed messages and counts them in the list', () => {
-    const before = state().transcript!.messages;
+    const before = state().transcript!.get(0);
     state().applyAppended(appended('s1', 3, ['d', 'e']));
-    expect(state().transcript!.messages.map((m) => m.markdown)).toEqual(
-      ['a', 'b', 'c', 'd', 'e'].map((t) => text(t).markdown),
-    );
-    expect(state().transcript!.messages[0]).toBe(before[0]);
+    expect(shown()).toEqual(markdown('a', 'b', 'c', 'd', 'e'));
+    expect(state().transcript!.get(0)).toBe(before);
     expect(state().sessions.find((s) => s.id === 's1')?.msg_count).toBe(5);
     expect(state().visible.find((s) => s.id === 's1')?.msg_count).toBe(5);
   });
@@ -70,11 +77,11 @@ describe('following the open session', () => {
     state().applyAppended(appended('s1', 4, ['e']));
     await vi.runAllTimersAsync();
     expect(opened(t)).toBe(2);
-    expect(state().transcript!.messages).toHaveLength(5);
+    expect(state().transcript!.total).toBe(5);
     api.transcripts.set('s1', transcript('s1', [text('new')]));
     state().applyAppended(appended('s1', 0, ['new'], true));
     await vi.runAllTimersAsync();
-    expect(state().transcript!.messages.map((m) => m.markdown)).toEqual([text('new').markdown]);
+    expect(shown()).toEqual(markdown('new'));
   });
 });
 
@@ -92,7 +99,7 @@ describe('changes the list sees in the open session', () => {
     await loading;
     await vi.advanceTimersByTimeAsync(2000);
     expect(opened(t)).toBe(1);
-    expect(state().transcript!.messages).toHaveLength(4);
+    expect(state().transcript!.total).toBe(4);
   });
 
   it('reload a followed session when no append came within the grace time', async () => {
@@ -103,7 +110,7 @@ describe('changes the list sees in the open session', () => {
     expect(opened(t)).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(opened(t)).toBe(2);
-    expect(state().transcript!.messages).toHaveLength(4);
+    expect(state().transcript!.total).toBe(4);
   });
 
   it('tells the follow how many messages the page has', () => {
@@ -134,7 +141,7 @@ describe('changes the list sees in the open session', () => {
     await vi.runAllTimersAsync();
     expect(opened(t)).toBe(2);
     expect(state().followingId).toBe('s1');
-    expect(state().transcript!.messages).toHaveLength(4);
+    expect(state().transcript!.total).toBe(4);
   });
 
   it('reload an unfollowed session at once', async () => {
@@ -148,7 +155,7 @@ describe('changes the list sees in the open session', () => {
     grow();
     await state().loadList();
     expect(opened(t)).toBe(3);
-    expect(state().transcript!.messages).toHaveLength(4);
+    expect(state().transcript!.total).toBe(4);
   });
 });
 

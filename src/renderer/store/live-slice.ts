@@ -4,7 +4,6 @@
 // that was down) reloads the transcript.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, LiveSlice, StoreDeps } from './app-state';
-import { appendMessages } from './append-messages';
 import { syncOpenRow } from './open-row';
 
 /** Appends normally arrive within milliseconds of the change the list hears about. */
@@ -20,7 +19,7 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
     /** The session a follow is being set up for. */
     let pendingFollow: string | null = null;
 
-    const isOpen = (id: string) => get().selectedId === id && get().transcript?.session.id === id;
+    const isOpen = (id: string) => get().selectedId === id && get().transcript?.id === id;
 
     return {
       followingId: null,
@@ -30,7 +29,7 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         set({ followingId: null });
         pendingFollow = id;
         const open = get().transcript;
-        const known = id !== null && open?.session.id === id ? open.messages.length : undefined;
+        const known = id !== null && open?.id === id ? open.total : undefined;
         const following = await deps.api.followSession(id, known);
         if (mine !== followRequest) return;
         pendingFollow = null;
@@ -41,12 +40,10 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         const transcript = get().transcript;
         if (!transcript || !isOpen(appended.id)) return;
         appends++;
-        const next = appendMessages(transcript, appended);
-        if (next === null) {
+        if (!transcript.applyAppended(appended)) {
           void get().reloadTranscript();
           return;
         }
-        set({ transcript: next });
         const rows = syncOpenRow(get(), deps.now());
         if (rows) set(rows);
       },

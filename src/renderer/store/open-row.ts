@@ -6,12 +6,12 @@ import type { AppState } from './app-state';
 /** The list patched so the open session's row counts the messages its transcript has; null when
  * nothing needs to change. */
 export function syncOpenRow(state: AppState, now: Date): Pick<AppState, 'sessions' | 'visible'> | null {
-  const session = state.transcript?.session;
-  if (!session || session.id !== state.selectedId) return null;
-  const row = state.sessions.find((s) => s.id === session.id);
-  if (!row || row.msg_count === session.msg_count) return null;
+  const transcript = state.transcript;
+  if (!transcript || transcript.id !== state.selectedId) return null;
+  const row = state.sessions.find((s) => s.id === transcript.id);
+  if (!row || row.msg_count === transcript.total) return null;
   const sessions = state.sessions.map((s) =>
-    s.id === session.id ? { ...s, msg_count: session.msg_count } : s,
+    s.id === transcript.id ? { ...s, msg_count: transcript.total } : s,
   );
   return { sessions, visible: applyListView(sessions, state.view, now, state.annotations) };
 }

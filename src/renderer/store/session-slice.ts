@@ -1,10 +1,17 @@
 // The session slice: which session is open, its transcript, and copy / save / delete on it.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import type { Transcript } from '../../shared/types';
+import { messageExport } from '../../shared/message-export';
+import type { TranscriptPage } from '../../shared/transcript';
+import { hashForSession } from '../app/deep-link';
 import { applyListView } from '../features/session-list/list-view';
+import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
+
+/** Without deps.afterPaint, about one frame: what the first page is given to be drawn before the
+ * rest is asked for. */
+const FIRST_PAINT_MS = 16;
 
 /** Keyboard selection waits this long before loading, so holding an arrow key stays smooth. */
 const DEFAULT_SELECT_DELAY_MS = 120;
@@ -22,20 +29,52 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       return open?.id === id ? open.title : (get().sessions.find((s) => s.id === id)?.title ?? id);
     };
 
-    // The list row of the open session shows what its transcript holds.
-    const showTranscript = (transcript: Transcript) => {
+    // The list row of the open session shows what its transcript holds. A reload keeps what the
+    // reader had opened.
+    const showTranscript = (id: string, page: TranscriptPage): TranscriptData => {
+      const previous = get().transcript;
+      const transcript = new TranscriptData(id, page, previous?.id === id ? previous.view : undefined, {
+        fetch: (from, to) => deps.api.transcriptMessages({ id, from, to }),
+        image: (message, block, image) => deps.api.transcriptImage({ id, message, block, image }),
+        // The file was replaced while its pages were being read: read it afresh.
+        onLost: () => {
+          if (get().transcript === transcript) void get().reloadTranscript();
+        },
+      });
       set({ transcript, transcriptState: 'ready', transcriptError: null });
       get().noteOpened(transcript.session.id);
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
+      return transcript;
     };
 
-    async function open(id: string) {
+    // The rest of a long file is read after its first page is on screen: the final count, the
+    // facts and the outline arrive then (asked for a frame later, so that the first page is drawn
+    // before their answer has to be handled).
+    async function complete(transcript: TranscriptData): Promise<void> {
+      try {
+        await (deps.afterPaint
+          ? deps.afterPaint()
+          : new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_MS)));
+        const outline = await deps.api.transcriptOutline({ id: transcript.id });
+        if (get().transcript !== transcript) return;
+        if (!transcript.setOutline(outline)) return void get().reloadTranscript();
+        const rows = syncOpenRow(get(), deps.now());
+        if (rows) set(rows);
+      } catch {
+        // The pages still come; the count stays what the first page said.
+      }
+    }
+
+    async function open(id: string, message?: number) {
       const mine = ++request;
       try {
-        const transcript = await deps.api.openTranscript({ id });
+        const page = await deps.api.openTranscript(message === undefined ? { id } : { id, at: message });
         if (mine !== request) return;
-        showTranscript(transcript);
+        const transcript = showTranscript(id, page);
+        if (message !== undefined) get().jumpToMessage(message);
+        await complete(transcript);
+        if (mine !== request) return;
         // Following starts after the read: a change in between is caught by the list's change
         // notification (see openSessionChanged), and the page is readable sooner.
         void get().follow(id);
@@ -46,7 +85,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       }
     }
 
-    function choose(id: string, delayMs: number) {
+    function choose(id: string, delayMs: number, message?: number) {
       clearTimeout(pendingOpen);
       pendingId = null;
       request++;
@@ -56,11 +95,12 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         transcriptState: 'loading',
         transcriptError: null,
         confirmingDelete: false,
-        find: { ...get().find, index: 0, count: 0 },
+        find: { ...get().find, index: 0, count: 0, done: get().find.query === '' },
         hits: null,
+        jump: null,
       });
       if (delayMs <= 0) {
-        void open(id);
+        void open(id, message);
         return;
       }
       pendingId = id;
@@ -77,6 +117,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptError: null,
       confirmingDelete: false,
       undoable: null,
+      jump: null,
 
       select(id, options) {
         // Opening a session shows it: a drawer over it closes.
@@ -84,8 +125,16 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         // And the Usage view gives way to it.
         if (get().usage.open) get().closeUsage();
         if (!options?.fromHistory) get().recordVisit(id, false);
-        if (id === get().selectedId && get().transcriptState !== 'error') return;
-        choose(id, 0);
+        const message = options?.message;
+        if (id === get().selectedId && get().transcriptState !== 'error') {
+          if (message !== undefined) get().jumpToMessage(message);
+          return;
+        }
+        choose(id, 0, message);
+      },
+
+      jumpToMessage(index) {
+        set({ jump: { index, seq: (get().jump?.seq ?? 0) + 1 } });
       },
 
       async reloadTranscript() {
@@ -93,8 +142,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (id === null) return;
         const mine = ++request;
         try {
-          const transcript = await deps.api.openTranscript({ id });
-          if (mine === request) showTranscript(transcript);
+          const page = await deps.api.openTranscript({ id });
+          if (mine === request) void complete(showTranscript(id, page));
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -192,6 +241,35 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         try {
           await deps.writeClipboard(await deps.api.exportSession({ id }));
           get().showStatus('Copied', 'info', undefined, 'copy');
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async copyMessage(index) {
+        const data = get().transcript;
+        try {
+          let message = data?.get(index);
+          if (!message && data) {
+            message = (await deps.api.transcriptMessages({ id: data.id, from: index, to: index + 1 }))
+              .messages[0];
+          }
+          const text = message ? messageExport(message) : null;
+          if (text === null) throw new Error('this message is not loaded yet');
+          await deps.writeClipboard(text);
+          get().showStatus(`Copied message ${(index + 1).toLocaleString('en-US')}`);
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
+      async copyMessageLink(index) {
+        const id = get().selectedId;
+        if (id === null) return;
+        const hash = hashForSession(id, index);
+        try {
+          await deps.writeClipboard(deps.linkWithHash ? deps.linkWithHash(hash) : hash);
+          get().showStatus('Copied link');
         } catch (error) {
           get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
         }

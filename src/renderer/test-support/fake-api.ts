@@ -1,9 +1,11 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
-import type { RedactionFinding } from '../../shared/export-format';
+import type { RedactionFinding } from '../../shared/export-options';
 import type { UsageGrouping, UsageReport } from '../../shared/usage';
 import { applyPatch } from '../../shared/annotation';
-import type { Annotations, IndexProgress, SessionSummary, Transcript } from '../../shared/types';
+import { messageExport } from '../../shared/message-export';
+import type { TranscriptPage } from '../../shared/transcript';
+import type { Annotations, IndexProgress, SessionSummary } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
 /** The fake, its data, and the calls it saw. */
@@ -12,9 +14,11 @@ export interface FakeApi extends ClientApi {
   sessions: SessionSummary[];
   /** What listSessions reports as skipped unreadable entries. */
   unreadable: number;
-  transcripts: Map<string, Transcript>;
+  transcripts: Map<string, TranscriptPage>;
   /** Stars, tags, notes and names, as the backend keeps them. */
   annotations: Annotations;
+  /** Data of images sent without it ("message.block.image" -> base64), for transcriptImage. */
+  imageData: Map<string, string>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   /** What usageReport answers, by grouping. */
@@ -39,7 +43,7 @@ export interface FakeApi extends ClientApi {
 /** A fake backend; `mode` picks which actions the UI offers. */
 export function fakeApi(
   sessions: SessionSummary[],
-  transcripts: Transcript[],
+  transcripts: TranscriptPage[],
   mode: 'electron' | 'browser' = 'browser',
 ): FakeApi {
   const listeners = new Set<() => void>();
@@ -64,6 +68,7 @@ export function fakeApi(
     deleteErrors: new Map(),
     findings: new Map(),
     usage: new Map(),
+    imageData: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
     emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
@@ -85,11 +90,39 @@ export function fakeApi(
       if (!found) throw new Error(`session ${id} not found`);
       return found;
     },
+    transcriptMessages: async ({ id, from, to }) => {
+      api.calls.push(`messages ${id} ${from}-${to}`);
+      const found = api.transcripts.get(id);
+      if (!found) throw new Error(`session ${id} not found`);
+      return { ...found, messages: found.messages.slice(from, to) };
+    },
+    transcriptImage: async ({ id, message, block, image }) => {
+      api.calls.push(`image ${id} ${message}.${block}.${image}`);
+      const found = api.transcripts.get(id)?.messages[message]?.blocks[block];
+      const ref =
+        found?.kind === 'image'
+          ? found.image
+          : found?.kind === 'tool_result'
+            ? found.images[image]
+            : undefined;
+      const data = ref && api.imageData.get(`${message}.${block}.${image}`);
+      if (!ref || data === undefined) throw new Error('no such image');
+      return { mime: ref.mime, data };
+    },
+    transcriptOutline: async ({ id }) => {
+      const found = api.transcripts.get(id);
+      if (!found) throw new Error(`session ${id} not found`);
+      const outline = found.messages.flatMap((m) => {
+        const text = m.role === 'user' ? m.blocks.find((b) => b.kind === 'text') : undefined;
+        return text?.kind === 'text' ? [{ index: m.index, label: text.text.split('\n', 1)[0]! }] : [];
+      });
+      return { version: found.version, session: found.session, total: found.total, outline };
+    },
     exportSession: async ({ id }) => {
       api.calls.push(`export ${id}`);
       const found = api.transcripts.get(id);
       if (!found) throw new Error(`session ${id} not found`);
-      return found.header + found.messages.map((m) => m.markdown).join('');
+      return `# ${found.session.title}\n\n---\n\n` + found.messages.map(messageExport).join('');
     },
     deleteSession: async ({ id }) => {
       api.calls.push(`delete ${id}`);

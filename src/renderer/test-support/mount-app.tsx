@@ -5,10 +5,13 @@ import type { AppStore } from '../store/app-store';
 import type { StoreDeps } from '../store/app-state';
 import { StoreProvider } from '../store/store-context';
 import type { FakeApi } from './fake-api';
+import { fakeTranscriptLayout } from './layout';
 import { testStore } from './test-store';
 
-/** Renders <App> with a store over `api`; `deps` overrides the store's timings. */
+/** Renders <App> with a store over `api` in a browser-like layout (see fakeTranscriptLayout);
+ * `deps` overrides the store's timings. */
 export function mountApp(api: FakeApi, deps: Partial<StoreDeps> = {}): AppStore {
+  fakeTranscriptLayout(100, 600);
   const store = testStore(api, { selectDelayMs: 0, searchDelayMs: 0, ...deps });
   render(
     <StoreProvider store={store}>

@@ -1,70 +1,115 @@
-// Test data in the shapes the backend sends: message Markdown written exactly as the export
-// format (see the project notes), transcripts and session summaries.
-import type { SessionSummary, Transcript, TranscriptImage, TranscriptMessage } from '../../shared/types';
+// Test data in the shapes the backend sends: messages as blocks, pages of a session's messages
+// (calls paired with results, as the backend pairs them), and session summaries.
+import { pairAll } from '../../shared/tool-pairing';
+import type {
+  TranscriptBlock,
+  TranscriptMessage,
+  TranscriptPage,
+  TranscriptSession,
+} from '../../shared/transcript';
+import type { SessionSummary } from '../../shared/types';
 
 /** One block of a message, as a test describes it. */
 export type TestBlock =
   | { type: 'text'; text: string }
-  | { type: 'tool_use'; name: string; input?: string }
-  | { type: 'tool_result'; output: string; isError?: boolean };
+  | { type: 'reasoning'; text: string }
+  | { type: 'tool_use'; name: string; input?: string; id?: string }
+  | {
+      type: 'tool_result';
+      output: string;
+      isError?: boolean;
+      id?: string;
+      images?: { mime: string; data: string }[];
+    }
+  | { type: 'image'; mime: string; data: string };
 
-const HEADINGS: Record<string, string> = { user: 'User', assistant: 'Assistant', system: 'System' };
-
-/** A message's export Markdown: "## Role\n\n", the blocks, then "---\n\n". */
-export function messageMarkdown(role: string, blocks: readonly TestBlock[]): string {
-  let out = `## ${HEADINGS[role] ?? role}\n\n`;
-  for (const block of blocks) {
-    if (block.type === 'text') out += `${block.text}\n\n`;
-    else if (block.type === 'tool_use') {
-      out += `**Tool Call:** \`${block.name}\`\n`;
-      if (block.input !== undefined) out += `\`\`\`json\n${block.input}\n\`\`\`\n`;
-      out += '\n';
-    } else out += `**Tool Result** (error=${block.isError === true}):\n\`\`\`\n${block.output}\n\`\`\`\n\n`;
+function wireBlock(block: TestBlock, source: number): TranscriptBlock {
+  switch (block.type) {
+    case 'text':
+      return { kind: 'text', source, text: block.text };
+    case 'reasoning':
+      return { kind: 'reasoning', source, text: block.text };
+    case 'tool_use':
+      return {
+        kind: 'tool_call',
+        source,
+        id: block.id ?? '',
+        name: block.name,
+        input: block.input ?? null,
+        result: null,
+      };
+    case 'tool_result':
+      return {
+        kind: 'tool_result',
+        source,
+        tool_use_id: block.id ?? '',
+        output: block.output,
+        is_error: block.isError === true,
+        images: (block.images ?? []).map((image, index) => ({ index, size: image.data.length, ...image })),
+        call: null,
+      };
+    case 'image':
+      return {
+        kind: 'image',
+        source,
+        image: { index: -1, mime: block.mime, data: block.data, size: block.data.length },
+      };
   }
-  return `${out}---\n\n`;
 }
 
-/** A transcript message with the given blocks. */
+/** A message with the given blocks (its index is set where it is placed in a transcript). */
 export function message(
   role: string,
   blocks: readonly TestBlock[],
-  images: TranscriptImage[] = [],
+  extra: Partial<TranscriptMessage> = {},
 ): TranscriptMessage {
+  return { index: 0, role, blocks: blocks.map(wireBlock), ...extra };
+}
+
+/** The facts of session `id`; `session` overrides any field. */
+export function sessionFacts(
+  id: string,
+  count: number,
+  session: Partial<TranscriptSession> = {},
+): TranscriptSession {
   return {
-    role,
-    markdown: messageMarkdown(role, blocks),
-    images,
-    has_error: blocks.some((b) => b.type === 'tool_result' && b.isError === true),
+    id,
+    title: `Session ${id}`,
+    vendor: 'anthropic',
+    endpoint: 'default',
+    model: 'claude-sonnet-4',
+    created_at: '2026-04-10T08:00:00Z',
+    updated_at: '2026-04-10T08:30:00Z',
+    cost: null,
+    usage: [],
+    metrics: [],
+    checkpoints: [],
+    skipped_lines: 0,
+    skipped: [],
+    duplicate_messages: 0,
+    msg_count: count,
+    ...session,
   };
 }
 
-/** A transcript for session `id`; `session` overrides any field. */
+/** A complete page holding every message of session `id`, indexed from 0 and paired. */
 export function transcript(
   id: string,
-  messages: TranscriptMessage[],
-  session: Partial<Transcript['session']> = {},
-): Transcript {
+  messages: readonly TranscriptMessage[],
+  session: Partial<TranscriptSession> = {},
+): TranscriptPage {
+  const indexed = messages.map((m, index) => ({
+    ...m,
+    index,
+    blocks: m.blocks.map((b) => ({ ...b })),
+  }));
+  pairAll(indexed);
   return {
-    session: {
-      id,
-      title: `Session ${id}`,
-      vendor: 'anthropic',
-      endpoint: 'default',
-      model: 'claude-sonnet-4',
-      created_at: '2026-04-10T08:00:00Z',
-      updated_at: '2026-04-10T08:30:00Z',
-      cost: null,
-      usage: [],
-      metrics: [],
-      checkpoints: [],
-      skipped_lines: 0,
-      skipped: [],
-      duplicate_messages: 0,
-      msg_count: messages.length,
-      ...session,
-    },
-    header: `# Session ${id}\n\n---\n\n`,
-    messages,
+    version: 'v1',
+    session: sessionFacts(id, indexed.length, session),
+    total: indexed.length,
+    complete: true,
+    messages: indexed,
   };
 }
 
@@ -84,23 +129,11 @@ export function summary(id: string, fields: Partial<SessionSummary> = {}): Sessi
   };
 }
 
-/** The reference's export of the tool-heavy fixture session (golden/…d23db7e55539ac33.md), split
- * per message as Transcript.messages holds it. */
-export const TOOLS_GOLDEN_MESSAGES: readonly string[] = [
-  '## User\n\nList files then read one\n\n---\n\n',
-  "## Assistant\n\nI'll look around.\n\n**Tool Call:** `list_dir`\n```json\n" +
-    '{"path":"src/main.go","opts":{"recursive":true,"depth":3},"list":[1,2,3],"html":"<b>x</b>"}\n```\n\n' +
-    '**Tool Call:** `no_input_tool`\n\n---\n\n',
-  '## User\n\n**Tool Result** (error=false):\n```\nmain.go\nutil.go\n```\nfence inside output\n```\n```\n\n' +
-    '**Tool Result** (error=true):\n```\npermission denied: /etc/shadow\n```\n\n---\n\n',
-  '## Assistant\n\n\n\n---\n\n',
-];
-
-/** The reference's export of the hostile fixture session (golden/…b415e622ad0f2d67.md), per message. */
-export const HOSTILE_GOLDEN_MESSAGES: readonly string[] = [
-  '## User\n\n<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">\n\n---\n\n',
-  '## Assistant\n\n[click me](javascript:window.__pwned=3) <a href="javascript:window.__pwned=4">x</a> ' +
+/** The hostile fixture session's texts (test/fixtures/…/b415e622ad0f2d67.jsonl), message by message. */
+export const HOSTILE_TEXTS: readonly string[] = [
+  '<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">',
+  '[click me](javascript:window.__pwned=3) <a href="javascript:window.__pwned=4">x</a> ' +
     '<iframe src="https://example.com"></iframe> <svg onload="window.__pwned=5"></svg> ' +
-    '<style>body{display:none}</style> <form action="https://evil.example"><input name=q></form>\n\n---\n\n',
-  '## Assistant\n\n![tracker](https://evil.example/pixel.png) <details open ontoggle="window.__pwned=6">d</details>\n\n---\n\n',
+    '<style>body{display:none}</style> <form action="https://evil.example"><input name=q></form>',
+  '![tracker](https://evil.example/pixel.png) <details open ontoggle="window.__pwned=6">d</details>',
 ];

@@ -5,7 +5,7 @@ import { renderSession } from '../../../src/core/export/export-session';
 import { emptySession } from '../../../src/core/load';
 import { rawInputText } from '../../../src/core/raw';
 import { redactSession } from '../../../src/core/redact/redact-session';
-import { EXPORT_FORMATS, type RedactOptions } from '../../../src/shared/export-format';
+import { EXPORT_FORMATS, type RedactOptions } from '../../../src/shared/export-options';
 import type { Message, Session } from '../../../src/shared/types';
 import { lookAlikes, secretCases } from '../../support/secret-corpus';
 

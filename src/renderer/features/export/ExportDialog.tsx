@@ -1,7 +1,7 @@
 // The export dialog: which format, whether to redact secrets (and e-mail addresses, the home
 // folder path), the list of what redaction will replace, then Save As (or Download).
 import { useEffect, useRef } from 'react';
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from '../../../shared/export-format';
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from '../../../shared/export-options';
 import { Name } from '../../app/Name';
 import type { ExportDialog as DialogState } from '../../store/app-state';
 import { useAppStore } from '../../store/store-context';

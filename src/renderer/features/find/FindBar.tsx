@@ -1,4 +1,5 @@
-// The find bar (Ctrl/Cmd+F): query, "i/n" count, previous and next. Enter and Shift+Enter step.
+// The find bar (Ctrl/Cmd+F): query, "k of n" count (with "…" while still counting), case
+// sensitivity, previous and next. Enter / Shift+Enter (and F3 / Shift+F3 anywhere) step.
 import { useEffect, useRef } from 'react';
 import { restoreFocus } from '../../app/focus';
 import { useAppStore } from '../../store/store-context';
@@ -10,6 +11,7 @@ export function FindBar() {
   const findNext = useAppStore((s) => s.findNext);
   const findPrev = useAppStore((s) => s.findPrev);
   const closeFind = useAppStore((s) => s.closeFind);
+  const toggleFindCase = useAppStore((s) => s.toggleFindCase);
   const input = useRef<HTMLInputElement>(null);
   const focusRequest = useAppStore((s) => s.find.focusRequest);
 
@@ -24,7 +26,8 @@ export function FindBar() {
     input.current?.select();
   }, [focusRequest]);
 
-  const count = find.count === 0 ? '0/0' : `${find.index + 1}/${find.count}`;
+  const counting = find.query !== '' && !find.done;
+  const count = `${find.count === 0 ? 0 : find.index + 1} of ${find.count.toLocaleString('en-US')}${counting ? '…' : ''}`;
   return (
     <div className="find-bar" role="search">
       <input
@@ -47,9 +50,27 @@ export function FindBar() {
           }
         }}
       />
-      <span className="find-count" data-testid="find-count" aria-live="polite">
+      <span
+        className="find-count"
+        data-testid="find-count"
+        data-state={counting ? 'counting' : 'done'}
+        aria-live="polite"
+        aria-busy={counting}
+        title={counting ? 'Still counting' : undefined}
+      >
         {count}
       </span>
+      <button
+        type="button"
+        className="icon-button find-case"
+        data-testid="find-case"
+        aria-label="Match case"
+        aria-pressed={find.caseSensitive}
+        title="Match case"
+        onClick={toggleFindCase}
+      >
+        Aa
+      </button>
       <button
         type="button"
         className="icon-button"

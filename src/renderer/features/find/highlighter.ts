@@ -56,9 +56,13 @@ function markHighlighter(doc: Document, names: HighlightNames): Highlighter {
       // Last to first, so that splitting a text node leaves the earlier ranges' offsets valid.
       const created: HTMLElement[] = [];
       for (let i = ranges.length - 1; i >= 0; i--) {
+        const range = ranges[i]!;
+        // A mark can wrap text of one node only; a match across nodes goes unmarked here (the CSS
+        // Highlight API, which browsers use, paints it).
+        if (range.startContainer !== range.endContainer) continue;
         const mark = doc.createElement('mark');
         mark.className = i === current ? `${names.match} ${names.current}` : names.match;
-        ranges[i]!.surroundContents(mark);
+        range.surroundContents(mark);
         created.push(mark);
       }
       marks = created.reverse();

@@ -1,101 +1,193 @@
-// Find in transcript, wired to the DOM: counts matches in the rendered message bodies, paints
-// them, scrolls to the current one, and recounts as more messages render or expand.
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
+// Find in transcript, over the session's data: a run counts every match (collapsed and undrawn
+// text included) a slice at a time; stepping to a match opens what it is in (an output, a page of
+// it, reasoning, a long diff), scrolls its message into view and places the match; the matches
+// on screen are painted.
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
-import { MAX_MATCHES, findInScope, queryPattern } from './find-ranges';
+import { planCollapse } from '../transcript/collapse';
+import { pageOf, pageStarts, PAGE_CHARS } from '../transcript/blocks/page-starts';
+import { scrollRangeIntoView } from '../transcript/scroll-into-body';
+import { TEXT_RENDER_CAP, WHOLE_TEXT } from '../transcript/text-html';
+import type { TranscriptData } from '../transcript/transcript-data';
+import type { ViewState } from '../transcript/view-state';
+import { FindCorpus } from './find-corpus';
+import { FindRun, type FindMatch } from './find-engine';
+import { eachMatch, findPattern } from './find-matcher';
+import type { Section } from './find-sections';
 import { createHighlighter, type Highlighter } from './highlighter';
+import { drawnMatches, rangeIn } from './section-range';
 
-/** Recounts while messages keep rendering happen at most this often. */
-const RECOUNT_MS = 300;
-/** Pause in typing before a new query is searched. */
-const QUERY_DELAY_MS = 120;
+/** Repaints while the list keeps drawing happen at most this often. */
+const REPAINT_MS = 100;
+/** Frames a jump waits for its match to be drawn. */
+const MAX_FRAMES = 120;
 
-function scrollToMatch(container: HTMLElement, range: Range | undefined, element: Element | null): void {
-  if (range && typeof range.getBoundingClientRect === 'function' && range.startContainer.isConnected) {
-    const match = range.getBoundingClientRect();
-    const box = container.getBoundingClientRect();
-    if (match.top < box.top + 40 || match.bottom > box.bottom - 40) {
-      container.scrollTop += match.top - box.top - box.height / 3;
-    }
-    return;
+const corpora = new WeakMap<TranscriptData, FindCorpus>();
+
+/** The find corpus of `data`, made on first use. */
+function corpusFor(data: TranscriptData): FindCorpus {
+  let corpus = corpora.get(data);
+  if (!corpus) {
+    corpus = new FindCorpus(
+      (from, to) => data.fetchPage(from, to),
+      () => data.total,
+    );
+    corpora.set(data, corpus);
   }
-  element?.scrollIntoView?.({ block: 'center' });
+  return corpus;
 }
 
-/** Runs find over the message bodies (elements with data-find-scope) inside `bodyRef`.
- * Returns a function to call when rendered content changed (more messages, an expansion). */
-export function useTranscriptFind(bodyRef: RefObject<HTMLElement | null>): () => void {
-  const store = useAppStoreApi();
-  const query = useAppStore((s) => (s.find.open ? s.find.query : ''));
-  const index = useAppStore((s) => s.find.index);
-  const highlighter = useRef<Highlighter | null>(null);
-  const ranges = useRef<Range[]>([]);
-  // Matches per message body; a body whose HTML changes is a new element, so entries never go stale.
-  const perScope = useRef(new WeakMap<Element, { query: string; ranges: Range[] }>());
-  const recountTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+/** Opens what `section` is drawn in so that [start, end) of it is on screen. */
+function openFor(view: ViewState, section: Section, match: FindMatch): void {
+  const part = section.key.slice(section.key.lastIndexOf('.') + 1);
+  if (part === 'thinking') view.set(section.key, true);
+  if (section.markdown) {
+    if (section.text.length > TEXT_RENDER_CAP) view.addLocal(section.key, WHOLE_TEXT);
+    return;
+  }
+  if (part.startsWith('diff')) {
+    view.set(section.key, true);
+    return;
+  }
+  if (match.end > planCollapse(section.text).preview.length) view.set(section.key, true);
+  if (section.text.length > PAGE_CHARS)
+    view.setPage(section.key, pageOf(pageStarts(section.text), match.start));
+}
 
-  const paint = useCallback(
-    (scroll: boolean) => {
-      const body = bodyRef.current;
-      if (!body) return;
-      highlighter.current ??= createHighlighter(body.ownerDocument);
-      const painter = highlighter.current;
-      const pattern = queryPattern(query);
-      if (painter.mutatesDom || pattern === null) painter.clear();
-      if (pattern === null) {
-        ranges.current = [];
-        store.getState().setFindCount(0);
-        return;
-      }
-      // Marks change the text nodes, so with them the ranges are found afresh every time.
-      const found: Range[] = [];
-      for (const scope of Array.from(body.querySelectorAll('[data-find-scope]'))) {
-        if (found.length >= MAX_MATCHES) break;
-        const known = painter.mutatesDom ? undefined : perScope.current.get(scope);
-        const inScope =
-          known?.query === query ? known.ranges : findInScope(scope, pattern, MAX_MATCHES - found.length);
-        if (!painter.mutatesDom) perScope.current.set(scope, { query, ranges: inScope });
-        found.push(...inScope.slice(0, MAX_MATCHES - found.length));
-      }
-      ranges.current = found;
-      store.getState().setFindCount(found.length);
-      const current = store.getState().find.index;
-      const element = painter.show(found, current);
-      if (scroll) scrollToMatch(body, found[current], element);
+/** Runs find in the transcript drawn in `bodyRef`. Returns the function to call after each draw. */
+export function useTranscriptFind(
+  bodyRef: RefObject<HTMLElement | null>,
+  data: TranscriptData,
+  scrollToMessage: (index: number) => void,
+): () => void {
+  const store = useAppStoreApi();
+  const open = useAppStore((s) => s.find.open);
+  const query = useAppStore((s) => (s.find.open ? s.find.query : ''));
+  const caseSensitive = useAppStore((s) => s.find.caseSensitive);
+  const index = useAppStore((s) => s.find.index);
+  const found = useAppStore((s) => s.find.count > 0);
+  const corpus = useMemo(() => (open ? corpusFor(data) : null), [open, data]);
+  const pattern = useMemo(() => findPattern(query, caseSensitive), [query, caseSensitive]);
+  const run = useRef<FindRun | null>(null);
+  const highlighter = useRef<Highlighter | null>(null);
+  /** The match stepped to, with its section. */
+  const current = useRef<{ match: FindMatch; section: Section } | null>(null);
+  const frame = useRef(0);
+  const repaint = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Where the current match is drawn, or null (its section is not drawn, or it is not found there).
+  const currentRange = useCallback(
+    (body: HTMLElement): { range: Range | null; element: Element | null } => {
+      const step = current.current;
+      if (!step || !pattern) return { range: null, element: null };
+      const { match, section } = step;
+      // Keys are digits, dots and letters: safe inside the quotes as they are.
+      const element = body.querySelector(
+        `[data-testid="message"][data-index="${match.message}"] [data-section="${section.key}"]`,
+      );
+      if (!element) return { range: null, element: null };
+      if (!section.markdown) return { range: rangeIn(element, match.start, match.end), element };
+      // The n-th match of the Markdown source is looked for as the n-th one drawn.
+      let nth = 0;
+      eachMatch(section.text, pattern, (start) => void (start < match.start && nth++));
+      return { range: drawnMatches(element, pattern)[nth] ?? null, element };
     },
-    [bodyRef, query, store],
+    [pattern],
   );
 
-  // Timers must use the newest query, not the one current when they were set.
-  const latestPaint = useRef(paint);
-  useEffect(() => {
-    latestPaint.current = paint;
-  }, [paint]);
+  const paint = useCallback((): { range: Range | null; element: Element | null } => {
+    const body = bodyRef.current;
+    const none = { range: null, element: null };
+    if (!body) return none;
+    highlighter.current ??= createHighlighter(body.ownerDocument);
+    highlighter.current.clear();
+    if (pattern === null) return none;
+    const ranges: Range[] = [];
+    for (const element of Array.from(body.querySelectorAll('[data-testid="message"] [data-section]'))) {
+      ranges.push(...drawnMatches(element, pattern));
+    }
+    const found = currentRange(body);
+    const active = found.range;
+    let at = active
+      ? ranges.findIndex((r) => r.compareBoundaryPoints(Range.START_TO_START, active) === 0)
+      : -1;
+    if (active && at < 0) at = ranges.push(active) - 1;
+    highlighter.current.show(ranges, at);
+    // Marks (where there is no Highlight API) change the text nodes: find the range again.
+    return highlighter.current.mutatesDom ? currentRange(body) : found;
+  }, [bodyRef, pattern, currentRange]);
 
-  // A new query is searched once typing pauses: in a huge transcript one search takes a while.
-  // Closing find clears at once.
-  useEffect(() => {
-    const timer = setTimeout(() => paint(true), query === '' ? 0 : QUERY_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [paint, query]);
+  // Brings match `i` into view, opening what it is in, once its message is drawn.
+  const reveal = useCallback(
+    (i: number) => {
+      cancelAnimationFrame(frame.current);
+      const match = run.current?.match(i);
+      const section = match && corpus?.sectionsOf(match.message)[match.section];
+      if (!match || !section || !pattern) return;
+      current.current = { match, section };
+      openFor(data.view, section, match);
+      data.ensure(match.message - 10, match.message + 30);
+      scrollToMessage(match.message);
+      let frames = 0;
+      const place = () => {
+        const body = bodyRef.current;
+        const { element } = body ? currentRange(body) : { element: null };
+        if (!body || !element) {
+          if (frames++ < MAX_FRAMES) {
+            if (frames % 10 === 0) scrollToMessage(match.message);
+            frame.current = requestAnimationFrame(place);
+          }
+          return;
+        }
+        const { range } = paint();
+        if (range) scrollRangeIntoView(body, range);
+        else element.scrollIntoView?.({ block: 'center' });
+      };
+      frame.current = requestAnimationFrame(place);
+    },
+    [bodyRef, corpus, data, pattern, paint, currentRange, scrollToMessage],
+  );
 
+  // A new query (or case setting) starts a new run; the first match is shown as soon as found.
   useEffect(() => {
-    latestPaint.current(true);
-  }, [index]);
+    current.current = null;
+    if (!corpus || pattern === null) {
+      run.current = null;
+      store.getState().setFindProgress(0, true);
+      paint();
+      return;
+    }
+    const search = new FindRun(
+      corpus,
+      query,
+      caseSensitive,
+      (progress) => store.getState().setFindProgress(progress.count, progress.done),
+      run.current ?? undefined,
+    );
+    run.current?.stop();
+    run.current = search;
+    return () => search.stop();
+  }, [corpus, pattern, query, caseSensitive, store, paint]);
+
+  // Stepping (or the first match being found) shows the current match.
+  useEffect(() => {
+    if (found) reveal(index);
+  }, [index, found, reveal]);
 
   useEffect(
     () => () => {
-      clearTimeout(recountTimer.current);
+      cancelAnimationFrame(frame.current);
+      clearTimeout(repaint.current);
       highlighter.current?.clear();
     },
     [],
   );
 
   return useCallback(() => {
-    if (recountTimer.current !== undefined) return;
-    recountTimer.current = setTimeout(() => {
-      recountTimer.current = undefined;
-      if (store.getState().find.query !== '') latestPaint.current(false);
-    }, RECOUNT_MS);
-  }, [store]);
+    if (repaint.current !== undefined) return;
+    repaint.current = setTimeout(() => {
+      repaint.current = undefined;
+      paint();
+    }, REPAINT_MS);
+  }, [paint]);
 }

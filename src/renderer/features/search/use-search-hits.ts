@@ -1,12 +1,13 @@
 // A search hit opened in the transcript: the query's matches are painted in the matching
-// messages, the current hit's message is marked, and each jump (a clicked hit, next, previous)
-// scrolls to it, rendering that message first when bodies are still being rendered.
+// messages on screen, the current hit's message is marked, and each jump (a clicked hit, next,
+// previous) scrolls to it, opening any reasoning of that message that the query matches.
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store/store-context';
 import { createHighlighter, type Highlighter, type HighlightNames } from '../find/highlighter';
-import { scrollElementToTop, scrollRangeIntoView } from '../transcript/scroll-into-body';
-import type { TranscriptRenderer } from '../transcript/transcript-renderer';
-import { hitQuery, hitRanges } from './hit-ranges';
+import { scrollRangeIntoView } from '../transcript/scroll-into-body';
+import type { TranscriptData } from '../transcript/transcript-data';
+import { partKey } from '../transcript/view-state';
+import { hitQuery, hitRanges, matchesText } from './hit-ranges';
 
 /** Styled by ::highlight(search-match) and ::highlight(search-current) (or mark classes). */
 export const SEARCH_HIGHLIGHT: HighlightNames = { match: 'search-match', current: 'search-current' };
@@ -14,8 +15,13 @@ export const SEARCH_HIGHLIGHT: HighlightNames = { match: 'search-match', current
 /** The attribute on the message of the current hit. */
 export const CURRENT_HIT_ATTRIBUTE = 'data-hit-current';
 
-/** Repaints while messages keep rendering happen at most this often. */
-const REPAINT_MS = 300;
+/** Frames a jumped-to message must stay at the top before the jump is done, and the most frames
+ * a jump may take. */
+const STEADY_FRAMES = 6;
+const MAX_FRAMES = 150;
+
+/** Repaints while messages keep being drawn happen at most this often. */
+const REPAINT_MS = 150;
 
 /** What paint() found for the current hit: its first match, and its message element. */
 interface Painted {
@@ -23,18 +29,26 @@ interface Painted {
   shell: Element | null;
 }
 
-/** Wires search hits into the transcript in `bodyRef`, whose messages `renderer` renders.
- * Returns the function to call when rendered content changed. */
+/** Wires search hits into the transcript in `bodyRef`; `scrollToMessage` brings a message into
+ * the list's view. Returns the function to call when drawn content changed. */
 export function useSearchHits(
   bodyRef: RefObject<HTMLElement | null>,
-  renderer: TranscriptRenderer,
+  data: TranscriptData,
+  scrollToMessage: (index: number) => void,
 ): () => void {
   const hits = useAppStore((s) => (s.hits !== null && s.hits.id === s.selectedId ? s.hits : null));
   const query = useMemo(() => (hits ? hitQuery(hits.query) : null), [hits]);
   const highlighter = useRef<Highlighter | null>(null);
   const marked = useRef<Element | null>(null);
-  /** The message still to be scrolled to once its body is rendered; null when done. */
+  /** The message still to be scrolled to once it is drawn; null when done. */
   const pending = useRef<number | null>(null);
+  /** Frames the current jump has taken, and how many of the last ones found it at the top. */
+  const attempts = useRef(0);
+  const steady = useRef(0);
+  const frame = useRef(0);
+  // Timers, frames and listeners must use the newest paint and reveal, not those current when
+  // they were set.
+  const latest = useRef<{ paint: () => Painted; reveal: () => void } | null>(null);
   const repaintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const paint = useCallback((): Painted => {
@@ -57,11 +71,9 @@ export function useSearchHits(
     for (const message of Array.from(body.querySelectorAll<HTMLElement>('.message[data-index]'))) {
       const index = Number(message.dataset.index);
       if (!wanted.has(index)) continue;
-      for (const scope of Array.from(message.querySelectorAll('[data-find-scope]'))) {
-        const found = hitRanges(scope, query);
-        if (index === hits.message && current < 0 && found.length > 0) current = ranges.length;
-        ranges.push(...found);
-      }
+      const found = hitRanges(message, query);
+      if (index === hits.message && current < 0 && found.length > 0) current = ranges.length;
+      ranges.push(...found);
     }
     highlighter.current.show(ranges, current);
     return { range: ranges[current] ?? null, shell };
@@ -78,18 +90,33 @@ export function useSearchHits(
       body.scrollTop = 0;
       return;
     }
-    renderer.prioritize(message);
+    const loaded = data.get(message);
+    if (loaded && query) {
+      // Reasoning is collapsed by default: a hit inside it opens it.
+      loaded.blocks.forEach((block, index) => {
+        if (block.kind === 'reasoning' && matchesText(block.text, query)) {
+          data.view.set(partKey(message, index, 'thinking'), true);
+        }
+      });
+    }
     const { range, shell } = paint();
-    if (!shell) return;
-    scrollElementToTop(body, shell);
-    if (renderer.htmlFor(message) === null) return;
+    // The list scrolls to the message (it knows every row's place, measured or guessed); once the
+    // message is drawn at the top, the match is brought into view.
+    const top = shell ? shell.getBoundingClientRect().top - body.getBoundingClientRect().top : NaN;
+    const settled = shell !== null && top > -4 && top < 60;
+    steady.current = settled ? steady.current + 1 : 0;
+    // Rows measured on the way (and after) move the message: it is scrolled to again until it has
+    // stayed at the top for a few frames.
+    if (steady.current < STEADY_FRAMES && attempts.current++ < MAX_FRAMES) {
+      if (!settled) scrollToMessage(message);
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(() => latest.current?.reveal());
+      return;
+    }
     pending.current = null;
-    // The match is placed once the message is laid out where the first scroll put it.
     if (range) requestAnimationFrame(() => scrollRangeIntoView(body, range));
-  }, [bodyRef, paint, renderer]);
+  }, [bodyRef, paint, data, query, scrollToMessage]);
 
-  // Timers and listeners must use the newest versions, not those current when they were set.
-  const latest = useRef({ paint, reveal });
   useEffect(() => {
     latest.current = { paint, reveal };
   }, [paint, reveal]);
@@ -105,7 +132,9 @@ export function useSearchHits(
   useEffect(() => {
     if (seq === undefined || message === undefined) return;
     pending.current = message;
-    latest.current.reveal();
+    attempts.current = 0;
+    steady.current = 0;
+    latest.current?.reveal();
   }, [seq, message]);
 
   // The reader taking over (wheel, touch, keys, a click) cancels a scroll still waiting.
@@ -125,6 +154,7 @@ export function useSearchHits(
   useEffect(
     () => () => {
       clearTimeout(repaintTimer.current);
+      cancelAnimationFrame(frame.current);
       highlighter.current?.clear();
     },
     [],
@@ -132,13 +162,13 @@ export function useSearchHits(
 
   return useCallback(() => {
     if (pending.current !== null) {
-      latest.current.reveal();
+      latest.current?.reveal();
       return;
     }
     if (repaintTimer.current !== undefined) return;
     repaintTimer.current = setTimeout(() => {
       repaintTimer.current = undefined;
-      latest.current.paint();
+      latest.current?.paint();
     }, REPAINT_MS);
   }, []);
 }

@@ -1,106 +1,129 @@
-// One message: a shell that exists at once (so the page has its full length), whose body fills
-// in when the renderer reaches it. Long parts expand in place via their "Show all" buttons.
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-  type MouseEvent,
-} from 'react';
-import type { TranscriptMessage } from '../../../shared/types';
+// One message: its role, time and actions, then its blocks drawn from their structure. A tool
+// result paired with a call is drawn inside that call's card, so a message holding only such
+// results has nothing of its own to show and stays a thin marker in the list.
+import { memo } from 'react';
+import type { TranscriptBlock, TranscriptMessage } from '../../../shared/transcript';
+import { revealInvisible } from '../../../shared/reveal-invisible';
 import { absoluteTime, isZeroTime } from '../../app/time';
-import { renderMessageBody } from './render-message';
-import { MessageImages } from './MessageImages';
+import { useAppStore } from '../../store/store-context';
+import { BlockImages } from './blocks/BlockImages';
+import { ReasoningView } from './blocks/ReasoningView';
+import { TextBlockView } from './blocks/TextBlockView';
+import { ToolCard } from './blocks/ToolCard';
+import { OrphanResult } from './blocks/ToolResultView';
 import { roleLabel } from './session-facts';
-import type { TranscriptRenderer } from './transcript-renderer';
+import { formatDuration } from './tool-duration';
+import { partKey } from './view-state';
 
-/** Props of one message view. */
-export interface MessageViewProps {
-  message: TranscriptMessage;
-  index: number;
-  renderer: TranscriptRenderer;
-  /** Callback ref that reports the shell to the viewport watcher. */
-  watch(element: Element | null): (() => void) | undefined;
-  /** Called after the body's HTML changed (find recounts). */
-  onContentChange(): void;
+/** Whether a block is drawn in its own message (a paired result is drawn with its call). */
+function drawnHere(block: TranscriptBlock): boolean {
+  if (block.kind === 'tool_result') return block.call === null;
+  if (block.kind === 'text') return block.text.trim() !== '';
+  return true;
 }
 
-const NOTHING_EXPANDED: ReadonlySet<string> = new Set();
-
-/** A height guess (px) for a message not laid out yet, so the scrollbar is roughly right. */
-function estimatedHeight(markdown: string): number {
-  let lines = Math.ceil(markdown.length / 100);
-  for (let i = markdown.indexOf('\n'); i >= 0 && lines < 40; i = markdown.indexOf('\n', i + 1)) lines++;
-  return Math.min(840, 64 + Math.min(lines, 40) * 20);
-}
-
-/** One rendered (or pending) message. */
-export const MessageView = memo(function MessageView({
+function BlockView({
   message,
+  block,
   index,
-  renderer,
-  watch,
-  onContentChange,
-}: MessageViewProps) {
-  const subscribe = useCallback(
-    (listener: () => void) => renderer.subscribe(index, listener),
-    [renderer, index],
-  );
-  const scheduled = useSyncExternalStore(subscribe, () => renderer.htmlFor(index));
-  const [expanded, setExpanded] = useState(NOTHING_EXPANDED);
-  const html = useMemo(
-    () => (expanded.size === 0 ? scheduled : renderMessageBody(message.markdown, expanded)),
-    [expanded, scheduled, message.markdown],
-  );
+}: {
+  message: TranscriptMessage;
+  block: TranscriptBlock;
+  index: number;
+}) {
+  const key = (part: string) => partKey(message.index, index, part);
+  switch (block.kind) {
+    case 'text':
+      return <TextBlockView text={block.text} viewKey={key('text')} section={key('text')} />;
+    case 'reasoning':
+      return <ReasoningView text={block.text} viewKey={key('thinking')} section={key('thinking')} />;
+    case 'tool_call':
+      return <ToolCard message={message} index={index} call={block} />;
+    case 'tool_result':
+      return <OrphanResult result={block} message={message.index} index={index} />;
+    case 'image':
+      return <BlockImages images={[block.image]} at={{ message: message.index, block: index }} />;
+    case 'unknown':
+      return (
+        <p className="block-unknown" data-find-skip="">
+          A block of type <bdi>“{revealInvisible(block.type)}”</bdi> (not shown)
+        </p>
+      );
+  }
+}
 
-  useEffect(() => {
-    if (html !== null) onContentChange();
-  }, [html, onContentChange]);
-
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const button = (event.target as Element).closest('[data-expand]');
-    const key = button?.getAttribute('data-expand');
-    if (!key || !event.currentTarget.contains(button)) return;
-    setExpanded((current) => new Set([...current, key]));
-  };
-
-  const estimate = useMemo(() => estimatedHeight(message.markdown), [message.markdown]);
-  const time = isZeroTime(message.timestamp) ? '' : absoluteTime(message.timestamp);
+function MessageActions({ index }: { index: number }) {
+  const copyMessage = useAppStore((s) => s.copyMessage);
+  const copyMessageLink = useAppStore((s) => s.copyMessageLink);
   return (
-    <article
-      ref={watch}
-      className="message"
-      data-testid="message"
-      data-role={message.role}
-      data-index={index}
-      // Off-screen messages skip layout and paint; until first laid out, this guess stands in.
-      style={{ containIntrinsicSize: `auto ${estimate}px` }}
-    >
-      <header className="message-head">
-        <span className={`role role-${message.role}`}>{roleLabel(message.role)}</span>
+    <span className="message-actions" data-find-skip="">
+      <button
+        type="button"
+        className="message-action"
+        data-testid="copy-message"
+        title="Copy this message as Markdown"
+        onClick={() => void copyMessage(index)}
+      >
+        Copy
+      </button>
+      <button
+        type="button"
+        className="message-action"
+        data-testid="copy-link"
+        title="Copy a link to this message"
+        onClick={() => void copyMessageLink(index)}
+      >
+        Link
+      </button>
+    </span>
+  );
+}
+
+/** The message element (data-testid="message", data-index, data-role). */
+export const MessageView = memo(function MessageView({ message }: { message: TranscriptMessage }) {
+  const drawn = message.blocks
+    .map((block, index) => ({ block, index }))
+    .filter(({ block }) => drawnHere(block));
+  const absorbed = drawn.length === 0 && message.blocks.some((b) => b.kind === 'tool_result');
+  const time = isZeroTime(message.timestamp) ? '' : absoluteTime(message.timestamp);
+  if (absorbed) {
+    // Its results are in the cards of the calls they answer, above.
+    return (
+      <article
+        className="message message-absorbed"
+        data-testid="message"
+        data-role={message.role}
+        data-index={message.index}
+        data-absorbed="true"
+        aria-label={`${roleLabel(message.role)}: tool results, shown with their calls`}
+      />
+    );
+  }
+  return (
+    <article className="message" data-testid="message" data-role={message.role} data-index={message.index}>
+      <header className="message-head" data-find-skip="">
+        <bdi className={`role role-${message.role}`}>{revealInvisible(roleLabel(message.role))}</bdi>
         {time && (
           <time className="message-time" dateTime={message.timestamp}>
             {time}
           </time>
         )}
+        {message.metrics?.map((metric, i) => (
+          <span key={i} className="message-metric" title={`${metric.type} took this long`}>
+            {revealInvisible(metric.type)} {formatDuration(metric.duration / 1e6)}
+          </span>
+        ))}
+        <MessageActions index={message.index} />
       </header>
-      {html === null ? (
-        <div className="message-pending" style={{ height: estimate - 40 }} aria-busy="true" />
-      ) : html === '' && message.images.length === 0 ? (
-        <p className="message-empty">Empty message</p>
-      ) : (
-        <div
-          // A new element per expansion state, so find never reuses matches from the old HTML.
-          key={[...expanded].join(' ')}
-          className="message-body"
-          data-find-scope=""
-          onClick={onClick}
-          dangerouslySetInnerHTML={{ __html: html }}
-        />
-      )}
-      <MessageImages images={message.images} />
+      <div className="message-body" data-find-scope="">
+        {drawn.length === 0 ? (
+          <p className="message-empty">Empty message</p>
+        ) : (
+          drawn.map(({ block, index }) => (
+            <BlockView key={index} message={message} block={block} index={index} />
+          ))
+        )}
+      </div>
     </article>
   );
 });

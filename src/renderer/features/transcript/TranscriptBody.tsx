@@ -1,86 +1,120 @@
-// The scrolling list of messages with checkpoint markers between them. Every message has a shell
-// from the start; bodies render progressively, nearest to the viewport first. Messages appended
-// to a followed session join at the end without moving the reader (see TailFollower).
+// The scrolling list of messages, virtualized: only the messages near the viewport are in the
+// DOM, each measured once drawn, so a session of any length opens and scrolls alike. Checkpoint
+// markers sit at the top of the message they precede. Messages appended to a followed session
+// join at the end without moving the reader (see TailFollower).
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  Fragment,
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { Transcript } from '../../../shared/types';
 import { useTranscriptFind } from '../find/use-transcript-find';
 import { useSearchHits } from '../search/use-search-hits';
+import { useAppStore } from '../../store/store-context';
 import { CheckpointMarker } from './CheckpointMarker';
+import { estimateFromBytes, estimateHeight } from './estimate-height';
 import { MessageView } from './MessageView';
 import { NewMessagesPill } from './NewMessagesPill';
-import { scrollElementToTop } from './scroll-into-body';
 import { checkpointsByPosition } from './session-facts';
 import { TailFollower } from './tail-follower';
-import { TranscriptRenderer, continues } from './transcript-renderer';
-import { ViewportWatcher } from './viewport-watcher';
+import type { TranscriptData } from './transcript-data';
+import { TranscriptProvider } from './TranscriptContext';
+import { TranscriptToolbar } from './TranscriptToolbar';
 
-/** The messages of `transcript`. Mount with key = session id, so a new session starts fresh. */
-export function TranscriptBody({ transcript }: { transcript: Transcript }) {
+/** Rows drawn beyond each edge of the viewport. */
+const OVERSCAN = 4;
+/** Messages loaded beyond each edge of what is drawn. */
+const PREFETCH = 30;
+/** Room a checkpoint marker takes, for estimates. */
+const MARKER_PX = 40;
+
+/** The messages of `data`. Mount with key = session id, so a new session starts fresh. */
+export function TranscriptBody({ data }: { data: TranscriptData }) {
   const bodyRef = useRef<HTMLDivElement>(null);
-  const [renderer, setRenderer] = useState(() => new TranscriptRenderer(transcript.messages));
-  const [watcher] = useState(() => new ViewportWatcher());
+  const revision = useSyncExternalStore(data.subscribe, data.snapshot);
   const [follower] = useState(() => new TailFollower());
   const unseen = useSyncExternalStore(follower.subscribe, follower.snapshot);
-  const onFindChange = useTranscriptFind(bodyRef);
-  const onHitsChange = useSearchHits(bodyRef, renderer);
+  const jump = useAppStore((s) => s.jump);
+  const total = data.total;
+  const checkpoints = data.session.checkpoints;
+  const markers = useMemo(() => checkpointsByPosition(checkpoints, total), [checkpoints, total]);
 
-  const onContentChange = useCallback(() => {
+  // The project does not use the React Compiler, which is what this rule protects.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: (index) => {
+      const message = data.get(index);
+      const marks =
+        (markers.get(index)?.length ?? 0) + (index === total - 1 ? (markers.get(total)?.length ?? 0) : 0);
+      return (message ? estimateHeight(message) : estimateFromBytes(undefined)) + marks * MARKER_PX;
+    },
+    overscan: OVERSCAN,
+    indexAttribute: 'data-row',
+    // Before the box is measured (and in tests without layout), assume a window's worth.
+    initialRect: { width: 900, height: 900 },
+  });
+
+  const scrollToMessage = useCallback(
+    (index: number) => virtualizer.scrollToIndex(index, { align: 'start' }),
+    [virtualizer],
+  );
+  const onFindChange = useTranscriptFind(bodyRef, data, scrollToMessage);
+  const onHitsChange = useSearchHits(bodyRef, data, scrollToMessage);
+
+  // A jump to a message not loaded yet scrolls again once it is (its height is known then).
+  const pendingJump = useRef<number | null>(null);
+
+  // After every draw: the messages near the view are fetched, find and hits repaint what is now
+  // in the DOM, a following reader stays down.
+  const range = virtualizer.range;
+  useEffect(() => {
+    if (range) data.ensure(range.startIndex - PREFETCH, range.endIndex + PREFETCH);
+    if (pendingJump.current !== null && data.has(pendingJump.current)) {
+      scrollToMessage(pendingJump.current);
+      pendingJump.current = null;
+    }
     onFindChange();
     onHitsChange();
     if (bodyRef.current) follower.contentChanged(bodyRef.current);
-  }, [onFindChange, onHitsChange, follower]);
+  });
 
-  // New messages at the end keep the renderer (and every rendered message); anything else (a
-  // rewritten session) gets a renderer of its own, whose cached HTML carries over.
-  const [shownMessages, setShownMessages] = useState(transcript.messages);
-  if (shownMessages !== transcript.messages) {
-    setShownMessages(transcript.messages);
-    if (!continues(shownMessages, transcript.messages)) {
-      setRenderer(new TranscriptRenderer(transcript.messages));
-    }
-  }
-
-  // Runs after the new shells are in the DOM and before the browser paints them.
-  const laidOut = useRef(transcript.messages.length);
+  // Messages added at the end: the reader who saw the old end follows, others get the pill.
+  const laidOut = useRef({ total, end: 0 });
   useLayoutEffect(() => {
-    renderer.extendTo(transcript.messages);
     const before = laidOut.current;
-    laidOut.current = transcript.messages.length;
-    if (bodyRef.current && transcript.messages.length > before) {
-      follower.appended(bodyRef.current, before, transcript.messages.length - before);
+    if (bodyRef.current && total > before.total && before.total > 0) {
+      follower.appended(bodyRef.current, before.total, total - before.total, before.end);
     }
-  }, [renderer, transcript.messages, follower]);
+    laidOut.current = { total, end: virtualizer.getTotalSize() };
+  }, [total, follower, virtualizer, revision]);
 
   useEffect(() => {
-    const stopProgress = renderer.onProgress(onContentChange);
-    renderer.start();
-    return () => {
-      stopProgress();
-      renderer.stop();
-    };
-  }, [renderer, onContentChange]);
+    if (jump === null) return;
+    const index = Math.min(jump.index, Math.max(0, data.total - 1));
+    data.ensure(index - 10, index + PREFETCH);
+    if (!data.has(index)) pendingJump.current = index;
+    scrollToMessage(index);
+  }, [jump, scrollToMessage, data]);
 
-  useEffect(() => {
-    if (bodyRef.current) watcher.attach(bodyRef.current, (index) => renderer.prioritize(index));
-    return () => watcher.detach();
-  }, [watcher, renderer]);
-
-  const markers = checkpointsByPosition(transcript.session.checkpoints, transcript.messages.length);
-  const markersAt = (position: number) =>
+  const items = virtualizer.getVirtualItems();
+  const rowMarkers = (position: number) =>
     (markers.get(position) ?? []).map((checkpoint, i) => (
-      <CheckpointMarker key={`cp-${position}-${i}`} checkpoint={checkpoint} />
+      <CheckpointMarker key={`cp-${position}-${i}`} checkpoint={checkpoint} viewKey={`cp${position}.${i}`} />
     ));
 
+  // The first message whose row reaches below the top of the box.
+  const top = virtualizer.scrollOffset ?? 0;
+  const first = items.find((item) => item.end > top)?.index ?? 0;
+
   return (
-    <>
+    <TranscriptProvider data={data}>
+      <TranscriptToolbar data={data} first={first} />
       <div
         ref={bodyRef}
         className="transcript-body"
@@ -91,32 +125,39 @@ export function TranscriptBody({ transcript }: { transcript: Transcript }) {
         aria-label="Messages"
         onScroll={(event) => follower.scrolled(event.currentTarget)}
       >
-        {transcript.messages.length === 0 && (
-          <p className="transcript-empty">This session has no messages.</p>
-        )}
-        {transcript.messages.map((message, index) => (
-          <Fragment key={index}>
-            {markersAt(index)}
-            <MessageView
-              message={message}
-              index={index}
-              renderer={renderer}
-              watch={watcher.watch}
-              onContentChange={onContentChange}
-            />
-          </Fragment>
-        ))}
-        {markersAt(transcript.messages.length)}
+        {total === 0 && <p className="transcript-empty">This session has no messages.</p>}
+        {total === 0 && rowMarkers(0)}
+        <div className="transcript-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="transcript-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+            {items.map((item) => {
+              const message = data.get(item.index);
+              return (
+                <div
+                  key={item.key}
+                  className="transcript-row"
+                  data-row={item.index}
+                  ref={virtualizer.measureElement}
+                >
+                  {rowMarkers(item.index)}
+                  {message ? (
+                    <MessageView message={message} />
+                  ) : (
+                    <div
+                      className="message-placeholder"
+                      data-testid="message-placeholder"
+                      data-index={item.index}
+                      style={{ height: estimateFromBytes(undefined) }}
+                      aria-busy="true"
+                    />
+                  )}
+                  {item.index === total - 1 && rowMarkers(total)}
+                </div>
+              );
+            })}
+          </div>
+        </div>
       </div>
-      {unseen && (
-        <NewMessagesPill
-          count={unseen.count}
-          onShow={() => {
-            if (bodyRef.current)
-              follower.showUnseen(bodyRef.current, (shell) => scrollElementToTop(bodyRef.current!, shell));
-          }}
-        />
-      )}
-    </>
+      {unseen && <NewMessagesPill count={unseen.count} onShow={() => follower.showUnseen(scrollToMessage)} />}
+    </TranscriptProvider>
   );
 }

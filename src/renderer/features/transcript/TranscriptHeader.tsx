@@ -1,7 +1,8 @@
 // The transcript's header: title and facts (the drag handle for drag-out), the actions, and
 // notices about what loading had to skip.
 import { Fragment, useRef, useState } from 'react';
-import type { Transcript } from '../../../shared/types';
+import type { TranscriptSession } from '../../../shared/transcript';
+import type { TranscriptData } from './transcript-data';
 import { useAppStore } from '../../store/store-context';
 import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
@@ -16,7 +17,7 @@ interface HeaderSession {
   title: string;
 }
 
-function Notices({ session }: { session: Transcript['session'] }) {
+function Notices({ session }: { session: TranscriptSession }) {
   return (
     <>
       {session.skipped_lines > 0 && (
@@ -61,7 +62,7 @@ export function TranscriptHeader({
   transcript,
 }: {
   session: HeaderSession;
-  transcript: Transcript | null;
+  transcript: TranscriptData | null;
 }) {
   const startDrag = useAppStore((s) => s.startDrag);
   const annotation = useAppStore((s) => s.annotations[session.id]);

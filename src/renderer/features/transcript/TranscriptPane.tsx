@@ -7,13 +7,14 @@ import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
 import { NotesDialog } from './NotesDialog';
 import { TranscriptBody } from './TranscriptBody';
+import { useDataRevision } from './TranscriptContext';
 import { TranscriptHeader } from './TranscriptHeader';
 
 /** The transcript pane. */
 export function TranscriptPane() {
   const selectedId = useAppStore((s) => s.selectedId);
   const summary = useAppStore((s) => s.sessions.find((x) => x.id === s.selectedId));
-  const transcript = useAppStore((s) => (s.transcript?.session.id === s.selectedId ? s.transcript : null));
+  const transcript = useAppStore((s) => (s.transcript?.id === s.selectedId ? s.transcript : null));
   const transcriptState = useAppStore((s) => s.transcriptState);
   const transcriptError = useAppStore((s) => s.transcriptError);
   const findOpen = useAppStore((s) => s.find.open);
@@ -24,6 +25,8 @@ export function TranscriptPane() {
   const focusRequest = useAppStore((s) => s.transcriptFocusRequest);
   const pane = useRef<HTMLElement>(null);
   const focused = useRef(0);
+  // The header's facts change as pages and appends arrive.
+  useDataRevision(transcript);
 
   // A session opened from the keyboard takes focus once its messages show, so the keys that
   // scroll (PageDown, Space) work at once.
@@ -64,7 +67,7 @@ export function TranscriptPane() {
       )}
       {findOpen && transcript && <FindBar />}
       {transcript ? (
-        <TranscriptBody key={transcript.session.id} transcript={transcript} />
+        <TranscriptBody key={transcript.id} data={transcript} />
       ) : (
         <div className="transcript-body transcript-state" data-testid="transcript-body">
           {transcriptState === 'error' ? (

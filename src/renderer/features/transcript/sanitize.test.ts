@@ -1,9 +1,9 @@
-// The XSS corpus: each vector goes through the whole pipeline (export Markdown -> marked ->
+// The XSS corpus: each vector goes through the whole pipeline of a text block (marked ->
 // DOMPurify -> serialized HTML -> parsed again by the live document, as React inserts it).
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOSTILE_GOLDEN_MESSAGES, messageMarkdown } from '../../test-support/transcripts';
-import { renderMessageBody } from './render-message';
+import { HOSTILE_TEXTS } from '../../test-support/transcripts';
 import { isHttpUrl } from './sanitize';
+import { renderTextHtml } from './text-html';
 
 declare global {
   interface Window {
@@ -132,7 +132,7 @@ const OUR_TEST_IDS = ['remote-image', 'tool-call', 'tool-result', 'show-all'];
 
 function render(markdown: string): HTMLElement {
   const container = document.createElement('div');
-  container.innerHTML = renderMessageBody(messageMarkdown('assistant', [{ type: 'text', text: markdown }]));
+  container.innerHTML = renderTextHtml(markdown);
   document.body.append(container);
   return container;
 }
@@ -219,7 +219,7 @@ describe('sanitizing the XSS corpus', () => {
 
   it('renders the hostile fixture session safely, showing its remote image as a placeholder', () => {
     const container = document.createElement('div');
-    container.innerHTML = HOSTILE_GOLDEN_MESSAGES.map((md) => renderMessageBody(md)).join('');
+    container.innerHTML = HOSTILE_TEXTS.map((text) => renderTextHtml(text)).join('');
     document.body.append(container);
     expect(dangers(container)).toEqual([]);
     const placeholders = Array.from(

@@ -1,8 +1,8 @@
 // The facts the transcript header states about a session, as display text.
-import type { Checkpoint, Transcript } from '../../../shared/types';
+import type { TranscriptCheckpoint, TranscriptSession } from '../../../shared/transcript';
 import { absoluteTime } from '../../app/time';
 
-type SessionInfo = Transcript['session'];
+type SessionInfo = TranscriptSession;
 
 /** One labelled fact ("Model: gpt-5"). */
 export interface Fact {
@@ -73,10 +73,10 @@ export function sessionFacts(session: SessionInfo): Fact[] {
 /** Checkpoints grouped by position: key p means "between message p-1 and message p" (p may equal
  * the message count: after the last). Positions outside 0..count are dropped. */
 export function checkpointsByPosition(
-  checkpoints: readonly Checkpoint[],
+  checkpoints: readonly TranscriptCheckpoint[],
   messageCount: number,
-): Map<number, Checkpoint[]> {
-  const byPosition = new Map<number, Checkpoint[]>();
+): Map<number, TranscriptCheckpoint[]> {
+  const byPosition = new Map<number, TranscriptCheckpoint[]>();
   for (const checkpoint of checkpoints) {
     const at = checkpoint.after_messages;
     if (!Number.isInteger(at) || at < 0 || at > messageCount) continue;

@@ -15,15 +15,12 @@ function box(messages: number) {
     set scrollTop(value: number) {
       state.scrollTop = Math.max(0, Math.min(value, state.messages * 100 - 300));
     },
-    getBoundingClientRect: () => ({ top: 0 }),
-    querySelector(selector: string) {
-      const index = Number(/data-index="(\d+)"/.exec(selector)?.[1]);
-      if (!(index < state.messages)) return null;
-      return { index, getBoundingClientRect: () => ({ top: index * 100 - state.scrollTop }) };
-    },
   };
+  /** Adds `n` messages; returns where the content ended before them. */
   const add = (n: number) => {
+    const oldEnd = state.messages * 100;
     state.messages += n;
+    return oldEnd;
   };
   return { body: body as unknown as HTMLElement, add, state };
 }
@@ -34,12 +31,10 @@ describe('TailFollower', () => {
     const follower = new TailFollower();
     body.scrollTop = 500;
     follower.scrolled(body);
-    add(2);
-    follower.appended(body, 20, 2);
+    follower.appended(body, 20, 2, add(2));
     expect(body.scrollTop).toBe(500);
     expect(follower.snapshot()).toEqual({ first: 20, count: 2 });
-    add(1);
-    follower.appended(body, 22, 1);
+    follower.appended(body, 22, 1, add(1));
     expect(follower.snapshot()).toEqual({ first: 20, count: 3 });
   });
 
@@ -48,8 +43,7 @@ describe('TailFollower', () => {
     const follower = new TailFollower();
     body.scrollTop = 1700;
     follower.scrolled(body);
-    add(1);
-    follower.appended(body, 20, 1);
+    follower.appended(body, 20, 1, add(1));
     expect(body.scrollTop).toBe(1800);
     expect(follower.snapshot()).toBeNull();
     // Its body rendered taller: still at the bottom.
@@ -58,16 +52,14 @@ describe('TailFollower', () => {
     expect(body.scrollTop).toBe(1850);
     // The follower's own scrolling is not the reader leaving the bottom.
     follower.scrolled(body);
-    add(1);
-    follower.appended(body, 21, 1);
+    follower.appended(body, 21, 1, add(1));
     expect(body.scrollTop).toBe(1950);
   });
 
   it('follows a short transcript that fits in the box', () => {
     const { body, add } = box(2);
     const follower = new TailFollower();
-    add(3);
-    follower.appended(body, 2, 3);
+    follower.appended(body, 2, 3, add(3));
     expect(body.scrollTop).toBe(200);
     expect(follower.snapshot()).toBeNull();
   });
@@ -79,8 +71,7 @@ describe('TailFollower', () => {
     follower.scrolled(body);
     body.scrollTop = 900;
     follower.scrolled(body);
-    add(1);
-    follower.appended(body, 20, 1);
+    follower.appended(body, 20, 1, add(1));
     expect(body.scrollTop).toBe(900);
     expect(follower.snapshot()?.count).toBe(1);
     body.scrollTop = 1800;
@@ -93,10 +84,9 @@ describe('TailFollower', () => {
     const follower = new TailFollower();
     let changes = 0;
     follower.subscribe(() => changes++);
-    add(3);
-    follower.appended(body, 20, 3);
+    follower.appended(body, 20, 3, add(3));
     const shown: number[] = [];
-    follower.showUnseen(body, (shell) => shown.push((shell as unknown as { index: number }).index));
+    follower.showUnseen((first) => shown.push(first));
     expect(shown).toEqual([20]);
     expect(follower.snapshot()).toBeNull();
     expect(changes).toBe(2);

@@ -18,7 +18,8 @@ function distanceToBottom(body: HTMLElement): number {
 
 /** Follows one transcript's scroll box. The view calls it; the "new messages" pill reads it. */
 export class TailFollower {
-  /** True while the reader stays at the bottom: new content keeps it there. */
+  /** True from an append that found the reader at the bottom until the reader scrolls away:
+   * new content keeps them there. A jump that lands near the end does not make it true. */
   private following = false;
   private unseen: Unseen | null = null;
   /** The scrollTop this follower set last, so its own scrolling is not taken for the reader's. */
@@ -34,15 +35,10 @@ export class TailFollower {
     return () => this.listeners.delete(listener);
   };
 
-  /** Messages `first` to `first + count - 1` were just added to `body` (their shells are in the
-   * DOM). `body` has not been scrolled since: whether the reader saw the end decides. */
-  appended(body: HTMLElement, first: number, count: number): void {
+  /** Messages `first` to `first + count - 1` were just added below the content, which ended at
+   * `oldEnd` px; `body` has not been scrolled since: whether the reader saw that end decides. */
+  appended(body: HTMLElement, first: number, count: number, oldEnd: number): void {
     if (count <= 0) return;
-    const shell = body.querySelector(`[data-index="${first}"]`);
-    // Where the old content ended: the first new message's top within the scrolled content.
-    const oldEnd = shell
-      ? shell.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop
-      : body.scrollHeight;
     if (this.following || body.scrollTop + body.clientHeight >= oldEnd - BOTTOM_SLACK) {
       this.following = true;
       this.toBottom(body);
@@ -51,26 +47,24 @@ export class TailFollower {
     this.update({ first: this.unseen?.first ?? first, count: (this.unseen?.count ?? 0) + count });
   }
 
-  /** Message bodies rendered or expanded (heights changed): a following reader stays at the bottom. */
+  /** Messages were drawn or expanded (heights changed): a following reader stays at the bottom. */
   contentChanged(body: HTMLElement): void {
     if (this.following && distanceToBottom(body) > 0) this.toBottom(body);
   }
 
-  /** `body` scrolled. The reader's own scrolling decides whether to follow; reaching the bottom
-   * means the new messages have been seen. */
+  /** `body` scrolled. Leaving the bottom stops following; reaching it means the new messages
+   * have been seen. */
   scrolled(body: HTMLElement): void {
     if (this.setTop !== null && Math.abs(body.scrollTop - this.setTop) < 1) return;
     this.setTop = null;
     const atBottom = distanceToBottom(body) <= BOTTOM_SLACK;
-    this.following = atBottom;
-    if (atBottom) this.update(null);
+    if (!atBottom) this.following = false;
+    else this.update(null);
   }
 
-  /** Scrolls to the first unseen message (the pill was clicked). */
-  showUnseen(body: HTMLElement, scrollTo: (shell: Element) => void): void {
-    const shell = this.unseen && body.querySelector(`[data-index="${this.unseen.first}"]`);
-    if (shell) scrollTo(shell);
-    else this.toBottom(body);
+  /** The pill was clicked: hands the first unseen message to `scrollTo`. */
+  showUnseen(scrollTo: (first: number) => void): void {
+    if (this.unseen) scrollTo(this.unseen.first);
     this.update(null);
   }
 

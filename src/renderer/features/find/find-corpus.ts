@@ -1,0 +1,90 @@
+// Everything find searches in one session: every message, fetched page by page in the
+// background when find is first used (the list itself keeps only the messages near the view),
+// with each message's sections worked out once.
+import type { TranscriptMessage, TranscriptPage } from '../../../shared/transcript';
+import { messageSections, type Section } from './find-sections';
+
+/** Messages asked for per request. */
+const REQUEST = 500;
+
+/** The messages of one session, as find needs them. */
+export class FindCorpus {
+  private readonly messages: TranscriptMessage[] = [];
+  private readonly sections: (Section[] | undefined)[] = [];
+  private readonly listeners = new Set<() => void>();
+  private loading = false;
+  private failed = false;
+
+  constructor(
+    private readonly fetch: (from: number, to: number) => Promise<TranscriptPage>,
+    private readonly total: () => number,
+  ) {}
+
+  /** Messages fetched so far (from 0, without gaps). */
+  get loaded(): number {
+    return this.messages.length;
+  }
+
+  /** True when every message the session has is here. */
+  get complete(): boolean {
+    return this.failed || this.messages.length >= this.total();
+  }
+
+  /** The sections of message `index` (fetched). */
+  sectionsOf(index: number): Section[] {
+    let found = this.sections[index];
+    if (!found) {
+      found = messageSections(this.messages[index]!, (i) => this.messages[i]);
+      this.sections[index] = found;
+    }
+    return found;
+  }
+
+  /** Calls `listener` when more messages arrived; returns the unsubscribe. */
+  onGrow(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Fetches the messages not here yet (those appended since, too). */
+  load(): void {
+    if (this.loading || this.complete) return;
+    this.loading = true;
+    const from = this.messages.length;
+    this.fetch(from, Math.min(this.total(), from + REQUEST)).then(
+      (page) => {
+        this.loading = false;
+        for (const message of page.messages) {
+          if (message.index !== this.messages.length) continue;
+          this.messages.push(withoutImageData(message));
+          // A call's result often comes in the next message: its call's sections change.
+          if (message.index > 0) this.sections[message.index - 1] = undefined;
+        }
+        if (page.messages.length === 0) this.failed = true;
+        for (const listener of this.listeners) listener();
+        this.load();
+      },
+      () => {
+        this.loading = false;
+        this.failed = true;
+        for (const listener of this.listeners) listener();
+      },
+    );
+  }
+}
+
+// Find never looks at image data, which can be megabytes.
+function withoutImageData(message: TranscriptMessage): TranscriptMessage {
+  if (!message.blocks.some((b) => b.kind === 'image' || (b.kind === 'tool_result' && b.images.length > 0)))
+    return message;
+  return {
+    ...message,
+    blocks: message.blocks.map((b) =>
+      b.kind === 'image'
+        ? { ...b, image: { ...b.image, data: undefined } }
+        : b.kind === 'tool_result'
+          ? { ...b, images: b.images.map((i) => ({ ...i, data: undefined })) }
+          : b,
+    ),
+  };
+}
