@@ -33,6 +33,7 @@ Commands:
                                              built, the results so far after 3 s (--wait: the whole index)
   usage [--by day|week|month|model|workspace|source] [--since D] [--until D] [--json]
                                              tokens and cost (D: YYYY-MM-DD, or 30d for 30 days ago)
+  resume ID                                  the command that continues the session in its agent
   delete ID                                  delete a session (refused while ggcode runs it)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
@@ -41,7 +42,7 @@ DIR defaults to $SESSIONS_DIR, else ~/.ggcode/sessions.`;
 
 /** A parsed command line. */
 export interface Command {
-  name: 'list' | 'show' | 'export' | 'search' | 'usage' | 'delete' | 'cleanup' | 'serve' | 'help';
+  name: 'list' | 'show' | 'export' | 'search' | 'usage' | 'resume' | 'delete' | 'cleanup' | 'serve' | 'help';
   dir: string | undefined;
   positional: string[];
   json: boolean;
@@ -70,6 +71,7 @@ const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   export: { args: 1, options: ['output', 'format', 'redact', 'redact-emails', 'redact-home', 'dry-run'] },
   search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
   usage: { args: 0, options: ['json', 'by', 'since', 'until'] },
+  resume: { args: 1, options: [] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },

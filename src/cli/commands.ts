@@ -14,6 +14,7 @@ import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
 import { partialNote, searchFooter } from './search-footer';
 import { usageCommand } from './usage-command';
+import { noResumeReason, resumeCommand } from '../shared/resume';
 import { columns, oneLine, relativeTime } from './format';
 import { sessionJson } from '../core/export/session-json';
 import { terminalSafeJson } from './terminal-safe';
@@ -196,6 +197,16 @@ async function search(store: JsonlStore, cmd: Command, io: Io, env: NodeJS.Proce
   }
 }
 
+// Prints the command (for a shell or a copy); an agent without one is an error.
+async function resume(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
+  const id = cmd.positional[0]!;
+  const summary = (await store.list()).find((s) => s.id === id);
+  if (!summary) await store.load(id); // the store's own "not found" (or invalid id) line
+  const command = summary ? resumeCommand(summary) : null;
+  if (command === null) throw new Error(noResumeReason(summary?.source));
+  io.out(command + '\n');
+}
+
 async function deleteCommand(store: JsonlStore, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   await store.load(id); // a clear "not found" rather than a silent no-op
@@ -242,6 +253,7 @@ export async function runCommand(
     export: exportCommand,
     search,
     usage: usageCommand,
+    resume,
     delete: deleteCommand,
     cleanup,
   };

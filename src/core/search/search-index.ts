@@ -290,7 +290,7 @@ export class SearchIndex {
       ]);
       from = textEnd;
     }
-    recordUsage(this.db, current.sid, s, 'ggcode', { reset: read.reset || !row, ...read.usage });
+    recordUsage(this.db, current.sid, s, s.source ?? 'ggcode', { reset: read.reset || !row, ...read.usage });
     if (rows.length > 0)
       this.db.run('INSERT INTO spans(rowid, data) VALUES (?, ?)', [
         docRowid(current.sid, read.first),

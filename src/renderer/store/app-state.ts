@@ -133,6 +133,8 @@ export interface ExportSlice {
   setExportChoices(change: Partial<ExportChoices>): void;
   /** Closes the dialog and saves (or downloads) what it says. */
   confirmExport(): Promise<void>;
+  /** Copies the command that continues session `id` in its agent. */
+  copyResumeCommand(id: string): Promise<void>;
 }
 
 /** Find in transcript. The pane counts matches in the session's data and reports here. */

@@ -233,3 +233,17 @@ describe('theme', () => {
     expect(themed.getState().theme).toBe('system');
   });
 });
+
+describe('copy resume command', () => {
+  it('copies the agent command of a session whose source has one, and says why not otherwise', async () => {
+    const clipboard: string[] = [];
+    const api = fakeApi([summary('cc1', { source: 'claude-code', workspace: '/w/app' }), summary('gg1')], []);
+    const store = testStore(api, { writeClipboard: async (text) => void clipboard.push(text) });
+    await store.getState().loadList();
+    await store.getState().copyResumeCommand('cc1');
+    expect(clipboard).toEqual(["cd '/w/app' && claude --resume cc1"]);
+    await store.getState().copyResumeCommand('gg1');
+    expect(clipboard).toHaveLength(1);
+    expect(store.getState().status?.text).toBe('ggcode sessions have no resume command');
+  });
+});

@@ -1,8 +1,10 @@
 // The export slice: the dialog that asks how to export (format, redaction and its options),
-// previews what redaction will replace, and then saves or downloads.
+// previews what redaction will replace, and then saves or downloads; and copying the command that
+// resumes a session in its agent.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
 import type { ExportRequest, RedactOptions } from '../../shared/export-options';
+import { noResumeReason, resumeCommand } from '../../shared/resume';
 import type { AppState, ExportChoices, ExportSlice, StoreDeps } from './app-state';
 
 /** What a fresh window offers: Markdown, secrets redacted, e-mails and the home path too. */
@@ -81,6 +83,18 @@ export function createExportSlice(deps: StoreDeps): StateCreator<AppState, [], [
         if (Object.keys(change).some((key) => key !== 'format')) void preview();
       },
 
+      async copyResumeCommand(id) {
+        const summary = get().sessions.find((s) => s.id === id);
+        const command = summary ? resumeCommand(summary) : null;
+        if (command === null) return get().showStatus(noResumeReason(summary?.source), 'error');
+        try {
+          await deps.writeClipboard(command);
+          get().showStatus('Copied the resume command', 'info', undefined, 'copy');
+        } catch (error) {
+          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
+        }
+      },
+
       async confirmExport() {
         const dialog = get().exportDialog;
         if (!dialog) return;
@@ -89,7 +103,7 @@ export function createExportSlice(deps: StoreDeps): StateCreator<AppState, [], [
         try {
           const [id] = dialog.ids;
           const line = await deps.api.saveExport(id!, titleOf(id!), request);
-          if (line !== null) get().showStatus(line);
+          if (line !== null) get().showStatus(line, 'info', undefined, 'save');
         } catch (error) {
           get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
         }
