@@ -1,5 +1,6 @@
 // Copy and Save give exactly the CLI's export.
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '../support/app';
 import { FIXTURE_IDS } from '../support/corpus';
 import { addToIndex, generatedId, writeSession } from '../support/sessions';
@@ -109,4 +110,38 @@ test('Save offers the format and redaction, previews what will be replaced, and 
   expect(html).toContain('[REDACTED:github-token]');
   expect(html).toContain('[REDACTED:anthropic-api-key]');
   expect(html).toContain('ops@example.org');
+});
+
+test('Ctrl+click picks sessions, exported as one zip; resume is offered only where the agent has one', async ({
+  app,
+  server,
+  store,
+}) => {
+  await app.open();
+  const page = app.page;
+  await app.row(FIXTURE_IDS.tools).click({ modifiers: ['ControlOrMeta'] });
+  await app.row(FIXTURE_IDS.plain).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('picked-count')).toHaveText('2 sessions picked');
+  await expect(app.row(FIXTURE_IDS.tools)).toHaveAttribute('data-picked', 'true');
+  await page.getByTestId('export-picked').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toContainText('Export 2 sessions as one zip');
+  await dialog.getByTestId('export-redact').uncheck();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByTestId('export-confirm').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('sessions-2.zip');
+  expect(download.url()).toBe(
+    `http://127.0.0.1:${server.port}/export-zip?ids=${FIXTURE_IDS.tools}%2C${FIXTURE_IDS.plain}&format=md`,
+  );
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  expect(strFromU8(files['Tool heavy alpha.md']!)).toBe(await store.exportMarkdown(FIXTURE_IDS.tools));
+  await expect(page.getByTestId('picked-bar')).toHaveCount(0);
+
+  // A plain click still opens a session; ggcode has no resume command, so the button says so.
+  await app.openSession(FIXTURE_IDS.tools);
+  const resume = page.getByTestId('copy-resume');
+  await expect(resume).toBeDisabled();
+  await expect(resume).toHaveAttribute('title', 'ggcode sessions have no resume command');
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
-import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../shared/export-options';
+import type { ExportExtension } from '../shared/export-file-name';
+import { EXPORT_FORMAT_LABELS } from '../shared/export-options';
 import { defaultCacheDir, indexFileFor, summaryFileFor } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { defaultDir } from '../core/store';
@@ -17,6 +18,7 @@ import { menuTemplate } from './menu';
 import { OpenStore } from './open-store';
 import { rendererLocation } from './renderer-location';
 import { saveSessionAs } from './save-as';
+import { saveZipAs } from './save-zip';
 import { isTrustedSender } from './sender';
 import { chooseSessionsDir } from './sessions-dir';
 import { loadSettings, saveSettings } from './settings';
@@ -74,11 +76,13 @@ async function openFolder(store: OpenStore): Promise<StoreInfo | null> {
   return info;
 }
 
-async function chooseSavePath(defaultName: string, format: ExportFormat): Promise<string | null> {
+const FILE_KINDS: Record<ExportExtension, string> = { ...EXPORT_FORMAT_LABELS, zip: 'Zip archive' };
+
+async function chooseSavePath(defaultName: string, extension: ExportExtension): Promise<string | null> {
   const options = {
-    title: `Save transcript as ${EXPORT_FORMAT_LABELS[format]}`,
+    title: extension === 'zip' ? 'Save sessions as a zip' : `Save transcript as ${FILE_KINDS[extension]}`,
     defaultPath: join(app.getPath('documents'), defaultName),
-    filters: [{ name: EXPORT_FORMAT_LABELS[format], extensions: [format] }],
+    filters: [{ name: FILE_KINDS[extension], extensions: [extension] }],
   };
   const result = mainWindow
     ? await dialog.showSaveDialog(mainWindow, options)
@@ -123,6 +127,8 @@ async function start(): Promise<void> {
     handlers: () => store.handlers(),
     saveAs: ({ id, format, redact }) =>
       saveSessionAs(store.store(), chooseSavePath, id, { format: format ?? 'md', redact: redact ?? null }),
+    saveZip: ({ ids, format, redact }) =>
+      saveZipAs(store.store(), chooseSavePath, ids, { format: format ?? 'md', redact: redact ?? null }),
     openFolder: () => openFolder(store),
     drag: (sender, id) => startDragOut(store.store(), dragFolder, sender, dragIcon(), id),
     reportError: report,

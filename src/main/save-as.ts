@@ -1,10 +1,12 @@
 // File > Save: ask where, then write the session's export there atomically.
 import { writeFileAtomic } from '../core/atomic';
 import { exportSession, type ExportSource } from '../core/export/export-session';
-import { PLAIN_MARKDOWN, type ExportFormat, type ExportRequest } from '../shared/export-options';
+import type { ExportExtension } from '../shared/export-file-name';
+import { PLAIN_MARKDOWN, type ExportRequest } from '../shared/export-options';
 
-/** Shows the save dialog with `defaultName` filled in for `format`; resolves to the chosen path or null. */
-export type ChooseSavePath = (defaultName: string, format: ExportFormat) => Promise<string | null>;
+/** Shows the save dialog with `defaultName` filled in for files of `extension`; resolves to the
+ * chosen path or null. */
+export type ChooseSavePath = (defaultName: string, extension: ExportExtension) => Promise<string | null>;
 
 /** Saves session `id` as `request` says; `path` is null when the user cancelled the dialog. */
 export async function saveSessionAs(

@@ -12,6 +12,7 @@ import { useBackendEvents, type BackendEvents } from './app/use-backend-events';
 import { useDeepLink } from './app/use-deep-link';
 import { useKeyboard } from './app/use-keyboard';
 import { ExportDialog } from './features/export/ExportDialog';
+import { PickedBar } from './features/export/PickedBar';
 import { useNarrow } from './app/use-narrow';
 import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
@@ -81,6 +82,7 @@ export function App({ api }: { api: BackendEvents }) {
         <div className="pane-view" hidden={searchOpen}>
           <ListControls />
           <RecentGroup />
+          <PickedBar />
           <SessionList />
         </div>
         <SearchPanel hidden={!searchOpen} />

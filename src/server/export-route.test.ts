@@ -1,5 +1,7 @@
 // GET /export/<id>.md: the Markdown download used by Save and drag-out.
 import { readFile } from 'node:fs/promises';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../core/store';
@@ -168,3 +170,51 @@ describe('download names', () => {
     expect(titleFromExport('no header')).toBe('');
   });
 });
+
+describe('zip endpoint', () => {
+  it('sends several sessions as one zip, redacted when asked', async () => {
+    const ids = [FIXTURE_IDS.tools, FIXTURE_IDS.plain];
+    const res = await rawRequestBytes(
+      server.port,
+      `/export-zip?ids=${ids.join(',')}&format=md&token=${server.token}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toContain('filename="sessions-2.zip"');
+    const files = unzipSync(res.body);
+    expect(Object.keys(files)).toHaveLength(2);
+    expect(strFromU8(files['Tool heavy alpha.md']!)).toBe(
+      await new JsonlStore(corpus).exportMarkdown(FIXTURE_IDS.tools),
+    );
+  });
+
+  it('refuses bad ids and formats, and says which session is missing', async () => {
+    const ask = (q: string) => rawRequest(server.port, { path: `/export-zip?${q}&token=${server.token}` });
+    expect((await ask('ids=')).status).toBe(400);
+    expect((await ask('ids=../x')).status).toBe(400);
+    expect((await ask(`ids=${FIXTURE_IDS.tools}&format=exe`)).status).toBe(400);
+    const missing = await ask(`ids=${FIXTURE_IDS.tools},nope`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toBe('session nope not found\n');
+  });
+});
+
+/** A GET whose body is kept as bytes. */
+function rawRequestBytes(
+  port: number,
+  path: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Uint8Array }> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: new Uint8Array(Buffer.concat(chunks)),
+        }),
+      );
+    }).on('error', reject);
+  });
+}

@@ -27,6 +27,7 @@ import {
 } from './auth';
 import { EVENTS_PATH, EventStreams } from './events';
 import { EXPORT_PATH, handleExport, redactFromQuery } from './export-route';
+import { handleZip, ZIP_PATH } from './export-zip-route';
 import { decodePathSegment } from './path-segment';
 import { sendText } from './respond';
 import { serveStatic } from './static';
@@ -166,10 +167,11 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   const { pathname } = url;
   const isApi = pathname.startsWith(API_PREFIX);
   const exportMatch = EXPORT_PATH.exec(pathname);
+  const isZip = pathname === ZIP_PATH;
   const isIndex = pathname === '/' || pathname === '/index.html';
   const isEvents = pathname === EVENTS_PATH;
   // EventSource cannot send headers: the stream may carry the token in its URL, like the index.
-  const query = isIndex || isEvents || exportMatch !== null;
+  const query = isIndex || isEvents || exportMatch !== null || isZip;
   if (!presentsToken(req, url, ctx.token, { query, port: ctx.port })) {
     sendText(res, 403, 'forbidden: missing or wrong token; open the URL `sessions serve` printed');
     return;
@@ -193,6 +195,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     return;
   }
   const head = method === 'HEAD';
+  if (isZip) {
+    await handleZip(res, ctx.store, url.searchParams, head);
+    return;
+  }
   if (exportMatch !== null) {
     const request = { format: exportMatch[2] as ExportFormat, redact: redactFromQuery(url.searchParams) };
     await handleExport(res, ctx.store, exportMatch[1] ?? '', request, head);

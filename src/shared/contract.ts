@@ -117,6 +117,11 @@ export interface ElectronContract {
     request: { id: string; format?: ExportFormat; redact?: RedactOptions | null };
     response: { path: string | null };
   };
+  /** Asks where to save sessions `ids` as one zip of their exports, then saves it there. */
+  'sessions:save-zip': {
+    request: { ids: string[]; format?: ExportFormat; redact?: RedactOptions | null };
+    response: { path: string | null };
+  };
   'store:open-folder': { request: Record<string, never>; response: StoreInfo | null };
 }
 
@@ -211,6 +216,9 @@ function expectFormat(value: unknown): ExportFormat {
   if (!isExportFormat(value)) throw new BadRequestError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
   return value;
 }
+
+/** Most sessions one zip export takes (as core/export/export-zip says). */
+export const MAX_ZIP_IDS = 500;
 
 /** The most messages a viewer can say it has (nine digits, as an event id carries it). */
 export const MAX_KNOWN = 999_999_999;
@@ -321,6 +329,16 @@ export function validateElectronRequest<C extends ElectronChannel>(
   if (channel === 'sessions:save-as') {
     const o = expectKeys(value, ['id', 'format', 'redact']);
     const request: ElectronContract['sessions:save-as']['request'] = expectId(o);
+    if (o.format !== undefined) request.format = expectFormat(o.format);
+    if (o.redact !== undefined && o.redact !== null) request.redact = expectRedact(o.redact);
+    return request as ElectronContract[C]['request'];
+  }
+  if (channel === 'sessions:save-zip') {
+    const o = expectKeys(value, ['ids', 'format', 'redact']);
+    const ids = o.ids;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ZIP_IDS || !ids.every(isValidId))
+      throw new BadRequestError(`ids must be 1 to ${MAX_ZIP_IDS} valid session ids`);
+    const request: ElectronContract['sessions:save-zip']['request'] = { ids: ids as string[] };
     if (o.format !== undefined) request.format = expectFormat(o.format);
     if (o.redact !== undefined && o.redact !== null) request.redact = expectRedact(o.redact);
     return request as ElectronContract[C]['request'];

@@ -18,6 +18,8 @@ export interface ClientApi extends SharedApi {
   /** Saves session `id` as `request` says (Save As in Electron, a download in the browser);
    * returns the line to show, or null when the user cancelled. */
   saveExport(id: string, title: string, request: ExportRequest): Promise<string | null>;
+  /** Saves sessions `ids` as one zip of `request`'s exports; the line to show, or null. */
+  saveZip(ids: readonly string[], request: ExportRequest): Promise<string | null>;
   /** Lets the user pick another sessions folder; absent in browser mode. */
   readonly chooseFolder: (() => Promise<void>) | null;
   /** Turns a dragstart on a row or header into a drag of the session's Markdown file. */

@@ -17,6 +17,10 @@ export function createElectronClient(api: Api): ClientApi {
       const { path } = await api.saveAs({ id, format, redact });
       return path === null ? null : `Saved to ${path}`;
     },
+    saveZip: async (ids, { format, redact }) => {
+      const { path } = await api.saveZip({ ids: [...ids], format, redact });
+      return path === null ? null : `Saved to ${path}`;
+    },
     // The folder change arrives through onStoreChanged, which reloads everything.
     chooseFolder: async () => {
       await api.openFolder();

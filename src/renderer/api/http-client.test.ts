@@ -79,10 +79,12 @@ describe('createHttpClient', () => {
     );
     await api.saveExport('s-1', 'Fix', { format: 'html', redact: { emails: true, home: false } });
     await api.saveExport('s-1', 'Fix', { format: 'json', redact: { emails: false, home: true } });
+    await api.saveZip(['s-1', 's-2'], { format: 'html', redact: { emails: false, home: true } });
     expect(downloads).toEqual([
       ['http://127.0.0.1:4321/export/s-1.md', 'Fix_ the _parser_.md'],
       ['http://127.0.0.1:4321/export/s-1.html?redact=1&emails=1', 'Fix.html'],
       ['http://127.0.0.1:4321/export/s-1.json?redact=1&home=1', 'Fix.json'],
+      ['http://127.0.0.1:4321/export-zip?ids=s-1%2Cs-2&format=html&redact=1&home=1', 'sessions-2.zip'],
     ]);
     expect(api.chooseFolder).toBeNull();
   });

@@ -102,6 +102,17 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
       options.download(exportUrl(id, request), fileName);
       return Promise.resolve(`Downloading ${fileName}`);
     },
+    saveZip: (ids, { format, redact }) => {
+      const query = new URLSearchParams({ ids: ids.join(','), format });
+      if (redact) {
+        query.set('redact', '1');
+        if (redact.emails) query.set('emails', '1');
+        if (redact.home) query.set('home', '1');
+      }
+      const fileName = `sessions-${new Set(ids).size}.zip`;
+      options.download(`${options.origin}/export-zip?${query}`, fileName);
+      return Promise.resolve(`Downloading ${fileName}`);
+    },
     chooseFolder: null,
     startDrag: (event: DragStartEvent, id, title) => {
       const transfer = event.dataTransfer;

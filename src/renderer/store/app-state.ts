@@ -116,7 +116,7 @@ export interface PreviewFinding {
 
 /** The open export dialog. */
 export interface ExportDialog {
-  /** The sessions to export: one is saved as a file. */
+  /** The sessions to export: one is saved as a file, several as one zip. */
   ids: string[];
   choices: ExportChoices;
   /** What redaction will replace ('idle' when redaction is off). */
@@ -133,6 +133,10 @@ export interface ExportSlice {
   setExportChoices(change: Partial<ExportChoices>): void;
   /** Closes the dialog and saves (or downloads) what it says. */
   confirmExport(): Promise<void>;
+  /** Sessions picked in the list (Ctrl/Cmd+click) for one zip export, in the order picked. */
+  picked: string[];
+  togglePicked(id: string): void;
+  clearPicked(): void;
   /** Copies the command that continues session `id` in its agent. */
   copyResumeCommand(id: string): Promise<void>;
 }

@@ -62,6 +62,12 @@ export function createExportSlice(deps: StoreDeps): StateCreator<AppState, [], [
 
     return {
       exportDialog: null,
+      picked: [],
+      togglePicked(id) {
+        const on = get().picked;
+        set({ picked: on.includes(id) ? on.filter((x) => x !== id) : [...on, id] });
+      },
+      clearPicked: () => set({ picked: [] }),
 
       openExport(ids) {
         if (ids.length === 0) return;
@@ -102,8 +108,12 @@ export function createExportSlice(deps: StoreDeps): StateCreator<AppState, [], [
         const request = exportRequest(dialog.choices);
         try {
           const [id] = dialog.ids;
-          const line = await deps.api.saveExport(id!, titleOf(id!), request);
+          const line =
+            dialog.ids.length === 1
+              ? await deps.api.saveExport(id!, titleOf(id!), request)
+              : await deps.api.saveZip(dialog.ids, request);
           if (line !== null) get().showStatus(line, 'info', undefined, 'save');
+          if (dialog.ids.length > 1 && line !== null) get().clearPicked();
         } catch (error) {
           get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
         }

@@ -178,6 +178,10 @@ export function fakeApi(
       if (!report) throw new Error(`no usage for ${request.by}`);
       return report;
     },
+    saveZip: async (ids, { format }) => {
+      api.calls.push(`zip ${ids.join(',')} ${format}`);
+      return `Saved ${ids.length} sessions`;
+    },
     redactPreview: async ({ id, redact }) => {
       api.calls.push(`preview ${id}`);
       const found = api.findings.get(id) ?? [];

@@ -95,7 +95,11 @@ export function ExportDialog() {
           if (event.key === 'Escape') close();
         }}
       >
-        <h2 id="export-title">Export this session</h2>
+        <h2 id="export-title">
+          {dialog.ids.length === 1
+            ? 'Export this session'
+            : `Export ${dialog.ids.length} sessions as one zip`}
+        </h2>
         <fieldset className="export-formats">
           <legend>Format</legend>
           {EXPORT_FORMATS.map((format, i) => (

@@ -73,3 +73,35 @@ describe('export dialog', () => {
     expect(api.calls.some((c) => c.startsWith('save'))).toBe(false);
   });
 });
+
+describe('zip of picked sessions', () => {
+  it('picks rows with Ctrl/Cmd+click and exports them as one zip through the dialog', async () => {
+    const a = summary('a1', { title: 'Alpha' });
+    const b = summary('b2', { title: 'Beta' });
+    const api = fakeApi([a, b], []);
+    const store = mountApp(api);
+    await store.getState().loadList();
+    store.getState().togglePicked('a1');
+    store.getState().togglePicked('b2');
+    expect((await screen.findByTestId('picked-count')).textContent).toBe('2 sessions picked');
+    fireEvent.click(screen.getByTestId('export-picked'));
+    const dialog = await screen.findByTestId('export-dialog');
+    expect(dialog.textContent).toContain('Export 2 sessions as one zip');
+    fireEvent.click(within(dialog).getByTestId('export-redact'));
+    fireEvent.click(within(dialog).getByTestId('export-format-json'));
+    fireEvent.click(within(dialog).getByTestId('export-confirm'));
+    await waitFor(() => expect(api.calls).toContain('zip a1,b2 json'));
+    expect(store.getState().picked).toEqual([]);
+    expect(screen.queryByTestId('picked-bar')).toBeNull();
+  });
+
+  it('toggles a pick off again, and Clear empties it', async () => {
+    const store = mountApp(fakeApi([summary('a1')], []));
+    store.getState().togglePicked('a1');
+    store.getState().togglePicked('a1');
+    expect(store.getState().picked).toEqual([]);
+    store.getState().togglePicked('a1');
+    fireEvent.click(await screen.findByTestId('clear-picked'));
+    expect(store.getState().picked).toEqual([]);
+  });
+});

@@ -21,6 +21,8 @@ export function SessionList() {
   const annotations = useAppStore((s) => s.annotations);
   const select = useAppStore((s) => s.select);
   const startDrag = useAppStore((s) => s.startDrag);
+  const picked = useAppStore((s) => s.picked);
+  const togglePicked = useAppStore((s) => s.togglePicked);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
 
@@ -78,6 +80,8 @@ export function SessionList() {
                 now={now}
                 onSelect={select}
                 onDragStart={startDrag}
+                picked={picked.includes(session.id)}
+                onPick={togglePicked}
               />
             );
           })}

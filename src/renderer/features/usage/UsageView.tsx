@@ -1,7 +1,7 @@
 // The Usage view, in place of the transcript: totals (tokens, cost, cache-read share), the chart
 // over time, the figures by model, vendor, folder and source, and the costliest sessions. Clicking
 // a bar, a name or a session narrows the list to it; CSV saves what the chart shows.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   NAME_GROUPINGS,
   cacheReadShare,
@@ -141,6 +141,13 @@ export function UsageView() {
   const showPeriod = useAppStore((s) => s.showPeriodSessions);
   const [metric, setMetric] = useState<UsageMetric>('tokens');
   const report = usage.time;
+  const loadUsage = useAppStore((s) => s.loadUsage);
+  const indexState = useAppStore((s) => s.indexProgress?.state);
+  const partial = report !== null && report.progress.state !== 'ready';
+  // Figures made while the index was still being built are added up again once it is ready.
+  useEffect(() => {
+    if (partial && indexState === 'ready') void loadUsage();
+  }, [partial, indexState, loadUsage]);
   return (
     <section className="usage-view" data-testid="usage-view" aria-label="Usage">
       <header className="usage-header">
