@@ -14,6 +14,7 @@ const BENCHES = [
   ['cli', 'bench:cli'],
   ['usage', 'bench:usage'],
   ['charts', 'bench:charts'],
+  ['transcript', 'bench:transcript'],
 ];
 
 const only = process.env.BENCH_ALL_ONLY?.split(',');

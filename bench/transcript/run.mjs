@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { bundleLib } from '../bundle.mjs';
 import { clickUntilReadable, fetchAlone } from '../ui/page-probes.mjs';
+import { report } from '../report.mjs';
 
 const RUNS = Number(process.env.BENCH_TR_RUNS ?? 5);
 const HUGE_MB = Number(process.env.BENCH_TR_HUGE_MB ?? 300);
@@ -301,6 +302,23 @@ try {
     `5,000 messages readable: ${ms(median(five))} vs its first page fetched alone ${ms(median(fiveFirst))} -> ${(median(five) / median(fiveFirst)).toFixed(2)}x (target <= 1.5x); every message fetched: ${ms(median(fiveWhole))}`,
   );
 
+  report({
+    bench: 'transcript',
+    figure: `first message readable, ${mb(bigSize)} / 20,000 messages`,
+    value: median(big),
+    baselineName: '20-message session',
+    baseline: median(small),
+    goal: { max: 3 },
+  });
+  report({
+    bench: 'transcript',
+    figure: '5,000-message transcript readable',
+    value: median(five),
+    baselineName: 'its first page fetched alone',
+    baseline: median(fiveFirst),
+    goal: { max: 1.5 },
+  });
+
   if (ONLY_OPEN) process.exit(0);
   const found = await findAndHeap(browser, dir, IDS.hundred, hundredSize);
   for (const [what, marks] of [
@@ -309,10 +327,27 @@ try {
   ]) {
     const first = marks.map((m) => m.first ?? Infinity);
     const final = marks.map((m) => m.final ?? Infinity);
+    report({
+      bench: 'transcript',
+      figure: `find in ${mb(hundredSize)}, count per keystroke ${what}, p95`,
+      value: quantile(first, 0.95),
+      baselineName: 'final count p95',
+      baseline: quantile(final, 0.95),
+      goal: { under: 100 },
+    });
     console.log(
       `find in ${mb(hundredSize)}, ${marks.length} keystrokes ${what}: count for the new query p50 ${ms(quantile(first, 0.5))} / p95 ${ms(quantile(first, 0.95))} (target p95 <= 100 ms); final count p50 ${ms(quantile(final, 0.5))} / p95 ${ms(quantile(final, 0.95))}`,
     );
   }
+  report({
+    bench: 'transcript',
+    figure: `renderer JS heap with the ${mb(hundredSize)} session open, find loaded`,
+    value: found.heapFind / 1048576,
+    unit: 'MB',
+    baselineName: 'file size',
+    baseline: hundredSize / 1048576,
+    goal: { max: 2 },
+  });
   console.log(
     `renderer JS heap, ${mb(hundredSize)} session open: ${mb(found.heapOpen)} (${(found.heapOpen / hundredSize).toFixed(2)}x the file); with find's copy loaded: ${mb(found.heapFind)} (${(found.heapFind / hundredSize).toFixed(2)}x; target <= 2x)`,
   );
@@ -322,6 +357,15 @@ try {
     try {
       const size = await hugeLine(hugeDir, IDS.huge);
       const memory = await serverMemory(hugeDir, IDS.huge, size);
+      report({
+        bench: 'transcript',
+        figure: `server peak RSS above idle, one ${mb(size)} line`,
+        value: (memory.after.hwm - memory.before.rss) / 1048576,
+        unit: 'MB',
+        baselineName: 'file size',
+        baseline: size / 1048576,
+        goal: { max: 3 },
+      });
       console.log(
         `server serving one ${mb(size)} line (first page, outline, every message, ${ms(memory.took)}, ok ${memory.ok.join('/')}): peak RSS ${mb(memory.after.hwm)} from ${mb(memory.before.hwm)} at start -> ${((memory.after.hwm - memory.before.rss) / size).toFixed(2)}x the file above the idle server (target <= 3x)`,
       );

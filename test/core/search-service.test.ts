@@ -369,6 +369,21 @@ describe('SearchWorkerClient', () => {
     }
   });
 
+  it('reports the progress of a build to the app a few times a second, not file by file', async () => {
+    const c = client(sessionsDir(400, 1));
+    try {
+      const seen: IndexProgress[] = [];
+      c.onProgress((p) => seen.push(p));
+      const done = ready(c);
+      c.refresh();
+      await done;
+      expect(seen.at(-1)).toEqual({ state: 'ready', done: 400, total: 400 });
+      expect(seen.length).toBeLessThan(100);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('cancels an older query when a newer one arrives', async () => {
     const c = client(sessionsDir(150));
     try {

@@ -81,9 +81,10 @@ function clearStaleLock(file: string): void {
 /** Past this share of free pages, compactIndex() returns them to the file system. */
 const MOST_FREE = 1 / 16;
 
-/** Gives free pages back to the file system. FTS5 frees a merge's input segments only once the
- * merge is done, so a build can end with a tenth of its file free (123 MB of a 1 GB corpus's
- * index, bench/search); moving the pages after them takes seconds, so a few are left. */
+/** Gives free pages back to the file system when they are more than a few. FTS5 frees a
+ * merge's input segments only once the merge is done, so a build can end with a fifth of its
+ * file free (123 MB of a 1 GB corpus's index, bench/search); the pages after them are moved into
+ * them, which takes a few seconds for that many, so fewer are left to be reused by later writes. */
 export function compactIndex(db: Database): void {
   const free = (db.get('PRAGMA freelist_count') as { freelist_count: number }).freelist_count;
   const pages = (db.get('PRAGMA page_count') as { page_count: number }).page_count;

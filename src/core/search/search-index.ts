@@ -11,7 +11,7 @@ import { compactIndex, isSound, openIndexDatabase } from './database';
 import { ROW_FIELDS, type ExtractedFile, type ReadResult } from './extract';
 import { indexText } from './normalize';
 import { PrefixWords } from './prefix-words';
-import { createIndexReader, type IndexReader } from './reader';
+import { createIndexReader } from './reader';
 import { docRowid, msgOf, sessionRange } from './rowid';
 import { decodeSpans } from './spans';
 import { forgetUsage, recordUsage, renameUsage, usageReport } from './usage-table';
@@ -48,8 +48,9 @@ export interface FileRow {
   updated_ms: number;
 }
 
-/** Commit after this many message bytes, so a long first build is not one giant transaction. */
-const BATCH_BYTES = 16 << 20;
+/** Commit after this many message bytes, so a long first build is not one giant transaction (each
+ * commit also writes out FTS5's pending words and waits for the disk: 16 MB cost more, bench/search). */
+const BATCH_BYTES = 64 << 20;
 
 /** Files read ahead of the one being written (and bytes of them at most, beyond the first). */
 const READ_AHEAD = 8;
@@ -92,7 +93,6 @@ export class SearchIndex {
   private filesCache: Map<number, FileRow> | null = null;
   private recentCache: FileRow[] | null = null;
   private readonly prefixes: PrefixWords;
-  private fileReader: IndexReader | null = null;
   /** Queries running (pausingUpdates), and the update waiting for them to end. */
   private queries = 0;
   private readonly paused: (() => void)[] = [];
@@ -112,9 +112,8 @@ export class SearchIndex {
     return isSound(this.db);
   }
 
-  /** Closes the database file (and stops the reader thread). */
+  /** Closes the database file. */
   close(): void {
-    this.fileReader?.close();
     this.db.close();
   }
 
@@ -308,11 +307,6 @@ export class SearchIndex {
     }
   }
 
-  private reader(): IndexReader {
-    this.fileReader ??= createIndexReader(this.options.readerFile);
-    return this.fileReader;
-  }
-
   /** Brings the index up to date with `store`, newest sessions first. `signal` cancels between
    * files (work done so far is kept). Queries may run while it does, and see what it has written:
    * files are read ahead (on the reader thread, when there is one) while earlier ones are written,
@@ -333,7 +327,8 @@ export class SearchIndex {
       messages: 0,
     };
     const present = new Set(summaries.map((s) => s.id));
-    const reader = this.reader();
+    // A thread for this update only: an idle app keeps no second heap.
+    const reader = createIndexReader(this.options.readerFile);
     const ahead: Promise<Settled>[] = [];
     let next = 0;
     let aheadBytes = 0;
@@ -405,6 +400,7 @@ export class SearchIndex {
       this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its rows and spans
       throw error;
     } finally {
+      reader.close();
       message.finalize();
       this.filesCache = null;
       this.recentCache = null;

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorLine } from '../../shared/api';
 import { JsonlStore } from '../store';
+import { throttledProgress } from './progress-throttle';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { CancelledError } from './search-index';
 import { SearchService } from './service';
@@ -12,7 +13,7 @@ const init = workerData as WorkerInit;
 const service = new SearchService(new JsonlStore(init.dir), init.indexFile, { readerFile: init.readerFile });
 const send = (message: FromWorker): void => port.postMessage(message);
 
-service.onProgress((progress) => send({ type: 'progress', progress }));
+service.onProgress(throttledProgress((progress) => send({ type: 'progress', progress })));
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {

@@ -19,8 +19,10 @@ import { drawnMatches, rangeIn } from './section-range';
 
 /** Repaints while the list keeps drawing happen at most this often. */
 const REPAINT_MS = 100;
-/** Frames a jump waits for its match to be drawn. */
+/** Frames a jump waits for its match to be drawn (and kept in view), and how many frames in a row
+ * it must stay in view to be done. */
 const MAX_FRAMES = 120;
+const STEADY_FRAMES = 6;
 
 const corpora = new WeakMap<TranscriptData, FindCorpus>();
 
@@ -142,6 +144,22 @@ export function useTranscriptFind(
         const { range } = paint();
         if (range) scrollRangeIntoView(body, range);
         else element.scrollIntoView?.({ block: 'center' });
+        // Rows measured after the jump can move the match: keep it in view until it stays put.
+        let steady = 0;
+        const hold = () => {
+          const now = currentRange(body).range;
+          // Without layout (jsdom) a Range has no boxes: there is nothing to hold in view.
+          if (!now || frames++ > MAX_FRAMES || typeof now.getBoundingClientRect !== 'function') return;
+          const box = body.getBoundingClientRect();
+          const at = now.getBoundingClientRect();
+          if (at.top >= box.top && at.bottom <= box.bottom) steady++;
+          else {
+            steady = 0;
+            scrollRangeIntoView(body, now);
+          }
+          if (steady < STEADY_FRAMES) frame.current = requestAnimationFrame(hold);
+        };
+        frame.current = requestAnimationFrame(hold);
       };
       frame.current = requestAnimationFrame(place);
     },
