@@ -93,6 +93,8 @@ export class SearchIndex {
   private filesCache: Map<number, FileRow> | null = null;
   private recentCache: FileRow[] | null = null;
   private readonly prefixes: PrefixWords;
+  /** Usage-table writes of this batch (flushUsage). */
+  private readonly usageWrites: (() => void)[] = [];
   /** Queries running (pausingUpdates), and the update waiting for them to end. */
   private queries = 0;
   private readonly paused: (() => void)[] = [];
@@ -158,6 +160,13 @@ export class SearchIndex {
     while (this.queries > 0) await new Promise<void>((resume) => this.paused.push(resume));
   }
 
+  /** Writes the usage rows of the files written since the last call. They wait for the end of a
+   * batch: a write to another table between two FTS5 inserts makes FTS5 write its pending words
+   * out as a segment of its own (a first build of 40 files took 10 segments instead of 1). */
+  private flushUsage(): void {
+    for (const write of this.usageWrites.splice(0)) write();
+  }
+
   /** Tokens and cost added up as `request` asks (from the usage table the updates fill). */
   usage(request: UsageRequest): ReturnType<typeof usageReport> {
     return usageReport(this.db, request);
@@ -198,7 +207,7 @@ export class SearchIndex {
     this.removeDocs(row.sid);
     if (row.title_doc !== null) this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
     this.db.run('DELETE FROM files WHERE sid = ?', [row.sid]);
-    forgetUsage(this.db, row.sid);
+    this.usageWrites.push(() => forgetUsage(this.db, row.sid));
     this.changed(row, true);
   }
 
@@ -224,7 +233,7 @@ export class SearchIndex {
       'UPDATE files SET title = ?, title_doc = ?, model = ?, vendor = ?, updated_at = ?, updated_ms = ? WHERE sid = ?',
       [row.title, row.title_doc, row.model, row.vendor, row.updated_at, row.updated_ms, row.sid],
     );
-    renameUsage(this.db, row.sid, s);
+    this.usageWrites.push(() => renameUsage(this.db, row.sid, s));
     this.changed(row);
   }
 
@@ -289,7 +298,10 @@ export class SearchIndex {
       ]);
       from = textEnd;
     }
-    recordUsage(this.db, current.sid, s, s.source ?? 'ggcode', { reset: read.reset || !row, ...read.usage });
+    const sid = current.sid;
+    this.usageWrites.push(() =>
+      recordUsage(this.db, sid, s, s.source ?? 'ggcode', { reset: read.reset || !row, ...read.usage }),
+    );
     if (rows.length > 0)
       this.db.run('INSERT INTO spans(rowid, data) VALUES (?, ?)', [
         docRowid(current.sid, read.first),
@@ -391,12 +403,15 @@ export class SearchIndex {
         else if (read.reset) stats.rebuilt++;
         else stats.appended++;
         if (batch > BATCH_BYTES) {
+          this.flushUsage();
           this.db.exec('COMMIT; BEGIN');
           batch = 0;
         }
       }
+      this.flushUsage();
       this.db.exec('COMMIT');
     } catch (error) {
+      this.flushUsage();
       this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its rows and spans
       throw error;
     } finally {
