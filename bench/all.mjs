@@ -13,6 +13,8 @@ const BENCHES = [
   ['live', 'bench:live'],
   ['cli', 'bench:cli'],
   ['sources', 'bench:sources'],
+  ['usage', 'bench:usage'],
+  ['charts', 'bench:charts'],
   ['transcript', 'bench:transcript'],
 ];
 

@@ -2,6 +2,9 @@
 // starts into out/cli/search-worker.cjs and the index's reader thread into
 // out/cli/search-reader.cjs. SQLite's WebAssembly build and koffi (the FFI for flock, a native
 // module) stay normal dependencies: each loads its .wasm or .node file from beside its own script.
+// The exporters (HTML with highlight.js and sanitize-html, JSON, redaction with secretlint's
+// rules: about 1.7 MB) are a bundle of their own, out/cli/cli-export.cjs, required only by the
+// commands that export: every other command starts without reading them.
 import { build } from 'esbuild';
 
 const common = {
@@ -14,7 +17,28 @@ const common = {
   external: ['node-sqlite3-wasm', 'koffi'],
 };
 
-await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'out/cli/sessions.cjs' });
+/** Every import of the exporters from the CLI's code becomes a require of cli-export.cjs. */
+const exportersApart = {
+  name: 'exporters-apart',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)export-session$/ }, () => ({
+      path: './cli-export.cjs',
+      external: true,
+    }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'out/cli/sessions.cjs',
+  plugins: [exportersApart],
+});
+await build({
+  ...common,
+  entryPoints: ['src/core/export/export-session.ts'],
+  outfile: 'out/cli/cli-export.cjs',
+});
 await build({ ...common, entryPoints: ['src/core/search/worker.ts'], outfile: 'out/cli/search-worker.cjs' });
 await build({
   ...common,

@@ -25,6 +25,9 @@ export const NO_SEARCH: SearchHandle = {
     partial: false,
   }),
   sessionMatches: () => [],
+  usage: async () => {
+    throw new Error('no usage in this benchmark');
+  },
   progress: () => ({ state: 'ready', done: 0, total: 0 }),
   refresh: () => undefined,
   onProgress: () => () => undefined,

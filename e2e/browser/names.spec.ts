@@ -148,9 +148,10 @@ test('search results isolate the title, and the download is named by the shared 
 
   await group.getByTestId('search-hit').first().click();
   await expect(page.getByTestId('transcript-title-name')).toHaveText('Normal ⟨U+202E⟩gnp.exe');
+  await page.getByTestId('save-markdown').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByTestId('save-markdown').click(),
+    page.getByTestId('export-confirm').click(),
   ]);
   expect(download.suggestedFilename()).toBe('Normal gnp.exe.md');
   expect(download.suggestedFilename()).toBe(exportFileName(TITLE, ID));

@@ -1,6 +1,14 @@
 // Command-line parsing for `sessions`: global --dir, one command, its options. Usage errors are
 // UsageError (exit 2), everything else the store raises is exit 1.
 import { parseArgs } from 'node:util';
+import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageGrouping } from '../shared/usage';
+import { parseDuration } from './duration';
+import {
+  EXPORT_FORMATS,
+  isExportFormat,
+  type ExportFormat,
+  type RedactOptions,
+} from '../shared/export-options';
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {
@@ -13,12 +21,19 @@ Commands:
   list [--json] [--starred] [--tag T]...     sessions of every source, newest first; --starred and --tag T
                                              keep the sessions starred or tagged T in the app (all tags given)
   show ID [--json]                           one session (Markdown, or JSON with --json)
-  export ID [-o FILE]                        the session as Markdown, identical to ggcode's export
+  export ID [--format md|html|json] [-o FILE] [--redact [--redact-emails] [--redact-home] [--dry-run]]
+                                             the session as Markdown (identical to ggcode's export),
+                                             a self-contained HTML page, or JSON (the session model);
+                                             --redact writes [REDACTED:kind] for secrets (and e-mail
+                                             addresses, the home folder path), --dry-run lists them
   search QUERY [--json] [--limit N] [--page N] [--wait]
                                              full-text search of titles, text, reasoning, tool input and output:
                                              words, "exact phrases", in:tools, in:text, model:, vendor:,
                                              source:, after:YYYY-MM-DD, before:YYYY-MM-DD; while the index is
                                              first built, the results so far after 3 s (--wait: the whole index)
+  usage [--by day|week|month|model|workspace|source] [--since D] [--until D] [--json]
+                                             tokens and cost (D: YYYY-MM-DD, or 30d for 30 days ago)
+  resume ID                                  the command that continues the session in its agent
   delete ID                                  delete a ggcode session (refused while ggcode runs it;
                                              other agents' sessions are never deleted)
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
@@ -32,11 +47,19 @@ the sources to read. Other agents' sessions are read-only.`;
 
 /** A parsed command line. */
 export interface Command {
-  name: 'list' | 'show' | 'export' | 'search' | 'delete' | 'cleanup' | 'serve' | 'help';
+  name: 'list' | 'show' | 'export' | 'search' | 'usage' | 'resume' | 'delete' | 'cleanup' | 'serve' | 'help';
   dir: string | undefined;
   positional: string[];
   json: boolean;
   output: string | undefined;
+  format: ExportFormat;
+  /** What usage groups by. */
+  by: UsageGrouping;
+  /** Usage from this day, and until this one (YYYY-MM-DD, inclusive). */
+  since: string | undefined;
+  until: string | undefined;
+  /** Redaction for export (null: none). */
+  redact: RedactOptions | null;
   limit: number | undefined;
   page: number | undefined;
   olderThan: string | undefined;
@@ -54,8 +77,10 @@ export interface Command {
 const COMMANDS: Record<Command['name'], { args: number; options: string[] }> = {
   list: { args: 0, options: ['json', 'starred', 'tag'] },
   show: { args: 1, options: ['json'] },
-  export: { args: 1, options: ['output'] },
+  export: { args: 1, options: ['output', 'format', 'redact', 'redact-emails', 'redact-home', 'dry-run'] },
   search: { args: 1, options: ['json', 'limit', 'page', 'wait'] },
+  usage: { args: 0, options: ['json', 'by', 'since', 'until'] },
+  resume: { args: 1, options: [] },
   delete: { args: 1, options: [] },
   cleanup: { args: 0, options: ['older-than', 'dry-run'] },
   serve: { args: 0, options: ['port'] },
@@ -70,6 +95,18 @@ function positiveInt(text: string | undefined, name: string, max: number): numbe
   return n;
 }
 
+/** A day given as YYYY-MM-DD, or as a duration back from today (30d, 2w): the local date then. */
+function dayArgument(text: string | undefined, name: string, now = new Date()): string | undefined {
+  if (text === undefined) return undefined;
+  if (DAY.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  const ms = parseDuration(text);
+  if (ms === null)
+    throw new UsageError(`${name}: "${text}" is not a day (YYYY-MM-DD) or a duration like 30d`);
+  const then = new Date(now.getTime() - ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${then.getFullYear()}-${pad(then.getMonth() + 1)}-${pad(then.getDate())}`;
+}
+
 /** Parses argv (without node and script). Throws UsageError with a one-line reason. */
 export function parseCommandLine(argv: string[]): Command {
   let parsed;
@@ -82,6 +119,13 @@ export function parseCommandLine(argv: string[]): Command {
         dir: { type: 'string' },
         json: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        redact: { type: 'boolean' },
+        by: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'redact-emails': { type: 'boolean' },
+        'redact-home': { type: 'boolean' },
         limit: { type: 'string' },
         page: { type: 'string' },
         'older-than': { type: 'string' },
@@ -112,6 +156,13 @@ export function parseCommandLine(argv: string[]): Command {
   for (const option of [
     'json',
     'output',
+    'format',
+    'redact',
+    'redact-emails',
+    'redact-home',
+    'by',
+    'since',
+    'until',
     'limit',
     'page',
     'older-than',
@@ -132,12 +183,28 @@ export function parseCommandLine(argv: string[]): Command {
     if (!/^[a-z0-9-]+$/.test(name)) throw new UsageError(`--no-source: "${name}" is not a source name`);
   const both = sources.find((s) => noSources.includes(s.name));
   if (both) throw new UsageError(`--source ${both.name} and --no-source ${both.name} contradict each other`);
+  if (values.format !== undefined && !isExportFormat(values.format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (values.by !== undefined && !isUsageGrouping(values.by))
+    throw new UsageError(`--by must be one of ${USAGE_GROUPINGS.join(', ')}`);
+  const redacting = values.redact === true;
+  if (!redacting && (values['redact-emails'] || values['redact-home']))
+    throw new UsageError('--redact-emails and --redact-home go with --redact');
+  if (name === 'export' && values['dry-run'] && !redacting)
+    throw new UsageError('export --dry-run lists what --redact would replace: add --redact');
   return {
     name: name as Command['name'],
     dir: values.dir,
     positional,
     json: values.json ?? false,
     output: values.output,
+    format: (values.format as ExportFormat | undefined) ?? 'md',
+    by: (values.by as UsageGrouping | undefined) ?? 'day',
+    since: dayArgument(values.since, '--since'),
+    until: dayArgument(values.until, '--until'),
+    redact: redacting
+      ? { emails: values['redact-emails'] ?? false, home: values['redact-home'] ?? false }
+      : null,
     limit: positiveInt(values.limit, '--limit', 10_000),
     page: positiveInt(values.page, '--page', 1_000_000),
     olderThan: values['older-than'],

@@ -1,5 +1,6 @@
 // The `sessions` commands over the sources read (a catalog). Each writes through `io` and returns an exit code.
 import { join, resolve } from 'node:path';
+import type { RedactionFinding } from '../shared/export-options';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
 import { defaultCacheDir } from '../core/search/cache-dir';
@@ -12,8 +13,10 @@ import { unreadableNote } from '../shared/unreadable';
 import { UsageError, type Command } from './args';
 import { parseDuration } from './duration';
 import { partialNote, searchFooter } from './search-footer';
+import { usageCommand } from './usage-command';
+import { noResumeReason, resumeCommand } from '../shared/resume';
 import { columns, oneLine, relativeTime } from './format';
-import { sessionJson } from './show-json';
+import { sessionJson } from '../core/export/session-json';
 import { terminalSafeJson } from './terminal-safe';
 
 /** Where a command writes: stdout text and stderr lines. */
@@ -136,11 +139,29 @@ async function show(store: Catalog, cmd: Command, io: Io): Promise<void> {
     io.err(`note: ${session.skipped_lines} damaged line(s) in the file were skipped`);
 }
 
+// Plain Markdown streams from the store (a 100 MB session is never held whole); the other formats
+// and redaction load it. --dry-run lists what redaction would replace and writes nothing.
 async function exportCommand(store: Catalog, cmd: Command, io: Io): Promise<void> {
-  const markdown = await store.exportMarkdown(cmd.positional[0]!);
-  if (cmd.output === undefined || cmd.output === '-') return io.out(markdown);
-  await writeFileAtomic(resolve(cmd.output), markdown, 0o644);
+  const id = cmd.positional[0]!;
+  let text: string;
+  if (cmd.format === 'md' && cmd.redact === null) text = await store.exportMarkdown(id);
+  else {
+    // Loaded here, not at start: the exporters and secretlint's rules would slow every command.
+    const { exportSession } = await import('../core/export/export-session');
+    const file = await exportSession(store, id, { format: cmd.format, redact: cmd.redact });
+    if (cmd.dryRun) return listFindings(file.findings, io);
+    text = file.text;
+    if (cmd.redact) io.err(`redacted ${file.findings.length} item(s)`);
+  }
+  if (cmd.output === undefined || cmd.output === '-') return io.out(text);
+  await writeFileAtomic(resolve(cmd.output), text, 0o644);
   io.err(`wrote ${resolve(cmd.output)}`);
+}
+
+function listFindings(findings: RedactionFinding[], io: Io): void {
+  const rows = findings.map((f) => [f.kind, f.where, oneLine(f.preview, 40)]);
+  if (rows.length) io.out(columns([['KIND', 'WHERE', 'PREVIEW'], ...rows]) + '\n');
+  io.err(`dry run: ${findings.length} item(s) would be replaced by [REDACTED:kind]`);
 }
 
 // Brings the index (in the cache folder) up to date, then queries it; --page counts from 1. A
@@ -200,6 +221,16 @@ async function search(store: Catalog, cmd: Command, io: Io, env: NodeJS.ProcessE
   }
 }
 
+// Prints the command (for a shell or a copy); an agent without one is an error.
+async function resume(store: Catalog, cmd: Command, io: Io): Promise<void> {
+  const id = cmd.positional[0]!;
+  const summary = (await store.list()).find((s) => s.id === id);
+  if (!summary) await store.load(id); // the store's own "not found" (or invalid id) line
+  const command = summary ? resumeCommand(summary) : null;
+  if (command === null) throw new Error(noResumeReason(summary?.source));
+  io.out(command + '\n');
+}
+
 async function deleteCommand(store: Catalog, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   await store.load(id); // a clear "not found" rather than a silent no-op
@@ -244,7 +275,16 @@ export async function runCommand(
   io: Io,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const commands = { list, show, export: exportCommand, search, delete: deleteCommand, cleanup };
+  const commands = {
+    list,
+    show,
+    export: exportCommand,
+    search,
+    usage: usageCommand,
+    resume,
+    delete: deleteCommand,
+    cleanup,
+  };
   const run = commands[cmd.name as keyof typeof commands];
   await run(store, cmd, io, env);
 }

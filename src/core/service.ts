@@ -9,6 +9,7 @@ import {
   type StoreInfo,
 } from '../shared/contract';
 import type { IndexProgress, SearchResults } from '../shared/types';
+import type { UsageReport, UsageRequest } from '../shared/usage';
 import { SessionNotFoundError } from './errors';
 import type { AnnotationStore } from './app-data/annotation-store';
 import type { Trash } from './app-data/trash';
@@ -16,6 +17,7 @@ import type { SearchRequest } from './search/service';
 import { Catalog, ReadOnlySourceError } from './sources/catalog';
 import { SourceTranscripts } from './sources/transcripts';
 import type { JsonlStore } from './store';
+import { redactionPreview } from './export/export-session';
 import { TranscriptReaders } from './transcript/readers';
 
 /** A handler per channel, already given a validated request. */
@@ -26,6 +28,8 @@ export interface SearchBackend {
   search(request: SearchRequest): Promise<SearchResults>;
   sessionMatches(id: string, query: string): Promise<number[]> | number[];
   progress(): IndexProgress;
+  /** Tokens and cost added up from the index. */
+  usage(request: UsageRequest): Promise<UsageReport>;
 }
 
 /** A search backend the owner also refreshes, listens to and closes. */
@@ -79,6 +83,7 @@ export function createHandlers(from: JsonlStore | Catalog, deps: HandlerDeps): H
         ? (await readers.get(id)).image(message, block, image)
         : others.image(id, message, block, image),
     'sessions:export': ({ id }) => store.exportMarkdown(id),
+    'sessions:redact-preview': ({ id, redact }) => redactionPreview(store, id, { format: 'md', redact }),
     'sessions:delete': async ({ id }) => {
       // Another agent's session is never deleted (nor moved to the trash).
       const source = store.sourceOf(id);
@@ -95,6 +100,7 @@ export function createHandlers(from: JsonlStore | Catalog, deps: HandlerDeps): H
     'sessions:search': (request) => deps.search.search(request),
     'search:matches': async ({ id, query }) => deps.search.sessionMatches(id, query),
     'search:progress': async () => deps.search.progress(),
+    'usage:report': (request) => deps.search.usage(request),
     'annotations:list': () => deps.annotations.all(),
     'annotations:set': ({ id, ...patch }) => deps.annotations.update(id, patch),
     'sessions:watch': async ({ id, known }) => {

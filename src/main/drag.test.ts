@@ -9,7 +9,7 @@ import { emptySession } from '../core/load';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, tempDir } from '../../test/support/fixtures';
 import { DragFolder, startDragOut } from './drag';
-import type { ExportSource } from './export-file';
+import type { ExportSource } from '../core/export/export-session';
 
 const ID = '20261124-135052-d23db7e55539ac33';
 const icon = { isEmpty: () => false } as unknown as NativeImage;

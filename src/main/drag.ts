@@ -5,7 +5,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { NativeImage, WebContents } from 'electron';
-import { exportFile, type ExportSource } from './export-file';
+import { exportSession, type ExportSource } from '../core/export/export-session';
+import { PLAIN_MARKDOWN } from '../shared/export-options';
 
 /** The private folder drag-out files are written to. */
 export class DragFolder {
@@ -62,8 +63,9 @@ export async function startDragOut(
   icon: NativeImage,
   id: string,
 ): Promise<string> {
-  const { name, markdown } = await exportFile(store, id);
-  const file = await folder.write(id, name, markdown);
+  // Drag-out stays Markdown: the format a ticket or chat takes as it is.
+  const { name, text } = await exportSession(store, id, PLAIN_MARKDOWN);
+  const file = await folder.write(id, name, text);
   sender.startDrag({ file, icon });
   return file;
 }

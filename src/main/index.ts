@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
+import type { ExportExtension } from '../shared/export-file-name';
+import { EXPORT_FORMAT_LABELS } from '../shared/export-options';
 import { defaultCacheDir } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { indexFileForCatalog } from '../core/sources/catalog';
@@ -16,6 +18,7 @@ import { menuTemplate } from './menu';
 import { OpenStore } from './open-store';
 import { rendererLocation } from './renderer-location';
 import { saveSessionAs } from './save-as';
+import { saveZipAs } from './save-zip';
 import { isTrustedSender } from './sender';
 import { appSources, menuEntries, withSource, type Startup } from './app-sources';
 import { loadSettings, updateSettings, type Settings, type SourceSettings } from './settings';
@@ -118,11 +121,13 @@ function buildMenu(store: OpenStore): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function chooseSavePath(defaultName: string): Promise<string | null> {
+const FILE_KINDS: Record<ExportExtension, string> = { ...EXPORT_FORMAT_LABELS, zip: 'Zip archive' };
+
+async function chooseSavePath(defaultName: string, extension: ExportExtension): Promise<string | null> {
   const options = {
-    title: 'Save transcript as Markdown',
+    title: extension === 'zip' ? 'Save sessions as a zip' : `Save transcript as ${FILE_KINDS[extension]}`,
     defaultPath: join(app.getPath('documents'), defaultName),
-    filters: [{ name: 'Markdown', extensions: ['md'] }],
+    filters: [{ name: FILE_KINDS[extension], extensions: [extension] }],
   };
   const result = mainWindow
     ? await dialog.showSaveDialog(mainWindow, options)
@@ -157,7 +162,10 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, {
     isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer),
     handlers: () => store.handlers(),
-    saveAs: (id) => saveSessionAs(store.store(), chooseSavePath, id),
+    saveAs: ({ id, format, redact }) =>
+      saveSessionAs(store.store(), chooseSavePath, id, { format: format ?? 'md', redact: redact ?? null }),
+    saveZip: ({ ids, format, redact }) =>
+      saveZipAs(store.store(), chooseSavePath, ids, { format: format ?? 'md', redact: redact ?? null }),
     openFolder: () => openFolder(store),
     drag: (sender, id) => startDragOut(store.store(), dragFolder, sender, dragIcon(), id),
     reportError: report,

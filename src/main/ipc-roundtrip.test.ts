@@ -12,7 +12,10 @@ import { DragFolder, startDragOut } from './drag';
 import { registerIpc } from './ipc';
 import { tempSearch } from '../../test/support/search';
 import { OpenStore } from './open-store';
+import { unzipSync } from 'fflate';
+import { renderSession } from '../core/export/export-session';
 import { saveSessionAs } from './save-as';
+import { saveZipAs } from './save-zip';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -32,7 +35,16 @@ function connect(dir: string) {
   registerIpc(ipcMain as unknown as Pick<IpcMain, 'handle' | 'on'>, {
     isTrusted: (e) => e === (event as unknown),
     handlers: () => store.handlers(),
-    saveAs: (id) => saveSessionAs(store.store(), async (name) => join(saveDir, name), id),
+    saveZip: ({ ids, format, redact }) =>
+      saveZipAs(store.store(), async (name) => join(saveDir, name), ids, {
+        format: format ?? 'md',
+        redact: redact ?? null,
+      }),
+    saveAs: ({ id, format, redact }) =>
+      saveSessionAs(store.store(), async (name) => join(saveDir, name), id, {
+        format: format ?? 'md',
+        redact: redact ?? null,
+      }),
     openFolder: async () => null,
     drag: (s, id) => startDragOut(store.store(), folder, s, {} as NativeImage, id),
     reportError: (message) => {
@@ -92,6 +104,13 @@ describe('window.api over IPC to the real store', () => {
     const { api, store, sender } = connect(dir);
     const { path } = await api.saveAs({ id: TOOLS });
     expect(readFileSync(path ?? '', 'utf8')).toBe(await store.exportMarkdown(TOOLS));
+    const html = await api.saveAs({ id: TOOLS, format: 'html' });
+    expect(html.path?.endsWith('.html')).toBe(true);
+    expect(readFileSync(html.path ?? '', 'utf8')).toBe(renderSession(await store.load(TOOLS), 'html'));
+    const zip = await api.saveZip({ ids: [TOOLS, TOOLS], format: 'json' });
+    expect(zip.path?.endsWith('sessions-1.zip')).toBe(true);
+    const files = unzipSync(readFileSync(zip.path ?? ''));
+    expect(Object.keys(files)).toEqual(['Tool heavy alpha.json']);
     api.startDrag(TOOLS);
     await vi.waitFor(() => expect(sender.startDrag).toHaveBeenCalledOnce());
     const [{ file }] = sender.startDrag.mock.calls[0] as [{ file: string }];

@@ -46,6 +46,10 @@ function fakeHandlers() {
     'annotations:list': vi.fn(async () => ({})),
     'annotations:set': vi.fn(async () => null),
     'sessions:watch': vi.fn(async ({ id }: { id: string | null }) => ({ watching: id })),
+    'sessions:redact-preview': vi.fn(async () => []),
+    'usage:report': vi.fn(async () => {
+      throw new Error('not used here');
+    }),
   } satisfies Handlers;
 }
 
@@ -61,6 +65,7 @@ function setup() {
     isTrusted: vi.fn((event: SenderEvent) => (event as unknown as { trusted: boolean }).trusted),
     handlers: () => handlers,
     saveAs: vi.fn(async () => ({ path: '/docs/a.md' })),
+    saveZip: vi.fn(async () => ({ path: '/docs/sessions-2.zip' })),
     openFolder: vi.fn(async () => null),
     drag: vi.fn(async () => '/tmp/x/a.md'),
     reportError: vi.fn(),
@@ -76,10 +81,10 @@ const storeCalls = (handlers: ReturnType<typeof fakeHandlers>) =>
   Object.values(handlers).reduce((n, fn) => n + fn.mock.calls.length, 0);
 
 describe('registerIpc', () => {
-  it('registers every shared channel, both Electron-only channels and the drag channel', () => {
+  it('registers every shared channel, the Electron-only channels and the drag channel', () => {
     const { invokeHandlers, onHandlers } = setup();
     expect([...invokeHandlers.keys()].sort()).toEqual(
-      [...CHANNELS, 'sessions:save-as', 'store:open-folder'].sort(),
+      [...CHANNELS, 'sessions:save-as', 'sessions:save-zip', 'store:open-folder'].sort(),
     );
     expect([...onHandlers.keys()]).toEqual([DRAG_CHANNEL]);
   });
@@ -151,9 +156,18 @@ describe('registerIpc', () => {
       ok: true,
       value: { path: '/docs/a.md' },
     });
-    expect(deps.saveAs).toHaveBeenCalledExactlyOnceWith(GOOD_ID);
+    expect(deps.saveAs).toHaveBeenCalledExactlyOnceWith({ id: GOOD_ID });
     const bad = (await invoke('sessions:save-as', { id: '../x' })) as { ok: boolean };
     expect(bad.ok).toBe(false);
+    await expect(invoke('sessions:save-zip', { ids: [GOOD_ID, GOOD_ID], format: 'html' })).resolves.toEqual({
+      ok: true,
+      value: { path: '/docs/sessions-2.zip' },
+    });
+    expect(deps.saveZip).toHaveBeenCalledExactlyOnceWith({ ids: [GOOD_ID, GOOD_ID], format: 'html' });
+    for (const ids of [[], ['../x'], 'a,b', Array.from({ length: 501 }, () => GOOD_ID)])
+      expect(await invoke('sessions:save-zip', { ids })).toMatchObject({ ok: false });
+    const badFormat = await invoke('sessions:save-as', { id: GOOD_ID, format: 'exe' });
+    expect(badFormat).toEqual({ ok: false, error: 'format must be one of md, html, json' });
     expect((await invoke('store:open-folder', { dir: '/etc' })) as { ok: boolean }).toMatchObject({
       ok: false,
     });

@@ -19,7 +19,12 @@ export interface IpcDeps {
   isTrusted: (event: SenderEvent) => boolean;
   /** The handlers of the store currently open (the folder can change while the app runs). */
   handlers: () => Handlers;
-  saveAs: (id: string) => Promise<ElectronContract['sessions:save-as']['response']>;
+  saveAs: (
+    request: ElectronContract['sessions:save-as']['request'],
+  ) => Promise<ElectronContract['sessions:save-as']['response']>;
+  saveZip: (
+    request: ElectronContract['sessions:save-zip']['request'],
+  ) => Promise<ElectronContract['sessions:save-zip']['response']>;
   openFolder: () => Promise<ElectronContract['store:open-folder']['response']>;
   /** Starts drag-out of session `id` from `sender`. */
   drag: (sender: WebContents, id: string) => Promise<unknown>;
@@ -37,7 +42,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, deps: IpcDe
     );
   }
 
-  handleElectron(ipcMain, deps, 'sessions:save-as', (request) => deps.saveAs(request.id));
+  handleElectron(ipcMain, deps, 'sessions:save-as', (request) => deps.saveAs(request));
+  handleElectron(ipcMain, deps, 'sessions:save-zip', (request) => deps.saveZip(request));
   handleElectron(ipcMain, deps, 'store:open-folder', () => deps.openFolder());
 
   ipcMain.on(DRAG_CHANNEL, (event: IpcMainEvent, raw: unknown) => {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
 import { exportFileName } from '../shared/export-file-name';
+import { renderSession } from '../core/export/export-session';
 import { saveSessionAs } from './save-as';
 
 describe('saveSessionAs', () => {
@@ -14,10 +15,21 @@ describe('saveSessionAs', () => {
     const choosePath = vi.fn(async (name: string) => join(out, name));
     const { path } = await saveSessionAs(store, choosePath, id);
     const { title } = await store.load(id);
-    expect(choosePath).toHaveBeenCalledExactlyOnceWith(exportFileName(title, id));
+    expect(choosePath).toHaveBeenCalledExactlyOnceWith(exportFileName(title, id), 'md');
     expect(path).toBe(join(out, exportFileName(title, id)));
     expect(readFileSync(path ?? '', 'utf8')).toBe(await store.exportMarkdown(id));
     expect(readdirSync(out)).toHaveLength(1);
+  });
+
+  it.each(['html', 'json'] as const)('saves the %s export under its own extension', async (format) => {
+    const store = new JsonlStore(corpusCopy());
+    const id = '20261124-135052-d23db7e55539ac33';
+    const choosePath = vi.fn(async (name: string) => join(tempDir(), name));
+    const { path } = await saveSessionAs(store, choosePath, id, { format, redact: null });
+    const session = await store.load(id);
+    expect(path?.endsWith(`.${format}`)).toBe(true);
+    expect(choosePath).toHaveBeenCalledWith(exportFileName(session.title, id, format), format);
+    expect(readFileSync(path ?? '', 'utf8')).toBe(renderSession(session, format));
   });
 
   it('writes nothing when the dialog is cancelled', async () => {

@@ -54,6 +54,9 @@ export function createApi(ipc: IpcPort) {
     /** Asks where to save the session's Markdown export; path is null when the user cancels. */
     saveAs: (request: ElectronRequest<'sessions:save-as'>) =>
       call('sessions:save-as', request) as Promise<ElectronResponse<'sessions:save-as'>>,
+    /** Asks where to save several sessions as one zip; path is null when the user cancels. */
+    saveZip: (request: ElectronRequest<'sessions:save-zip'>) =>
+      call('sessions:save-zip', request) as Promise<ElectronResponse<'sessions:save-zip'>>,
     /** Lets the user choose another sessions folder; null when the user cancels. */
     openFolder: () => call('store:open-folder', {}) as Promise<ElectronResponse<'store:open-folder'>>,
     /** Starts a native drag of the session's Markdown file; call from a dragstart handler. */
@@ -88,8 +91,10 @@ export const API_KEYS = [
   'onStoreChanged',
   'openFolder',
   'openTranscript',
+  'redactPreview',
   'restoreSession',
   'saveAs',
+  'saveZip',
   'searchMatches',
   'searchProgress',
   'searchSessions',
@@ -99,5 +104,6 @@ export const API_KEYS = [
   'transcriptImage',
   'transcriptMessages',
   'transcriptOutline',
+  'usageReport',
   'watchSession',
 ] as const satisfies readonly (keyof Api)[];

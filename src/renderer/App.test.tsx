@@ -426,7 +426,11 @@ describe('actions', () => {
     // Shown beside the button, so not repeated in the status line.
     expect(screen.getByTestId('status').textContent).toBe('');
     fireEvent.click(screen.getByTestId('save-markdown'));
-    await waitFor(() => expect(api.calls).toContain('save s2 Beta build'));
+    fireEvent.click(await screen.findByTestId('export-format-json'));
+    fireEvent.click(screen.getByTestId('export-redact'));
+    fireEvent.click(screen.getByTestId('export-confirm'));
+    await waitFor(() => expect(api.calls).toContain('save s2 Beta build json'));
+    expect(screen.queryByTestId('export-dialog')).toBeNull();
     fireEvent.dragStart(screen.getByTestId('drag-handle'));
     fireEvent.dragStart(rows()[2]!);
     expect(api.calls.filter((c) => c.startsWith('drag'))).toEqual(['drag s2', 'drag s3']);

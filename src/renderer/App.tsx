@@ -11,6 +11,8 @@ import { applyTheme } from './app/theme-storage';
 import { useBackendEvents, type BackendEvents } from './app/use-backend-events';
 import { useDeepLink } from './app/use-deep-link';
 import { useKeyboard } from './app/use-keyboard';
+import { ExportDialog } from './features/export/ExportDialog';
+import { PickedBar } from './features/export/PickedBar';
 import { useNarrow } from './app/use-narrow';
 import { SearchPanel } from './features/search/SearchPanel';
 import { ListControls } from './features/session-list/ListControls';
@@ -18,6 +20,7 @@ import { RecentGroup } from './features/session-list/RecentGroup';
 import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
+import { UsageView } from './features/usage/UsageView';
 import { UndoBar } from './features/transcript/UndoBar';
 import { useAppStore } from './store/store-context';
 
@@ -43,6 +46,7 @@ function useDrawerFocus(drawer: boolean): void {
 export function App({ api }: { api: BackendEvents }) {
   const theme = useAppStore((s) => s.theme);
   const searchOpen = useAppStore((s) => s.searchOpen);
+  const usageOpen = useAppStore((s) => s.usage.open);
   const sidebarWidth = useAppStore((s) => s.sidebarWidth);
   const narrow = useAppStore((s) => s.narrow);
   const drawer = useAppStore((s) => s.narrow && s.drawerOpen);
@@ -78,6 +82,7 @@ export function App({ api }: { api: BackendEvents }) {
         <div className="pane-view" hidden={searchOpen}>
           <ListControls />
           <RecentGroup />
+          <PickedBar />
           <SessionList />
         </div>
         <SearchPanel hidden={!searchOpen} />
@@ -87,10 +92,11 @@ export function App({ api }: { api: BackendEvents }) {
       <main className="main-pane" data-testid="main-pane" inert={drawer}>
         <DrawerBar />
         <UndoBar />
-        <TranscriptPane />
+        {usageOpen ? <UsageView /> : <TranscriptPane />}
       </main>
       <StatusLine />
       {shortcutsOpen && <ShortcutsDialog />}
+      <ExportDialog />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import './styles/transcript.css';
 import './styles/markdown.css';
 import './styles/search.css';
 import './styles/live.css';
+import './styles/export.css';
+import './styles/usage.css';
 
 function storage(): Storage | null {
   try {

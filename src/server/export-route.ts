@@ -1,15 +1,17 @@
-// GET /export/<id>.md: the session's Markdown export as a download, for Save in the browser and
+// GET /export/<id>.<md|html|json>: the session's export as a download, for Save in the browser and
 // for drag-out (Chromium's DownloadURL needs a URL that answers with the file).
 import type { ServerResponse } from 'node:http';
 import { errorLine } from '../shared/api';
 import { exportFileName } from '../shared/export-file-name';
+import { EXPORT_MIME, type ExportRequest, type RedactOptions } from '../shared/export-options';
+import { exportSession, type ExportedFile, type ExportStore } from '../core/export/export-session';
 import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';
 import { decodePathSegment } from './path-segment';
 import { SECURITY_HEADERS, sendText } from './respond';
 
-/** Matches an export path and captures the (still percent-encoded) id. */
-export const EXPORT_PATH = /^\/export\/([^/]+)\.md$/;
+/** Matches an export path and captures the (still percent-encoded) id and the format. */
+export const EXPORT_PATH = /^\/export\/([^/]+)\.(md|html|json)$/;
 
 /** The Content-Disposition for `fileName` (already sanitized by exportFileName): an ASCII
  * `filename` every client reads, and the exact UTF-8 name in `filename*` for clients that support
@@ -30,11 +32,25 @@ export function titleFromExport(markdown: string): string {
   return /^# (.*?)\n\n\*\*Session:\*\* /s.exec(markdown)?.[1] ?? '';
 }
 
+// Plain Markdown streams from the store (one pass over the file); the rest loads the session.
+async function exportFile(store: ExportStore, id: string, request: ExportRequest): Promise<ExportedFile> {
+  if (request.format !== 'md' || request.redact) return exportSession(store, id, request);
+  const text = await store.exportMarkdown(id);
+  return { name: exportFileName(titleFromExport(text), id), mime: EXPORT_MIME.md, text, findings: [] };
+}
+
+/** The redaction a download asks for: `?redact=1`, plus `emails=1` and `home=1`. */
+export function redactFromQuery(query: URLSearchParams): RedactOptions | null {
+  if (query.get('redact') !== '1') return null;
+  return { emails: query.get('emails') === '1', home: query.get('home') === '1' };
+}
+
 /** Answers an export request for `rawId` (the percent-encoded path segment). */
 export async function handleExport(
   res: ServerResponse,
-  store: { exportMarkdown(id: string): Promise<string> },
+  store: ExportStore,
   rawId: string,
+  request: ExportRequest,
   head: boolean,
 ): Promise<void> {
   const id = decodePathSegment(rawId);
@@ -42,18 +58,18 @@ export async function handleExport(
     sendText(res, 400, 'invalid session id');
     return;
   }
-  let markdown: string;
+  let file: ExportedFile;
   try {
-    markdown = await store.exportMarkdown(id);
+    file = await exportFile(store, id, request);
   } catch (error) {
     sendText(res, error instanceof SessionNotFoundError ? 404 : 500, errorLine(error));
     return;
   }
-  const body = Buffer.from(markdown, 'utf8');
+  const body = Buffer.from(file.text, 'utf8');
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': 'text/markdown; charset=utf-8',
-    'Content-Disposition': attachmentDisposition(exportFileName(titleFromExport(markdown), id)),
+    'Content-Type': file.mime,
+    'Content-Disposition': attachmentDisposition(file.name),
     'Content-Length': body.length,
   });
   res.end(head ? undefined : body);

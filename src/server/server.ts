@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
+import type { ExportFormat } from '../shared/export-options';
 import { LiveStore } from '../core/live/live-store';
 import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import { defaultCacheDir } from '../core/search/cache-dir';
@@ -24,7 +25,8 @@ import {
   tokensEqual,
 } from './auth';
 import { EVENTS_PATH, EventStreams } from './events';
-import { EXPORT_PATH, handleExport } from './export-route';
+import { EXPORT_PATH, handleExport, redactFromQuery } from './export-route';
+import { handleZip, ZIP_PATH } from './export-zip-route';
 import { decodePathSegment } from './path-segment';
 import { sendText } from './respond';
 import { serveStatic } from './static';
@@ -166,10 +168,11 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   const { pathname } = url;
   const isApi = pathname.startsWith(API_PREFIX);
   const exportMatch = EXPORT_PATH.exec(pathname);
+  const isZip = pathname === ZIP_PATH;
   const isIndex = pathname === '/' || pathname === '/index.html';
   const isEvents = pathname === EVENTS_PATH;
   // EventSource cannot send headers: the stream may carry the token in its URL, like the index.
-  const query = isIndex || isEvents || exportMatch !== null;
+  const query = isIndex || isEvents || exportMatch !== null || isZip;
   if (!presentsToken(req, url, ctx.token, { query, port: ctx.port })) {
     sendText(res, 403, 'forbidden: missing or wrong token; open the URL `sessions serve` printed');
     return;
@@ -193,8 +196,13 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     return;
   }
   const head = method === 'HEAD';
+  if (isZip) {
+    await handleZip(res, ctx.store, url.searchParams, head);
+    return;
+  }
   if (exportMatch !== null) {
-    await handleExport(res, ctx.store, exportMatch[1] ?? '', head);
+    const request = { format: exportMatch[2] as ExportFormat, redact: redactFromQuery(url.searchParams) };
+    await handleExport(res, ctx.store, exportMatch[1] ?? '', request, head);
     return;
   }
   if (isIndex) {

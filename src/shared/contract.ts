@@ -1,7 +1,15 @@
 // The one contract between the renderer and whoever serves it (Electron main over IPC, or the
 // `sessions serve` HTTP bridge). Every handler, bridge and client is typed from this map.
+import {
+  EXPORT_FORMATS,
+  isExportFormat,
+  type ExportFormat,
+  type RedactionFinding,
+  type RedactOptions,
+} from './export-options';
 import { patchProblem, type AnnotationPatch } from './annotation';
 import { isValidId } from './ids';
+import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageReport, type UsageRequest } from './usage';
 import type {
   ImageData,
   TranscriptMessage,
@@ -60,6 +68,11 @@ export interface Contract {
     response: ImageData;
   };
   'sessions:export': { request: { id: string }; response: string };
+  /** What redaction would replace in session `id` (a preview; nothing is written). */
+  'sessions:redact-preview': {
+    request: { id: string; redact: RedactOptions };
+    response: RedactionFinding[];
+  };
   /** Moves the session's file into the app's trash and drops its index entry; `undo` names what
    * sessions:restore puts back (for 30 days). */
   'sessions:delete': { request: { id: string }; response: { deleted: boolean; undo: string } };
@@ -72,6 +85,8 @@ export interface Contract {
   };
   /** Every message of one session that matches the query, for next/previous hit. */
   'search:matches': { request: { id: string; query: string }; response: number[] };
+  /** Tokens and cost added up per day, week, month, model, vendor, folder or source. */
+  'usage:report': { request: UsageRequest; response: UsageReport };
   /** Where the background index build stands. */
   'search:progress': { request: Record<string, never>; response: IndexProgress };
   /** Every session's star, tags, note and display name (kept in the app's data folder). */
@@ -110,7 +125,17 @@ export const SEARCH_PROGRESS_EVENT = 'search:progress';
 
 /** Channels only Electron can serve (native dialogs, drag-out, folder choice). */
 export interface ElectronContract {
-  'sessions:save-as': { request: { id: string }; response: { path: string | null } };
+  /** Asks where to save session `id` in `format` (Markdown when absent), redacted when `redact`
+   * is set, then saves it there. */
+  'sessions:save-as': {
+    request: { id: string; format?: ExportFormat; redact?: RedactOptions | null };
+    response: { path: string | null };
+  };
+  /** Asks where to save sessions `ids` as one zip of their exports, then saves it there. */
+  'sessions:save-zip': {
+    request: { ids: string[]; format?: ExportFormat; redact?: RedactOptions | null };
+    response: { path: string | null };
+  };
   'store:open-folder': { request: Record<string, never>; response: StoreInfo | null };
 }
 
@@ -130,11 +155,13 @@ export const CHANNELS = [
   'sessions:outline',
   'sessions:image',
   'sessions:export',
+  'sessions:redact-preview',
   'sessions:delete',
   'sessions:restore',
   'sessions:search',
   'search:matches',
   'search:progress',
+  'usage:report',
   'annotations:list',
   'annotations:set',
   'sessions:watch',
@@ -186,6 +213,27 @@ function expectInt(value: unknown, name: string, min: number, max: number): numb
   return value;
 }
 
+function expectDay(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !DAY.test(value))
+    throw new BadRequestError(`${name} must be a day as YYYY-MM-DD`);
+  return value;
+}
+
+function expectRedact(value: unknown): RedactOptions {
+  const o = expectKeys(value, ['emails', 'home']);
+  if (typeof o.emails !== 'boolean' || typeof o.home !== 'boolean')
+    throw new BadRequestError('redact must be {emails, home} with true or false each');
+  return { emails: o.emails, home: o.home };
+}
+
+function expectFormat(value: unknown): ExportFormat {
+  if (!isExportFormat(value)) throw new BadRequestError(`format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  return value;
+}
+
+/** Most sessions one zip export takes (as core/export/export-zip says). */
+export const MAX_ZIP_IDS = 500;
+
 /** The most messages a viewer can say it has (nine digits, as an event id carries it). */
 export const MAX_KNOWN = 999_999_999;
 
@@ -220,6 +268,10 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     };
   },
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
+  'sessions:redact-preview': (v) => {
+    const o = expectKeys(v, ['id', 'redact']);
+    return { ...expectId(o), redact: expectRedact(o.redact) };
+  },
   'sessions:delete': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:restore': (v) => {
     const { undo } = expectKeys(v, ['undo']);
@@ -244,6 +296,18 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
     return { ...expectId(o), query: expectQuery(o.query) };
   },
   'search:progress': (v) => (expectKeys(v, []), {}),
+  'usage:report': (v) => {
+    const o = expectKeys(v, ['by', 'since', 'until', 'breakdowns']);
+    if (!isUsageGrouping(o.by)) throw new BadRequestError(`by must be one of ${USAGE_GROUPINGS.join(', ')}`);
+    const request: UsageRequest = { by: o.by };
+    if (o.since !== undefined) request.since = expectDay(o.since, 'since');
+    if (o.until !== undefined) request.until = expectDay(o.until, 'until');
+    if (o.breakdowns !== undefined) {
+      if (typeof o.breakdowns !== 'boolean') throw new BadRequestError('breakdowns must be true or false');
+      request.breakdowns = o.breakdowns;
+    }
+    return request;
+  },
   'annotations:list': (v) => (expectKeys(v, []), {}),
   'annotations:set': (v) => {
     const o = expectKeys(v, ['id', 'starred', 'tags', 'note', 'name']);
@@ -277,7 +341,21 @@ export function validateElectronRequest<C extends ElectronChannel>(
   value: unknown,
 ): ElectronContract[C]['request'] {
   if (channel === 'sessions:save-as') {
-    return expectId(expectKeys(value, ['id'])) as ElectronContract[C]['request'];
+    const o = expectKeys(value, ['id', 'format', 'redact']);
+    const request: ElectronContract['sessions:save-as']['request'] = expectId(o);
+    if (o.format !== undefined) request.format = expectFormat(o.format);
+    if (o.redact !== undefined && o.redact !== null) request.redact = expectRedact(o.redact);
+    return request as ElectronContract[C]['request'];
+  }
+  if (channel === 'sessions:save-zip') {
+    const o = expectKeys(value, ['ids', 'format', 'redact']);
+    const ids = o.ids;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ZIP_IDS || !ids.every(isValidId))
+      throw new BadRequestError(`ids must be 1 to ${MAX_ZIP_IDS} valid session ids`);
+    const request: ElectronContract['sessions:save-zip']['request'] = { ids: ids as string[] };
+    if (o.format !== undefined) request.format = expectFormat(o.format);
+    if (o.redact !== undefined && o.redact !== null) request.redact = expectRedact(o.redact);
+    return request as ElectronContract[C]['request'];
   }
   expectKeys(value, []);
   return {} as ElectronContract[C]['request'];

@@ -28,6 +28,14 @@ describe('exportFileName', () => {
     expect(exportFileName(title, ID)).toBe(expected);
   });
 
+  it('ends in the extension asked for, the fallback and device names included', () => {
+    expect(exportFileName('Fix the login bug', ID, 'html')).toBe('Fix the login bug.html');
+    expect(exportFileName('Fix', ID, 'json')).toBe('Fix.json');
+    expect(exportFileName('x'.repeat(300), ID, 'zip')).toBe(`${'x'.repeat(120)}.zip`);
+    expect(exportFileName('', ID, 'html')).toBe(`session-${ID}.html`);
+    expect(exportFileName('CON', ID, 'json')).toBe(`session-${ID}.json`);
+  });
+
   it('removes bidi controls and zero-width characters instead of obeying them', () => {
     expect(exportFileName('Normal \u202Egnp.exe', ID)).toBe('Normal gnp.exe.md');
     expect(exportFileName('a\u200bb\u200c\u200dc\u2060d\ufeffe', ID)).toBe('abcde.md');

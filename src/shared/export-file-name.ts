@@ -24,8 +24,12 @@ const UNSAFE = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\p{Cs}]/gu;
 /** Splits text into user-perceived characters, so a cut never separates an accent or an emoji. */
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** "<sanitized title>.md", or "session-<id>.md" when nothing usable or only a device name is left. */
-export function exportFileName(title: string, id: string): string {
+/** File extensions a name may end in: the export formats and zip. */
+export type ExportExtension = 'md' | 'html' | 'json' | 'zip';
+
+/** "<sanitized title>.<extension>", or "session-<id>.<extension>" when nothing usable or only a
+ * device name is left. */
+export function exportFileName(title: string, id: string, extension: ExportExtension = 'md'): string {
   const cleaned = title
     .replace(INVISIBLE, '')
     // After the removal, which can leave a letter and its accent side by side.
@@ -36,8 +40,8 @@ export function exportFileName(title: string, id: string): string {
     .replace(/^[. _]+/u, '');
   // Windows drops trailing dots and spaces, which would change the name under us.
   const base = truncateUtf8(cleaned, MAX_BASE_BYTES).replace(/[. ]+$/u, '');
-  if (base === '' || WINDOWS_RESERVED.test(base)) return `session-${id}.md`;
-  return `${base}.md`;
+  if (base === '' || WINDOWS_RESERVED.test(base)) return `session-${id}.${extension}`;
+  return `${base}.${extension}`;
 }
 
 /** The longest prefix of `text` of at most `maxBytes` UTF-8 bytes ending on a grapheme boundary;

@@ -19,3 +19,9 @@ export function sourceLabel(name: string, sources: readonly SourceInfo[] | undef
 export function isReadOnly(session: { read_only?: boolean } | null | undefined): boolean {
   return session?.read_only === true;
 }
+
+/** The id the agent itself gives session `session` (our ids are `<source>-<the agent's id>`). */
+export function agentIdOf(session: { id: string; source?: string }): string {
+  const prefix = session.source === undefined ? '' : `${session.source}-`;
+  return prefix !== '' && session.id.startsWith(prefix) ? session.id.slice(prefix.length) : session.id;
+}

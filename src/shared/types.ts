@@ -113,6 +113,19 @@ export interface Cost {
   [extra: string]: unknown;
 }
 
+/** Token counts and cost of one whole session, counted once: what the usage view adds up. Every
+ * source fills it from its own records (ggcode: its `cost` record, else its `usage` entries). */
+export interface SessionUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  /** US dollars; null when the session records no cost and none could be estimated. */
+  cost_usd: number | null;
+  /** True when `cost_usd` comes from a price table rather than from the agent's own record. */
+  cost_estimated: boolean;
+}
+
 /** What a load had to pass over: lines that were not usable records. */
 export interface SkippedLine {
   /** 1-based line number in the file. */

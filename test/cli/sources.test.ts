@@ -15,7 +15,9 @@ const CODEX_ID = 'codex-5973b6c0-94b8-487b-a530-2aeb6098ae0e';
 async function cli(args: string[], env: NodeJS.ProcessEnv) {
   let out = '';
   const err: string[] = [];
-  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, env);
+  // The cache (list summaries, the search index) in a temp folder unless a test names one.
+  const withCache = { TRANSCRIPTS_CACHE_DIR: tempDir(), ...env };
+  const code = await main(args, { out: (t) => (out += t), err: (l) => err.push(l) }, withCache);
   return { code, out, err };
 }
 
@@ -124,5 +126,28 @@ describe('sessions CLI over every source', () => {
     ) as SearchResults;
     expect(alpha.groups.length).toBeGreaterThan(0);
     expect(alpha.groups.every((g) => g.source === undefined)).toBe(true);
+  });
+
+  it("adds up every source's tokens and estimated cost by source, and resumes in each agent", async () => {
+    const env = { HOME: sourcesHome(), TRANSCRIPTS_CACHE_DIR: tempDir() };
+    const usage = await cli(['usage', '--by', 'source', '--json'], env);
+    expect(usage.code).toBe(0);
+    const report = JSON.parse(usage.out) as {
+      rows: { key: string; sessions: number; estimated_cost_usd: number; input_tokens: number }[];
+    };
+    const bySource = new Map(report.rows.map((r) => [r.key, r]));
+    expect([...bySource.keys()].sort()).toEqual(['claude', 'codex', 'ggcode']);
+    expect(bySource.get('claude')!.estimated_cost_usd).toBeGreaterThan(0);
+    expect(bySource.get('codex')!.input_tokens).toBeGreaterThan(0);
+    expect(bySource.get('ggcode')!.estimated_cost_usd).toBe(0);
+
+    const resumed = await cli(['resume', CLAUDE_ID], env);
+    expect(resumed).toMatchObject({
+      code: 0,
+      out: "cd '/home/dev/webapp' && claude --resume 0b7c2a9e-5f7b-4c1e-9a57-2d1f3c4b5a61\n",
+    });
+    expect((await cli(['resume', CODEX_ID], env)).out).toMatch(
+      /codex resume 5973b6c0-94b8-487b-a530-2aeb6098ae0e\n$/,
+    );
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sessionJson } from '../../src/cli/show-json';
+import { sessionJson } from '../../src/core/export/session-json';
 import { goMarshal, goMarshalIndent, MAX_INDENTED } from '../../src/core/gojson';
 import { MAX_DEPTH } from '../../src/core/record';
 import { JsonlStore, newSession } from '../../src/core/store';

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sessionJson } from '../../src/cli/show-json';
+import { sessionJson } from '../../src/core/export/session-json';
 import { JsonlStore, newSession } from '../../src/core/store';
 import { fullPage } from '../../src/core/transcript/full-page';
 import { messageExport } from '../../src/shared/message-export';

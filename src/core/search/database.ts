@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { Database } from 'node-sqlite3-wasm';
 // A CommonJS package: its default import works from ESM (Electron main) and CJS bundles alike.
 import sqlite from 'node-sqlite3-wasm';
+import { USAGE_SCHEMA } from './usage-table';
 
 /** Bumped whenever the schema or what is indexed changes: older files are rebuilt. */
 export const SCHEMA_VERSION = 6;
@@ -54,6 +55,7 @@ function openChecked(file: string): Database {
     const version = db.get("SELECT value FROM info WHERE key = 'schema'") as { value: string } | null;
     if (version && version.value !== String(SCHEMA_VERSION)) throw new Error('old schema');
     db.exec(SCHEMA);
+    db.exec(USAGE_SCHEMA);
     // FTS5 merges its segments 16 at a time rather than 4: each word's hits are rewritten fewer
     // times as the index grows (a quarter less build time, bench/search). Kept in the file.
     if (!version) db.exec("INSERT INTO fts(fts, rank) VALUES ('automerge', 16)");

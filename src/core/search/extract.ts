@@ -9,6 +9,7 @@ import { messageFields } from './fields';
 import { indexText } from './normalize';
 import { MAX_MESSAGE } from './rowid';
 import { encodeSpans, type Span } from './spans';
+import type { UsageRead } from './usage-table';
 
 /** One file to look at: where it is, its size in the list, and what the index holds of it. */
 export interface ReadJob {
@@ -41,6 +42,8 @@ export interface ExtractedFile {
   first: number;
   /** The rows' lines' bytes in all. */
   lineBytes: number;
+  /** The usage entries and last cost record read (for the usage table). */
+  usage: Omit<UsageRead, 'reset'>;
 }
 
 /** What looking at a file found: gone (or unreadable), the same as indexed, or new messages. */
@@ -64,13 +67,19 @@ export async function readForIndex(job: ReadJob): Promise<ReadResult> {
   } catch {
     return { kind: 'gone' }; // vanished or unreadable now; the next update sees it again
   }
-  return extractMessages(update.messages, { mtime, reset: update.reset, tail: JSON.stringify(tail.state()) });
+  return extractMessages(update.messages, {
+    mtime,
+    reset: update.reset,
+    tail: JSON.stringify(tail.state()),
+    usage: { entries: update.session.usage, cost: update.session.cost },
+  });
 }
 
-/** What the index writes of `messages` (with their lines' places: other sources give 0, 0). */
+/** What the index writes of `messages` (with their lines' places: other sources give 0, 0) and of
+ * the session's usage. */
 export function extractMessages(
   messages: readonly { message: Message; index: number; span: { offset: number; length: number } }[],
-  read: { mtime: number; reset: boolean; tail: string },
+  read: { mtime: number; reset: boolean; tail: string; usage: ExtractedFile['usage'] },
 ): ExtractedFile {
   const fields: string[] = [];
   const numbers: number[] = [];
@@ -112,5 +121,6 @@ export function extractMessages(
     spans: encodeSpans(first, spans),
     first,
     lineBytes,
+    usage: read.usage,
   };
 }

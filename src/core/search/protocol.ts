@@ -1,6 +1,7 @@
 // Messages between the search worker and its client.
 import type { IndexProgress, SearchResults } from '../../shared/types';
 import type { SourceSetting } from '../sources/selection';
+import type { UsageReport, UsageRequest } from '../../shared/usage';
 import type { SearchRequest } from './service';
 
 /** What the worker is started with (workerData): ggcode's folder, or the sources to read. */
@@ -17,11 +18,12 @@ export type ToWorker =
   | { type: 'refresh' }
   | { type: 'search'; id: number; request: SearchRequest }
   | { type: 'matches'; id: number; sessionId: string; query: string }
+  | { type: 'usage'; id: number; request: UsageRequest }
   | { type: 'close' };
 
 /** Worker -> client. */
 export type FromWorker =
   | { type: 'progress'; progress: IndexProgress }
-  | { type: 'result'; id: number; ok: true; value: SearchResults | number[] }
+  | { type: 'result'; id: number; ok: true; value: SearchResults | number[] | UsageReport }
   | { type: 'result'; id: number; ok: false; error: string; cancelled: boolean }
   | { type: 'closed' };

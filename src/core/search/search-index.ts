@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, Statement } from 'node-sqlite3-wasm';
 import type { SessionSummary } from '../../shared/types';
+import type { UsageRequest } from '../../shared/usage';
 import { goTimeToMillis } from '../gotime';
 import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
@@ -17,6 +18,7 @@ import { PrefixWords } from './prefix-words';
 import { createIndexReader } from './reader';
 import { docRowid, msgOf, sessionRange } from './rowid';
 import { decodeSpans } from './spans';
+import { forgetUsage, recordUsage, renameUsage, usageReport } from './usage-table';
 
 /** How far an update has come. */
 export interface UpdateProgress {
@@ -99,6 +101,8 @@ export class SearchIndex {
   private filesCache: Map<number, FileRow> | null = null;
   private recentCache: FileRow[] | null = null;
   private readonly prefixes: PrefixWords;
+  /** Usage-table writes of this batch (flushUsage). */
+  private readonly usageWrites: (() => void)[] = [];
   /** Queries running (pausingUpdates), and the update waiting for them to end. */
   private queries = 0;
   private readonly paused: (() => void)[] = [];
@@ -164,6 +168,18 @@ export class SearchIndex {
     while (this.queries > 0) await new Promise<void>((resume) => this.paused.push(resume));
   }
 
+  /** Writes the usage rows of the files written since the last call. They wait for the end of a
+   * batch: a write to another table between two FTS5 inserts makes FTS5 write its pending words
+   * out as a segment of its own (a first build of 40 files took 10 segments instead of 1). */
+  private flushUsage(): void {
+    for (const write of this.usageWrites.splice(0)) write();
+  }
+
+  /** Tokens and cost added up as `request` asks (from the usage table the updates fill). */
+  usage(request: UsageRequest): ReturnType<typeof usageReport> {
+    return usageReport(this.db, request);
+  }
+
   /** The database, for the searcher (read-only use). */
   database(): Database {
     return this.db;
@@ -199,6 +215,7 @@ export class SearchIndex {
     this.removeDocs(row.sid);
     if (row.title_doc !== null) this.db.run('DELETE FROM fts WHERE rowid = ?', [row.title_doc]);
     this.db.run('DELETE FROM files WHERE sid = ?', [row.sid]);
+    this.usageWrites.push(() => forgetUsage(this.db, row.sid));
     this.changed(row, true);
   }
 
@@ -234,6 +251,7 @@ export class SearchIndex {
         row.sid,
       ],
     );
+    this.usageWrites.push(() => renameUsage(this.db, row.sid, s));
     this.changed(row);
   }
 
@@ -300,6 +318,10 @@ export class SearchIndex {
       ]);
       from = textEnd;
     }
+    const sid = current.sid;
+    this.usageWrites.push(() =>
+      recordUsage(this.db, sid, s, s.source ?? 'ggcode', { reset: read.reset || !row, ...read.usage }),
+    );
     if (rows.length > 0)
       this.db.run('INSERT INTO spans(rowid, data) VALUES (?, ?)', [
         docRowid(current.sid, read.first),
@@ -409,12 +431,15 @@ export class SearchIndex {
         else if (read.reset) stats.rebuilt++;
         else stats.appended++;
         if (batch > BATCH_BYTES) {
+          this.flushUsage();
           this.db.exec('COMMIT; BEGIN');
           batch = 0;
         }
       }
+      this.flushUsage();
       this.db.exec('COMMIT');
     } catch (error) {
+      this.flushUsage();
       this.db.exec('COMMIT'); // keep what was indexed: every file's row matches its rows and spans
       throw error;
     } finally {
@@ -470,6 +495,7 @@ async function readLoaded(
   }
   return extractMessages(
     session.messages.map((message, index) => ({ message, index, span: { offset: 0, length: 0 } })),
-    { mtime, reset: row !== undefined, tail: '{}' },
+    // Read whole every time: its usage replaces what the index had (recordUsage resets it).
+    { mtime, reset: row !== undefined, tail: '{}', usage: { entries: session.usage, cost: session.cost } },
   );
 }

@@ -7,7 +7,9 @@ import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { search, sessionMatches } from './searcher';
 import { removeIndexFiles } from './database';
+import { UsageCache } from './usage-cache';
 import { CancelledError, SearchIndex, type SearchIndexOptions } from './search-index';
+import type { UsageReport, UsageRequest } from '../../shared/usage';
 
 /** A search request: the query text and the page wanted. */
 export interface SearchRequest {
@@ -26,6 +28,7 @@ export class SearchService {
   private readonly listeners = new Set<(p: IndexProgress) => void>();
   private current: AbortController | null = null;
   private readonly stopping = new AbortController();
+  private readonly usageCache = new UsageCache();
 
   constructor(
     from: JsonlStore | Catalog,
@@ -49,6 +52,7 @@ export class SearchService {
     this.index.close();
     removeIndexFiles(this.indexFile);
     this.index = new SearchIndex(this.indexFile, this.options);
+    this.usageCache.updated(null);
     return true;
   }
 
@@ -104,6 +108,8 @@ export class SearchService {
           }
           this.report({ ...this.state, state: 'error', error: errorLine(error) });
         }
+        // Whatever the update changed, usage reports made before it are void.
+        this.usageCache.updated(this.state.state === 'ready' ? this.index : null);
       } while (this.again && !this.stopping.signal.aborted);
       this.running = null;
     })();
@@ -125,6 +131,13 @@ export class SearchService {
     );
     if (controller.signal.aborted) throw new CancelledError();
     return { ...results, progress: this.state, partial: this.state.state !== 'ready' };
+  }
+
+  /** Tokens and cost added up from the index (what it holds so far, while it builds). */
+  async usage(request: UsageRequest): Promise<UsageReport> {
+    const started = performance.now();
+    const report = await this.query(async (index) => this.usageCache.report(index, request, !this.running));
+    return { ...report, took_ms: Math.round(performance.now() - started), progress: this.state };
   }
 
   // Snippets of other sources' sessions come from the session loaded whole.

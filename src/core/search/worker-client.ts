@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { IndexProgress, SearchResults } from '../../shared/types';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { CancelledError } from './search-index';
+import type { UsageReport, UsageRequest } from '../../shared/usage';
 import type { SearchRequest } from './service';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
@@ -80,6 +81,11 @@ export class SearchWorkerClient {
   /** Every matching message index of one session. */
   sessionMatches(sessionId: string, query: string): Promise<number[]> {
     return this.call({ type: 'matches', id: this.nextId++, sessionId, query });
+  }
+
+  /** Tokens and cost added up from the index. */
+  usage(request: UsageRequest): Promise<UsageReport> {
+    return this.call({ type: 'usage', id: this.nextId++, request });
   }
 
   /** Stops the worker after it has closed the index cleanly. */

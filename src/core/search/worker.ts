@@ -38,6 +38,13 @@ port.on('message', (message: ToWorker) => {
           }),
       );
       break;
+    case 'usage':
+      service.usage(message.request).then(
+        (value) => send({ type: 'result', id: message.id, ok: true, value }),
+        (error: unknown) =>
+          send({ type: 'result', id: message.id, ok: false, error: errorLine(error), cancelled: false }),
+      );
+      break;
     case 'matches':
       try {
         send({

@@ -2,6 +2,7 @@
 // window.api or the `sessions serve` HTTP bridge. Components never talk to either directly.
 import type { SharedApi } from '../../shared/api';
 import type { SessionAppended, SessionsChanged } from '../../shared/contract';
+import type { ExportRequest } from '../../shared/export-options';
 import type { IndexProgress } from '../../shared/types';
 
 /** The part of a drag event the drag-out needs (React's and the DOM's events both fit). */
@@ -14,8 +15,11 @@ export interface DragStartEvent {
 export interface ClientApi extends SharedApi {
   /** Which transport this is; the UI hides what a mode cannot do. */
   readonly mode: 'electron' | 'browser';
-  /** Saves the session's Markdown; returns the line to show, or null when the user cancelled. */
-  saveMarkdown(id: string, title: string): Promise<string | null>;
+  /** Saves session `id` as `request` says (Save As in Electron, a download in the browser);
+   * returns the line to show, or null when the user cancelled. */
+  saveExport(id: string, title: string, request: ExportRequest): Promise<string | null>;
+  /** Saves sessions `ids` as one zip of `request`'s exports; the line to show, or null. */
+  saveZip(ids: readonly string[], request: ExportRequest): Promise<string | null>;
   /** Lets the user pick another sessions folder; absent in browser mode. */
   readonly chooseFolder: (() => Promise<void>) | null;
   /** Turns a dragstart on a row or header into a drag of the session's Markdown file. */

@@ -28,13 +28,17 @@ describe('createElectronClient over the preload api', () => {
   });
 
   it('saves through the native dialog and reports where', async () => {
-    const { ipc } = fakeIpc((channel) => (channel === 'sessions:save-as' ? { path: '/tmp/Fix.md' } : null));
-    await expect(createElectronClient(createApi(ipc)).saveMarkdown('s1', 'Fix')).resolves.toBe(
-      'Saved to /tmp/Fix.md',
+    const { ipc, invoked } = fakeIpc((channel) =>
+      channel === 'sessions:save-as' ? { path: '/tmp/Fix.html' } : null,
     );
+    const request = { format: 'html', redact: { emails: true, home: false } } as const;
+    await expect(createElectronClient(createApi(ipc)).saveExport('s1', 'Fix', request)).resolves.toBe(
+      'Saved to /tmp/Fix.html',
+    );
+    expect(invoked).toEqual([['sessions:save-as', { id: 's1', ...request }]]);
     const cancelled = fakeIpc(() => ({ path: null }));
     await expect(
-      createElectronClient(createApi(cancelled.ipc)).saveMarkdown('s1', 'Fix'),
+      createElectronClient(createApi(cancelled.ipc)).saveExport('s1', 'Fix', { format: 'md', redact: null }),
     ).resolves.toBeNull();
   });
 

@@ -13,8 +13,12 @@ export function createElectronClient(api: Api): ClientApi {
   return {
     ...shared,
     mode: 'electron',
-    saveMarkdown: async (id) => {
-      const { path } = await api.saveAs({ id });
+    saveExport: async (id, _title, { format, redact }) => {
+      const { path } = await api.saveAs({ id, format, redact });
+      return path === null ? null : `Saved to ${path}`;
+    },
+    saveZip: async (ids, { format, redact }) => {
+      const { path } = await api.saveZip({ ids: [...ids], format, redact });
       return path === null ? null : `Saved to ${path}`;
     },
     // The folder change arrives through onStoreChanged, which reloads everything.

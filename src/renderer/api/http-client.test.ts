@@ -74,10 +74,18 @@ describe('createHttpClient', () => {
 
   it('saves by downloading the export URL, without the token (the cookie proves it)', async () => {
     const { api, downloads } = client(() => json({ ok: true, value: null }));
-    await expect(api.saveMarkdown('s-1', 'Fix: the "parser"')).resolves.toBe(
+    await expect(api.saveExport('s-1', 'Fix: the "parser"', { format: 'md', redact: null })).resolves.toBe(
       'Downloading Fix_ the _parser_.md',
     );
-    expect(downloads).toEqual([['http://127.0.0.1:4321/export/s-1.md', 'Fix_ the _parser_.md']]);
+    await api.saveExport('s-1', 'Fix', { format: 'html', redact: { emails: true, home: false } });
+    await api.saveExport('s-1', 'Fix', { format: 'json', redact: { emails: false, home: true } });
+    await api.saveZip(['s-1', 's-2'], { format: 'html', redact: { emails: false, home: true } });
+    expect(downloads).toEqual([
+      ['http://127.0.0.1:4321/export/s-1.md', 'Fix_ the _parser_.md'],
+      ['http://127.0.0.1:4321/export/s-1.html?redact=1&emails=1', 'Fix.html'],
+      ['http://127.0.0.1:4321/export/s-1.json?redact=1&home=1', 'Fix.json'],
+      ['http://127.0.0.1:4321/export-zip?ids=s-1%2Cs-2&format=html&redact=1&home=1', 'sessions-2.zip'],
+    ]);
     expect(api.chooseFolder).toBeNull();
   });
 

@@ -21,6 +21,7 @@ import type { IndexProgress } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from './client-api';
 import { EventStream, type OpenEventSource } from './event-stream';
 import { exportFileName } from '../../shared/export-file-name';
+import { PLAIN_MARKDOWN, type ExportRequest } from '../../shared/export-options';
 
 /** Where the page lives and how to fetch; injectable so tests need no server. */
 export interface HttpClientOptions {
@@ -55,7 +56,14 @@ async function failureLine(response: globalThis.Response): Promise<string> {
 export function createHttpClient(options: HttpClientOptions): ClientApi {
   // No token in it: a dragged link lands in chats and tickets, a download in the browser's list.
   // The page's cookie lets the browser fetch it.
-  const exportUrl = (id: string) => `${options.origin}/export/${encodeURIComponent(id)}.md`;
+  const exportUrl = (id: string, { format, redact }: ExportRequest = PLAIN_MARKDOWN) => {
+    const base = `${options.origin}/export/${encodeURIComponent(id)}.${format}`;
+    if (!redact) return base;
+    const query = new URLSearchParams({ redact: '1' });
+    if (redact.emails) query.set('emails', '1');
+    if (redact.home) query.set('home', '1');
+    return `${base}?${query}`;
+  };
   const tokenHeader: Record<string, string> = options.token ? { 'X-Transcripts-Token': options.token } : {};
 
   const events = new EventStream(options.openEvents, (watch, known) => {
@@ -89,9 +97,20 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
   return {
     ...shared,
     mode: 'browser',
-    saveMarkdown: (id, title) => {
-      const fileName = exportFileName(title, id);
-      options.download(exportUrl(id), fileName);
+    saveExport: (id, title, request) => {
+      const fileName = exportFileName(title, id, request.format);
+      options.download(exportUrl(id, request), fileName);
+      return Promise.resolve(`Downloading ${fileName}`);
+    },
+    saveZip: (ids, { format, redact }) => {
+      const query = new URLSearchParams({ ids: ids.join(','), format });
+      if (redact) {
+        query.set('redact', '1');
+        if (redact.emails) query.set('emails', '1');
+        if (redact.home) query.set('home', '1');
+      }
+      const fileName = `sessions-${new Set(ids).size}.zip`;
+      options.download(`${options.origin}/export-zip?${query}`, fileName);
       return Promise.resolve(`Downloading ${fileName}`);
     },
     chooseFolder: null,

@@ -1,5 +1,5 @@
-// The strip above the list: app name, the folder being shown, the search toggle, folder choice
-// and theme switch.
+// The strip above the list: app name, the folder being shown, the search and usage toggles,
+// folder choice and theme switch.
 import { useAppStore } from '../store/store-context';
 import { Name } from './Name';
 
@@ -15,6 +15,9 @@ export function TopBar() {
   const searchOpen = useAppStore((s) => s.searchOpen);
   const openSearch = useAppStore((s) => s.openSearch);
   const closeSearch = useAppStore((s) => s.closeSearch);
+  const usageOpen = useAppStore((s) => s.usage.open);
+  const openUsage = useAppStore((s) => s.openUsage);
+  const closeUsage = useAppStore((s) => s.closeUsage);
   const runSearch = useAppStore((s) => s.runSearch);
   const hasText = useAppStore((s) => s.view.filter.trim() !== '');
   const openShortcuts = useAppStore((s) => s.openShortcuts);
@@ -41,6 +44,24 @@ export function TopBar() {
           <svg className="icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
             <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
             <path d="M10 10l4.25 4.25" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="usage-toggle"
+          title="Usage: tokens and cost"
+          aria-label="Usage"
+          aria-pressed={usageOpen}
+          onClick={usageOpen ? closeUsage : openUsage}
+        >
+          <svg className="icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+            <path
+              d="M2.5 13.5V8M6.5 13.5V3M10.5 13.5V6M14 13.5H1.5"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+            />
           </svg>
         </button>
         {mode === 'electron' && (

@@ -1,12 +1,15 @@
 // The shape of the renderer's one zustand store, split into slices by concern. Each slice file
 // builds its part; every slice can read and call the others through `get()`.
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
+import type { ExportFormat, RedactionFinding } from '../../shared/export-options';
+import type { NameGrouping, UsageReport } from '../../shared/usage';
+import type { UsageInterval, UsageSpan } from '../features/usage/usage-period';
 import type { AnnotationPatch } from '../../shared/annotation';
 import type { Annotations, IndexProgress, SearchGroup, SearchSort, SessionSummary } from '../../shared/types';
 import type { TranscriptData } from '../features/transcript/transcript-data';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
-import type { DateRange, Facet, ListView, SortKey } from '../features/session-list/list-view';
+import type { DateRange, Facet, ListView, SortKey, StartPeriod } from '../features/session-list/list-view';
 
 /** Progress of a request the UI waits on. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -38,6 +41,8 @@ export interface ListSlice {
   /** Turns one value of a facet menu on or off. */
   toggleChip(field: Facet, value: string): void;
   setDateRange(range: DateRange): void;
+  /** Narrows the list to sessions started in `period` (null: any day). */
+  setPeriod(period: StartPeriod | null): void;
   /** Shows only starred sessions, or all. */
   setStarredOnly(starred: boolean): void;
   /** Turns one tag of the Tags menu on or off. */
@@ -83,11 +88,57 @@ export interface SessionSlice {
   undoDelete(): Promise<void>;
   dismissUndo(): void;
   copyMarkdown(): Promise<void>;
+  /** Save As / Download: opens the export dialog (format, redaction) for the open session. */
   saveMarkdown(): Promise<void>;
   /** Copies message `index` of the open session as its part of the Markdown export. */
   copyMessage(index: number): Promise<void>;
   /** Copies a link that opens the session scrolled to message `index`. */
   copyMessageLink(index: number): Promise<void>;
+}
+
+/** How the user chose to export. */
+export interface ExportChoices {
+  format: ExportFormat;
+  /** Replace secrets by [REDACTED:kind]. */
+  redact: boolean;
+  /** With redaction: e-mail addresses too. */
+  emails: boolean;
+  /** With redaction: the home folder path too. */
+  home: boolean;
+}
+
+/** One secret the preview found, with the session it is in. */
+export interface PreviewFinding {
+  id: string;
+  title: string;
+  finding: RedactionFinding;
+}
+
+/** The open export dialog. */
+export interface ExportDialog {
+  /** The sessions to export: one is saved as a file, several as one zip. */
+  ids: string[];
+  choices: ExportChoices;
+  /** What redaction will replace ('idle' when redaction is off). */
+  preview: { state: LoadState; findings: PreviewFinding[]; error: string | null };
+}
+
+/** Exporting: the dialog, its preview, and the save or download it ends with. */
+export interface ExportSlice {
+  exportDialog: ExportDialog | null;
+  /** Opens the dialog for `ids` with the last choices made, and previews redaction. */
+  openExport(ids: string[]): void;
+  closeExport(): void;
+  /** Changes the choices; the preview follows. */
+  setExportChoices(change: Partial<ExportChoices>): void;
+  /** Closes the dialog and saves (or downloads) what it says. */
+  confirmExport(): Promise<void>;
+  /** Sessions picked in the list (Ctrl/Cmd+click) for one zip export, in the order picked. */
+  picked: string[];
+  togglePicked(id: string): void;
+  clearPicked(): void;
+  /** Copies the command that continues session `id` in its agent. */
+  copyResumeCommand(id: string): Promise<void>;
 }
 
 /** Find in transcript. The pane counts matches in the session's data and reports here. */
@@ -254,6 +305,34 @@ export interface ThemeSlice {
   cycleTheme(): void;
 }
 
+/** What the Usage view shows. */
+export interface UsageState {
+  open: boolean;
+  span: UsageSpan;
+  interval: UsageInterval;
+  state: LoadState;
+  error: string | null;
+  /** The figures per day, week or month, with the breakdowns by name. */
+  time: UsageReport | null;
+  /** How long the last load took, request to answer, in ms. */
+  tookMs: number;
+}
+
+/** The Usage view: tokens and cost over time and by name, and filtering the list from them. */
+export interface UsageSlice {
+  usage: UsageState;
+  /** Shows the view (in place of the transcript) and loads its figures. */
+  openUsage(): void;
+  closeUsage(): void;
+  setUsageSpan(span: UsageSpan): void;
+  setUsageInterval(interval: UsageInterval): void;
+  loadUsage(): Promise<void>;
+  /** Narrows the session list to the sessions of the bar keyed `key`. */
+  showPeriodSessions(key: string): void;
+  /** Narrows the session list to one model, vendor or folder. */
+  showNamedSessions(by: NameGrouping, key: string): void;
+}
+
 /** Where the panes are: sidebar width, and the drawer the sidebar becomes in a narrow window. */
 export interface LayoutSlice {
   /** Sidebar width in CSS pixels (clamped; remembered between runs). */
@@ -296,6 +375,8 @@ export type AppState = ListSlice &
   HitSlice &
   StatusSlice &
   ThemeSlice &
+  ExportSlice &
+  UsageSlice &
   LayoutSlice &
   HistorySlice &
   NotesSlice;

@@ -139,12 +139,19 @@ describe('session actions', () => {
     expect(state().status).toBeNull();
   });
 
-  it('saves through the api with the session title', async () => {
+  it('saves through the export dialog with the session title and the choices made', async () => {
     state().select('s2');
     await vi.runAllTimersAsync();
     await state().saveMarkdown();
-    expect(api.calls).toContain('save s2 Session s2');
+    expect(state().exportDialog?.ids).toEqual(['s2']);
+    state().setExportChoices({ format: 'html', redact: false });
+    await state().confirmExport();
+    expect(state().exportDialog).toBeNull();
+    expect(api.calls).toContain('save s2 Session s2 html');
     expect(state().status?.text).toBe('Saved Session s2');
+    // The next export starts from the same choices.
+    await state().saveMarkdown();
+    expect(state().exportDialog?.choices).toMatchObject({ format: 'html', redact: false });
   });
 
   it('deletes after confirmation and opens the next row', async () => {
@@ -224,5 +231,19 @@ describe('theme', () => {
     themed.getState().cycleTheme();
     expect(saved).toEqual(['light', 'dark', 'system']);
     expect(themed.getState().theme).toBe('system');
+  });
+});
+
+describe('copy resume command', () => {
+  it('copies the agent command of a session whose source has one, and says why not otherwise', async () => {
+    const clipboard: string[] = [];
+    const api = fakeApi([summary('cc1', { source: 'claude-code', workspace: '/w/app' }), summary('gg1')], []);
+    const store = testStore(api, { writeClipboard: async (text) => void clipboard.push(text) });
+    await store.getState().loadList();
+    await store.getState().copyResumeCommand('cc1');
+    expect(clipboard).toEqual(["cd '/w/app' && claude --resume cc1"]);
+    await store.getState().copyResumeCommand('gg1');
+    expect(clipboard).toHaveLength(1);
+    expect(store.getState().status?.text).toBe('ggcode sessions have no resume command');
   });
 });

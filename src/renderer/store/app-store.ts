@@ -1,6 +1,7 @@
 // The renderer's one store: every slice combined over one set of dependencies.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state';
+import { createExportSlice } from './export-slice';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
 import { createListSlice } from './list-slice';
@@ -12,6 +13,7 @@ import { createSearchSlice } from './search-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
 import { createThemeSlice } from './theme-slice';
+import { createUsageSlice } from './usage-slice';
 
 /** The store type components receive through the context. */
 export type AppStore = StoreApi<AppState>;
@@ -27,6 +29,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createHitSlice(deps)(...args),
     ...createStatusSlice(...args),
     ...createThemeSlice(deps)(...args),
+    ...createExportSlice(deps)(...args),
+    ...createUsageSlice(deps)(...args),
     ...createLayoutSlice(deps)(...args),
     ...createHistorySlice(...args),
     ...createNotesSlice(deps)(...args),

@@ -101,6 +101,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         setView({ [field]: on.includes(value) ? on.filter((v) => v !== value) : [...on, value] });
       },
       setDateRange: (dateRange) => setView({ dateRange }),
+      setPeriod: (period) => setView({ period }),
       setStarredOnly: (starred) => setView({ starred }),
       toggleTag(tag) {
         const on = get().view.tags;
@@ -114,6 +115,7 @@ export function createListSlice(deps: StoreDeps): StateCreator<AppState, [], [],
           dateRange: 'any',
           starred: false,
           tags: [],
+          period: null,
         });
       },
       clearFilter() {

@@ -123,6 +123,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       select(id, options) {
         // Opening a session shows it: a drawer over it closes.
         if (get().drawerOpen) set({ drawerOpen: false });
+        // And the Usage view gives way to it.
+        if (get().usage.open) get().closeUsage();
         if (!options?.fromHistory) get().recordVisit(id, false);
         const message = options?.message;
         if (id === get().selectedId && get().transcriptState !== 'error') {
@@ -282,13 +284,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
 
       async saveMarkdown() {
         const id = get().selectedId;
-        if (id === null) return;
-        try {
-          const line = await deps.api.saveMarkdown(id, titleOf(id));
-          if (line !== null) get().showStatus(line, 'info', undefined, 'save');
-        } catch (error) {
-          get().showStatus(`Could not save: ${errorLine(error)}`, 'error');
-        }
+        if (id !== null) get().openExport([id]);
       },
     };
   };

@@ -1,5 +1,7 @@
 // A ClientApi over in-memory sessions, recording what the UI asked for.
 import type { SessionAppended, SessionsChanged, StoreInfo } from '../../shared/contract';
+import type { RedactionFinding } from '../../shared/export-options';
+import type { UsageGrouping, UsageReport } from '../../shared/usage';
 import { applyPatch } from '../../shared/annotation';
 import { messageExport } from '../../shared/message-export';
 import type { TranscriptPage } from '../../shared/transcript';
@@ -19,6 +21,10 @@ export interface FakeApi extends ClientApi {
   imageData: Map<string, string>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
+  /** What usageReport answers, by grouping. */
+  usage: Map<UsageGrouping, UsageReport>;
+  /** What redactPreview finds, by session id. */
+  findings: Map<string, RedactionFinding[]>;
   calls: string[];
   /** Fires the store-changed listeners. */
   emitStoreChanged(): void;
@@ -60,6 +66,8 @@ export function fakeApi(
     transcripts: new Map(transcripts.map((t) => [t.session.id, t])),
     annotations: {},
     deleteErrors: new Map(),
+    findings: new Map(),
+    usage: new Map(),
     imageData: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
@@ -158,9 +166,28 @@ export function fakeApi(
     },
     searchProgress: async () => ({ state: 'ready', done: 0, total: 0 }),
     watchSession: async ({ id }) => ({ watching: id }),
-    saveMarkdown: async (id, title) => {
-      api.calls.push(`save ${id} ${title}`);
+    saveExport: async (id, title, { format, redact }) => {
+      api.calls.push(`save ${id} ${title} ${format}${redact ? ` redact ${JSON.stringify(redact)}` : ''}`);
       return `Saved ${title}`;
+    },
+    usageReport: async (request) => {
+      api.calls.push(
+        `usage ${request.by}${request.breakdowns ? ' breakdowns' : ''}${request.since ? ` since ${request.since}` : ''}`,
+      );
+      const report = api.usage.get(request.by);
+      if (!report) throw new Error(`no usage for ${request.by}`);
+      return report;
+    },
+    saveZip: async (ids, { format }) => {
+      api.calls.push(`zip ${ids.join(',')} ${format}`);
+      return `Saved ${ids.length} sessions`;
+    },
+    redactPreview: async ({ id, redact }) => {
+      api.calls.push(`preview ${id}`);
+      const found = api.findings.get(id) ?? [];
+      return found.filter(
+        (f) => (f.kind !== 'email' || redact.emails) && (f.kind !== 'home-path' || redact.home),
+      );
     },
     chooseFolder: mode === 'electron' ? async () => void api.calls.push('choose folder') : null,
     startDrag: (_event: DragStartEvent, id: string) => void api.calls.push(`drag ${id}`),

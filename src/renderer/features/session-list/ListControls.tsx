@@ -161,11 +161,17 @@ function ActiveFilters() {
   const toggleTag = useAppStore((s) => s.toggleTag);
   const clearChosen = useAppStore((s) => s.clearChosen);
   const sources = useAppStore((s) => s.info?.sources);
+  const setPeriod = useAppStore((s) => s.setPeriod);
   if (!hasChosen(view)) return null;
   const chips = FACETS.flatMap((facet) =>
     view[facet].map((value) => ({ facet, value, remove: () => toggleChip(facet, value) })),
   );
-  const count = chips.length + view.tags.length + (view.starred ? 1 : 0) + (view.dateRange !== 'any' ? 1 : 0);
+  const count =
+    chips.length +
+    view.tags.length +
+    (view.starred ? 1 : 0) +
+    (view.dateRange !== 'any' ? 1 : 0) +
+    (view.period ? 1 : 0);
   return (
     <div className="active-filters" role="group" aria-label="Chosen filters">
       {chips.map(({ facet, value, remove }) => (
@@ -226,6 +232,19 @@ function ActiveFilters() {
         >
           <span className="chip-kind">Updated</span>
           {RANGE_LABELS[view.dateRange]}
+          <span aria-hidden="true">✕</span>
+        </button>
+      )}
+      {view.period && (
+        <button
+          type="button"
+          className="chip"
+          data-testid="period-chip"
+          aria-label="Remove filter: start days"
+          onClick={() => setPeriod(null)}
+        >
+          <span className="chip-kind">Started</span>
+          {view.period.from === view.period.to ? view.period.from : `${view.period.from} – ${view.period.to}`}
           <span aria-hidden="true">✕</span>
         </button>
       )}

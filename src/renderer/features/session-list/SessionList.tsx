@@ -22,6 +22,8 @@ export function SessionList() {
   const annotations = useAppStore((s) => s.annotations);
   const select = useAppStore((s) => s.select);
   const startDrag = useAppStore((s) => s.startDrag);
+  const picked = useAppStore((s) => s.picked);
+  const togglePicked = useAppStore((s) => s.togglePicked);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
   // A source's label on each row when more than one source is read.
@@ -82,6 +84,8 @@ export function SessionList() {
                 onSelect={select}
                 onDragStart={startDrag}
                 sourceLabel={labels ? sourceLabel(sourceOf(session), labels) : undefined}
+                picked={picked.includes(session.id)}
+                onPick={togglePicked}
               />
             );
           })}

@@ -21,6 +21,10 @@ export interface SessionRowProps {
   onDragStart(event: DragStartEvent, id: string): void;
   /** The session's source, shown when more than one source is read. */
   sourceLabel?: string | undefined;
+  /** Picked for a multi-session export (Ctrl/Cmd+click). */
+  picked?: boolean;
+  /** Ctrl/Cmd+click: picks or unpicks the row instead of opening it. */
+  onPick?(id: string): void;
 }
 
 /** The DOM id of a row, for aria-activedescendant. */
@@ -39,6 +43,8 @@ export const SessionRow = memo(function SessionRow({
   onSelect,
   onDragStart,
   sourceLabel,
+  picked = false,
+  onPick,
 }: SessionRowProps) {
   const updated = relativeTime(session.updated_at, now);
   return (
@@ -46,12 +52,15 @@ export const SessionRow = memo(function SessionRow({
       id={rowDomId(session.id)}
       role="option"
       aria-selected={selected}
-      className={selected ? 'session-row selected' : 'session-row'}
+      className={`session-row${selected ? ' selected' : ''}${picked ? ' picked' : ''}`}
       data-testid="session-row"
       data-session-id={session.id}
+      data-picked={picked || undefined}
       draggable
       style={{ transform: `translateY(${top}px)`, height }}
-      onClick={() => onSelect(session.id)}
+      onClick={(event) =>
+        onPick && (event.ctrlKey || event.metaKey) ? onPick(session.id) : onSelect(session.id)
+      }
       onDragStart={(event) => onDragStart(event, session.id)}
     >
       <div className="row-head">

@@ -48,6 +48,22 @@ export interface ListView {
   starred: boolean;
   /** Sessions with any of these tags (compared case-insensitively); empty means any. */
   tags: readonly string[];
+  /** Days the sessions started on (YYYY-MM-DD, both included), as the Usage view counts them;
+   * null for any. Set by clicking a bar of the usage chart. */
+  period: StartPeriod | null;
+}
+
+/** A range of start days. */
+export interface StartPeriod {
+  from: string;
+  to: string;
+}
+
+/** True when `session` started within `period` (the day its own time text names), or there is none. */
+export function inPeriod(session: SessionSummary, period: StartPeriod | null): boolean {
+  if (period === null) return true;
+  const day = session.created_at.slice(0, 10);
+  return day >= period.from && day <= period.to;
 }
 
 /** The view a fresh window starts with. */
@@ -61,6 +77,7 @@ export const DEFAULT_VIEW: ListView = {
   dateRange: 'any',
   starred: false,
   tags: [],
+  period: null,
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -153,6 +170,7 @@ function keeper(
     return (
       facets.every(([f, chosen]) => chosen.has(facetValue(s, f))) &&
       (since === -Infinity || parseTime(s.updated_at) >= since) &&
+      (skip === 'date' || inPeriod(s, view.period)) &&
       (!view.starred || note?.starred === true) &&
       (tags.size === 0 || (note?.tags ?? []).some((t) => tags.has(t.toLowerCase()))) &&
       matchesFilter(s, view.filter, note)
@@ -255,7 +273,11 @@ export function hasFacet(sessions: readonly SessionSummary[], facet: Facet): boo
 /** True when a menu, the star toggle or the date range narrows the list. */
 export function hasChosen(view: ListView): boolean {
   return (
-    FACETS.some((f) => view[f].length > 0) || view.dateRange !== 'any' || view.starred || view.tags.length > 0
+    FACETS.some((f) => view[f].length > 0) ||
+    view.dateRange !== 'any' ||
+    view.starred ||
+    view.tags.length > 0 ||
+    view.period !== null
   );
 }
 

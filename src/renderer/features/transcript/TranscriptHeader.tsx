@@ -8,6 +8,7 @@ import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';
 import { HeaderNotes } from './HeaderNotes';
 import { SessionActions } from './SessionActions';
+import { ResumeButton } from '../resume/ResumeButton';
 import { sessionFacts } from './session-facts';
 import { useClamped } from './use-clamped';
 
@@ -137,6 +138,7 @@ export function TranscriptHeader({
           )}
         </div>
         <SessionActions id={session.id} ready={ready} />
+        <ResumeButton id={session.id} />
       </div>
       <HitNavigator />
       {transcript && <Notices session={transcript.session} />}

@@ -1,9 +1,9 @@
-// `show --json`: the loaded session with the file format's field names. Tool inputs are written
+// `show --json` and the JSON export: the loaded session with the file format's field names. Tool inputs are written
 // from their stored bytes, so numbers JavaScript cannot hold exactly survive.
 import { randomBytes } from 'node:crypto';
-import { compactJson } from '../core/gojson';
-import { rawInputText } from '../core/raw';
-import type { Session } from '../shared/types';
+import { compactJson } from '../gojson';
+import { rawInputText } from '../raw';
+import type { Session } from '../../shared/types';
 
 /** The session as indented JSON text. */
 export function sessionJson(s: Session): string {

@@ -1,0 +1,70 @@
+// A session exported as a file in any format, redacted or not: the one function the CLI,
+// Electron's Save As and the server's downloads all call, so they cannot drift apart.
+import {
+  EXPORT_MIME,
+  type ExportFormat,
+  type ExportRequest,
+  type RedactionFinding,
+} from '../../shared/export-options';
+import { exportFileName } from '../../shared/export-file-name';
+import type { Session } from '../../shared/types';
+import { exportSessionMarkdown } from '../markdown';
+import { redactSession } from '../redact/redact-session';
+import type { JsonlStore } from '../store';
+import { exportSessionHtml } from './html';
+import { sessionJson } from './session-json';
+
+/** An export ready to be written or sent. */
+export interface ExportedFile {
+  /** The sanitized file name (exportFileName), with the format's extension. */
+  name: string;
+  /** Its Content-Type. */
+  mime: string;
+  text: string;
+  /** What redaction replaced (empty when the export was not redacted). */
+  findings: RedactionFinding[];
+}
+
+/** The store methods an export needs (a narrow view, so tests can pass a fake). */
+export type ExportSource = Pick<JsonlStore, 'load'>;
+
+/** What exports every format: loads, and streams ggcode's Markdown (a store, or a catalog of sources). */
+export type ExportStore = ExportSource & Pick<JsonlStore, 'exportMarkdown'>;
+
+/** `session` in `format`. */
+export function renderSession(session: Session, format: ExportFormat): string {
+  switch (format) {
+    case 'md':
+      return exportSessionMarkdown(session);
+    case 'html':
+      return exportSessionHtml(session);
+    case 'json':
+      return sessionJson(session) + '\n';
+  }
+}
+
+/** Loads session `id` and exports it as `request` says; throws the store's one-line errors. The
+ * file is named after the title as it stands after redaction. */
+export async function exportSession(
+  store: ExportSource,
+  id: string,
+  request: ExportRequest,
+): Promise<ExportedFile> {
+  const session = await store.load(id);
+  const findings = request.redact ? await redactSession(session, request.redact) : [];
+  return {
+    name: exportFileName(session.title, id, request.format),
+    mime: EXPORT_MIME[request.format],
+    text: renderSession(session, request.format),
+    findings,
+  };
+}
+
+/** What redacting session `id` would replace, for a preview; nothing is written. */
+export async function redactionPreview(
+  store: ExportSource,
+  id: string,
+  request: ExportRequest,
+): Promise<RedactionFinding[]> {
+  return request.redact ? redactSession(await store.load(id), request.redact) : [];
+}
