@@ -94,6 +94,13 @@ describe('sessions CLI over every source', () => {
     expect(JSON.parse(shown.out)).toMatchObject({ id: CLAUDE_ID, source: 'claude', read_only: true });
     const exported = await cli(['export', CODEX_ID], env);
     expect(exported.out).toBe(readFileSync(join(CODEX_FIXTURES, 'golden', `${CODEX_ID}.md`), 'utf8'));
+    // The other formats, and redaction, load the session through the same catalog.
+    const html = await cli(['export', CLAUDE_ID, '--format', 'html'], env);
+    expect(html.code).toBe(0);
+    expect(html.out).toMatch(/^<!doctype html>/i);
+    expect(html.out).toContain('Fix login redirect loop');
+    const json = await cli(['export', CODEX_ID, '--format', 'json', '--redact'], env);
+    expect(JSON.parse(json.out)).toMatchObject({ id: CODEX_ID, source: 'codex' });
     const before = [snapshot(join(home, '.claude')), snapshot(join(home, '.codex'))];
     for (const id of [CLAUDE_ID, CODEX_ID]) {
       const refused = await cli(['delete', id], env);
