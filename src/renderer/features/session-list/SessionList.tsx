@@ -17,6 +17,7 @@ export const ROW_HEIGHT = 78;
 /** The list of visible sessions. */
 export function SessionList() {
   const rows = useAppStore((s) => s.visible);
+  const loading = useAppStore((s) => s.listState === 'idle' || s.listState === 'loading');
   const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
   const annotations = useAppStore((s) => s.annotations);
@@ -63,6 +64,7 @@ export function SessionList() {
       data-testid="session-list"
       role="listbox"
       aria-label="Sessions"
+      aria-busy={loading}
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? rowDomId(selectedId ?? '') : undefined}
     >
