@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { JsonlStore } from '../../src/core/store';
 import { exportFileName } from '../../src/shared/export-file-name';
-import { API_KEYS, type Api } from '../../src/preload/api';
+import { API_KEYS, type Api } from '../../src/shared/electron-api';
 import { electronBinary, SKIP_MESSAGE } from './electron-binary';
 import { fixtureIds, launchApp, type LaunchedApp } from './launch';
 

@@ -1,13 +1,8 @@
 // The shared request handlers: one function per contract channel over a store. Electron main
-// (IPC) and `sessions serve` (HTTP) both dispatch through `dispatch`, so they cannot drift apart.
-import { errorLine, type Envelope } from '../shared/api';
-import {
-  validateRequest,
-  type Channel,
-  type Request,
-  type Response,
-  type StoreInfo,
-} from '../shared/contract';
+// (IPC) and `sessions serve` (HTTP) both dispatch through `shared/dispatch.ts`, so they cannot
+// drift apart.
+import type { StoreInfo } from '../shared/contract';
+import type { Handlers } from '../shared/dispatch';
 import type { IndexProgress, SearchResults } from '../shared/types';
 import type { UsageReport, UsageRequest } from '../shared/usage';
 import { SessionNotFoundError } from './errors';
@@ -19,9 +14,6 @@ import { SourceTranscripts } from './sources/transcripts';
 import type { JsonlStore } from './store';
 import { redactionPreview } from './export/export-session';
 import { TranscriptReaders } from './transcript/readers';
-
-/** A handler per channel, already given a validated request. */
-export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
 /** Full-text search as the handlers need it: in-process (SearchService) or in a worker. */
 export interface SearchBackend {
@@ -108,22 +100,4 @@ export function createHandlers(from: JsonlStore | Catalog, deps: HandlerDeps): H
       return { watching: id };
     },
   };
-}
-
-/** Validates `raw` for `channel`, runs its handler and wraps the outcome in an envelope;
- * `onError` sees what was thrown (HTTP answers a missing session with 404). */
-export async function dispatch<C extends Channel>(
-  handlers: Handlers,
-  channel: C,
-  raw: unknown,
-  onError: (error: unknown) => void = () => undefined,
-): Promise<Envelope<Response<C>>> {
-  try {
-    const request = validateRequest(channel, raw);
-    const value = await (handlers[channel] as (r: Request<C>) => Promise<Response<C>>)(request);
-    return { ok: true, value };
-  } catch (error) {
-    onError(error);
-    return { ok: false, error: errorLine(error) };
-  }
 }

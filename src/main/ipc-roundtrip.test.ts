@@ -7,7 +7,7 @@ import type { IpcMain, NativeImage } from 'electron';
 import { fullPage } from '../core/transcript/full-page';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
-import { createApi, type Api } from '../preload/api';
+import { createApi, type Api } from '../shared/electron-api';
 import { DragFolder, startDragOut } from './drag';
 import { registerIpc } from './ipc';
 import { tempSearch } from '../../test/support/search';

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents } from 'electron';
 import { CHANNELS, DRAG_CHANNEL } from '../shared/contract';
-import type { Handlers } from '../core/service';
+import type { Handlers } from '../shared/dispatch';
 import { registerIpc, type IpcDeps } from './ipc';
 import { FORBIDDEN_SENDER, type SenderEvent } from './sender';
 

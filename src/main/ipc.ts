@@ -10,7 +10,7 @@ import {
   type ElectronContract,
 } from '../shared/contract';
 import { isValidId } from '../shared/ids';
-import { dispatch, type Handlers } from '../core/service';
+import { dispatch, type Handlers } from '../shared/dispatch';
 import { FORBIDDEN_SENDER, type SenderEvent } from './sender';
 
 /** What the handlers need from the rest of main. */

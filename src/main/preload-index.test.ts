@@ -1,6 +1,6 @@
 // The preload entry exposes window.api through contextBridge, and nothing else.
 import { expect, it, vi } from 'vitest';
-import { API_KEYS } from '../preload/api';
+import { API_KEYS } from '../shared/electron-api';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },

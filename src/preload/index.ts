@@ -1,5 +1,5 @@
 // Preload (sandboxed, CommonJS): exposes window.api and nothing else.
 import { contextBridge, ipcRenderer } from 'electron';
-import { createApi } from './api';
+import { createApi } from '../shared/electron-api';
 
 contextBridge.exposeInMainWorld('api', createApi(ipcRenderer));

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorLine, type Envelope } from '../shared/api';
 import { isChannel, validateRequest } from '../shared/contract';
 import { SessionNotFoundError } from '../core/errors';
-import { dispatch, type Handlers } from '../core/service';
+import { dispatch, type Handlers } from '../shared/dispatch';
 import { refuseAndDrain, sendJson } from './respond';
 
 /** Largest request body accepted, in bytes. */

@@ -12,7 +12,8 @@ import { SearchService } from '../core/search/service';
 import { AnnotationStore } from '../core/app-data/annotation-store';
 import { defaultDataDir } from '../core/app-data/data-dir';
 import { Trash } from '../core/app-data/trash';
-import { createHandlers, type Handlers, type SearchHandle } from '../core/service';
+import { createHandlers, type SearchHandle } from '../core/service';
+import type { Handlers } from '../shared/dispatch';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
 import {

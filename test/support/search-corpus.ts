@@ -9,7 +9,7 @@ import { emptySession } from '../../src/core/load';
 import { messageLine, metaLine } from '../../src/core/serialize';
 import type { JsonlStore } from '../../src/core/store';
 import type { ContentBlock, Message, Session } from '../../src/shared/types';
-import { tokenize } from '../../src/core/search/normalize';
+import { tokenize } from '../../src/shared/search/normalize';
 import type { QuerySpec } from './search-oracle';
 
 /** Words of the corpus: case and accent variants of the same word, NFD spellings, other scripts. */

@@ -2,8 +2,8 @@
 // each message word by word, with the index's folding (normalize.ts) and field split (fields.ts),
 // so the FTS5 answers can be compared with what the query syntax promises.
 import { messageFields } from '../../src/core/search/fields';
-import { words } from '../../src/core/search/normalize';
-import { MIN_PREFIX } from '../../src/core/search/query';
+import { words } from '../../src/shared/search/normalize';
+import { MIN_PREFIX } from '../../src/shared/search/query';
 import { goTimeToMillis } from '../../src/core/gotime';
 import type { JsonlStore } from '../../src/core/store';
 

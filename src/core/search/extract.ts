@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import type { Message } from '../../shared/types';
 import { SessionTail, type TailState } from '../tail';
 import { messageFields } from './fields';
-import { indexText } from './normalize';
+import { indexText } from '../../shared/search/normalize';
 import { MAX_MESSAGE } from './rowid';
 import { encodeSpans, type Span } from './spans';
 import type { UsageRead } from './usage-table';

@@ -5,7 +5,7 @@
 // those words would. The words come from FTS5's vocabulary table, once per prefix until the
 // index changes; a longer prefix is narrowed from a shorter one already looked up.
 import type { Database } from 'node-sqlite3-wasm';
-import { MIN_PREFIX } from './query';
+import { MIN_PREFIX } from '../../shared/search/query';
 
 /** More words than this and a prefix is left to FTS5 (an OR of many words is slower than its merge). */
 export const MAX_PREFIX_WORDS = 128;

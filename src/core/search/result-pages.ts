@@ -5,7 +5,7 @@
 // prefix FTS5 expands itself is instead read hit by hit once (each probe would expand it again).
 import type { Database } from 'node-sqlite3-wasm';
 import type { SearchSort } from '../../shared/types';
-import type { ParsedQuery } from './query';
+import type { ParsedQuery } from '../../shared/search/query';
 import { sessionRange, sidOf } from './rowid';
 import type { FileRow, SearchIndex } from './search-index';
 

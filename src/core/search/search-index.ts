@@ -13,7 +13,7 @@ import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { compactIndex, isSound, openIndexDatabase } from './database';
 import { extractMessages, ROW_FIELDS, type ExtractedFile, type ReadResult } from './extract';
-import { indexText } from './normalize';
+import { indexText } from '../../shared/search/normalize';
 import { PrefixWords } from './prefix-words';
 import { createIndexReader } from './reader';
 import { docRowid, msgOf, sessionRange } from './rowid';

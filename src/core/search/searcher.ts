@@ -11,12 +11,12 @@ import { goTrimSpace } from '../gotrim';
 import { decodeRecord } from '../record';
 import { openRegularSync } from '../regular-file';
 import { messageFields } from './fields';
-import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from './query';
+import { isEmptyQuery, parseQuery, toFtsMatch, type ParsedQuery } from '../../shared/search/query';
 import { docRowid, msgOf, sessionRange, sidOf } from './rowid';
 import { decodeSpans, type Span } from './spans';
 import { countUpTo, rankedPage, recentPage, type Group } from './result-pages';
 import { CancelledError, type FileRow, type SearchIndex } from './search-index';
-import { snippetFor } from './snippet';
+import { snippetFor } from '../../shared/search/snippet';
 
 /** Paging and cancellation for one query. */
 export interface SearchOptions {

@@ -1,5 +1,5 @@
 // Picks the transport at start-up: the preload's window.api in Electron, HTTP otherwise.
-import type { Api } from '../../preload/api';
+import type { Api } from '../../shared/electron-api';
 import type { ClientApi } from './client-api';
 import { createElectronClient } from './electron-client';
 import { createHttpClient } from './http-client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type IpcPort } from '../../preload/api';
+import { createApi, type IpcPort } from '../../shared/electron-api';
 import { createElectronClient } from './electron-client';
 
 /** An ipcRenderer stand-in that answers every invoke with `answer` and records the traffic. */

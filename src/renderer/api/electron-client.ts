@@ -1,6 +1,6 @@
 // Electron mode: window.api from the preload does the work; this adapts it to ClientApi.
 import { API_METHODS, type ApiMethod, type SharedApi } from '../../shared/api';
-import type { Api } from '../../preload/api';
+import type { Api } from '../../shared/electron-api';
 import type { ClientApi } from './client-api';
 
 /** The ClientApi of Electron mode, over the preload's `api`. */

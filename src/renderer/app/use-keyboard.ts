@@ -6,7 +6,7 @@
 // (dialog, find, results, box text, drawer, filters) and focus goes back where it came from.
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
-import { hasChosen } from '../features/session-list/list-view';
+import { hasChosen } from '../model/list-view';
 import { moveInResults } from '../features/search/SearchPanel';
 import type { AppStore } from '../store/app-store';
 import { useAppStoreApi } from '../store/store-context';

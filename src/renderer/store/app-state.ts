@@ -3,13 +3,14 @@
 import type { SessionAppended, StoreInfo } from '../../shared/contract';
 import type { ExportFormat, RedactionFinding } from '../../shared/export-options';
 import type { NameGrouping, UsageReport } from '../../shared/usage';
-import type { UsageInterval, UsageSpan } from '../features/usage/usage-period';
+import type { UsageInterval, UsageSpan } from '../model/usage-period';
 import type { AnnotationPatch } from '../../shared/annotation';
 import type { Annotations, IndexProgress, SearchGroup, SearchSort, SessionSummary } from '../../shared/types';
+// eslint-disable-next-line layers/layer-imports -- moves to ../model with the transcript pane work (issue 14)
 import type { TranscriptData } from '../features/transcript/transcript-data';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
-import type { DateRange, Facet, ListView, SortKey, StartPeriod } from '../features/session-list/list-view';
+import type { DateRange, Facet, ListView, SortKey, StartPeriod } from '../model/list-view';
 
 /** Progress of a request the UI waits on. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';

@@ -2,13 +2,7 @@
 // also offers a full-text search), sort, facet menus and date range.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import {
-  DEFAULT_VIEW,
-  FACETS,
-  applyListView,
-  hasChosen,
-  type ListView,
-} from '../features/session-list/list-view';
+import { DEFAULT_VIEW, FACETS, applyListView, hasChosen, type ListView } from '../model/list-view';
 import type { AppState, ListSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 

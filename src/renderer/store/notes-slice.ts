@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
 import type { AnnotationPatch } from '../../shared/annotation';
-import { applyListView } from '../features/session-list/list-view';
+import { applyListView } from '../model/list-view';
 import type { AppState, NotesSlice, StoreDeps } from './app-state';
 
 /** How many recently opened sessions are kept, and shown. */

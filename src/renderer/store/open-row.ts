@@ -1,6 +1,6 @@
 // The open session's list row follows its loaded transcript: index.json can lag behind a file
 // that grows, but the transcript on screen was read from the file itself.
-import { applyListView } from '../features/session-list/list-view';
+import { applyListView } from '../model/list-view';
 import type { AppState } from './app-state';
 
 /** The list patched so the open session's row counts the messages its transcript has; null when

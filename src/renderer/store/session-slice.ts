@@ -5,7 +5,8 @@ import { isReadOnly } from '../../shared/sources';
 import { messageExport } from '../../shared/message-export';
 import type { TranscriptPage } from '../../shared/transcript';
 import { hashForSession } from '../app/deep-link';
-import { applyListView } from '../features/session-list/list-view';
+import { applyListView } from '../model/list-view';
+// eslint-disable-next-line layers/layer-imports -- moves to ../model with the transcript pane work (issue 14)
 import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';

@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
 import { GGCODE } from '../../shared/sources';
-import { periodOf, spanStart } from '../features/usage/usage-period';
+import { periodOf, spanStart } from '../model/usage-period';
 import type { AppState, StoreDeps, UsageSlice } from './app-state';
 
 /** Builds the usage slice. */

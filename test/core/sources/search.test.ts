@@ -4,7 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../src/core/sources/catalog';
-import { parseQuery } from '../../../src/core/search/query';
+import { parseQuery } from '../../../src/shared/search/query';
 import { SearchIndex } from '../../../src/core/search/search-index';
 import { SearchService } from '../../../src/core/search/service';
 import { resolveSources, sourceContext } from '../../../src/core/sources/selection';

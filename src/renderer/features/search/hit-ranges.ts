@@ -1,8 +1,8 @@
 // Where a search query matches inside rendered message bodies, found the way the backend finds
 // it: the same query parser and the same case- and accent-folding word matcher (shared with the
 // core search code, which is plain TypeScript with no Node dependency).
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../../core/search/query';
-import { matchRanges, matchesIn } from '../../../core/search/snippet';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../../shared/search/query';
+import { matchRanges, matchesIn } from '../../../shared/search/snippet';
 import { searchableTextNodes } from '../find/section-range';
 
 /** `text` parsed as the search parsed it (a last word typed without a space is a prefix); null

@@ -1,7 +1,7 @@
 // What the list shows instead of rows, always saying what to do next.
 import { Name } from '../../app/Name';
 import { useAppStore } from '../../store/store-context';
-import { isNarrowed } from './list-view';
+import { isNarrowed } from '../../model/list-view';
 
 /** The empty state for the current situation, or null when there are rows to show. */
 export function EmptyState() {

@@ -20,7 +20,7 @@ import {
   type DateRange,
   type Facet,
   type SortKey,
-} from './list-view';
+} from '../../model/list-view';
 
 const SORT_LABELS: Record<SortKey, string> = {
   updated: 'Last updated',

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Name } from '../../app/Name';
 import { RECENT_SHOWN } from '../../store/notes-slice';
 import { useAppStore } from '../../store/store-context';
-import { isNarrowed } from './list-view';
+import { isNarrowed } from '../../model/list-view';
 
 /** The group; nothing when there is nothing recent, or when the list is being narrowed. */
 export function RecentGroup() {

@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { SessionSummary } from '../../../shared/types';
-import type { ListView } from './list-view';
+import type { ListView } from '../../model/list-view';
 import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
 import { EmptyState } from './EmptyState';

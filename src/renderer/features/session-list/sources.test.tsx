@@ -7,7 +7,7 @@ import { fakeApi } from '../../test-support/fake-api';
 import { mountApp } from '../../test-support/mount-app';
 import { message, summary, transcript } from '../../test-support/transcripts';
 import { sessionFacts } from '../transcript/session-facts';
-import { applyListView, DEFAULT_VIEW, facetChoices } from './list-view';
+import { applyListView, DEFAULT_VIEW, facetChoices } from '../../model/list-view';
 
 const SOURCES: SourceInfo[] = [
   { name: 'ggcode', label: 'ggcode', roots: ['/g'], read_only: false },

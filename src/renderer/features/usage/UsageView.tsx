@@ -16,7 +16,7 @@ import { useAppStore } from '../../store/store-context';
 import { formatUsd } from '../transcript/session-facts';
 import { UsageChart, type UsageMetric } from './UsageChart';
 import { usageCsv } from './usage-csv';
-import { USAGE_INTERVALS, USAGE_SPANS, type UsageInterval, type UsageSpan } from './usage-period';
+import { USAGE_INTERVALS, USAGE_SPANS, type UsageInterval, type UsageSpan } from '../../model/usage-period';
 
 const SPAN_LABELS: Record<UsageSpan, string> = {
   '30d': 'Past 30 days',

@@ -1,7 +1,7 @@
 // The Usage view's time arithmetic on day keys (YYYY-MM-DD, the sessions' own start days): the
 // days a chart bar covers, and the first day of a span back from today.
-import { DEFAULT_USAGE_DAYS, firstOfLastDays } from '../../../shared/usage';
-import type { StartPeriod } from '../session-list/list-view';
+import { DEFAULT_USAGE_DAYS, firstOfLastDays } from '../../shared/usage';
+import type { StartPeriod } from './list-view';
 
 /** How far back the view looks. */
 export const USAGE_SPANS = ['30d', '90d', '365d', 'all'] as const;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summary } from '../../test-support/transcripts';
+import { summary } from '../test-support/transcripts';
 import {
   DEFAULT_VIEW,
   applyListView,

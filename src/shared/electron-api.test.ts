@@ -1,9 +1,9 @@
-// The preload bridge (src/preload/api.ts; vitest runs main-process tests from src/main only):
+// The preload bridge (src/shared/electron-api.ts, exposed by src/preload/index.ts):
 // exactly the allowed keys, each on its own channel, envelopes unwrapped.
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../shared/api';
-import { DRAG_CHANNEL, STORE_CHANGED_EVENT } from '../shared/contract';
-import { API_KEYS, createApi, type IpcPort } from '../preload/api';
+import { API_METHODS } from './api';
+import { DRAG_CHANNEL, STORE_CHANGED_EVENT } from './contract';
+import { API_KEYS, createApi, type IpcPort } from './electron-api';
 
 function fakeIpc(reply: unknown = { ok: true, value: 'result' }) {
   const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();

@@ -1,6 +1,7 @@
 // window.api for Electron: every shared method over IPC plus the Electron-only actions. Built from
-// API_METHODS so that a new channel cannot be served by the HTTP client and forgotten here.
-import { API_METHODS, unwrap, type ApiMethod, type Envelope, type SharedApi } from '../shared/api';
+// API_METHODS so that a new channel cannot be served by the HTTP client and forgotten here. Pure, so
+// it lives in shared: src/preload/index.ts exposes it and the renderer imports its type.
+import { API_METHODS, unwrap, type ApiMethod, type Envelope, type SharedApi } from './api';
 import {
   DRAG_CHANNEL,
   SEARCH_PROGRESS_EVENT,
@@ -12,8 +13,8 @@ import {
   type SessionAppended,
   type SessionsChanged,
   type StoreInfo,
-} from '../shared/contract';
-import type { IndexProgress } from '../shared/types';
+} from './contract';
+import type { IndexProgress } from './types';
 
 /** The part of Electron's ipcRenderer the API uses. Declared structurally (not imported from
  * 'electron') so the renderer can import `Api` without pulling Electron's and Node's types in. */
