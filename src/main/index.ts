@@ -139,9 +139,7 @@ async function start(): Promise<void> {
   settings = await loadSettings(settingsFile());
   const cacheDir = defaultCacheDir();
   // Folder changes and the shown session's new messages go to the window as they happen.
-  const live = new MainLive((channel, payload) => mainWindow?.webContents.send(channel, payload), {
-    onError: (error) => report(`live updates: ${errorLine(error)}`),
-  });
+  const live = new MainLive((channel, payload) => mainWindow?.webContents.send(channel, payload));
   const store = new OpenStore(appSources(settings, startup), {
     // The index builds in a worker thread, so the window never waits on it.
     makeSearch: (s) =>
@@ -152,7 +150,8 @@ async function start(): Promise<void> {
       }),
     cacheDir,
     onSearchProgress: (p) => mainWindow?.webContents.send(SEARCH_PROGRESS_EVENT, p),
-    live: (s, search) => live.open(s, search),
+    live: (s, liveStore) => live.open(s, liveStore),
+    watcher: { onError: (error) => report(`live updates: ${errorLine(error)}`) },
     watch: (s, id, known) => live.watch(s, id, known),
   });
   app.on('will-quit', () => void store.close());

@@ -1,5 +1,6 @@
 // MainLive: what the window hears while a folder is open, which session it follows, and that a
-// repoint or quit stops everything. The window is a recorded `send`; the search a counted stub.
+// repoint or quit stops everything. The window is a recorded `send`; the search a counted stub,
+// wired to the live store by core/backend.ts as the app wires it.
 import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +9,8 @@ import type { SearchHandle } from '../core/service';
 import { JsonlStore } from '../core/store';
 import { tempDir } from '../../test/support/fixtures';
 import { appendMessage, Received, sleep, writeSession } from '../../test/support/live';
+import { Trash } from '../core/app-data/trash';
+import { wireBackend } from '../core/backend';
 import { MainLive } from './live';
 
 const FAST = { quietMs: 30, maxWaitMs: 100, pollMs: 50 };
@@ -18,18 +21,30 @@ afterEach(() => {
 });
 
 function searchStub() {
-  return { refresh: vi.fn(() => Promise.resolve()) } as unknown as SearchHandle & {
+  return {
+    refresh: vi.fn(() => Promise.resolve()),
+    close: () => Promise.resolve(),
+  } as unknown as SearchHandle & {
     refresh: ReturnType<typeof vi.fn>;
   };
 }
 
 function setup(dir: string) {
   const sent = new Received<[string, unknown]>();
-  const main = new MainLive((channel, payload) => sent.push([channel, payload]), FAST);
+  const main = new MainLive((channel, payload) => sent.push([channel, payload]));
   const store = new JsonlStore(dir);
   const search = searchStub();
-  const stop = main.open(store, search);
-  stops.push(stop);
+  const data = tempDir();
+  const backend = wireBackend({
+    store,
+    search,
+    mode: 'electron',
+    dataDir: data,
+    trash: new Trash(data),
+    watcher: FAST,
+  });
+  const stop = main.open(store, backend.live);
+  stops.push(stop, () => void backend.close());
   return { sent, main, store, search, stop };
 }
 
@@ -45,9 +60,10 @@ describe('MainLive', () => {
     expect(await sent.next()).toEqual([SESSIONS_CHANGED_EVENT, { ids: ['new'] }]);
     unlinkSync(join(dir, 'new.jsonl'));
     expect(await sent.next()).toEqual([SESSIONS_CHANGED_EVENT, { ids: ['new'] }]);
-    // Once, after the changes pause: the window's update never waits on the index.
-    expect(search.refresh).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(search.refresh).toHaveBeenCalledOnce(), 3000);
+    // Once at the start, then once after the changes pause: the window's update never waits on
+    // the index.
+    expect(search.refresh).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(search.refresh).toHaveBeenCalledTimes(2), 3000);
   });
 
   it('sends the followed session its appended messages until told to stop', async () => {

@@ -1,16 +1,13 @@
-// Live updates in Electron main: the open folder is watched (the window hears which sessions
-// changed, the search index is refreshed) and the session the window shows is followed (its
-// new messages are pushed). Repointing the folder or quitting stops both.
+// Live updates in Electron main: the window hears which sessions of the open folder changed, and
+// the session it shows is followed (its new messages are pushed). The backend (core/backend.ts)
+// owns the live store and the search refreshes; repointing the folder or quitting stops both.
 import {
   SESSION_APPENDED_EVENT,
   SESSIONS_CHANGED_EVENT,
   type SessionAppended,
   type SessionsChanged,
 } from '../shared/contract';
-import type { DirectoryWatcherOptions } from '../core/live/directory-watcher';
-import { LiveStore } from '../core/live/live-store';
-import { refreshSearchOnChanges } from '../core/live/search-refresh';
-import type { SearchHandle } from '../core/service';
+import type { LiveStore } from '../core/live/live-store';
 import type { Catalog } from '../core/sources/catalog';
 import type { JsonlStore } from '../core/store';
 
@@ -30,24 +27,18 @@ export class MainLive {
   /** Counts follow requests, so a slow first read of an old request cannot win over a newer one. */
   private generation = 0;
 
-  constructor(
-    private readonly send: SendEvent,
-    private readonly options: DirectoryWatcherOptions = {},
-  ) {}
+  constructor(private readonly send: SendEvent) {}
 
-  /** Starts watching the folder of `store` and refreshing `search` on changes; returns the
-   * function that stops both (OpenStore calls it on repoint and at quit). */
-  open(store: JsonlStore | Catalog, search: SearchHandle): () => void {
-    const live = new LiveStore(store, this.options);
+  /** Tells the window about changes `live` sees in the folders of `store` and starts it; returns
+   * the function that stops (OpenStore calls it on repoint and at quit). */
+  open(store: JsonlStore | Catalog, live: LiveStore): () => void {
     const watched: Watched = { store, live, unfollow: null };
     this.current = watched;
-    live.onSessionsChanged((change) => this.send(SESSIONS_CHANGED_EVENT, change));
-    const stopRefreshing = refreshSearchOnChanges(live, search);
+    const unsubscribe = live.onSessionsChanged((change) => this.send(SESSIONS_CHANGED_EVENT, change));
     void live.start();
     return () => {
       watched.unfollow?.();
-      stopRefreshing();
-      live.close();
+      unsubscribe();
       if (this.current === watched) this.current = null;
     };
   }

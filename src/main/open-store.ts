@@ -4,12 +4,14 @@
 // index, built in the background by its own search handle.
 import type { StoreInfo } from '../shared/contract';
 import type { IndexProgress } from '../shared/types';
-import { AnnotationStore } from '../core/app-data/annotation-store';
+import type { Handlers } from '../shared/dispatch';
 import { defaultDataDir } from '../core/app-data/data-dir';
 import { Trash } from '../core/app-data/trash';
-import { createHandlers, type SearchHandle } from '../core/service';
-import type { Handlers } from '../shared/dispatch';
-import { Catalog, catalogInfo } from '../core/sources/catalog';
+import { wireBackend, type Backend } from '../core/backend';
+import type { DirectoryWatcherOptions } from '../core/live/directory-watcher';
+import type { LiveStore } from '../core/live/live-store';
+import type { SearchHandle } from '../core/service';
+import { Catalog } from '../core/sources/catalog';
 import { loadPriceTable } from '../core/sources/pricing/pricing';
 import type { SourceSetting } from '../core/sources/selection';
 
@@ -24,15 +26,15 @@ export interface OpenStoreDeps {
   /** Follows one session of the current store for the window (null stops). */
   watch?: (store: Catalog, id: string | null, known?: number) => Promise<void> | void;
   /** Starts live updates of a newly opened folder; returns what stops them (repoint, quit). */
-  live?: (store: Catalog, search: SearchHandle) => () => void;
+  live?: (store: Catalog, live: LiveStore) => () => void;
+  /** How the folders are watched (errors reported, waits shortened in tests). */
+  watcher?: DirectoryWatcherOptions;
   /** The app's data folder (stars, tags, notes; the trash); the platform's when absent. */
   dataDir?: string;
 }
 
 interface Current {
-  store: Catalog;
-  search: SearchHandle;
-  handlers: Handlers;
+  backend: Backend;
   unsubscribe: () => void;
   stopLive: () => void;
 }
@@ -59,22 +61,22 @@ export class OpenStore {
 
   /** The catalog to read from now. */
   store(): Catalog {
-    return this.current.store;
+    return this.current.backend.store;
   }
 
   /** The current folder's search. */
   search(): SearchHandle {
-    return this.current.search;
+    return this.current.backend.search;
   }
 
   /** The shared handlers over the current store. */
   handlers(): Handlers {
-    return this.current.handlers;
+    return this.current.backend.handlers;
   }
 
   /** Switches ggcode to the folder `dir` (the other sources stay); the previous search is closed. */
   repoint(dir: string): void {
-    const others = this.current.store.settings().filter((s) => s.name !== 'ggcode');
+    const others = this.current.backend.store.settings().filter((s) => s.name !== 'ggcode');
     this.reopen([{ name: 'ggcode', roots: [dir] }, ...others]);
   }
 
@@ -84,35 +86,36 @@ export class OpenStore {
     this.current = this.open(sources);
     previous.stopLive();
     previous.unsubscribe();
-    void previous.search.close();
+    void previous.backend.close();
   }
 
   /** Stops live updates and closes the current search (at quit). */
   async close(): Promise<void> {
     this.current.stopLive();
     this.current.unsubscribe();
-    await this.current.search.close();
+    await this.current.backend.close();
   }
 
   /** What the renderer is told about the current sources. */
   info(): Promise<StoreInfo> {
-    return catalogInfo(this.current.store, 'electron');
+    return this.current.backend.info();
   }
 
   private open(sources: readonly SourceSetting[] | string): Current {
     const store = catalogOf(sources, this.deps.cacheDir);
     const search = this.deps.makeSearch(store);
     const unsubscribe = search.onProgress((p) => this.deps.onSearchProgress?.(p));
-    void search.refresh();
-    const handlers = createHandlers(store, {
-      info: () => this.info(),
+    const backend = wireBackend({
+      store,
       search,
-      watch: (id, known) => this.deps.watch?.(store, id, known),
-      annotations: new AnnotationStore(this.dataDir),
+      mode: 'electron',
+      dataDir: this.dataDir,
       trash: this.trash,
+      watch: (id, known) => this.deps.watch?.(store, id, known),
+      watcher: this.deps.watcher,
     });
-    const stopLive = this.deps.live?.(store, search) ?? (() => undefined);
-    return { store, search, handlers, unsubscribe, stopLive };
+    const stopLive = this.deps.live?.(store, backend.live) ?? (() => undefined);
+    return { backend, unsubscribe, stopLive };
   }
 }
 

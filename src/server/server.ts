@@ -4,15 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { errorLine } from '../shared/api';
 import type { ExportFormat } from '../shared/export-options';
-import { LiveStore } from '../core/live/live-store';
-import { refreshSearchOnChanges } from '../core/live/search-refresh';
 import { defaultCacheDir } from '../core/search/cache-dir';
-import { Catalog, catalogInfo, indexFileForCatalog } from '../core/sources/catalog';
+import { Catalog, indexFileForCatalog } from '../core/sources/catalog';
 import { SearchService } from '../core/search/service';
-import { AnnotationStore } from '../core/app-data/annotation-store';
 import { defaultDataDir } from '../core/app-data/data-dir';
 import { Trash } from '../core/app-data/trash';
-import { createHandlers, type SearchHandle } from '../core/service';
+import { wireBackend } from '../core/backend';
+import type { SearchHandle } from '../core/service';
 import type { Handlers } from '../shared/dispatch';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
@@ -91,24 +89,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const search =
     options.search ??
     new SearchService(store, indexFileForCatalog(options.cacheDir ?? defaultCacheDir(), store.settings()));
-  void search.refresh();
-  // The folder is watched for the event streams; the search index follows the same changes.
-  const live = new LiveStore(store);
-  await live.start();
-  const stopRefreshing = refreshSearchOnChanges(live, search);
-  const events = new EventStreams(live, search, options.heartbeatMs);
   const dataDir = options.dataDir ?? defaultDataDir();
   // Deleted sessions older than the trash keeps are let go of at start (and at each delete).
   const trash = new Trash(dataDir);
   void trash.empty().catch(() => undefined);
-  const handlers = createHandlers(store, {
-    info: () => catalogInfo(store, 'browser'),
-    search,
-    // The browser follows a session over /events?watch=<id>; nothing to keep per request here.
-    watch: () => undefined,
-    annotations: new AnnotationStore(dataDir),
-    trash,
-  });
+  // The browser follows a session over /events?watch=<id>, so the handlers keep no watch.
+  const backend = wireBackend({ store, search, mode: 'browser', dataDir, trash });
+  // The folder is watched for the event streams; the search index follows the same changes.
+  await backend.live.start();
+  const events = new EventStreams(backend.live, search, options.heartbeatMs);
+  const { handlers } = backend;
   const context: RouteContext = { store, rendererDir, handlers, events, token, port: 0 };
   const timeouts = options.timeouts ?? SERVER_TIMEOUTS;
   const server = createServer(
@@ -135,10 +125,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token,
     close: async () => {
       events.close();
-      stopRefreshing();
-      live.close();
       await close(server);
-      await search.close();
+      await backend.close();
     },
   };
 }

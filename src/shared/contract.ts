@@ -145,27 +145,39 @@ export type Response<C extends Channel> = Contract[C]['response'];
 
 export type ElectronChannel = keyof ElectronContract;
 
-/** Every channel the shared API serves, in one list (used by allow-lists and the HTTP router). */
-export const CHANNELS = [
-  'store:info',
-  'sessions:list',
-  'sessions:load',
-  'sessions:transcript',
-  'sessions:messages',
-  'sessions:outline',
-  'sessions:image',
-  'sessions:export',
-  'sessions:redact-preview',
-  'sessions:delete',
-  'sessions:restore',
-  'sessions:search',
-  'search:matches',
-  'search:progress',
-  'usage:report',
-  'annotations:list',
-  'annotations:set',
-  'sessions:watch',
-] as const satisfies readonly Channel[];
+/** The one list of shared channels, each under the window.api method that calls it. CHANNELS, both
+ * clients, the preload bridge and its allow-list are derived from it. */
+export const API_METHODS = {
+  storeInfo: 'store:info',
+  listSessions: 'sessions:list',
+  loadSession: 'sessions:load',
+  openTranscript: 'sessions:transcript',
+  transcriptMessages: 'sessions:messages',
+  transcriptOutline: 'sessions:outline',
+  transcriptImage: 'sessions:image',
+  exportSession: 'sessions:export',
+  redactPreview: 'sessions:redact-preview',
+  deleteSession: 'sessions:delete',
+  restoreSession: 'sessions:restore',
+  searchSessions: 'sessions:search',
+  searchMatches: 'search:matches',
+  searchProgress: 'search:progress',
+  usageReport: 'usage:report',
+  listAnnotations: 'annotations:list',
+  setAnnotation: 'annotations:set',
+  watchSession: 'sessions:watch',
+} as const satisfies Record<string, Channel>;
+
+/** Every channel of API_METHODS; it type-checks only when that list names every channel of the
+ * contract, so a channel added to `Contract` alone is a compile error, not a channel nobody serves. */
+function channelsOf<M extends Record<string, Channel>>(
+  methods: M & ([Exclude<Channel, M[keyof M]>] extends [never] ? unknown : never),
+): readonly M[keyof M][] {
+  return Object.values(methods) as M[keyof M][];
+}
+
+/** Every channel the shared API serves (IPC registration, allow-lists and the HTTP router). */
+export const CHANNELS = channelsOf(API_METHODS);
 
 /** Fire-and-forget channel for drag-out: Electron's startDrag must run during the drag event. */
 export const DRAG_CHANNEL = 'sessions:drag';

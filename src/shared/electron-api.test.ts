@@ -1,8 +1,7 @@
 // The preload bridge (src/shared/electron-api.ts, exposed by src/preload/index.ts):
 // exactly the allowed keys, each on its own channel, envelopes unwrapped.
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from './api';
-import { DRAG_CHANNEL, STORE_CHANGED_EVENT } from './contract';
+import { API_METHODS, DRAG_CHANNEL, STORE_CHANGED_EVENT } from './contract';
 import { API_KEYS, createApi, type IpcPort } from './electron-api';
 
 function fakeIpc(reply: unknown = { ok: true, value: 'result' }) {

@@ -1,15 +1,14 @@
 // Electron mode: window.api from the preload does the work; this adapts it to ClientApi.
-import { API_METHODS, type ApiMethod, type SharedApi } from '../../shared/api';
+import { sharedApi } from '../../shared/api';
 import type { Api } from '../../shared/electron-api';
 import type { ClientApi } from './client-api';
 
 /** The ClientApi of Electron mode, over the preload's `api`. */
 export function createElectronClient(api: Api): ClientApi {
-  // The shared methods pass through as they are; the cast restores the per-method types that
-  // Object.fromEntries loses (window.api is typed from the same map).
-  const shared = Object.fromEntries(
-    (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [method, api[method]]),
-  ) as SharedApi;
+  // The shared methods pass through to the preload's, which carry the same names.
+  const shared = sharedApi((_channel, method, request) =>
+    (api[method] as (request: unknown) => Promise<unknown>)(request),
+  );
   return {
     ...shared,
     mode: 'electron',

@@ -1,14 +1,7 @@
 // Browser mode (`sessions serve`): the shared channels over POST /api/<channel>, Save as a
 // download of /export/<id>.md, drag-out through Chromium's DownloadURL, and live updates over
 // server-sent events on /events.
-import {
-  API_METHODS,
-  errorLine,
-  unwrap,
-  type ApiMethod,
-  type Envelope,
-  type SharedApi,
-} from '../../shared/api';
+import { errorLine, sharedApi, unwrap, type Envelope } from '../../shared/api';
 import {
   SEARCH_PROGRESS_EVENT,
   SESSION_APPENDED_EVENT,
@@ -85,14 +78,7 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
     return unwrap((await response.json()) as Envelope<unknown>);
   }
 
-  // Built from API_METHODS, so every shared channel is served; the cast restores the per-method
-  // types that Object.fromEntries loses (the same map types SharedApi).
-  const shared = Object.fromEntries(
-    (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [
-      method,
-      (request: unknown) => call(API_METHODS[method], request),
-    ]),
-  ) as SharedApi;
+  const shared = sharedApi((channel, _method, request) => call(channel, request));
 
   return {
     ...shared,
