@@ -12,7 +12,9 @@ export type SharedApi = {
 
 /** The shared half of a client, built from API_METHODS: each method hands its channel and request
  * to `call`. The one place the methods are made, so no client can miss a channel. */
-export function sharedApi(call: (channel: Channel, method: ApiMethod, request: unknown) => Promise<unknown>): SharedApi {
+export function sharedApi(
+  call: (channel: Channel, method: ApiMethod, request: unknown) => Promise<unknown>,
+): SharedApi {
   // Object.fromEntries loses the per-method types; the cast restores them from the same map.
   return Object.fromEntries(
     (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [

@@ -87,4 +87,7 @@ const ELECTRON_KEYS = [
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every key window.api exposes, sorted: the allow-list the tests hold the bridge to. */
-export const API_KEYS: readonly (keyof Api)[] = [...Object.keys(API_METHODS), ...ELECTRON_KEYS].sort() as (keyof Api)[];
+export const API_KEYS: readonly (keyof Api)[] = [
+  ...Object.keys(API_METHODS),
+  ...ELECTRON_KEYS,
+].sort() as (keyof Api)[];
