@@ -11,6 +11,12 @@ import type { ContentBlock, Message, Session } from '../shared/types';
 import { formatToSecond } from './gotime';
 import { rawInputText } from './raw';
 
+/** A session's title and its Markdown export, as the store streams them in one pass. */
+export interface SessionMarkdown {
+  title: string;
+  markdown: string;
+}
+
 /** The export's header: title, id, times, vendor line and message count, then a rule. */
 export function exportHeader(
   s: Pick<Session, 'id' | 'title' | 'created_at' | 'updated_at' | 'vendor' | 'endpoint' | 'model'>,

@@ -14,7 +14,7 @@ import { emptySession, loadSessionFile } from './load';
 import { SummaryCache, type CacheEntry } from './live/summary-cache';
 import { readSummaryFile, writeSummaryFile } from './live/summary-file';
 import { checkLockFile, livePidOf, lockHolder, withLock } from './lock';
-import { exportHeader, messageMarkdown } from './markdown';
+import { exportHeader, messageMarkdown, type SessionMarkdown } from './markdown';
 import { mapLimit } from './pool';
 import { isMissing, kindOf, NotRegularFileError, openRegularForAppend } from './regular-file';
 import { costLine, messageLine, metaLine } from './serialize';
@@ -266,9 +266,14 @@ export class JsonlStore {
 
   /** The session as Markdown, byte-identical to the reference's export. */
   async exportMarkdown(id: string): Promise<string> {
+    return (await this.markdownExport(id)).markdown;
+  }
+
+  /** The session's title and its Markdown export, in one pass over the file (never loaded whole). */
+  async markdownExport(id: string): Promise<SessionMarkdown> {
     const parts: string[] = [];
     const session = await this.read(id, (m) => parts.push(messageMarkdown(m)));
-    return exportHeader(session, parts.length) + parts.join('');
+    return { title: session.title, markdown: exportHeader(session, parts.length) + parts.join('') };
   }
 
   /** Writes the whole session (meta, messages, cost) atomically and updates its index entry. */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NativeImage } from 'electron';
 import type { Session } from '../shared/types';
 import { emptySession } from '../core/load';
+import { exportSessionMarkdown } from '../core/markdown';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, tempDir } from '../../test/support/fixtures';
 import { DragFolder, startDragOut } from './drag';
@@ -26,7 +27,10 @@ function storeTitled(title: string): ExportSource {
     updated_at: '2026-11-24T13:50:52Z',
     messages: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }],
   };
-  return { load: async () => structuredClone(session) };
+  return {
+    load: async () => structuredClone(session),
+    markdownExport: async () => ({ title, markdown: exportSessionMarkdown(session) }),
+  };
 }
 
 describe('drag-out', () => {

@@ -12,7 +12,7 @@ import { generatedId, writeSession } from '../../e2e/support/sessions';
 import { exportFileName } from '../shared/export-file-name';
 import { renderSession } from '../core/export/export-session';
 import { secretCases } from '../../test/support/secret-corpus';
-import { attachmentDisposition, titleFromExport } from './export-route';
+import { attachmentDisposition } from './export-route';
 import type { RunningServer } from './server';
 
 let corpus: string;
@@ -162,12 +162,6 @@ describe('download names', () => {
     expect(attachmentDisposition("it's (v2).md")).toBe(
       `attachment; filename="it's (v2).md"; filename*=UTF-8''it%27s%20%28v2%29.md`,
     );
-  });
-
-  it('reads the title from the export header, including an empty one', () => {
-    expect(titleFromExport('# Hello\n\n**Session:** x\n')).toBe('Hello');
-    expect(titleFromExport('# \n\n**Session:** x\n')).toBe('');
-    expect(titleFromExport('no header')).toBe('');
   });
 });
 

@@ -2,9 +2,9 @@
 // for drag-out (Chromium's DownloadURL needs a URL that answers with the file).
 import type { ServerResponse } from 'node:http';
 import { errorLine } from '../shared/api';
-import { exportFileName } from '../shared/export-file-name';
-import { EXPORT_MIME, type ExportRequest, type RedactOptions } from '../shared/export-options';
-import { exportSession, type ExportedFile, type ExportStore } from '../core/export/export-session';
+import type { ExportRequest, RedactOptions } from '../shared/export-options';
+import { exportSession, type ExportSource } from '../core/export/export-session';
+import type { ExportedFile } from '../core/export/markdown-file';
 import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';
 import { decodePathSegment } from './path-segment';
@@ -26,19 +26,6 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
-/** The title as the export header states it ("# {title}\n\n**Session:** ..."), so a download
- * needs one load of the session, not two. */
-export function titleFromExport(markdown: string): string {
-  return /^# (.*?)\n\n\*\*Session:\*\* /s.exec(markdown)?.[1] ?? '';
-}
-
-// Plain Markdown streams from the store (one pass over the file); the rest loads the session.
-async function exportFile(store: ExportStore, id: string, request: ExportRequest): Promise<ExportedFile> {
-  if (request.format !== 'md' || request.redact) return exportSession(store, id, request);
-  const text = await store.exportMarkdown(id);
-  return { name: exportFileName(titleFromExport(text), id), mime: EXPORT_MIME.md, text, findings: [] };
-}
-
 /** The redaction a download asks for: `?redact=1`, plus `emails=1` and `home=1`. */
 export function redactFromQuery(query: URLSearchParams): RedactOptions | null {
   if (query.get('redact') !== '1') return null;
@@ -48,7 +35,7 @@ export function redactFromQuery(query: URLSearchParams): RedactOptions | null {
 /** Answers an export request for `rawId` (the percent-encoded path segment). */
 export async function handleExport(
   res: ServerResponse,
-  store: ExportStore,
+  store: ExportSource,
   rawId: string,
   request: ExportRequest,
   head: boolean,
@@ -60,7 +47,7 @@ export async function handleExport(
   }
   let file: ExportedFile;
   try {
-    file = await exportFile(store, id, request);
+    file = await exportSession(store, id, request);
   } catch (error) {
     sendText(res, error instanceof SessionNotFoundError ? 404 : 500, errorLine(error));
     return;

@@ -12,24 +12,12 @@ import { exportSessionMarkdown } from '../markdown';
 import { redactSession } from '../redact/redact-session';
 import type { JsonlStore } from '../store';
 import { exportSessionHtml } from './html';
+import { markdownFile, type ExportedFile } from './markdown-file';
 import { sessionJson } from './session-json';
 
-/** An export ready to be written or sent. */
-export interface ExportedFile {
-  /** The sanitized file name (exportFileName), with the format's extension. */
-  name: string;
-  /** Its Content-Type. */
-  mime: string;
-  text: string;
-  /** What redaction replaced (empty when the export was not redacted). */
-  findings: RedactionFinding[];
-}
-
-/** The store methods an export needs (a narrow view, so tests can pass a fake). */
-export type ExportSource = Pick<JsonlStore, 'load'>;
-
-/** What exports every format: loads, and streams ggcode's Markdown (a store, or a catalog of sources). */
-export type ExportStore = ExportSource & Pick<JsonlStore, 'exportMarkdown'>;
+/** The store methods an export needs: a load, and the streamed Markdown for plain Markdown (a
+ * store, or a catalog of sources). */
+export type ExportSource = Pick<JsonlStore, 'load' | 'markdownExport'>;
 
 /** `session` in `format`. */
 export function renderSession(session: Session, format: ExportFormat): string {
@@ -43,13 +31,15 @@ export function renderSession(session: Session, format: ExportFormat): string {
   }
 }
 
-/** Loads session `id` and exports it as `request` says; throws the store's one-line errors. The
- * file is named after the title as it stands after redaction. */
+/** Session `id` exported as `request` says; throws the store's one-line errors. Plain Markdown
+ * streams from the store; the rest loads the session, and the file is named after the title as it
+ * stands after redaction. */
 export async function exportSession(
   store: ExportSource,
   id: string,
   request: ExportRequest,
 ): Promise<ExportedFile> {
+  if (request.format === 'md' && !request.redact) return markdownFile(store, id);
   const session = await store.load(id);
   const findings = request.redact ? await redactSession(session, request.redact) : [];
   return {

@@ -9,7 +9,7 @@ import type { SourceInfo, StoreInfo } from '../../shared/contract';
 import { SessionNotFoundError, StoreError } from '../errors';
 import { assertValidId } from '../ids';
 import { parseGoTime } from '../gotime';
-import { exportHeader, messageMarkdown } from '../markdown';
+import { exportSessionMarkdown, type SessionMarkdown } from '../markdown';
 import { indexFileFor } from '../search/cache-dir';
 import { JsonlStore } from '../store';
 import { GgcodeSource, ggcodeAdapter } from './ggcode/index';
@@ -126,10 +126,15 @@ export class Catalog {
 
   /** The session as Markdown in ggcode's layout (for ggcode sessions, byte-identical to its export). */
   async exportMarkdown(id: string): Promise<string> {
+    return (await this.markdownExport(id)).markdown;
+  }
+
+  /** The session's title and Markdown: ggcode's streamed from its file, another source's loaded. */
+  async markdownExport(id: string): Promise<SessionMarkdown> {
     const source = this.sourceOf(id);
-    if (source instanceof GgcodeSource) return source.store.exportMarkdown(id);
-    const s = await source.load(id);
-    return exportHeader(s, s.messages.length) + s.messages.map(messageMarkdown).join('');
+    if (source instanceof GgcodeSource) return source.store.markdownExport(id);
+    const session = await source.load(id);
+    return { title: session.title, markdown: exportSessionMarkdown(session) };
   }
 
   /** Deletes a session of a writable source (false: nothing was there); refuses another agent's. */
