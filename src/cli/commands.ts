@@ -1,10 +1,9 @@
 // The `sessions` commands over the sources read (a catalog). Each writes through `io` and returns an exit code.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RedactionFinding } from '../shared/export-options';
 import { writeFileAtomic } from '../core/atomic';
 import { goTimeToMillis } from '../core/gotime';
-import { defaultCacheDir } from '../core/search/cache-dir';
-import { indexFileForCatalog, type Catalog } from '../core/sources/catalog';
+import type { Catalog } from '../core/sources/catalog';
 import { livePidOf } from '../core/lock';
 import { AnnotationStore } from '../core/app-data/annotation-store';
 import { defaultDataDir } from '../core/app-data/data-dir';
@@ -16,6 +15,8 @@ import { partialNote, searchFooter } from './search-footer';
 import { usageCommand } from './usage-command';
 import { noResumeReason, resumeCommand } from '../shared/resume';
 import { columns, oneLine, relativeTime } from './format';
+import { withFreshIndex } from './fresh-index';
+import type { SearchService } from '../core/search/service';
 import { sessionJson } from '../core/export/session-json';
 import { terminalSafeJson } from './terminal-safe';
 
@@ -168,57 +169,47 @@ function listFindings(findings: RedactionFinding[], io: Io): void {
 // long build (the first) is stopped after a few seconds, unless --wait: the answer covers what
 // it has indexed so far, newest sessions first, and the next search carries on from there.
 async function search(store: Catalog, cmd: Command, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
-  // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
-  const { SearchService } = await import('../core/search/service');
-  const service = new SearchService(
-    store,
-    indexFileForCatalog(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.settings()),
-    // The reader thread bundled beside the CLI (scripts/build-cli.mjs): both cores build.
-    { readerFile: join(__dirname, 'search-reader.cjs') },
-  );
-  try {
-    let shown = -1;
-    service.onProgress(({ done, total }) => {
-      const percent = total ? Math.floor((done / total) * 100) : 100;
-      if (total > 200 && percent >= shown + 10)
-        io.err(`indexing ${done}/${total} sessions (${(shown = percent)}%)`);
-    });
-    const built = service.refresh();
+  const waitMs = Number(env.TRANSCRIPTS_SEARCH_WAIT_MS || FIRST_RESULTS_MS);
+  const untilDeadline = async (built: Promise<void>) => {
     let timer: NodeJS.Timeout | undefined;
-    const waitMs = Number(env.TRANSCRIPTS_SEARCH_WAIT_MS || FIRST_RESULTS_MS);
     const deadline = new Promise<void>((done) => (timer = setTimeout(done, waitMs)));
-    await (cmd.wait ? built : Promise.race([built, deadline]));
+    await Promise.race([built, deadline]);
     clearTimeout(timer);
-    const progress = service.progress();
-    if (progress.state === 'error') throw new Error(`search index: ${progress.error}`);
-    const results = await service.search({
-      query: cmd.positional[0]!,
-      page: (cmd.page ?? 1) - 1,
-      pageSize: cmd.limit ?? 20,
-    });
-    if (cmd.json) return io.out(terminalSafeJson(JSON.stringify(results, null, 2)) + '\n');
-    if (results.groups.length === 0) {
-      io.err(
-        results.page > 0 && (results.capped || results.total_sessions) ? 'no more matches' : 'no matches',
-      );
-      if (results.partial) io.err(partialNote(results));
-      return;
-    }
-    const rows: string[][] = [];
-    for (const g of results.groups) {
-      rows.push([
-        g.id,
-        `${g.hit_count} match${g.hit_count === 1 ? '' : 'es'}`,
-        oneLine(g.title || '(untitled)', TITLE_WIDTH),
-      ]);
-      for (const m of g.matches)
-        rows.push(['', m.message < 0 ? 'title' : `#${m.message + 1} ${m.field}`, oneLine(m.snippet, 100)]);
-    }
-    io.out(columns(rows) + '\n');
-    io.err(searchFooter(results));
-  } finally {
-    await service.close();
+  };
+  await withFreshIndex(
+    store,
+    env,
+    io,
+    (service) => searchIn(service, cmd, io),
+    cmd.wait ? undefined : untilDeadline,
+  );
+}
+
+/** Answers `sessions search` from the index `service`, as far as it has been built. */
+async function searchIn(service: SearchService, cmd: Command, io: Io): Promise<void> {
+  const results = await service.search({
+    query: cmd.positional[0]!,
+    page: (cmd.page ?? 1) - 1,
+    pageSize: cmd.limit ?? 20,
+  });
+  if (cmd.json) return io.out(terminalSafeJson(JSON.stringify(results, null, 2)) + '\n');
+  if (results.groups.length === 0) {
+    io.err(results.page > 0 && (results.capped || results.total_sessions) ? 'no more matches' : 'no matches');
+    if (results.partial) io.err(partialNote(results));
+    return;
   }
+  const rows: string[][] = [];
+  for (const g of results.groups) {
+    rows.push([
+      g.id,
+      `${g.hit_count} match${g.hit_count === 1 ? '' : 'es'}`,
+      oneLine(g.title || '(untitled)', TITLE_WIDTH),
+    ]);
+    for (const m of g.matches)
+      rows.push(['', m.message < 0 ? 'title' : `#${m.message + 1} ${m.field}`, oneLine(m.snippet, 100)]);
+  }
+  io.out(columns(rows) + '\n');
+  io.err(searchFooter(results));
 }
 
 // Prints the command (for a shell or a copy); an agent without one is an error.

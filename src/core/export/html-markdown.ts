@@ -5,6 +5,7 @@
 import hljs from 'highlight.js/lib/common';
 import { Marked, type Tokens } from 'marked';
 import sanitize from 'sanitize-html';
+import { EXPORT_TAGS, SAFE_TAGS } from '../../shared/safe-html';
 import { escapeHtml } from './escape-html';
 
 /** Code larger than this is shown plain: highlighting it would take too long for little gain. */
@@ -46,40 +47,7 @@ const marked = new Marked({
 });
 
 const SANITIZE: sanitize.IOptions = {
-  allowedTags: [
-    'a',
-    'b',
-    'blockquote',
-    'br',
-    'code',
-    'del',
-    'em',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'hr',
-    'i',
-    'input',
-    'li',
-    'ol',
-    'p',
-    'pre',
-    's',
-    'span',
-    'strong',
-    'sub',
-    'sup',
-    'table',
-    'tbody',
-    'td',
-    'th',
-    'thead',
-    'tr',
-    'ul',
-  ],
+  allowedTags: [...SAFE_TAGS, ...EXPORT_TAGS],
   allowedAttributes: {
     a: ['href', 'rel'],
     code: ['class'],

@@ -4,48 +4,9 @@
 // placeholder naming its address. The parse happens in DOMPurify's inert document, so nothing
 // loads or runs before the allow-list has been applied.
 import createDOMPurify, { type Config } from 'dompurify';
+import { SAFE_TAGS, VIEWER_TAGS } from '../../../shared/safe-html';
 
-const ALLOWED_TAGS = [
-  'a',
-  'abbr',
-  'b',
-  'blockquote',
-  'br',
-  'code',
-  'del',
-  'details',
-  'div',
-  'em',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'i',
-  // Kept only so that it can be replaced by a placeholder below; its src never survives.
-  'img',
-  'kbd',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  's',
-  'span',
-  'strong',
-  'sub',
-  'summary',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-];
+const ALLOWED_TAGS = [...SAFE_TAGS, ...VIEWER_TAGS];
 
 const ALLOWED_ATTR = ['href', 'title', 'alt', 'class', 'align', 'start', 'colspan', 'rowspan', 'open'];
 
