@@ -5,33 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, STORE_CHANGED_EVENT } from '../shared/contract';
+import { fake } from '../../test/support/fake-electron';
 import { corpusCopy, fixtureIds, tempDir } from '../../test/support/fixtures';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { mainWindowOptions } from './window';
 
 type Handler = (event: unknown, raw?: unknown) => unknown;
 
-/** The Electron stand-in, rebuilt for every test. */
-const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown> }));
-// The mock module is made once; its getters read the stand-in of the test that is running.
-vi.mock('electron', () => {
-  const names = [
-    'app',
-    'BrowserWindow',
-    'dialog',
-    'ipcMain',
-    'Menu',
-    'protocol',
-    'session',
-    'shell',
-    'nativeImage',
-  ];
-  const module = {};
-  for (const name of names) {
-    Object.defineProperty(module, name, { enumerable: true, get: () => fake.electron[name] });
-  }
-  return module;
-});
+vi.mock('electron', async () => (await import('../../test/support/fake-electron')).electronModule());
 
 function makeElectron(userData: string, lock = true) {
   const appListeners = new Map<string, (...args: unknown[]) => void>();

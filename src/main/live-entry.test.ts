@@ -4,30 +4,13 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_APPENDED_EVENT, SESSIONS_CHANGED_EVENT } from '../shared/contract';
+import { fake } from '../../test/support/fake-electron';
 import { tempDir } from '../../test/support/fixtures';
 import { appendMessage, sleep, writeSession } from '../../test/support/live';
 
 type Listener = (...args: unknown[]) => unknown;
 
-const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown> }));
-vi.mock('electron', () => {
-  const names = [
-    'app',
-    'BrowserWindow',
-    'dialog',
-    'ipcMain',
-    'Menu',
-    'protocol',
-    'session',
-    'shell',
-    'nativeImage',
-  ];
-  const module = {};
-  for (const name of names) {
-    Object.defineProperty(module, name, { enumerable: true, get: () => fake.electron[name] });
-  }
-  return module;
-});
+vi.mock('electron', async () => (await import('../../test/support/fake-electron')).electronModule());
 
 /** Just enough Electron for the entry to start, with the window's `send` recorded. */
 function makeElectron(userData: string) {
