@@ -4,6 +4,7 @@
 import type { SearchHandle } from '../../src/core/service';
 import { JsonlStore } from '../../src/core/store';
 import { startServer } from '../../src/server/server';
+import { noResults } from '../../src/shared/search/no-results';
 
 export { JsonlStore };
 export { addToIndex, writeSession } from '../../e2e/support/sessions';
@@ -11,19 +12,7 @@ export { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium';
 
 /** A search backend with nothing in it. */
 export const NO_SEARCH: SearchHandle = {
-  search: async (request) => ({
-    query: request.query,
-    groups: [],
-    total_sessions: 0,
-    total_hits: 0,
-    capped: false,
-    has_more: false,
-    page: 0,
-    page_size: 20,
-    took_ms: 0,
-    progress: { state: 'ready', done: 0, total: 0 },
-    partial: false,
-  }),
+  search: async (request) => noResults(request.query),
   sessionMatches: () => [],
   usage: async () => {
     throw new Error('no usage in this benchmark');

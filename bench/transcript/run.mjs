@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { bundleLib } from '../bundle.mjs';
-import { clickUntilReadable, fetchAlone } from '../ui/page-probes.mjs';
+import { clickUntilShown, fetchAlone, openRow } from '../ui/page-probes.mjs';
 import { report } from '../report.mjs';
 
 const RUNS = Number(process.env.BENCH_TR_RUNS ?? 5);
@@ -76,7 +76,7 @@ async function timeToReadable(browser, dir, id, firstText) {
     await page.evaluate(() => document.querySelector('[data-testid="session-filter"]')?.focus());
     await page.fill('[data-testid="session-filter"]', id);
     await page.waitForSelector(`[data-testid="session-row"][data-session-id="${id}"]`);
-    const time = await page.evaluate(clickUntilReadable, { id, firstText });
+    const time = await page.evaluate(clickUntilShown, openRow(id, firstText));
     await context.close();
     return time;
   });

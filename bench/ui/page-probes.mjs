@@ -1,6 +1,6 @@
 // Code the benchmark runs inside the page. Times are performance.now() values, so "since
 // navigation" needs no clock shared with Node.
-/* global document, requestAnimationFrame, MutationObserver -- these functions run in the page */
+/* global document, window, requestAnimationFrame, MutationObserver -- these functions run in the page */
 
 /** Init script: records when the first list row exists and then has been painted (two frames
  * later, the first of which paints it). Stored on window.__bench. */
@@ -14,12 +14,15 @@ export const FIRST_ROW_PROBE = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 })()`;
 
-/** In the page: clicks the row of `id` and resolves with the ms until its first message is on
- * screen, painted, and the main thread is free again (a queued task runs). */
-export function clickUntilReadable({ id, firstText }) {
-  const row = document.querySelector(`[data-testid="session-row"][data-session-id="${id}"]`);
-  if (!row) throw new Error(`no row for ${id}`);
+/** In the page: clicks what `click` selects and resolves with the ms until each of `until` is on
+ * screen, painted, and the main thread is free again (a queued task runs). Each of `until` is a
+ * selector, with text its element must include (`includes`) or must not be (`not`); when each
+ * first matched is kept in window.__seenAt, by selector. */
+export function clickUntilShown({ click, until }) {
+  const target = document.querySelector(click);
+  if (!target) throw new Error(`nothing matches ${click}`);
   const start = performance.now();
+  const seenAt = (window.__seenAt = {});
   return new Promise((resolve) => {
     const done = () => {
       observer.disconnect();
@@ -29,15 +32,30 @@ export function clickUntilReadable({ id, firstText }) {
         channel.port2.postMessage(null);
       });
     };
+    const shown = ({ selector, includes, not }) => {
+      const element = document.querySelector(selector);
+      const text = element?.textContent ?? '';
+      const ok = element !== null && (includes === undefined || text.includes(includes)) && text !== not;
+      if (ok && seenAt[selector] === undefined) seenAt[selector] = performance.now() - start;
+      return ok;
+    };
     const check = () => {
-      const first = document.querySelector('[data-testid="transcript"] [data-testid="message"]');
-      if (first && first.textContent.includes(firstText)) done();
+      if (until.map(shown).every(Boolean)) done();
     };
     const observer = new MutationObserver(check);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    row.click();
+    target.click();
     check();
   });
+}
+
+/** What clickUntilShown waits for when a row is opened: the row of session `id`, clicked, until the
+ * first message shows `firstText`. */
+export function openRow(id, firstText) {
+  return {
+    click: `[data-testid="session-row"][data-session-id="${id}"]`,
+    until: [{ selector: '[data-testid="transcript"] [data-testid="message"]', includes: firstText }],
+  };
 }
 
 /** In the page: ms to POST one API call and parse its JSON, the floor any UI must pay. */

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { clickUntilReadable, fetchAlone, FIRST_ROW_PROBE } from './page-probes.mjs';
+import { clickUntilShown, fetchAlone, FIRST_ROW_PROBE, openRow } from './page-probes.mjs';
 import { bundleLib } from '../bundle.mjs';
 import { report } from '../report.mjs';
 
@@ -77,7 +77,7 @@ try {
 
     // The long session is the newest, so its row is the first one on screen.
     transcript.push(
-      await page.evaluate(clickUntilReadable, { id: bigId, firstText: 'First message of the long session' }),
+      await page.evaluate(clickUntilShown, openRow(bigId, 'First message of the long session')),
     );
     transcriptFloor.push(
       await page.evaluate(fetchAlone, {

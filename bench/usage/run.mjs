@@ -4,7 +4,7 @@
 // view's usage:report request fetched and parsed alone. Goal: under 200 ms.
 // Env: BENCH_USAGE_SESSIONS (10000), BENCH_USAGE_RUNS (7); BENCH_USAGE_DEBUG=1 prints, per run, when
 // the figures and the chart appeared.
-/* global document, window, requestAnimationFrame, MutationObserver -- page code */
+/* global window -- page code */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { bundleLib } from '../bundle.mjs';
 import { report } from '../report.mjs';
-import { fetchAlone } from '../ui/page-probes.mjs';
+import { clickUntilShown, fetchAlone } from '../ui/page-probes.mjs';
 
 const SESSIONS = Number(process.env.BENCH_USAGE_SESSIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_USAGE_RUNS ?? 7);
@@ -71,32 +71,14 @@ function sessionText(n, now) {
   return { id, text: lines.map((l) => JSON.stringify(l)).join('\n') + '\n' };
 }
 
-/** In the page: ms from the click on Usage to totals and a drawn chart painted, main thread free. */
-function clickUntilCharted() {
-  const start = performance.now();
-  return new Promise((resolve) => {
-    const done = () => {
-      observer.disconnect();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - start);
-        channel.port2.postMessage(null);
-      });
-    };
-    const check = () => {
-      const total = document.querySelector('[data-testid="usage-total-tokens"]');
-      if (total && total.textContent !== '0' && window.__totalsAt === undefined)
-        window.__totalsAt = performance.now() - start;
-      const canvas = document.querySelector('[data-testid="usage-chart"] canvas');
-      if (canvas && window.__canvasAt === undefined) window.__canvasAt = performance.now() - start;
-      if (total && total.textContent !== '0' && canvas) done();
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    document.querySelector('[data-testid="usage-toggle"]').click();
-    check();
-  });
-}
+/** The click on Usage, until its totals are shown and its chart drawn. */
+const USAGE_SHOWN = {
+  click: '[data-testid="usage-toggle"]',
+  until: [
+    { selector: '[data-testid="usage-total-tokens"]', not: '0' },
+    { selector: '[data-testid="usage-chart"] canvas' },
+  ],
+};
 
 const dir = await mkdtemp(join(tmpdir(), 'transcripts-bench-usage-'));
 const cache = await mkdtemp(join(tmpdir(), 'transcripts-bench-usage-cache-'));
@@ -135,21 +117,12 @@ try {
   const floor = [];
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
-    await page.evaluate(() => {
-      window.__totalsAt = undefined;
-      window.__canvasAt = undefined;
-    });
     await page.waitForSelector('[data-testid="session-row"]');
     // The page settles first (list, chips, index progress): what is timed is the view alone.
     await page.waitForTimeout(1500);
-    view.push(await page.evaluate(clickUntilCharted));
+    view.push(await page.evaluate(clickUntilShown, USAGE_SHOWN));
     if (process.env.BENCH_USAGE_DEBUG)
-      console.log(
-        'totals at',
-        await page.evaluate(() => [window.__totalsAt, window.__canvasAt]),
-        'done at',
-        view.at(-1),
-      );
+      console.log('shown at', await page.evaluate(() => window.__seenAt), 'done at', view.at(-1));
     const bars = await page.getAttribute('[data-testid="usage-chart"]', 'data-bars');
     if (Number(bars) < 300) throw new Error(`expected a year of bars, got ${bars}`);
     floor.push(

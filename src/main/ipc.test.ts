@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents } from 'electron';
 import { CHANNELS, DRAG_CHANNEL } from '../shared/contract';
 import type { Handlers } from '../shared/dispatch';
+import { noResults } from '../shared/search/no-results';
 import { registerIpc, type IpcDeps } from './ipc';
 import { FORBIDDEN_SENDER, type SenderEvent } from './sender';
 
@@ -28,19 +29,7 @@ function fakeHandlers() {
     'sessions:export': vi.fn(async () => '# md'),
     'sessions:delete': vi.fn(async () => ({ deleted: true, undo: 'T1' })),
     'sessions:restore': vi.fn(async () => ({ id: 'x' })),
-    'sessions:search': vi.fn(async () => ({
-      query: '',
-      groups: [],
-      total_sessions: 0,
-      total_hits: 0,
-      capped: false,
-      has_more: false,
-      page: 0,
-      page_size: 20,
-      took_ms: 0,
-      progress: { state: 'ready' as const, done: 0, total: 0 },
-      partial: false,
-    })),
+    'sessions:search': vi.fn(async () => noResults('')),
     'search:matches': vi.fn(async () => []),
     'search:progress': vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0 })),
     'annotations:list': vi.fn(async () => ({})),

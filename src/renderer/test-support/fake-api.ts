@@ -4,6 +4,7 @@ import type { RedactionFinding } from '../../shared/export-options';
 import type { UsageGrouping, UsageReport } from '../../shared/usage';
 import { applyPatch } from '../../shared/annotation';
 import { messageExport } from '../../shared/message-export';
+import { noResults } from '../../shared/search/no-results';
 import type { TranscriptPage } from '../../shared/transcript';
 import type { Annotations, IndexProgress, SessionSummary } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
@@ -142,19 +143,7 @@ export function fakeApi(
       api.sessions = [...api.sessions.slice(0, kept.at), kept.session, ...api.sessions.slice(kept.at)];
       return { id: kept.session.id };
     },
-    searchSessions: async ({ query }) => ({
-      query,
-      groups: [],
-      total_sessions: 0,
-      total_hits: 0,
-      capped: false,
-      has_more: false,
-      page: 0,
-      page_size: 20,
-      took_ms: 0,
-      progress: { state: 'ready', done: 0, total: 0 },
-      partial: false,
-    }),
+    searchSessions: async ({ query }) => noResults(query),
     searchMatches: async () => [],
     listAnnotations: async () => ({ ...api.annotations }),
     setAnnotation: async ({ id, ...patch }) => {
