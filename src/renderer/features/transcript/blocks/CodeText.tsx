@@ -6,6 +6,7 @@ import { highlightCode } from '../highlight';
 import { useViewState } from '../TranscriptContext';
 import { PAGE_CHARS } from './page-starts';
 import { PagedText } from './PagedText';
+import { ShowAllToggle } from './ShowAllToggle';
 
 /** What to draw and under which keys. */
 export interface CodeTextProps {
@@ -41,15 +42,11 @@ export function CodeText({ text, language, viewKey, section }: CodeTextProps) {
     return (
       <div className="code-block collapsed">
         <Code text={plan.preview} language={language} section={section} />
-        <button
-          type="button"
-          className="show-all"
-          data-testid="show-all"
-          data-find-skip=""
-          onClick={() => view.set(viewKey, true)}
-        >
-          {showAllLabel(plan.lines)}
-        </button>
+        <ShowAllToggle
+          open={false}
+          label={showAllLabel(plan.lines)}
+          onToggle={() => view.set(viewKey, true)}
+        />
       </div>
     );
   }
@@ -60,17 +57,7 @@ export function CodeText({ text, language, viewKey, section }: CodeTextProps) {
       ) : (
         <Code text={text} language={language} section={section} />
       )}
-      {plan.collapsed && (
-        <button
-          type="button"
-          className="show-less"
-          data-testid="show-less"
-          data-find-skip=""
-          onClick={() => view.set(viewKey, false)}
-        >
-          Show less
-        </button>
-      )}
+      {plan.collapsed && <ShowAllToggle open label="Show less" onToggle={() => view.set(viewKey, false)} />}
     </div>
   );
 }

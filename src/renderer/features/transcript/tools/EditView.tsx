@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { showAllLabel } from '../collapse';
 import { useViewState } from '../TranscriptContext';
 import { diffRows, type DiffRow } from './diff-rows';
+import { ShowAllToggle } from '../blocks/ShowAllToggle';
 import { ToolPath } from './ToolPath';
 
 /** Rows shown before "Show all". */
@@ -30,15 +31,11 @@ function Diff({ before, after, viewKey }: { before: string; after: string; viewK
         ))}
       </pre>
       {rows.length > DIFF_PREVIEW_ROWS && !expanded && (
-        <button
-          type="button"
-          className="show-all"
-          data-testid="show-all"
-          data-find-skip=""
-          onClick={() => view.set(viewKey, true)}
-        >
-          {showAllLabel(rows.length)}
-        </button>
+        <ShowAllToggle
+          open={false}
+          label={showAllLabel(rows.length)}
+          onToggle={() => view.set(viewKey, true)}
+        />
       )}
     </div>
   );
