@@ -116,6 +116,9 @@ export class SessionBuilder {
         break;
       case 'cost':
         s.cost = rec.cost as Cost | null;
+        // The last cost wins, stored text and all (a cost made in memory has none).
+        if (rec.raw === undefined) delete s.cost_json;
+        else s.cost_json = rec.raw;
         break;
       case 'usage':
         s.usage.push(rec.usage);

@@ -4,7 +4,6 @@ import type { Checkpoint, ContentBlock, Message, MetricEvent, UsageEntry } from 
 import { parseGoTime, ZERO_TIME } from './gotime';
 import { rawInputs, rawInputsQuick, rawMember } from './gojson';
 import { mayNestDeeperThan, nestsDeeperThan, SURROGATE_ESCAPE, wellFormedInPlace } from './json-walk';
-import { rememberRaw } from './raw';
 
 /** Records nested deeper than this are refused: every consumer of a loaded session (JSON text for
  * the CLI and server, structured clone for IPC) recurses, and fails past about 4,000 levels. */
@@ -25,7 +24,7 @@ export interface MetaFields {
 export type RecordLine =
   | { type: 'meta'; meta: MetaFields }
   | { type: 'message'; message: Message | null }
-  | { type: 'cost'; cost: unknown }
+  | { type: 'cost'; cost: unknown; raw?: string }
   | { type: 'usage'; usage: UsageEntry }
   | { type: 'metric'; metric: MetricEvent }
   | { type: 'checkpoint'; checkpoint: Omit<Checkpoint, 'after_messages'> }
@@ -119,12 +118,12 @@ function keepRawInputs(message: Message, text: string): void {
   if (owners.length === 0) return;
   const quick = rawInputsQuick(text, owners.length);
   if (quick) {
-    owners.forEach((b, i) => rememberRaw(b, quick[i]!));
+    owners.forEach((b, i) => (b.input_json = quick[i]!));
     return;
   }
   for (const [i, raw] of rawInputs(text)) {
     const b = message.content[i];
-    if (b) rememberRaw(b, raw);
+    if (b) b.input_json = raw;
   }
 }
 
@@ -154,11 +153,8 @@ export function decodeRecord(text: string, keepRaw = true): RecordLine {
     }
     case 'cost': {
       const cost = o.cost ?? null;
-      if (isObj(cost) && keepRaw) {
-        const raw = rawMember(text, 'cost');
-        if (raw !== undefined) rememberRaw(cost, raw);
-      }
-      return { type, cost };
+      const raw = isObj(cost) && keepRaw ? rawMember(text, 'cost') : undefined;
+      return raw === undefined ? { type, cost } : { type, cost, raw };
     }
     case 'usage':
       return { type, usage: isObj(o.usage_entry) ? (o.usage_entry as UsageEntry) : {} };

@@ -3,7 +3,7 @@
 import type { ContentBlock, Message, Session } from '../shared/types';
 import { compactJson, goMarshal, goString } from './gojson';
 import { ZERO_TIME } from './gotime';
-import { rawInputText, recalledRaw } from './raw';
+import { rawCostText, rawInputText } from './raw';
 
 const s = (v: string): string => goString(v, false);
 const BLOCK_KNOWN = [
@@ -14,6 +14,7 @@ const BLOCK_KNOWN = [
   'tool_name',
   'tool_id',
   'input',
+  'input_json',
   'output',
   'is_error',
 ];
@@ -65,7 +66,6 @@ export function messageLine(id: string, m: Message): string {
 }
 
 /** A cost line (with newline); the cost's stored bytes are kept, compacted as Go writes them. */
-export function costLine(id: string, cost: unknown): string {
-  const raw = (typeof cost === 'object' && cost !== null && recalledRaw(cost)) || goMarshal(cost, false);
-  return `${head('cost', id)},"cost":${compactJson(raw)}}\n`;
+export function costLine(id: string, session: Pick<Session, 'cost' | 'cost_json'>): string {
+  return `${head('cost', id)},"cost":${compactJson(rawCostText(session))}}\n`;
 }

@@ -283,7 +283,7 @@ export class JsonlStore {
     await withLock(this.root, `${s.id}.jsonl`, async () => {
       s.updated_at = nowGoTime();
       const lines = [metaLine(s), ...s.messages.map((m) => messageLine(s.id, m))];
-      if (s.cost !== null) lines.push(costLine(s.id, s.cost));
+      if (s.cost !== null) lines.push(costLine(s.id, s));
       await writeFileAtomic(path, lines.join(''));
     });
     await this.updateIndex((entries) => upsert(entries, s));

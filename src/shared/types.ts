@@ -12,8 +12,11 @@ export interface ContentBlock {
   image_data?: string;
   tool_name?: string;
   tool_id?: string;
-  /** The tool's arguments as a JSON value (its raw text is kept separately for export). */
+  /** The tool's arguments as a JSON value. */
   input?: unknown;
+  /** The same arguments as the file stores them (number spelling and key order kept), when
+   * loaded from a file: exports and rewrites use this text. Never written as a field of its own. */
+  input_json?: string;
   output?: string;
   is_error?: boolean;
   /** Images attached to a tool result (later ggcode versions). */
@@ -145,6 +148,8 @@ export interface Session {
   messages: Message[];
   /** The last `cost` record, or null. */
   cost: Cost | null;
+  /** That record as the file stores it, when loaded from a file: a rewrite keeps its bytes. */
+  cost_json?: string;
   workspace?: string;
   usage: UsageEntry[];
   metrics: MetricEvent[];

@@ -7,6 +7,7 @@ import { newJsonlStore, newSession } from '../../src/core/store';
 import { titleFromMessages } from '../../src/core/title';
 import type { ContentBlock, Message } from '../../src/shared/types';
 import { tempDir } from '../support/fixtures';
+import { modelOf } from '../support/stored-text';
 
 const block: fc.Arbitrary<ContentBlock> = fc.oneof(
   fc.record({ type: fc.constant('text'), text: fc.string({ unit: 'grapheme', maxLength: 40 }) }),
@@ -116,7 +117,7 @@ describe('save and load', () => {
           s.messages = structuredClone(messages);
           await store.save(s);
           const loaded = await store.load(s.id);
-          expect(viaJson(loaded.messages)).toEqual(viaJson(s.messages.map(withoutEmpty)));
+          expect(modelOf(loaded.messages)).toEqual(viaJson(s.messages.map(withoutEmpty)));
           expect(loaded.title).toBe(title.toWellFormed());
           const again = await store.exportMarkdown(s.id);
           await store.save(loaded);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionInUseError } from '../../src/core/errors';
 import { JsonlStore, newJsonlStore, newSession } from '../../src/core/store';
 import { corpusCopy, CORPUS, snapshot, tempDir } from '../support/fixtures';
+import { modelOf } from '../support/stored-text';
 
 const run = promisify(execFile);
 const SAVED_BY_REFERENCE = [
@@ -73,7 +74,7 @@ describe('the reference line format', () => {
     expect(text).toContain('"input":{"n":1.5,"s":"x"}');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^{"type":"cost",.*"cost":{"total_cost_usd":0.5}}$/);
     const loaded = await store.load(s.id);
-    expect(loaded.messages).toEqual(s.messages);
+    expect(modelOf(loaded.messages)).toEqual(s.messages);
     expect(await store.exportMarkdown(s.id)).toContain('```json\n{"n":1.5,"s":"x"}\n```');
     const index = readFileSync(join(store.dir(), 'index.json'), 'utf8');
     expect(JSON.parse(index)).toEqual([

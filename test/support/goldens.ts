@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect } from 'vitest';
+import { withoutStoredText } from './stored-text';
 
 /** Expects `actual` to be the content of `file` (written there when UPDATE_GOLDEN is set). */
 export function expectGolden(file: string, actual: string): void {
@@ -14,7 +15,7 @@ export function expectGolden(file: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-/** A value as the golden JSON files hold it. */
+/** A value as the golden JSON files hold it (a model: without the stored texts it was read from). */
 export function goldenJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return JSON.stringify(value, withoutStoredText, 2) + '\n';
 }

@@ -11,12 +11,14 @@ export function sessionJson(s: Session): string {
   const raws: string[] = [];
   const messages = s.messages.map((m) => ({
     ...m,
-    content: m.content.map((b) => {
+    content: m.content.map(({ input_json: stored, ...b }) => {
       if (b.input === undefined) return b;
-      raws.push(compactJson(rawInputText(b)));
+      raws.push(compactJson(rawInputText({ input: b.input, input_json: stored })));
       return { ...b, input: `${nonce}:${raws.length - 1}` };
     }),
   }));
-  const text = JSON.stringify({ ...s, messages }, null, 2);
+  // The stored texts are how the values were read, not fields of the session.
+  const { cost_json: _cost, ...session } = s;
+  const text = JSON.stringify({ ...session, messages }, null, 2);
   return text.replace(new RegExp(`"${nonce}:(\\d+)"`, 'g'), (_, i: string) => raws[Number(i)]!);
 }

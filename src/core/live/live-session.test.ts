@@ -66,7 +66,7 @@ describe('LiveSession', () => {
     const path = writeSession(dir, ID, ['one']);
     const live = new LiveSession(path, ID);
     await live.start();
-    appendFileSync(path, costLine(ID, { provider: 'p', total_cost_usd: 0.5 }));
+    appendFileSync(path, costLine(ID, { cost: { provider: 'p', total_cost_usd: 0.5 } }));
     const appended = await live.read();
     expect(appended).toMatchObject({ reset: false, from: 1, messages: [] });
     expect(appended?.session.cost).toEqual({ provider: 'p', total_cost_usd: 0.5 });

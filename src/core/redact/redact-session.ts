@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import type { RedactionFinding, RedactOptions } from '../../shared/export-options';
 import type { ContentBlock, Message, Session } from '../../shared/types';
 import { goMarshal } from '../gojson';
-import { rawInputText, rememberRaw } from '../raw';
+import { rawInputText } from '../raw';
 import { applyHits, scanTexts, type ScanOptions } from './scan-texts';
 import type { Hit } from './secretlint-scan';
 
@@ -46,7 +46,8 @@ interface InputSlot {
 
 function blockSlots(b: ContentBlock, where: string, out: Slot[], inputs: InputSlot[]): void {
   for (const key of Object.keys(b)) {
-    if (OPAQUE.has(key)) continue;
+    // The input's stored text is redacted with the input, never as a text of its own.
+    if (OPAQUE.has(key) || key === 'input_json') continue;
     if (key === 'input') {
       inputs.push({ block: b, where: `${where} tool input` });
       continue;
@@ -83,7 +84,7 @@ async function redactInputs(inputs: InputSlot[], options: ScanOptions): Promise<
     const redacted = applyHits(raws[i]!, found);
     try {
       block.input = JSON.parse(redacted);
-      rememberRaw(block, redacted);
+      block.input_json = redacted;
       for (const hit of found) findings.push(finding(raws[i]!, hit, where));
     } catch {
       deepSlots(block.input, where, (v) => (block.input = v), fallback);
@@ -91,7 +92,7 @@ async function redactInputs(inputs: InputSlot[], options: ScanOptions): Promise<
     }
   });
   findings.push(...(await redactSlots(fallback, options)));
-  for (const block of remarshal) rememberRaw(block, goMarshal(block.input, false));
+  for (const block of remarshal) block.input_json = goMarshal(block.input, false);
   return findings;
 }
 

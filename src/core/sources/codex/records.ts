@@ -4,7 +4,6 @@
 // message: the model's reasoning, text and tool calls one assistant message, the tool outputs
 // that answer them one message of results.
 import type { ContentBlock } from '../../../shared/types';
-import { rememberRaw } from '../../raw';
 import { isObj } from '../json';
 
 type Obj = Record<string, unknown>;
@@ -163,7 +162,7 @@ export function callBlock(payload: Obj): ContentBlock {
       };
       try {
         block.input = JSON.parse(text);
-        rememberRaw(block, text);
+        block.input_json = text;
       } catch {
         // arguments that are not JSON stay the string they are
       }
