@@ -1,7 +1,7 @@
 // What the transcript benchmark needs from the TypeScript sources, in one entry that run.mjs
 // bundles with esbuild: the store, the server with a search that does nothing (so no index build
 // competes for the two cores), and the session writers of the e2e tests.
-import type { SearchHandle } from '../../src/core/service';
+import type { SearchHandle } from '../../src/core/search/search-handle';
 import { JsonlStore } from '../../src/core/store';
 import { startServer } from '../../src/server/server';
 import { noResults } from '../../src/shared/search/no-results';

@@ -16,7 +16,7 @@ import { usageCommand } from './usage-command';
 import { noResumeReason, resumeCommand } from '../shared/resume';
 import { columns, oneLine, relativeTime } from './format';
 import { withFreshIndex } from './fresh-index';
-import type { SearchService } from '../core/search/service';
+import type { SearchService } from '../core/search/search-service';
 import { sessionJson } from '../core/export/session-json';
 import { terminalSafeJson } from './terminal-safe';
 

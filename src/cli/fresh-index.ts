@@ -4,7 +4,7 @@
 // stops waiting after a few seconds.
 import { join } from 'node:path';
 import { defaultCacheDir } from '../core/search/cache-dir';
-import type { SearchService } from '../core/search/service';
+import type { SearchService } from '../core/search/search-service';
 import { indexFileForCatalog, type Catalog } from '../core/sources/catalog';
 import type { Io } from './commands';
 
@@ -18,7 +18,7 @@ export async function withFreshIndex<T>(
   settle: (refreshed: Promise<void>) => Promise<void> = (refreshed) => refreshed,
 ): Promise<T> {
   // Loaded here, not at start: SQLite's WebAssembly build would slow every other command's start.
-  const { SearchService } = await import('../core/search/service');
+  const { SearchService } = await import('../core/search/search-service');
   const service = new SearchService(
     store,
     indexFileForCatalog(env.TRANSCRIPTS_CACHE_DIR || defaultCacheDir(env), store.settings()),

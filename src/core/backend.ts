@@ -8,7 +8,8 @@ import type { Trash } from './app-data/trash';
 import type { DirectoryWatcherOptions } from './live/directory-watcher';
 import { LiveStore } from './live/live-store';
 import { refreshSearchOnChanges } from './live/search-refresh';
-import { createHandlers, type HandlerDeps, type SearchHandle } from './service';
+import { createHandlers, type HandlerDeps } from './handlers';
+import type { SearchHandle } from './search/search-handle';
 import { Catalog, catalogInfo } from './sources/catalog';
 import type { JsonlStore } from './store';
 

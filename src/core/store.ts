@@ -14,7 +14,7 @@ import { emptySession, loadSessionFile } from './load';
 import { SummaryCache, type CacheEntry } from './live/summary-cache';
 import { readSummaryFile, writeSummaryFile } from './live/summary-file';
 import { checkLockFile, livePidOf, lockHolder, withLock } from './lock';
-import { exportHeader, messageMarkdown, type SessionMarkdown } from './markdown';
+import { exportHeader, messageMarkdown, type SessionMarkdown } from './export/export-markdown';
 import { mapLimit } from './pool';
 import { isMissing, kindOf, NotRegularFileError, openRegularForAppend } from './regular-file';
 import { costLine, messageLine, metaLine } from './serialize';

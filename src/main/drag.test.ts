@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NativeImage } from 'electron';
 import type { Session } from '../shared/types';
 import { emptySession } from '../core/load';
-import { exportSessionMarkdown } from '../core/markdown';
+import { exportSessionMarkdown } from '../core/export/export-markdown';
 import { JsonlStore } from '../core/store';
 import { corpusCopy, tempDir } from '../../test/support/fixtures';
 import { DragFolder, startDragOut } from './drag';

@@ -1,28 +1,24 @@
 // Electron main entry: wires the store, IPC, window, menu and web policy together. Each piece
 // lives in its own module; this file only decides the order and holds the one window.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { errorLine } from '../shared/api';
-import { SEARCH_PROGRESS_EVENT, STORE_CHANGED_EVENT, type StoreInfo } from '../shared/contract';
-import type { ExportExtension } from '../shared/export-file-name';
-import { EXPORT_FORMAT_LABELS } from '../shared/export-options';
+import { SEARCH_PROGRESS_EVENT } from '../shared/contract';
 import { defaultCacheDir } from '../core/search/cache-dir';
 import { SearchWorkerClient } from '../core/search/worker-client';
 import { indexFileForCatalog } from '../core/sources/catalog';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererProtocolHandler } from './app-protocol';
+import { chooseSavePath } from './dialogs';
 import { DragFolder, startDragOut } from './drag';
 import { dragIcon } from './drag-icon';
 import { registerIpc } from './ipc';
 import { MainLive } from './live';
-import { menuTemplate } from './menu';
 import { OpenStore } from './open-store';
 import { rendererLocation } from './renderer-location';
 import { saveSessionAs } from './save-as';
 import { saveZipAs } from './save-zip';
 import { isTrustedSender } from './sender';
-import { appSources, menuEntries, withSource, type Startup } from './app-sources';
-import { loadSettings, updateSettings, type Settings, type SourceSettings } from './settings';
-import { sourcesMenu } from './sources-menu';
+import { SourceChoices } from './source-choices';
 import { applyWebPolicy } from './web-policy';
 import { hardenWebContents, mainWindowOptions } from './window';
 
@@ -34,14 +30,6 @@ const OUT_DIR = join(import.meta.dirname, '..');
 const renderer = rendererLocation(import.meta.env.DEV_SERVER ? process.env.ELECTRON_RENDERER_URL : undefined);
 const dragFolder = new DragFolder();
 let mainWindow: BrowserWindow | null = null;
-/** The remembered choices as they stand (the file is rewritten on every change). */
-let settings: Settings = {};
-let startup: Startup = { argv: process.argv, env: process.env, cwd: process.cwd() };
-
-function settingsFile(): string {
-  return join(app.getPath('userData'), 'settings.json');
-}
-
 function report(message: string): void {
   console.error(`transcripts: ${message}`);
 }
@@ -62,85 +50,19 @@ function createWindow(): void {
     .catch((error: unknown) => report(`could not load the window: ${errorLine(error)}`));
 }
 
-/** Asks for a folder; null when the user cancels. */
-async function chooseFolder(title: string): Promise<string | null> {
-  const options = { title, properties: ['openDirectory' as const] };
-  const result = mainWindow
-    ? await dialog.showOpenDialog(mainWindow, options)
-    : await dialog.showOpenDialog(options);
-  const dir = result.filePaths[0];
-  return result.canceled || dir === undefined ? null : dir;
-}
-
-/** Remembers `change` to source `name`, reopens the sources and tells the renderer and the menu.
- * Failing to remember the choice does not undo it: the sources are open either way. */
-async function changeSource(
-  store: OpenStore,
-  name: string,
-  change: SourceSettings | 'default-folder',
-): Promise<StoreInfo> {
-  settings = withSource(settings, name, change);
-  // A folder picked now outranks the one --dir or SESSIONS_DIR named at start-up.
-  if (name === 'ggcode' && (change === 'default-folder' || change.dir !== undefined))
-    startup = { ...startup, argv: [], env: { ...startup.env, SESSIONS_DIR: undefined } };
-  await updateSettings(settingsFile(), (s) => withSource(s, name, change)).catch((error: unknown) =>
-    report(`could not remember the choice: ${errorLine(error)}`),
-  );
-  store.reopen(appSources(settings, startup));
-  buildMenu(store);
-  const info = await store.info();
-  mainWindow?.webContents.send(STORE_CHANGED_EVENT, info);
-  return info;
-}
-
-/** Lets the user pick ggcode's sessions folder, switches to it, remembers it and tells the renderer. */
-async function openFolder(store: OpenStore): Promise<StoreInfo | null> {
-  const dir = await chooseFolder('Open sessions folder');
-  return dir === null ? null : changeSource(store, 'ggcode', { dir, enabled: true });
-}
-
-/** Builds (again) the application menu: its Sources menu shows what is read now. */
-function buildMenu(store: OpenStore): void {
-  const fail = (what: string) => (error: unknown) => report(`${what}: ${errorLine(error)}`);
-  const sources = sourcesMenu(menuEntries(settings, store.store().settings()), {
-    onToggle: (name, enabled) =>
-      void changeSource(store, name, { enabled }).catch(fail('could not change sources')),
-    onChooseFolder: (name) =>
-      void chooseFolder('Choose a folder to read sessions from')
-        .then((dir) => (dir === null ? null : changeSource(store, name, { dir, enabled: true })))
-        .catch(fail('could not change sources')),
-    onDefaultFolder: (name) =>
-      void changeSource(store, name, 'default-folder').catch(fail('could not change sources')),
-  });
-  const template = menuTemplate({
-    onOpenFolder: () => void openFolder(store).catch(fail('could not open the folder')),
-    dev: renderer.devOrigin !== null,
-    mac: process.platform === 'darwin',
-    sources,
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
-const FILE_KINDS: Record<ExportExtension, string> = { ...EXPORT_FORMAT_LABELS, zip: 'Zip archive' };
-
-async function chooseSavePath(defaultName: string, extension: ExportExtension): Promise<string | null> {
-  const options = {
-    title: extension === 'zip' ? 'Save sessions as a zip' : `Save transcript as ${FILE_KINDS[extension]}`,
-    defaultPath: join(app.getPath('documents'), defaultName),
-    filters: [{ name: FILE_KINDS[extension], extensions: [extension] }],
-  };
-  const result = mainWindow
-    ? await dialog.showSaveDialog(mainWindow, options)
-    : await dialog.showSaveDialog(options);
-  return result.canceled || !result.filePath ? null : result.filePath;
-}
-
 async function start(): Promise<void> {
-  settings = await loadSettings(settingsFile());
+  const window = () => mainWindow;
+  const choices = new SourceChoices({
+    settingsFile: join(app.getPath('userData'), 'settings.json'),
+    window,
+    report,
+    dev: renderer.devOrigin !== null,
+  });
+  const sources = await choices.load();
   const cacheDir = defaultCacheDir();
   // Folder changes and the shown session's new messages go to the window as they happen.
   const live = new MainLive((channel, payload) => mainWindow?.webContents.send(channel, payload));
-  const store = new OpenStore(appSources(settings, startup), {
+  const store = new OpenStore(sources, {
     // The index builds in a worker thread, so the window never waits on it.
     makeSearch: (s) =>
       new SearchWorkerClient(join(import.meta.dirname, 'search-worker.js'), {
@@ -162,15 +84,21 @@ async function start(): Promise<void> {
     isTrusted: (event) => isTrustedSender(event, mainWindow?.webContents ?? null, renderer),
     handlers: () => store.handlers(),
     saveAs: ({ id, format, redact }) =>
-      saveSessionAs(store.store(), chooseSavePath, id, { format: format ?? 'md', redact: redact ?? null }),
+      saveSessionAs(store.store(), (name, ext) => chooseSavePath(window, name, ext), id, {
+        format: format ?? 'md',
+        redact: redact ?? null,
+      }),
     saveZip: ({ ids, format, redact }) =>
-      saveZipAs(store.store(), chooseSavePath, ids, { format: format ?? 'md', redact: redact ?? null }),
-    openFolder: () => openFolder(store),
+      saveZipAs(store.store(), (name, ext) => chooseSavePath(window, name, ext), ids, {
+        format: format ?? 'md',
+        redact: redact ?? null,
+      }),
+    openFolder: () => choices.openFolder(store),
     drag: (sender, id) => startDragOut(store.store(), dragFolder, sender, dragIcon(), id),
     reportError: report,
   });
 
-  buildMenu(store);
+  choices.buildMenu(store);
 
   createWindow();
   app.on('activate', () => {

@@ -2,13 +2,8 @@
 // run time, then answers with an Envelope so the renderer gets a one-line error, never a stack.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { errorLine, type Envelope } from '../shared/api';
-import {
-  CHANNELS,
-  DRAG_CHANNEL,
-  validateElectronRequest,
-  type ElectronChannel,
-  type ElectronContract,
-} from '../shared/contract';
+import { CHANNELS, DRAG_CHANNEL, type ElectronChannel, type ElectronContract } from '../shared/contract';
+import { validateElectronRequest } from '../shared/validate-request';
 import { isValidId } from '../shared/ids';
 import { dispatch, type Handlers } from '../shared/dispatch';
 import { FORBIDDEN_SENDER, type SenderEvent } from './sender';

@@ -5,7 +5,7 @@ import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_APPENDED_EVENT, SESSIONS_CHANGED_EVENT } from '../shared/contract';
-import type { SearchHandle } from '../core/service';
+import type { SearchHandle } from '../core/search/search-handle';
 import { JsonlStore } from '../core/store';
 import { tempDir } from '../../test/support/fixtures';
 import { appendMessage, Received, sleep, writeSession } from '../../test/support/live';

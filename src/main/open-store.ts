@@ -10,7 +10,7 @@ import { Trash } from '../core/app-data/trash';
 import { wireBackend, type Backend } from '../core/backend';
 import type { DirectoryWatcherOptions } from '../core/live/directory-watcher';
 import type { LiveStore } from '../core/live/live-store';
-import type { SearchHandle } from '../core/service';
+import type { SearchHandle } from '../core/search/search-handle';
 import { Catalog } from '../core/sources/catalog';
 import { loadPriceTable } from '../core/sources/pricing/pricing';
 import type { SourceSetting } from '../core/sources/selection';

@@ -2,7 +2,8 @@
 // 415) and otherwise hands the request to the shared dispatch, exactly as Electron's IPC does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorLine, type Envelope } from '../shared/api';
-import { isChannel, validateRequest } from '../shared/contract';
+import { isChannel } from '../shared/contract';
+import { validateRequest } from '../shared/validate-request';
 import { SessionNotFoundError } from '../core/errors';
 import { dispatch, type Handlers } from '../shared/dispatch';
 import { refuseAndDrain, sendJson } from './respond';

@@ -7,7 +7,7 @@ import { errorLine } from '../shared/api';
 import { SEARCH_PROGRESS_EVENT, SESSION_APPENDED_EVENT, SESSIONS_CHANGED_EVENT } from '../shared/contract';
 import { isValidId } from '../shared/ids';
 import type { LiveStore } from '../core/live/live-store';
-import type { SearchHandle } from '../core/service';
+import type { SearchHandle } from '../core/search/search-handle';
 import { SECURITY_HEADERS, sendText } from './respond';
 
 /** Path of the event stream. */

@@ -12,7 +12,7 @@ import { generatedId, writeSession } from '../../e2e/support/sessions';
 import { exportFileName } from '../shared/export-file-name';
 import { renderSession } from '../core/export/export-session';
 import { secretCases } from '../../test/support/secret-corpus';
-import { attachmentDisposition } from './export-route';
+import { attachmentDisposition } from './download';
 import type { RunningServer } from './server';
 
 let corpus: string;

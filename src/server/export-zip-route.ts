@@ -7,7 +7,7 @@ import { isValidId } from '../shared/ids';
 import { SessionNotFoundError } from '../core/errors';
 import { exportZip, MAX_ZIP_SESSIONS, zipName } from '../core/export/export-zip';
 import type { ExportSource } from '../core/export/export-session';
-import { attachmentDisposition, redactFromQuery } from './export-route';
+import { attachmentDisposition, redactFromQuery } from './download';
 import { SECURITY_HEADERS, sendText } from './respond';
 
 /** The path of zip downloads. */

@@ -6,11 +6,11 @@ import { errorLine } from '../shared/api';
 import type { ExportFormat } from '../shared/export-options';
 import { defaultCacheDir } from '../core/search/cache-dir';
 import { Catalog, indexFileForCatalog } from '../core/sources/catalog';
-import { SearchService } from '../core/search/service';
+import { SearchService } from '../core/search/search-service';
 import { defaultDataDir } from '../core/app-data/data-dir';
 import { Trash } from '../core/app-data/trash';
 import { wireBackend } from '../core/backend';
-import type { SearchHandle } from '../core/service';
+import type { SearchHandle } from '../core/search/search-handle';
 import type { Handlers } from '../shared/dispatch';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
@@ -24,7 +24,8 @@ import {
   tokensEqual,
 } from './auth';
 import { EVENTS_PATH, EventStreams } from './events';
-import { EXPORT_PATH, handleExport, redactFromQuery } from './export-route';
+import { redactFromQuery } from './download';
+import { EXPORT_PATH, handleExport } from './export-route';
 import { handleZip, ZIP_PATH } from './export-zip-route';
 import { decodePathSegment } from './path-segment';
 import { sendText } from './respond';

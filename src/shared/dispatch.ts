@@ -1,7 +1,8 @@
 // One request through the handlers, for either transport: validated, run, and wrapped in an
 // envelope. Electron main (IPC) and `sessions serve` (HTTP) both answer through `dispatch`.
 import { errorLine, type Envelope } from './api';
-import { validateRequest, type Channel, type Request, type Response } from './contract';
+import type { Channel, Request, Response } from './contract';
+import { validateRequest } from './validate-request';
 
 /** A handler per channel, already given a validated request. */
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };

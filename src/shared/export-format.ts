@@ -1,4 +1,4 @@
-// The pieces of ggcode's Markdown export, as pure functions: the export (src/core/markdown.ts)
+// The pieces of ggcode's Markdown export, as pure functions: the export (src/core/export/export-markdown.ts)
 // is written with them, and the viewer uses the same ones to say what each block contributes, so
 // what is read is what is exported.
 

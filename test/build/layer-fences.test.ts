@@ -38,7 +38,7 @@ describe('layer fences', () => {
     ['src/renderer/store/ok.ts', "export { applyListView } from '../model/list-view';\n"],
     ['src/renderer/features/usage/ok.ts', "export { useAppStore } from '../../store/store-context';\n"],
     ['src/core/ok.ts', "export { dispatch } from '../shared/dispatch';\n"],
-    ['src/main/ok.ts', "export { createHandlers } from '../core/service';\n"],
+    ['src/main/ok.ts', "export { createHandlers } from '../core/handlers';\n"],
     ['src/core/ok.test.ts', "export { tempDir } from '../../test/support/fixtures';\n"],
   ])('%s: %s passes', async (file, code) => {
     expect(await leaks(file, code)).toEqual([]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/shared/types';
 import { sessionJson } from '../../src/core/export/session-json';
 import { goMarshal } from '../../src/core/gojson';
-import { exportSessionMarkdown } from '../../src/core/markdown';
+import { exportSessionMarkdown } from '../../src/core/export/export-markdown';
 import { costLine, messageLine } from '../../src/core/serialize';
 import { JsonlStore } from '../../src/core/store';
 import { corpusCopy, fixtureIds } from '../support/fixtures';

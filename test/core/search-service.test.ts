@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptySession } from '../../src/core/load';
 import { CancelledError, SearchIndex, type UpdateStats } from '../../src/core/search/search-index';
-import { SearchService } from '../../src/core/search/service';
+import { SearchService } from '../../src/core/search/search-service';
 import { SearchWorkerClient } from '../../src/core/search/worker-client';
 import { messageLine, metaLine } from '../../src/core/serialize';
 import { JsonlStore } from '../../src/core/store';

@@ -185,7 +185,7 @@ describe('usage in the index', () => {
 
 describe('usage through the search service', () => {
   it('answers from the reports kept since the last update, and sees the next update', async () => {
-    const { SearchService } = await import('../../src/core/search/service');
+    const { SearchService } = await import('../../src/core/search/search-service');
     const dir = corpusCopy();
     const service = new SearchService(new JsonlStore(dir), join(tempDir(), 'index.sqlite'));
     try {

@@ -1,6 +1,6 @@
 // A search handle for tests: the in-process service with its index in a fresh temp folder.
 import { join } from 'node:path';
-import { SearchService } from '../../src/core/search/service';
+import { SearchService } from '../../src/core/search/search-service';
 import type { Catalog } from '../../src/core/sources/catalog';
 import type { JsonlStore } from '../../src/core/store';
 import { tempDir } from './fixtures';

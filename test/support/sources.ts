@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { exportHeader, messageMarkdown } from '../../src/core/markdown';
+import { exportHeader, messageMarkdown } from '../../src/core/export/export-markdown';
 import { loadPriceTable } from '../../src/core/sources/pricing/pricing';
 import type { SessionSource, SourceAdapter } from '../../src/core/sources/source';
 import type { Session } from '../../src/shared/types';

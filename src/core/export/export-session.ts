@@ -8,7 +8,7 @@ import {
 } from '../../shared/export-options';
 import { exportFileName } from '../../shared/export-file-name';
 import type { Session } from '../../shared/types';
-import { exportSessionMarkdown } from '../markdown';
+import { exportSessionMarkdown } from './export-markdown';
 import { redactSession } from '../redact/redact-session';
 import type { JsonlStore } from '../store';
 import { exportSessionHtml } from './html';

@@ -1,7 +1,7 @@
 // Several sessions as one zip (fflate): each exported as a single one would be, redaction
 // included, under its own file name (a repeated name gets " (2)", " (3)" before its extension).
 import { strToU8, zipSync } from 'fflate';
-import { MAX_ZIP_IDS } from '../../shared/contract';
+import { MAX_ZIP_IDS } from '../../shared/validate-request';
 import type { ExportRequest, RedactionFinding } from '../../shared/export-options';
 import { exportSession, type ExportSource } from './export-session';
 

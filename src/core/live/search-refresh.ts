@@ -1,6 +1,6 @@
 // Keeps a search index in step with the folder: refreshed once a run of changes pauses, so the
 // refresh (which re-checks every file) never holds up a viewer's own update.
-import type { SearchHandle } from '../service';
+import type { SearchHandle } from '../search/search-handle';
 import { Debouncer, SEARCH_MAX_WAIT_MS, SEARCH_QUIET_MS } from './debouncer';
 import type { LiveStore } from './live-store';
 

@@ -2,7 +2,7 @@
 import type { IndexProgress, SearchResults } from '../../shared/types';
 import type { SourceSetting } from '../sources/selection';
 import type { UsageReport, UsageRequest } from '../../shared/usage';
-import type { SearchRequest } from './service';
+import type { SearchRequest } from './search-service';
 
 /** What the worker is started with (workerData): ggcode's folder, or the sources to read. */
 export interface WorkerInit {

@@ -6,7 +6,7 @@ import type { IndexProgress, SearchResults } from '../../shared/types';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { CancelledError } from './search-index';
 import type { UsageReport, UsageRequest } from '../../shared/usage';
-import type { SearchRequest } from './service';
+import type { SearchRequest } from './search-service';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 

@@ -7,7 +7,7 @@ import { JsonlStore } from '../store';
 import { throttledProgress } from './progress-throttle';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { CancelledError } from './search-index';
-import { SearchService } from './service';
+import { SearchService } from './search-service';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;

@@ -9,7 +9,7 @@ import type { SourceInfo, StoreInfo } from '../../shared/contract';
 import { SessionNotFoundError, StoreError } from '../errors';
 import { assertValidId } from '../ids';
 import { parseGoTime } from '../gotime';
-import { exportSessionMarkdown, type SessionMarkdown } from '../markdown';
+import { exportSessionMarkdown, type SessionMarkdown } from '../export/export-markdown';
 import { indexFileFor } from '../search/cache-dir';
 import { JsonlStore } from '../store';
 import { GgcodeSource, ggcodeAdapter } from './ggcode/index';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, GOLDEN } from '../../../test/support/fixtures';
 import { messageExport } from '../../shared/message-export';
 import type { ContentBlock, Message } from '../../shared/types';
-import { exportHeader, messageMarkdown } from '../markdown';
+import { exportHeader, messageMarkdown } from '../export/export-markdown';
 import { JsonlStore } from '../store';
 import { fullPage } from './full-page';
 import { wireMessage } from './wire-message';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../src/core/sources/catalog';
 import { parseQuery } from '../../../src/shared/search/query';
 import { SearchIndex } from '../../../src/core/search/search-index';
-import { SearchService } from '../../../src/core/search/service';
+import { SearchService } from '../../../src/core/search/search-service';
 import { resolveSources, sourceContext } from '../../../src/core/sources/selection';
 import { tempDir } from '../../support/fixtures';
 import { sourcesHome } from '../../support/source-home';

@@ -14,7 +14,7 @@ import { FindCorpus } from './find-corpus';
 import { FindRun, type FindMatch } from './find-engine';
 import { eachMatch, findPattern } from './find-matcher';
 import type { Section } from './find-sections';
-import { createHighlighter, type Highlighter } from './highlighter';
+import { createHighlighter, type Highlighter } from './find-highlighter';
 import { drawnMatches, rangeIn } from './section-range';
 
 /** Repaints while the list keeps drawing happen at most this often. */

@@ -1,7 +1,7 @@
 // A search snippet with its matches marked.
 import { Fragment, useMemo } from 'react';
 import type { SearchMatch } from '../../../shared/types';
-import { highlightSegments } from './highlight-segments';
+import { highlightSegments } from './snippet-segments';
 
 /** The snippet text, its matched parts in <mark>. */
 export function Snippet({ match }: { match: Pick<SearchMatch, 'snippet' | 'highlights'> }) {

@@ -3,7 +3,7 @@
 // previous) scrolls to it, opening any reasoning of that message that the query matches.
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store/store-context';
-import { createHighlighter, type Highlighter, type HighlightNames } from '../find/highlighter';
+import { createHighlighter, type Highlighter, type HighlightNames } from '../find/find-highlighter';
 import { scrollRangeIntoView } from '../transcript/scroll-into-body';
 import type { TranscriptData } from '../transcript/transcript-data';
 import { partKey } from '../transcript/view-state';

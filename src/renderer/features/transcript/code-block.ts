@@ -1,7 +1,7 @@
 // The one way code and tool output are drawn: a <pre><code>, highlighted when the language is
 // known, and - when collapsed - followed by the "Show all (N lines)" button.
 import { showAllLabel } from './collapse';
-import { highlightCode } from './highlight';
+import { highlightCode } from './syntax-highlight';
 
 /** How to draw one block of code. */
 export interface CodeBlockOptions {

@@ -3,7 +3,7 @@
 // blocks collapsed, a huge text cut to its start until expanded.
 import { planCollapse, showAllLabel } from './collapse';
 import { cacheHtml, cachedHtml } from './html-cache';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown } from './markdown-dom';
 
 /** Text longer than this (UTF-16 units) renders only its start until expanded. */
 export const TEXT_RENDER_CAP = 64 * 1024;

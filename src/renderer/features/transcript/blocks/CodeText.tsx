@@ -2,7 +2,7 @@
 // past 30 lines or 4 KB behind "Show all", and shown in pages when it is huge.
 import { useMemo } from 'react';
 import { planCollapse, showAllLabel } from '../collapse';
-import { highlightCode } from '../highlight';
+import { highlightCode } from '../syntax-highlight';
 import { useViewState } from '../TranscriptContext';
 import { PAGE_CHARS } from './page-starts';
 import { PagedText } from './PagedText';

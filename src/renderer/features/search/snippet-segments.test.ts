@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments } from './highlight-segments';
+import { highlightSegments } from './snippet-segments';
 
 const render = (text: string, ranges: [number, number][]) =>
   highlightSegments(text, ranges)

@@ -3,33 +3,15 @@
 // drift apart.
 import type { StoreInfo } from '../shared/contract';
 import type { Handlers } from '../shared/dispatch';
-import type { IndexProgress, SearchResults } from '../shared/types';
-import type { UsageReport, UsageRequest } from '../shared/usage';
 import { SessionNotFoundError } from './errors';
 import type { AnnotationStore } from './app-data/annotation-store';
 import type { Trash } from './app-data/trash';
-import type { SearchRequest } from './search/service';
+import type { SearchBackend } from './search/search-handle';
 import { Catalog, ReadOnlySourceError } from './sources/catalog';
 import { SourceTranscripts } from './sources/transcripts';
 import type { JsonlStore } from './store';
 import { redactionPreview } from './export/export-session';
 import { TranscriptReaders } from './transcript/readers';
-
-/** Full-text search as the handlers need it: in-process (SearchService) or in a worker. */
-export interface SearchBackend {
-  search(request: SearchRequest): Promise<SearchResults>;
-  sessionMatches(id: string, query: string): Promise<number[]> | number[];
-  progress(): IndexProgress;
-  /** Tokens and cost added up from the index. */
-  usage(request: UsageRequest): Promise<UsageReport>;
-}
-
-/** A search backend the owner also refreshes, listens to and closes. */
-export interface SearchHandle extends SearchBackend {
-  refresh(): void | Promise<void>;
-  onProgress(listener: (p: IndexProgress) => void): () => void;
-  close(): Promise<void>;
-}
 
 /** What the handlers need besides the store. */
 export interface HandlerDeps {

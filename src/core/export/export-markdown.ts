@@ -6,10 +6,10 @@ import {
   textPart,
   toolCallPart,
   toolResultPart,
-} from '../shared/export-format';
-import type { ContentBlock, Message, Session } from '../shared/types';
-import { formatToSecond } from './gotime';
-import { rawInputText } from './raw';
+} from '../../shared/export-format';
+import type { ContentBlock, Message, Session } from '../../shared/types';
+import { formatToSecond } from '../gotime';
+import { rawInputText } from '../raw';
 
 /** A session's title and its Markdown export, as the store streams them in one pass. */
 export interface SessionMarkdown {
