@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { goTimeToMillis } from '../../src/core/gotime';
+import { goTimeToMillis } from '../../src/shared/gotime';
 import { decodeRecord } from '../../src/core/record';
 import { messageFields } from '../../src/core/search/fields';
 import { words } from '../../src/shared/search/normalize';

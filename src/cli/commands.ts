@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { RedactionFinding } from '../shared/export-options';
 import { writeFileAtomic } from '../core/atomic';
-import { goTimeToMillis } from '../core/gotime';
+import { goTimeToMillis } from '../shared/gotime';
 import type { Catalog } from '../core/sources/catalog';
 import { livePidOf } from '../core/lock';
 import { AnnotationStore } from '../core/app-data/annotation-store';
@@ -14,7 +14,8 @@ import { parseDuration } from './duration';
 import { partialNote, searchFooter } from './search-footer';
 import { usageCommand } from './usage-command';
 import { noResumeReason, resumeCommand } from '../shared/resume';
-import { columns, oneLine, relativeTime } from './format';
+import { relativeTime } from '../shared/time';
+import { columns, oneLine } from './format';
 import { withFreshIndex } from './fresh-index';
 import type { SearchService } from '../core/search/search-service';
 import { sessionJson } from '../core/export/session-json';
@@ -111,7 +112,7 @@ async function list(store: Catalog, cmd: Command, io: Io, env: NodeJS.ProcessEnv
   const rows = sessions.map((s) => {
     const a = annotations[s.id];
     return [
-      relativeTime(s.updated_at),
+      relativeTime(s.updated_at, Date.now(), 'short'),
       ...(several ? [s.source ?? 'ggcode'] : []),
       String(s.msg_count),
       oneLine(s.model || '-', 24),
@@ -250,7 +251,7 @@ async function cleanup(catalog: Catalog, cmd: Command, io: Io): Promise<void> {
     const pid = await livePidOf(store.dir(), s.id);
     rows.push([
       s.id,
-      relativeTime(s.updated_at),
+      relativeTime(s.updated_at, Date.now(), 'short'),
       pid === null ? 'would delete' : `in use (pid ${pid})`,
       oneLine(s.title, TITLE_WIDTH),
     ]);

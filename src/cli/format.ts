@@ -1,18 +1,5 @@
-// Terminal formatting for the CLI: relative dates and aligned columns.
-import { goTimeToMillis } from '../core/gotime';
+// Terminal formatting for the CLI: aligned columns and one-line cells.
 import { escapeForOneLine } from './terminal-safe';
-
-/** "just now", "5m ago", "3h ago", "yesterday", "4d ago", else the date (YYYY-MM-DD). */
-export function relativeTime(text: string, now = Date.now()): string {
-  const ms = goTimeToMillis(text);
-  const diff = Math.max(0, now - ms) / 1000;
-  if (diff < 60) return 'just now';
-  if (diff < 3600) return `${Math.floor(diff / 60)}m ago`;
-  if (diff < 86400) return `${Math.floor(diff / 3600)}h ago`;
-  if (diff < 2 * 86400) return 'yesterday';
-  if (diff < 30 * 86400) return `${Math.floor(diff / 86400)}d ago`;
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /** Rows as columns padded to their widest cell; the last column is not padded. */
 export function columns(rows: string[][]): string {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic';
 import { goMarshalIndent } from './gojson';
-import { parseGoTime, ZERO_TIME } from './gotime';
+import { parseGoTime, ZERO_TIME } from '../shared/gotime';
 import { isValidId } from './ids';
 import { SURROGATE_ESCAPE, wellFormedInPlace } from './json-walk';
 import { isMissing, readRegularFile } from './regular-file';

@@ -2,7 +2,7 @@
 // and bad lines skipped) but without its weak points: no line-length limit, damaged lines are
 // counted and reported, and messages repeated by id (a known ggcode bug) are shown once.
 import type { Cost, Message, Session } from '../shared/types';
-import { goTimeFromMillis, isZeroTime } from './gotime';
+import { goTimeFromMillis, isZeroTime } from '../shared/gotime';
 import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { decodeRecord } from './record';

@@ -1,7 +1,7 @@
 // One JSONL line -> one typed record, with the reference's acceptance rules: a line Go's
 // json.Unmarshal would reject (bad JSON, a known field of the wrong type) is skipped whole.
 import type { Checkpoint, ContentBlock, Message, MetricEvent, UsageEntry } from '../shared/types';
-import { parseGoTime, ZERO_TIME } from './gotime';
+import { parseGoTime, ZERO_TIME } from '../shared/gotime';
 import { rawInputs, rawInputsQuick, rawMember } from './gojson';
 import { mayNestDeeperThan, nestsDeeperThan, SURROGATE_ESCAPE, wellFormedInPlace } from './json-walk';
 

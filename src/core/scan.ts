@@ -6,7 +6,7 @@ import type { Stats } from 'node:fs';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { Cost, SessionSummary } from '../shared/types';
-import { goTimeFromMillis, isZeroTime } from './gotime';
+import { goTimeFromMillis, isZeroTime } from '../shared/gotime';
 import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { decodeRecord, type MetaFields } from './record';

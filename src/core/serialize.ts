@@ -2,7 +2,7 @@
 // so files we write load identically in ggcode. Fields of later versions are kept after them.
 import type { ContentBlock, Message, Session } from '../shared/types';
 import { compactJson, goMarshal, goString } from './gojson';
-import { ZERO_TIME } from './gotime';
+import { ZERO_TIME } from '../shared/gotime';
 import { rawCostText, rawInputText } from './raw';
 
 const s = (v: string): string => goString(v, false);

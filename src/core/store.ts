@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Cost, Message, Session, SessionList, SessionSummary } from '../shared/types';
 import { createFileExclusive, syncDir, tempPathFor, writeFileAtomic } from './atomic';
 import { SessionExistsError, SessionInUseError, SessionNotFoundError } from './errors';
-import { nowGoTime, parseGoTime } from './gotime';
+import { nowGoTime, parseGoTime } from '../shared/gotime';
 import { assertValidId, isValidId, newId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
 import { emptySession, loadSessionFile } from './load';

@@ -4,7 +4,7 @@
 import { messageFields } from '../../src/core/search/fields';
 import { words } from '../../src/shared/search/normalize';
 import { MIN_PREFIX } from '../../src/shared/search/query';
-import { goTimeToMillis } from '../../src/core/gotime';
+import { goTimeToMillis } from '../../src/shared/gotime';
 import type { JsonlStore } from '../../src/core/store';
 
 /** A query as generated: rendered to text by `renderQuery`, interpreted by `oracleHits`. */

@@ -8,7 +8,7 @@ import {
   toolResultPart,
 } from '../../shared/export-format';
 import type { ContentBlock, Message, Session } from '../../shared/types';
-import { formatToSecond } from '../gotime';
+import { formatToSecond } from '../../shared/gotime';
 import { rawInputText } from '../raw';
 
 /** A session's title and its Markdown export, as the store streams them in one pass. */

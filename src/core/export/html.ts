@@ -4,7 +4,7 @@
 // escaped or goes through markdownHtml's sanitizer.
 import { ggcodeSessionUsage } from '../../shared/session-usage';
 import type { ContentBlock, Message, Session } from '../../shared/types';
-import { formatToSecond } from '../gotime';
+import { formatToSecond } from '../../shared/gotime';
 import { rawInputText } from '../raw';
 import { escapeHtml } from './escape-html';
 import { highlightedCode, markdownHtml } from './html-markdown';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Database, Statement } from 'node-sqlite3-wasm';
 import type { SessionSummary } from '../../shared/types';
 import type { UsageRequest } from '../../shared/usage';
-import { goTimeToMillis } from '../gotime';
+import { goTimeToMillis } from '../../shared/gotime';
 import { Catalog } from '../sources/catalog';
 import type { JsonlStore } from '../store';
 import { compactIndex, isSound, openIndexDatabase } from './database';

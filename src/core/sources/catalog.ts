@@ -8,7 +8,7 @@ import type { Session, SessionList, SessionSummary } from '../../shared/types';
 import type { SourceInfo, StoreInfo } from '../../shared/contract';
 import { SessionNotFoundError, StoreError } from '../errors';
 import { assertValidId } from '../ids';
-import { parseGoTime } from '../gotime';
+import { parseGoTime } from '../../shared/gotime';
 import { exportSessionMarkdown, type SessionMarkdown } from '../export/export-markdown';
 import { indexFileFor } from '../search/cache-dir';
 import { JsonlStore } from '../store';

@@ -1,5 +1,5 @@
 // Small text rules the adapters share: titles from a first prompt, and time text checks.
-import { parseGoTime } from '../gotime';
+import { parseGoTime } from '../../shared/gotime';
 
 /** Longest title made from a prompt, in characters (an ellipsis marks the cut). */
 const TITLE_CHARS = 80;

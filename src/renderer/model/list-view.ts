@@ -1,7 +1,7 @@
 // The session list's view rules as plain functions: filter text, facet menus (source, vendor,
 // model, workspace), date range and sort. The store applies them on every change; with 10,000 sessions each pass takes a few ms.
 import type { Annotation, Annotations, SessionSummary } from '../../shared/types';
-import { parseTime } from '../app/time';
+import { parseTime } from '../../shared/time';
 
 /** Sort orders the sort select offers. */
 export const SORT_KEYS = ['updated', 'created', 'title', 'size'] as const;

@@ -3,7 +3,7 @@
 // counts once. Sidechain lines (a subagent's thread) are kept apart and attached to the Task or
 // Agent call that started them, so they are neither shown nor counted twice.
 import type { Checkpoint, Message, MetricEvent, Session, SubagentThread } from '../../../shared/types';
-import { goTimeFromMillis } from '../../gotime';
+import { goTimeFromMillis } from '../../../shared/gotime';
 import { emptySession } from '../../load';
 import { estimateCost, type PriceTable } from '../pricing/pricing';
 import { validTime } from '../text';

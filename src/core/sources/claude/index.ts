@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
-import { goTimeFromMillis } from '../../gotime';
+import { goTimeFromMillis } from '../../../shared/gotime';
 import { SummaryCache } from '../../live/summary-cache';
 import { AppendReader } from '../append-reader';
 import { estimateCost } from '../pricing/pricing';

@@ -2,7 +2,7 @@
 // Token counts: token_count events carry running totals and are re-emitted unchanged, so only
 // the growth of the total between two events is counted, to the model of the turn it grew in.
 import type { Checkpoint, ContentBlock, Message, Session } from '../../../shared/types';
-import { goTimeFromMillis } from '../../gotime';
+import { goTimeFromMillis } from '../../../shared/gotime';
 import { emptySession } from '../../load';
 import { isObj } from '../json';
 import { estimateCost, noTokens, type PriceTable, type TokenCounts } from '../pricing/pricing';

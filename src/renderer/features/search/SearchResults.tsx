@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { sourceLabel } from '../../../shared/sources';
 import type { SearchGroup, SearchMatch } from '../../../shared/types';
 import { Name } from '../../app/Name';
-import { absoluteTime, relativeTime } from '../../app/time';
+import { absoluteTime, relativeTime } from '../../../shared/time';
 import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
 import { Snippet } from './Snippet';

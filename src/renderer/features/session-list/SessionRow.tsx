@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { Annotation, SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
 import { Name } from '../../app/Name';
-import { absoluteTime, relativeTime } from '../../app/time';
+import { absoluteTime, relativeTime } from '../../../shared/time';
 import { costText } from '../transcript/session-facts';
 
 /** Props of one row. */

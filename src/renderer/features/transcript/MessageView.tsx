@@ -4,7 +4,8 @@
 import { memo } from 'react';
 import type { TranscriptBlock, TranscriptMessage } from '../../../shared/transcript';
 import { revealInvisible } from '../../../shared/reveal-invisible';
-import { absoluteTime, isZeroTime } from '../../app/time';
+import { isZeroTime } from '../../../shared/gotime';
+import { absoluteTime } from '../../../shared/time';
 import { useAppStore } from '../../store/store-context';
 import { BlockImages } from './blocks/BlockImages';
 import { ReasoningView } from './blocks/ReasoningView';

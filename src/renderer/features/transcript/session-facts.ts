@@ -3,7 +3,7 @@ import type { SourceInfo } from '../../../shared/contract';
 import { sourceLabel } from '../../../shared/sources';
 import type { TranscriptCheckpoint, TranscriptSession } from '../../../shared/transcript';
 import type { Cost } from '../../../shared/types';
-import { absoluteTime } from '../../app/time';
+import { absoluteTime } from '../../../shared/time';
 
 type SessionInfo = TranscriptSession;
 

@@ -1,7 +1,8 @@
 // How long a tool ran, where the file says: the time from the message with the call to the
 // message with its result, when both carry a timestamp.
 import type { TranscriptMessage } from '../../../shared/transcript';
-import { isZeroTime, parseTime } from '../../app/time';
+import { isZeroTime } from '../../../shared/gotime';
+import { parseTime } from '../../../shared/time';
 
 /** Milliseconds from `call`'s message to `result`'s, or null when either has no time. */
 export function toolDurationMs(call: TranscriptMessage, result: TranscriptMessage): number | null {

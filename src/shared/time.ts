@@ -1,16 +1,13 @@
 // Time text as ggcode stores it (RFC 3339 with nanoseconds and any offset), turned into what the
-// UI shows. JS Date keeps milliseconds only, which is all a display needs.
+// viewer and the CLI show. JS Date keeps milliseconds only, which is all a display needs; the zero
+// time is Go's (gotime.ts), whatever offset it is written in.
+import { goTimeToMillis, isZeroTime } from './gotime';
 
 /** Milliseconds since the epoch, or -Infinity when the text is not a time (so it sorts last). */
 export function parseTime(text: string | undefined): number {
   if (!text) return -Infinity;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? -Infinity : ms;
-}
-
-/** True for the zero time ggcode writes when it has none (0001-01-01). */
-export function isZeroTime(text: string | undefined): boolean {
-  return !text || text.startsWith('0001-01-01');
 }
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -25,8 +22,15 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Infinity],
 ];
 
-/** "5 minutes ago", "yesterday", "3 weeks ago"; '' for a missing or zero time. */
-export function relativeTime(text: string | undefined, now: number): string {
+/** How far back a time is, in words for the viewer ("5 minutes ago", "yesterday", "3 weeks ago";
+ * '' for a missing or zero time) or, `short`, for a terminal column ("just now", "5m ago", "3h
+ * ago", "yesterday", "4d ago", else the date as YYYY-MM-DD). */
+export function relativeTime(
+  text: string | undefined,
+  now: number,
+  style: 'words' | 'short' = 'words',
+): string {
+  if (style === 'short') return shortAge(text ?? '', now);
   if (isZeroTime(text)) return '';
   const ms = parseTime(text);
   if (ms === -Infinity) return '';
@@ -45,4 +49,16 @@ export function absoluteTime(text: string | undefined): string {
   if (isZeroTime(text)) return '';
   const ms = parseTime(text);
   return ms === -Infinity ? (text ?? '') : absolute.format(ms);
+}
+
+/** The terminal's compact age of `text` (a zero or unreadable time counts as Go's zero time). */
+function shortAge(text: string, now: number): string {
+  const ms = goTimeToMillis(text);
+  const diff = Math.max(0, now - ms) / 1000;
+  if (diff < 60) return 'just now';
+  if (diff < 3600) return `${Math.floor(diff / 60)}m ago`;
+  if (diff < 86400) return `${Math.floor(diff / 3600)}h ago`;
+  if (diff < 2 * 86400) return 'yesterday';
+  if (diff < 30 * 86400) return `${Math.floor(diff / 86400)}d ago`;
+  return new Date(ms).toISOString().slice(0, 10);
 }
