@@ -1,7 +1,13 @@
 // Go time text: parsing as Go accepts it, comparing, and formatting as Go writes it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareGoTime, formatGoTime, formatToSecond, isZeroTime, parseGoTime } from '../../src/shared/gotime';
+import {
+  compareGoTime,
+  formatGoTime,
+  formatToSecond,
+  isZeroTime,
+  parseGoTime,
+} from '../../src/shared/gotime';
 
 describe('Go times', () => {
   it.each([
