@@ -10,6 +10,7 @@ import type { Annotations, IndexProgress, SearchGroup, SearchSort, SessionSummar
 import type { TranscriptData } from '../features/transcript/transcript-data';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
+import type { OpenSession } from '../model/open-session';
 import type { DateRange, Facet, ListView, SortKey, StartPeriod } from '../model/list-view';
 
 /** Progress of a request the UI waits on. */
@@ -64,6 +65,9 @@ export interface SessionSlice {
   transcriptState: LoadState;
   transcriptError: string | null;
   confirmingDelete: boolean;
+  /** How the open session's requests, follow and appends stand (model/open-session.ts): the one
+   * state the session, live and list slices coordinate through. */
+  openSession: OpenSession;
   /** The message the transcript was last asked to scroll to; `seq` grows on every request. */
   jump: { index: number; seq: number } | null;
   /** Selects and opens `id` at once (`fromHistory`: going back or forward, not a new visit;

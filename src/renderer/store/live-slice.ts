@@ -5,6 +5,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, LiveSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
+import { onChangeSeen, type OpenEvent } from '../model/open-session';
+import { stepOpenSession } from './open-session-step';
 
 /** Appends normally arrive within milliseconds of the change the list hears about. */
 const DEFAULT_APPEND_GRACE_MS = 1500;
@@ -12,12 +14,9 @@ const DEFAULT_APPEND_GRACE_MS = 1500;
 /** Builds the live slice. */
 export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [], LiveSlice> {
   return (set, get) => {
-    let followRequest = 0;
-    /** Appends applied to the open session so far. */
-    let appends = 0;
+    const step = (event: OpenEvent) => stepOpenSession(get, set, event);
+    /** The grace time's timer (its decision in the reducer: onChangeSeen's `grace`). */
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
-    /** The session a follow is being set up for. */
-    let pendingFollow: string | null = null;
 
     const isOpen = (id: string) => get().selectedId === id && get().transcript?.id === id;
 
@@ -25,21 +24,20 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
       followingId: null,
 
       async follow(id) {
-        const mine = ++followRequest;
+        const mine = step({ type: 'follow', id }).followRequest;
         set({ followingId: null });
-        pendingFollow = id;
         const open = get().transcript;
         const known = id !== null && open?.id === id ? open.total : undefined;
         const following = await deps.api.followSession(id, known);
-        if (mine !== followRequest) return;
-        pendingFollow = null;
+        if (mine !== get().openSession.followRequest) return;
+        step({ type: 'followed' });
         if (following && id !== null && get().selectedId === id) set({ followingId: id });
       },
 
       applyAppended(appended) {
         const transcript = get().transcript;
         if (!transcript || !isOpen(appended.id)) return;
-        appends++;
+        step({ type: 'appended' });
         if (!transcript.applyAppended(appended)) {
           void get().reloadTranscript();
           return;
@@ -48,22 +46,20 @@ export function createLiveSlice(deps: StoreDeps): StateCreator<AppState, [], [],
         if (rows) set(rows);
       },
 
-      appendMark: () => appends,
+      appendMark: () => get().openSession.appends,
 
       async openSessionChanged(mark) {
-        const id = get().selectedId;
-        if (id === null || get().transcriptState !== 'ready') return;
-        if (get().followingId !== id) {
-          // A follow being set up sends what was written since the page's count (reloading now
-          // would restart it and, with changes still arriving, never let it finish).
-          if (pendingFollow === id) return;
-          await get().reloadTranscript();
-          return;
-        }
-        if (appends !== mark) return;
+        const { selectedId: id, followingId } = get();
+        const ready = get().transcriptState === 'ready';
+        // A follow being set up sends what was written since the page's count (reloading then
+        // would restart it and, with changes still arriving, never let it finish).
+        const action = onChangeSeen(get().openSession, { selectedId: id, ready, followingId, mark });
+        if (action === 'reload') return get().reloadTranscript();
+        if (action === 'nothing' || id === null) return;
         clearTimeout(graceTimer);
         graceTimer = setTimeout(() => {
-          if (appends === mark && get().followingId === id && isOpen(id)) void get().reloadTranscript();
+          const still = get().openSession.appends === mark && get().followingId === id && isOpen(id);
+          if (still) void get().reloadTranscript();
         }, deps.appendGraceMs ?? DEFAULT_APPEND_GRACE_MS);
       },
     };

@@ -10,6 +10,8 @@ import { applyListView } from '../model/list-view';
 import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
+import { NO_OPEN_SESSION, type OpenEvent } from '../model/open-session';
+import { stepOpenSession } from './open-session-step';
 
 /** Without deps.afterPaint, about one frame: what the first page is given to be drawn before the
  * rest is asked for. */
@@ -22,9 +24,10 @@ const DEFAULT_SELECT_DELAY_MS = 120;
 export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], [], SessionSlice> {
   return (set, get) => {
     // Only the newest request may set the transcript: answers can arrive out of order.
-    let request = 0;
+    const step = (event: OpenEvent) => stepOpenSession(get, set, event);
+    const isNewest = (request: number) => get().openSession.request === request;
+    /** The keyboard's delay before a picked session opens (its effect in the reducer: `waiting`). */
     let pendingOpen: ReturnType<typeof setTimeout> | undefined;
-    let pendingId: string | null = null;
 
     const titleOf = (id: string) => {
       const open = get().transcript?.session;
@@ -69,19 +72,19 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
     }
 
     async function open(id: string, message?: number) {
-      const mine = ++request;
+      const mine = step({ type: 'request' }).request;
       try {
         const page = await deps.api.openTranscript(message === undefined ? { id } : { id, at: message });
-        if (mine !== request) return;
+        if (!isNewest(mine)) return;
         const transcript = showTranscript(id, page);
         if (message !== undefined) get().jumpToMessage(message);
         await complete(transcript);
-        if (mine !== request) return;
+        if (!isNewest(mine)) return;
         // Following starts after the read: a change in between is caught by the list's change
         // notification (see openSessionChanged), and the page is readable sooner.
         void get().follow(id);
       } catch (error) {
-        if (mine !== request) return;
+        if (!isNewest(mine)) return;
         set({ transcriptState: 'error', transcriptError: errorLine(error) });
         get().showStatus(errorLine(error), 'error');
       }
@@ -89,8 +92,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
 
     function choose(id: string, delayMs: number, message?: number) {
       clearTimeout(pendingOpen);
-      pendingId = null;
-      request++;
+      step({ type: 'pick', id, delayed: delayMs > 0 });
       set({
         selectedId: id,
         transcript: null,
@@ -105,9 +107,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         void open(id, message);
         return;
       }
-      pendingId = id;
       pendingOpen = setTimeout(() => {
-        pendingId = null;
+        step({ type: 'waited' });
         void open(id);
       }, delayMs);
     }
@@ -118,6 +119,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcriptState: 'idle',
       transcriptError: null,
       confirmingDelete: false,
+      openSession: NO_OPEN_SESSION,
       undoable: null,
       jump: null,
 
@@ -142,10 +144,10 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       async reloadTranscript() {
         const id = get().selectedId;
         if (id === null) return;
-        const mine = ++request;
+        const mine = step({ type: 'request' }).request;
         try {
           const page = await deps.api.openTranscript({ id });
-          if (mine === request) void complete(showTranscript(id, page));
+          if (isNewest(mine)) void complete(showTranscript(id, page));
         } catch {
           // The open copy stays on screen; the list refresh already reported any folder problem.
         }
@@ -172,9 +174,9 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
             get().recordVisit(first.id, false);
             choose(first.id, 0);
           }
-        } else if (pendingId === id) {
+        } else if (get().openSession.waiting === id) {
           clearTimeout(pendingOpen);
-          pendingId = null;
+          step({ type: 'waited' });
           void open(id);
         }
       },
@@ -211,7 +213,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const at = rows.findIndex((s) => s.id === id);
         const neighbour = rows[at + 1] ?? rows[at - 1];
         const sessions = get().sessions.filter((s) => s.id !== id);
-        request++;
+        step({ type: 'request' });
         set({
           sessions,
           visible: applyListView(sessions, get().view, deps.now(), get().annotations),
