@@ -64,7 +64,6 @@ export interface SessionSlice {
   transcript: TranscriptData | null;
   transcriptState: LoadState;
   transcriptError: string | null;
-  confirmingDelete: boolean;
   /** How the open session's requests, follow and appends stand (model/open-session.ts): the one
    * state the session, live and list slices coordinate through. */
   openSession: OpenSession;
@@ -81,8 +80,14 @@ export interface SessionSlice {
   moveSelection(delta: number): void;
   /** Opens the selected session now (skipping the keyboard delay), or the first row if none is. */
   openSelected(): void;
-  /** Starts dragging session `id` out of the window as a Markdown file. */
-  startDrag(event: DragStartEvent, id: string): void;
+  /** Opens `id` at once, as it is (no visit recorded, the drawer and the Usage view left alone). */
+  openNow(id: string): void;
+}
+
+/** Deleting the open session, with Undo. */
+export interface DeleteSlice {
+  /** The delete confirmation is showing. */
+  confirmingDelete: boolean;
   requestDelete(): void;
   cancelDelete(): void;
   /** Deletes the selected session into the trash, which `undoable` can take it back from. */
@@ -92,6 +97,12 @@ export interface SessionSlice {
   /** Puts the last deleted session back (its file and index entry) and opens it. */
   undoDelete(): Promise<void>;
   dismissUndo(): void;
+}
+
+/** Copying, saving and dragging the open session. */
+export interface CopySlice {
+  /** Starts dragging session `id` out of the window as a Markdown file. */
+  startDrag(event: DragStartEvent, id: string): void;
   copyMarkdown(): Promise<void>;
   /** Save As / Download: opens the export dialog (format, redaction) for the open session. */
   saveMarkdown(): Promise<void>;
@@ -374,6 +385,8 @@ export interface HistorySlice {
 /** The whole store. */
 export type AppState = ListSlice &
   SessionSlice &
+  DeleteSlice &
+  CopySlice &
   FindSlice &
   LiveSlice &
   SearchSlice &

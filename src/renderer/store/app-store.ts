@@ -1,6 +1,8 @@
 // The renderer's one store: every slice combined over one set of dependencies.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state';
+import { createCopySlice } from './copy-slice';
+import { createDeleteSlice } from './delete-slice';
 import { createExportSlice } from './export-slice';
 import { createFindSlice } from './find-slice';
 import { createHitSlice } from './hit-slice';
@@ -23,6 +25,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createListSlice(deps)(...args),
     ...createSessionSlice(deps)(...args),
+    ...createDeleteSlice(deps)(...args),
+    ...createCopySlice(deps)(...args),
     ...createFindSlice(...args),
     ...createLiveSlice(deps)(...args),
     ...createSearchSlice(deps)(...args),

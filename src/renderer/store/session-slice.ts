@@ -1,11 +1,8 @@
-// The session slice: which session is open, its transcript, and copy / save / delete on it.
+// The session slice: which session is open and its transcript (opening, reloading, moving the
+// selection). Deleting it is delete-slice.ts, copying and saving it copy-slice.ts.
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
-import { isReadOnly } from '../../shared/sources';
-import { messageExport } from '../../shared/message-export';
 import type { TranscriptPage } from '../../shared/transcript';
-import { hashForSession } from '../app/deep-link';
-import { applyListView } from '../model/list-view';
 // eslint-disable-next-line layers/layer-imports -- moves to ../model with the transcript pane work (issue 14)
 import { TranscriptData } from '../features/transcript/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
@@ -28,11 +25,6 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
     const isNewest = (request: number) => get().openSession.request === request;
     /** The keyboard's delay before a picked session opens (its effect in the reducer: `waiting`). */
     let pendingOpen: ReturnType<typeof setTimeout> | undefined;
-
-    const titleOf = (id: string) => {
-      const open = get().transcript?.session;
-      return open?.id === id ? open.title : (get().sessions.find((s) => s.id === id)?.title ?? id);
-    };
 
     // The list row of the open session shows what its transcript holds. A reload keeps what the
     // reader had opened.
@@ -118,9 +110,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       transcript: null,
       transcriptState: 'idle',
       transcriptError: null,
-      confirmingDelete: false,
       openSession: NO_OPEN_SESSION,
-      undoable: null,
       jump: null,
 
       select(id, options) {
@@ -181,113 +171,8 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         }
       },
 
-      startDrag(event, id) {
-        deps.api.startDrag(event, id, titleOf(id));
-      },
-
-      requestDelete() {
-        const id = get().selectedId;
-        if (id === null) return;
-        // Another agent's session is read-only: there is nothing to confirm.
-        const open = get().transcript;
-        const session = open?.session.id === id ? open.session : get().sessions.find((s) => s.id === id);
-        if (isReadOnly(session)) return;
-        set({ confirmingDelete: true });
-      },
-      cancelDelete: () => set({ confirmingDelete: false }),
-
-      async confirmDelete() {
-        const id = get().selectedId;
-        set({ confirmingDelete: false });
-        if (id === null) return;
-        const title = titleOf(id);
-        let undo: string;
-        try {
-          ({ undo } = await deps.api.deleteSession({ id }));
-        } catch (error) {
-          get().showStatus(`Could not delete: ${errorLine(error)}`, 'error');
-          return;
-        }
-        // The neighbour below (or above, at the end) takes the deleted row's place.
-        const rows = get().visible;
-        const at = rows.findIndex((s) => s.id === id);
-        const neighbour = rows[at + 1] ?? rows[at - 1];
-        const sessions = get().sessions.filter((s) => s.id !== id);
-        step({ type: 'request' });
-        set({
-          sessions,
-          visible: applyListView(sessions, get().view, deps.now(), get().annotations),
-          selectedId: null,
-          transcript: null,
-          transcriptState: 'idle',
-          transcriptError: null,
-        });
-        if (neighbour && neighbour.id !== id) {
-          get().recordVisit(neighbour.id, false);
-          choose(neighbour.id, 0);
-        } else void get().follow(null);
-        set({ undoable: { undo, id, title, seq: (get().undoable?.seq ?? 0) + 1 } });
-      },
-
-      async undoDelete() {
-        const undoable = get().undoable;
-        if (!undoable) return;
-        set({ undoable: null });
-        try {
-          const { id } = await deps.api.restoreSession({ undo: undoable.undo });
-          await get().loadList();
-          get().select(id);
-          get().showStatus('Put back', 'info', undoable.title, 'delete');
-        } catch (error) {
-          get().showStatus(`Could not put it back: ${errorLine(error)}`, 'error');
-        }
-      },
-
-      dismissUndo: () => set({ undoable: null }),
-
-      async copyMarkdown() {
-        const id = get().selectedId;
-        if (id === null) return;
-        try {
-          await deps.writeClipboard(await deps.api.exportSession({ id }));
-          get().showStatus('Copied', 'info', undefined, 'copy');
-        } catch (error) {
-          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
-        }
-      },
-
-      async copyMessage(index) {
-        const data = get().transcript;
-        try {
-          let message = data?.get(index);
-          if (!message && data) {
-            message = (await deps.api.transcriptMessages({ id: data.id, from: index, to: index + 1 }))
-              .messages[0];
-          }
-          const text = message ? messageExport(message) : null;
-          if (text === null) throw new Error('this message is not loaded yet');
-          await deps.writeClipboard(text);
-          get().showStatus(`Copied message ${(index + 1).toLocaleString('en-US')}`);
-        } catch (error) {
-          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
-        }
-      },
-
-      async copyMessageLink(index) {
-        const id = get().selectedId;
-        if (id === null) return;
-        const hash = hashForSession(id, index);
-        try {
-          await deps.writeClipboard(deps.linkWithHash ? deps.linkWithHash(hash) : hash);
-          get().showStatus('Copied link');
-        } catch (error) {
-          get().showStatus(`Could not copy: ${errorLine(error)}`, 'error');
-        }
-      },
-
-      async saveMarkdown() {
-        const id = get().selectedId;
-        if (id !== null) get().openExport([id]);
+      openNow(id) {
+        choose(id, 0);
       },
     };
   };
