@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claudeAdapter } from '../../../src/core/sources/claude/index';
+import { adapter as claudeAdapter } from '../../../src/core/sources/claude/index';
 import { fullPage } from '../../../src/core/transcript/full-page';
 import { defaultClaudeRoots } from '../../../src/core/sources/claude/files';
 import type { ContentBlock, Session } from '../../../src/shared/types';

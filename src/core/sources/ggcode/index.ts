@@ -8,7 +8,7 @@ import { SESSION_FILE, JsonlStore } from '../../store';
 import type { SessionSource, SourceAdapter, WatchTarget } from '../source';
 
 /** The adapter. */
-export const ggcodeAdapter: SourceAdapter = {
+export const adapter: SourceAdapter = {
   name: 'ggcode',
   label: 'ggcode',
   readOnly: false,
@@ -25,7 +25,7 @@ export const ggcodeAdapter: SourceAdapter = {
 
 /** ggcode's store as a source. */
 export class GgcodeSource implements SessionSource {
-  readonly adapter = ggcodeAdapter;
+  readonly adapter = adapter;
   readonly roots: readonly string[];
 
   constructor(readonly store: JsonlStore) {
