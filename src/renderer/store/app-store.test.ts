@@ -237,7 +237,10 @@ describe('theme', () => {
 describe('copy resume command', () => {
   it('copies the agent command of a session whose source has one, and says why not otherwise', async () => {
     const clipboard: string[] = [];
-    const api = fakeApi([summary('claude-cc1', { source: 'claude', workspace: '/w/app' }), summary('gg1')], []);
+    const api = fakeApi(
+      [summary('claude-cc1', { source: 'claude', workspace: '/w/app' }), summary('gg1')],
+      [],
+    );
     // The resume form comes from the store's description of each source.
     api.info = {
       ...api.info,

@@ -15,6 +15,7 @@ const fake = (name: string, primary = false): { adapter: SourceAdapter } => ({
     name,
     label: name,
     readOnly: !primary,
+    defaults: '~/.x',
     primary,
     defaultRoots: () => [],
     rootsFor: (d) => [d],

@@ -67,6 +67,7 @@ export const adapter: SourceAdapter = {
   name: 'claude',
   label: 'Claude Code',
   readOnly: true,
+  defaults: '$CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude',
   resume: 'claude --resume {id}',
   defaultRoots: defaultClaudeRoots,
   rootsFor: claudeRootsFor,

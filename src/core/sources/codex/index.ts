@@ -41,6 +41,7 @@ export const adapter: SourceAdapter = {
   name: 'codex',
   label: 'Codex CLI',
   readOnly: true,
+  defaults: '$CODEX_HOME, else ~/.codex',
   resume: 'codex resume {id}',
   defaultRoots: defaultCodexRoots,
   rootsFor: codexRootsFor,

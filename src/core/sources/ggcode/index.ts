@@ -13,6 +13,7 @@ export const adapter: SourceAdapter = {
   label: 'ggcode',
   readOnly: false,
   primary: true,
+  defaults: '--dir DIR, $SESSIONS_DIR, else ~/.ggcode/sessions',
   defaultRoots: ({ env, home }) => [env.SESSIONS_DIR || join(home, '.ggcode', 'sessions')],
   rootsFor: (dir) => [dir],
   open: (roots, { cacheDir }) => {
