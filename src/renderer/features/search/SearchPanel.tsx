@@ -52,7 +52,7 @@ export function SearchPanel({ hidden }: { hidden: boolean }) {
         <div className="search-heading">
           <button
             type="button"
-            className="link-button"
+            className="pill-button link-button"
             data-testid="search-back"
             title="Back to the list (Esc)"
             onClick={closeSearch}

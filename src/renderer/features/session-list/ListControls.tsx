@@ -178,7 +178,7 @@ function ActiveFilters() {
         <button
           key={`${facet}:${value}`}
           type="button"
-          className="chip"
+          className="pill-button chip"
           data-testid="active-filter"
           data-value={value}
           aria-label={`Remove filter ${FACET_LABELS[facet].menu}: ${valueText(facet, value, sources) || FACET_LABELS[facet].none}`}
@@ -196,7 +196,7 @@ function ActiveFilters() {
       {view.starred && (
         <button
           type="button"
-          className="chip"
+          className="pill-button chip"
           data-testid="active-filter"
           data-value="starred"
           aria-label="Remove filter: starred only"
@@ -210,7 +210,7 @@ function ActiveFilters() {
         <button
           key={`tag:${tag}`}
           type="button"
-          className="chip"
+          className="pill-button chip"
           data-testid="active-filter"
           data-value={tag}
           aria-label={`Remove filter Tag: ${tag}`}
@@ -224,7 +224,7 @@ function ActiveFilters() {
       {view.dateRange !== 'any' && (
         <button
           type="button"
-          className="chip"
+          className="pill-button chip"
           data-testid="active-filter"
           data-value={view.dateRange}
           aria-label={`Remove filter Date: ${RANGE_LABELS[view.dateRange]}`}
@@ -238,7 +238,7 @@ function ActiveFilters() {
       {view.period && (
         <button
           type="button"
-          className="chip"
+          className="pill-button chip"
           data-testid="period-chip"
           aria-label="Remove filter: start days"
           onClick={() => setPeriod(null)}
@@ -249,7 +249,12 @@ function ActiveFilters() {
         </button>
       )}
       {count > 1 && (
-        <button type="button" className="link-button" data-testid="clear-filters" onClick={clearChosen}>
+        <button
+          type="button"
+          className="pill-button link-button"
+          data-testid="clear-filters"
+          onClick={clearChosen}
+        >
           Clear all
         </button>
       )}

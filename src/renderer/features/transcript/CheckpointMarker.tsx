@@ -49,7 +49,7 @@ export function CheckpointMarker({
           {checkpoint.summary_index !== undefined && (
             <button
               type="button"
-              className="link-button"
+              className="pill-button link-button"
               data-testid="checkpoint-summary-link"
               onClick={() => jumpToMessage(checkpoint.summary_index!)}
             >

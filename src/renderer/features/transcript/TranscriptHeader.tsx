@@ -128,7 +128,7 @@ export function TranscriptHeader({
           {(clamped || expanded) && (
             <button
               type="button"
-              className="link-button"
+              className="pill-button link-button"
               data-testid="header-expand"
               aria-expanded={expanded}
               onClick={() => setExpanded(!expanded)}

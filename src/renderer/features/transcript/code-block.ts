@@ -32,7 +32,7 @@ export function codeBlock(doc: Document, text: string, options: CodeBlockOptions
     wrapper.classList.add('collapsed');
     const button = doc.createElement('button');
     button.type = 'button';
-    button.className = 'show-all';
+    button.className = 'pill-button show-all';
     button.setAttribute('data-testid', 'show-all');
     button.setAttribute('data-expand', options.expandKey);
     button.setAttribute('data-find-skip', '');

@@ -33,7 +33,7 @@ function textCut(markdown: string): number {
 function showAllButton(doc: Document, key: string, lines: number): Element {
   const button = doc.createElement('button');
   button.type = 'button';
-  button.className = 'show-all';
+  button.className = 'pill-button show-all';
   button.setAttribute('data-testid', 'show-all');
   button.setAttribute('data-expand', key);
   button.setAttribute('data-find-skip', '');

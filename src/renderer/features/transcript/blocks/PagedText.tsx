@@ -53,7 +53,7 @@ export function PagedText({ text, viewKey, section }: { text: string; viewKey: s
     <div className="pager" data-find-skip="">
       <button
         type="button"
-        className="pager-button"
+        className="pill-button pager-button"
         disabled={page === 0}
         onClick={() => view.setPage(viewKey, page - 1)}
       >
@@ -65,7 +65,7 @@ export function PagedText({ text, viewKey, section }: { text: string; viewKey: s
       </span>
       <button
         type="button"
-        className="pager-button"
+        className="pill-button pager-button"
         data-testid="pager-next"
         disabled={page === starts.length - 1}
         onClick={() => view.setPage(viewKey, page + 1)}

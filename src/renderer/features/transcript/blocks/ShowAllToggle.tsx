@@ -13,7 +13,13 @@ export function ShowAllToggle({
 }) {
   const name = open ? 'show-less' : 'show-all';
   return (
-    <button type="button" className={name} data-testid={name} data-find-skip="" onClick={onToggle}>
+    <button
+      type="button"
+      className={open ? name : `pill-button ${name}`}
+      data-testid={name}
+      data-find-skip=""
+      onClick={onToggle}
+    >
       {label}
     </button>
   );
