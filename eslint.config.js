@@ -36,6 +36,12 @@ export default tseslint.config(
           fences: [
             { from: 'src/shared', allow: ['src/shared'], packages: ['electron', 'node:'] },
             { from: 'src/renderer', allow: ['src/renderer', 'src/shared'], packages: ['electron', 'node:'] },
+            // The renderer's pure view logic: nothing of React, the store or the features.
+            {
+              from: 'src/renderer/model',
+              allow: ['src/renderer/model', 'src/shared'],
+              packages: ['electron', 'node:'],
+            },
             {
               from: 'src/renderer/store',
               allow: ['src/renderer', 'src/shared'],
@@ -53,7 +59,7 @@ export default tseslint.config(
             { from: 'src/server', allow: ['src/server', 'src/core', 'src/shared'], packages: ['electron'] },
           ],
           // Tests also reach their fixtures and helpers (and main's tests the preload they check).
-          testSupport: ['test', 'e2e', 'src/preload'],
+          testSupport: ['test', 'e2e', 'src/preload', 'src/renderer/test-support'],
         },
       ],
     },

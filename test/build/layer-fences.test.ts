@@ -21,6 +21,7 @@ describe('layer fences', () => {
     ['src/renderer/app/leak.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"],
     ['src/renderer/app/leak.ts', "export const load = () => import('../../main/settings');\n"],
     ['src/renderer/store/leak.ts', "export { SessionList } from '../features/session-list/SessionList';\n"],
+    ['src/renderer/model/leak.ts', "export { useAppStore } from '../store/store-context';\n"],
     ['src/core/leak.ts', "export { registerIpc } from '../main/ipc';\n"],
     ['src/core/search/leak.ts', "export { serve } from '../../server/server';\n"],
     ['src/core/leak.ts', "export * from '../renderer/store/app-store';\n"],
@@ -36,6 +37,7 @@ describe('layer fences', () => {
   it.each([
     ['src/renderer/features/search/ok.ts', "export { parseQuery } from '../../../shared/search/query';\n"],
     ['src/renderer/store/ok.ts', "export { applyListView } from '../model/list-view';\n"],
+    ['src/renderer/model/ok.ts', "export { parseTime } from '../../shared/time';\n"],
     ['src/renderer/features/usage/ok.ts', "export { useAppStore } from '../../store/store-context';\n"],
     ['src/core/ok.ts', "export { dispatch } from '../shared/dispatch';\n"],
     ['src/main/ok.ts', "export { createHandlers } from '../core/handlers';\n"],
