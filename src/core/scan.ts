@@ -10,7 +10,7 @@ import { goTimeFromMillis, isZeroTime } from './gotime';
 import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { decodeRecord, type MetaFields } from './record';
-import { openRegularFd } from './regular-file';
+import { openRegularFd, openRegularSync } from './regular-file';
 
 /** Files up to this size are read whole; larger ones line by line. */
 const WHOLE_FILE = 32 << 20;
@@ -63,6 +63,16 @@ class Tally {
 const readFd = promisify(fs.read);
 const closeFd = promisify(fs.close);
 
+// Every line of bytes[0, filled) into the tally.
+function tallyBytes(bytes: Buffer, filled: number, tally: Tally): void {
+  for (let from = 0; from < filled; ) {
+    let to = bytes.indexOf(10, from);
+    if (to < 0 || to > filled) to = filled;
+    tally.line(bytes, from, to);
+    from = to + 1;
+  }
+}
+
 async function tallyWhole(path: string, tally: Tally): Promise<Stats> {
   const { fd, stats } = await openRegularFd(path);
   try {
@@ -72,15 +82,32 @@ async function tallyWhole(path: string, tally: Tally): Promise<Stats> {
     for (let n = -1; n !== 0 && filled < bytes.length; filled += n) {
       ({ bytesRead: n } = await readFd(fd, bytes, filled, bytes.length - filled, filled));
     }
-    for (let from = 0; from < filled;) {
-      let to = bytes.indexOf(10, from);
-      if (to < 0 || to > filled) to = filled;
-      tally.line(bytes, from, to);
-      from = to + 1;
-    }
+    tallyBytes(bytes, filled, tally);
     return stats;
   } finally {
     await closeFd(fd);
+  }
+}
+
+/** One buffer reused by the blocking scans of a thread, grown to the largest file it read. */
+let shared = Buffer.alloc(0);
+
+// Reads a file of at most WHOLE_FILE bytes with blocking calls (no thread-pool round trip per
+// call: a third of the time of the asynchronous path on thousands of small files); larger files
+// take the line-by-line path.
+async function tallyBlocking(path: string, tally: Tally): Promise<Stats> {
+  const { fd, stats } = openRegularSync(path);
+  try {
+    if (stats.size > WHOLE_FILE) return await forEachLine(path, (b) => tally.line(b, 0, b.length));
+    if (shared.length < stats.size) shared = Buffer.allocUnsafe(Math.max(stats.size, 1 << 16));
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < stats.size; filled += n) {
+      n = fs.readSync(fd, shared, filled, stats.size - filled, filled);
+    }
+    tallyBytes(shared, filled, tally);
+    return stats;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -126,7 +153,20 @@ export async function scanWithStats(
   id: string,
 ): Promise<{ summary: SessionSummary | null; stats: Stats }> {
   const tally = new Tally();
-  const stats = await tallyWhole(path, tally);
+  return summarize(id, tally, await tallyWhole(path, tally));
+}
+
+/** The same as scanWithStats, reading small files with blocking calls: for scan threads, whose
+ * event loop has nothing else to do. */
+export async function scanWithStatsBlocking(
+  path: string,
+  id: string,
+): Promise<{ summary: SessionSummary | null; stats: Stats }> {
+  const tally = new Tally();
+  return summarize(id, tally, await tallyBlocking(path, tally));
+}
+
+function summarize(id: string, tally: Tally, stats: Stats): { summary: SessionSummary | null; stats: Stats } {
   if (stats.size === 0) return { summary: null, stats };
   const m = tally.meta;
   let created = m?.created_at ?? '';

@@ -19,7 +19,10 @@ import { mapLimit } from './pool';
 import { isMissing, kindOf, NotRegularFileError, openRegularForAppend } from './regular-file';
 import { costLine, messageLine, metaLine } from './serialize';
 import { scanWithStats, tailCost } from './scan';
+import { scanOnThreads } from './scan-threads';
 import { titleFromMessages } from './title';
+
+export { useScanThreads } from './scan-threads';
 
 /** `<home>/.ggcode/sessions`, where ggcode keeps its sessions. */
 export function defaultDir(): string {
@@ -202,10 +205,12 @@ export class JsonlStore {
     this.tails.retain(present);
     const entries = new Map<string, IndexEntry>();
     for (const e of index.entries ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
+    const fresh = await this.scanUnseen(ids.filter((id) => !entries.has(id) && !this.scanned.has(id)));
     const summaries = await mapLimit(ids, SCAN_CONCURRENCY, async (id): Promise<SessionSummary | null> => {
       const path = join(this.root, `${id}.jsonl`);
       try {
         const entry = entries.get(id);
+        if (fresh.has(id)) return fresh.get(id) ?? null;
         if (!entry) return await this.scanned.get(path, id);
         const tail = await this.tails.get(path, id);
         if (tail === null) return null;
@@ -229,6 +234,19 @@ export class JsonlStore {
       sessions: sortNewestFirst(listed.map((s) => ({ ...s, live: live.live.has(s.id) }))),
       unreadable,
     };
+  }
+
+  /** Summaries of files never seen before, scanned together on the scan threads when there are
+   * many (a cold list); the ones a thread could not read are left to the usual path. */
+  private async scanUnseen(ids: string[]): Promise<Map<string, SessionSummary | null>> {
+    const fresh = new Map<string, SessionSummary | null>();
+    const outcomes = await scanOnThreads(ids.map((id) => ({ path: join(this.root, `${id}.jsonl`), id })));
+    outcomes?.forEach((o, i) => {
+      if (!o.ok) return;
+      this.scanned.set(ids[i]!, o.key, o.summary);
+      fresh.set(ids[i]!, o.summary);
+    });
+    return fresh;
   }
 
   /** Reads the summaries an earlier process stored, once (each is still checked against its file). */

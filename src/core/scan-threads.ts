@@ -1,0 +1,170 @@
+// Summaries of many session files at once on two threads (a cold list of thousands of files the
+// index lacks decodes every line: one thread cannot keep up with reading them). The threads run
+// the bundled script set by `useScanThreads`; without it, or when a thread fails, the work is done
+// on the calling thread instead, so a missing script costs speed, never results.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SessionSummary } from '../shared/types';
+import { keyOf } from './live/summary-cache';
+import { scanWithStats } from './scan';
+
+/** One file to summarize. */
+export interface ScanJob {
+  path: string;
+  id: string;
+}
+
+/** A file's summary and its cache key, or the error code and message its scan threw. */
+export type ScanOutcome =
+  | { ok: true; summary: SessionSummary | null; key: string }
+  | { ok: false; code: string | undefined; message: string };
+
+/** Client -> thread: a batch of jobs. Thread -> client: their outcomes, in order. */
+export interface ScanBatch {
+  seq: number;
+  jobs: ScanJob[];
+}
+export interface ScanReply {
+  seq: number;
+  outcomes: ScanOutcome[];
+}
+
+/** Fewer files than this are scanned on the calling thread (starting threads costs ~30 ms). */
+export const MIN_FILES_FOR_THREADS = 64;
+/** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
+const BATCH = 32;
+/** Idle threads stop after this long (each holds a few MB). */
+const IDLE_MS = 5000;
+/** Young generation of a scan thread, in MB. */
+const YOUNG_MB = Number(process.env.SCAN_YOUNG_MB ?? 48);
+
+/** Summarizes one file where the caller runs, as a thread would. */
+export async function scanOutcome(job: ScanJob, scan = scanWithStats): Promise<ScanOutcome> {
+  try {
+    const { summary, stats } = await scan(job.path, job.id);
+    return { ok: true, summary, key: keyOf(stats) };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { ok: false, code: e.code, message: String(e.message) };
+  }
+}
+
+interface Thread {
+  worker: Worker;
+  /** Batches sent and not answered yet. */
+  busy: number;
+}
+
+interface Pending {
+  batch: ScanBatch;
+  thread: Thread;
+  done: (outcomes: ScanOutcome[]) => void;
+}
+
+/** The two scan threads of this process, started on first use and stopped when idle. */
+class ScanThreads {
+  private threads: Thread[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private seq = 1;
+  /** Files a thread answered for (the rest of a batch's files were scanned here). */
+  answered = 0;
+  private idle: NodeJS.Timeout | null = null;
+
+  constructor(private readonly file: string) {}
+
+  private start(): Thread[] {
+    if (this.threads.length) return this.threads;
+    const count = Math.max(1, Math.min(2, availableParallelism()));
+    for (let i = 0; i < count; i++) {
+      // A larger young generation: the scan's garbage is short-lived, and fewer scavenges measured faster.
+      const worker = new Worker(this.file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+      const thread: Thread = { worker, busy: 0 };
+      worker.on('message', (reply: ScanReply) => {
+        const p = this.pending.get(reply.seq);
+        this.pending.delete(reply.seq);
+        thread.busy--;
+        this.answered += reply.outcomes.length;
+        p?.done(reply.outcomes);
+      });
+      worker.on('error', () => this.lose(thread));
+      worker.on('exit', () => this.lose(thread));
+      this.threads.push(thread);
+    }
+    return this.threads;
+  }
+
+  // A thread is gone: its batches in flight are scanned here instead.
+  private lose(thread: Thread): void {
+    this.threads = this.threads.filter((t) => t !== thread);
+    for (const [seq, p] of this.pending) {
+      if (p.thread !== thread) continue;
+      this.pending.delete(seq);
+      void Promise.all(p.batch.jobs.map((j) => scanOutcome(j))).then(p.done);
+    }
+  }
+
+  /** The outcome of every job, in order. */
+  async scan(jobs: ScanJob[]): Promise<ScanOutcome[]> {
+    if (this.idle) clearTimeout(this.idle);
+    const threads = this.start();
+    for (const t of threads) t.worker.ref();
+    const out = new Array<ScanOutcome>(jobs.length);
+    let next = 0;
+    // Each thread keeps two batches queued, so it never waits for the next one.
+    const feed = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const from = next;
+        next = Math.min(jobs.length, next + BATCH);
+        const outcomes = await this.send(jobs.slice(from, next));
+        for (let i = 0; i < outcomes.length; i++) out[from + i] = outcomes[i]!;
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: 2 * Math.max(1, threads.length) }, feed));
+    } finally {
+      if (this.pending.size === 0) {
+        for (const t of this.threads) t.worker.unref();
+        this.idle = setTimeout(() => this.stop(), IDLE_MS).unref();
+      }
+    }
+    return out;
+  }
+
+  private send(jobs: ScanJob[]): Promise<ScanOutcome[]> {
+    const thread = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
+    if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j)));
+    const batch: ScanBatch = { seq: this.seq++, jobs };
+    return new Promise((done) => {
+      this.pending.set(batch.seq, { batch, done, thread });
+      thread.busy++;
+      thread.worker.postMessage(batch);
+    });
+  }
+
+  private stop(): void {
+    const threads = this.threads;
+    this.threads = [];
+    for (const t of threads) {
+      t.worker.removeAllListeners('exit');
+      void t.worker.terminate();
+    }
+  }
+}
+
+let threads: ScanThreads | null = null;
+
+/** Makes large scans use threads running `file` (the bundled scan-thread script); null: none. */
+export function useScanThreads(file: string | null): void {
+  threads = file ? new ScanThreads(file) : null;
+}
+
+/** How many files the scan threads summarized since `useScanThreads` (a figure for tests and benches). */
+export function filesScannedOnThreads(): number {
+  return threads?.answered ?? 0;
+}
+
+/** The outcome of every job from the scan threads; null when they are not set up or there are
+ * too few jobs to be worth them (the caller then scans as usual). */
+export function scanOnThreads(jobs: ScanJob[]): Promise<ScanOutcome[]> | null {
+  return threads && jobs.length >= MIN_FILES_FOR_THREADS ? threads.scan(jobs) : null;
+}
