@@ -21,6 +21,7 @@ import { costLine, messageLine, metaLine } from './serialize';
 import { scanWithStats, tailCost } from './scan';
 import { scanOnThreads } from './scan-threads';
 import { titleFromMessages } from './title';
+import { TextBuilder } from './text-builder';
 
 export { useScanThreads } from './scan-threads';
 
@@ -284,9 +285,13 @@ export class JsonlStore {
 
   /** The session as Markdown, byte-identical to the reference's export. */
   async exportMarkdown(id: string): Promise<string> {
-    const parts: string[] = [];
-    const session = await this.read(id, (m) => parts.push(messageMarkdown(m)));
-    return exportHeader(session, parts.length) + parts.join('');
+    const body = new TextBuilder();
+    let count = 0;
+    const session = await this.read(id, (m) => {
+      body.append(messageMarkdown(m));
+      count++;
+    });
+    return exportHeader(session, count) + body.text();
   }
 
   /** Writes the whole session (meta, messages, cost) atomically and updates its index entry. */
