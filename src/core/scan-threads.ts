@@ -3,7 +3,7 @@
 // the bundled script set by `useScanThreads`; without it, or when a thread fails, the work is done
 // on the calling thread instead, so a missing script costs speed, never results.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SessionSummary } from '../shared/types';
 import { keyOf } from './live/summary-cache';
 import { scanWithStats } from './scan';
@@ -72,7 +72,10 @@ class ScanThreads {
 
   constructor(private readonly file: string) {}
 
-  private start(): Thread[] {
+  private async start(): Promise<Thread[]> {
+    if (this.threads.length) return this.threads;
+    // Loaded here, not at the top: every CLI start would pay for it.
+    const { Worker } = await import('node:worker_threads');
     if (this.threads.length) return this.threads;
     const count = Math.max(1, Math.min(2, availableParallelism()));
     for (let i = 0; i < count; i++) {
@@ -106,7 +109,7 @@ class ScanThreads {
   /** The outcome of every job, in order. */
   async scan(jobs: ScanJob[]): Promise<ScanOutcome[]> {
     if (this.idle) clearTimeout(this.idle);
-    const threads = this.start();
+    const threads = await this.start();
     for (const t of threads) t.worker.ref();
     const out = new Array<ScanOutcome>(jobs.length);
     let next = 0;
