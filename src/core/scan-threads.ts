@@ -33,10 +33,6 @@ export interface ScanReply {
 export const MIN_FILES_FOR_THREADS = 64;
 /** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
 const BATCH = 32;
-/** Idle threads stop after this long (each holds a few MB). */
-const IDLE_MS = 5000;
-/** Young generation of a scan thread, in MB. */
-const YOUNG_MB = Number(process.env.SCAN_YOUNG_MB ?? 48);
 
 /** Summarizes one file where the caller runs, as a thread would. */
 export async function scanOutcome(job: ScanJob, scan = scanWithStats): Promise<ScanOutcome> {
@@ -61,26 +57,24 @@ interface Pending {
   done: (outcomes: ScanOutcome[]) => void;
 }
 
-/** The two scan threads of this process, started on first use and stopped when idle. */
+/** The scan threads of this process (two at most), started for a scan and stopped when no scan
+ * needs them: each holds 15-20 MB, and a list rarely has many unseen files twice. */
 class ScanThreads {
   private threads: Thread[] = [];
   private readonly pending = new Map<number, Pending>();
   private seq = 1;
   /** Files a thread answered for (the rest of a batch's files were scanned here). */
   answered = 0;
-  private idle: NodeJS.Timeout | null = null;
 
   constructor(private readonly file: string) {}
 
   private async start(): Promise<Thread[]> {
     if (this.threads.length) return this.threads;
-    // Loaded here, not at the top: every CLI start would pay for it.
-    const { Worker } = await import('node:worker_threads');
+    const { startScanThread } = await import('./scan-thread-start');
     if (this.threads.length) return this.threads;
     const count = Math.max(1, Math.min(2, availableParallelism()));
     for (let i = 0; i < count; i++) {
-      // A larger young generation: the scan's garbage is short-lived, and fewer scavenges measured faster.
-      const worker = new Worker(this.file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+      const worker = startScanThread(this.file);
       const thread: Thread = { worker, busy: 0 };
       worker.on('message', (reply: ScanReply) => {
         const p = this.pending.get(reply.seq);
@@ -108,9 +102,7 @@ class ScanThreads {
 
   /** The outcome of every job, in order. */
   async scan(jobs: ScanJob[]): Promise<ScanOutcome[]> {
-    if (this.idle) clearTimeout(this.idle);
     const threads = await this.start();
-    for (const t of threads) t.worker.ref();
     const out = new Array<ScanOutcome>(jobs.length);
     let next = 0;
     // Each thread keeps two batches queued, so it never waits for the next one.
@@ -125,10 +117,7 @@ class ScanThreads {
     try {
       await Promise.all(Array.from({ length: 2 * Math.max(1, threads.length) }, feed));
     } finally {
-      if (this.pending.size === 0) {
-        for (const t of this.threads) t.worker.unref();
-        this.idle = setTimeout(() => this.stop(), IDLE_MS).unref();
-      }
+      if (this.pending.size === 0) this.stop();
     }
     return out;
   }

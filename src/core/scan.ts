@@ -65,7 +65,7 @@ const closeFd = promisify(fs.close);
 
 // Every line of bytes[0, filled) into the tally.
 function tallyBytes(bytes: Buffer, filled: number, tally: Tally): void {
-  for (let from = 0; from < filled; ) {
+  for (let from = 0; from < filled;) {
     let to = bytes.indexOf(10, from);
     if (to < 0 || to > filled) to = filled;
     tally.line(bytes, from, to);

@@ -15,7 +15,11 @@ let script: string;
 
 const rec = (o: unknown): string => JSON.stringify(o);
 const message = (id: string, extra: object = {}, text = 'hi') =>
-  rec({ type: 'message', session_id: id, message: { role: 'user', content: [{ type: 'text', text }], ...extra } });
+  rec({
+    type: 'message',
+    session_id: id,
+    message: { role: 'user', content: [{ type: 'text', text }], ...extra },
+  });
 
 /** Session `n`: a meta line, then lines a full load keeps or skips for many different reasons, in
  * an order that differs from file to file. Four of them count. */

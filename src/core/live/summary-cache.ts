@@ -15,7 +15,8 @@ export type Summarize<T = SessionSummary> = (
 // Any write changes size or mtime (and ctime, even when mtime is set back); a replaced file has
 // another inode.
 /** The cache key of a file's state. */
-export const keyOf = (st: Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>): string => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+export const keyOf = (st: Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>): string =>
+  `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 
 /** One cached summary and the file state it was taken at. */
 export interface CacheEntry<T> {
