@@ -6,23 +6,38 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { SessionSummary } from '../shared/types';
 import { keyOf } from './live/summary-cache';
-import { scanWithStats } from './scan';
+import { closeSync } from 'node:fs';
+import { openRegularSync } from './regular-file';
+import {
+  scanWithStats,
+  scanWithStatsBlocking,
+  summaryOfParts,
+  tallyPartBlocking,
+  type PartTally,
+} from './scan';
 
-/** One file to summarize. */
+/** One file to summarize, or with `part`, the lines of it that start in bytes [from, to) while
+ * it is in the state `key` (its cache key). */
 export interface ScanJob {
   path: string;
   id: string;
+  part?: { from: number; to: number; key: string };
 }
 
-/** A file's summary and its cache key, or the error code and message its scan threw. */
+/** What a thread answers for a job: the file's summary and cache key; for a file too large for
+ * one thread, its state, to be scanned in parts; a part's tally; or the error its scan threw. */
 export type ScanOutcome =
-  | { ok: true; summary: SessionSummary | null; key: string }
-  | { ok: false; code: string | undefined; message: string };
+  | { kind: 'summary'; summary: SessionSummary | null; key: string }
+  | { kind: 'split'; size: number; mtimeMs: number; key: string }
+  | { kind: 'part'; part: PartTally }
+  | { kind: 'error'; code: string | undefined; message: string };
 
 /** Client -> thread: a batch of jobs. Thread -> client: their outcomes, in order. */
 export interface ScanBatch {
   seq: number;
   jobs: ScanJob[];
+  /** Files at least this large are handed back to be scanned in parts. */
+  splitBytes: number;
 }
 export interface ScanReply {
   seq: number;
@@ -31,18 +46,43 @@ export interface ScanReply {
 
 /** Fewer files than this are scanned on the calling thread (starting threads costs ~30 ms). */
 export const MIN_FILES_FOR_THREADS = 64;
+/** Files at least this large are scanned in parts, one per thread (a 100 MB session scanned by
+ * one thread would leave the other idle for most of the list). */
+const SPLIT_BYTES = 16 << 20;
 /** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
 const BATCH = 32;
+
+const failed = (error: unknown): ScanOutcome => {
+  const e = error as NodeJS.ErrnoException;
+  return { kind: 'error', code: e.code, message: String(e.message) };
+};
 
 /** Summarizes one file where the caller runs, as a thread would. */
 export async function scanOutcome(job: ScanJob, scan = scanWithStats): Promise<ScanOutcome> {
   try {
     const { summary, stats } = await scan(job.path, job.id);
-    return { ok: true, summary, key: keyOf(stats) };
+    return { kind: 'summary', summary, key: keyOf(stats) };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    return { ok: false, code: e.code, message: String(e.message) };
+    return failed(error);
   }
+}
+
+/** A scan thread's answer to one job: blocking reads, large files handed back to be split. */
+export async function threadOutcome(job: ScanJob, splitBytes: number): Promise<ScanOutcome> {
+  try {
+    if (job.part) {
+      const { from, to, key } = job.part;
+      return { kind: 'part', part: tallyPartBlocking(job.path, from, to, key) };
+    }
+    const { fd, stats } = openRegularSync(job.path);
+    closeSync(fd);
+    if (stats.size >= splitBytes) {
+      return { kind: 'split', size: stats.size, mtimeMs: stats.mtimeMs, key: keyOf(stats) };
+    }
+  } catch (error) {
+    return failed(error);
+  }
+  return scanOutcome(job, scanWithStatsBlocking);
 }
 
 interface Thread {
@@ -66,7 +106,10 @@ class ScanThreads {
   /** Files a thread answered for (the rest of a batch's files were scanned here). */
   answered = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly splitBytes: number,
+  ) {}
 
   private async start(): Promise<Thread[]> {
     if (this.threads.length) return this.threads;
@@ -111,7 +154,11 @@ class ScanThreads {
         const from = next;
         next = Math.min(jobs.length, next + BATCH);
         const outcomes = await this.send(jobs.slice(from, next));
-        for (let i = 0; i < outcomes.length; i++) out[from + i] = outcomes[i]!;
+        await Promise.all(
+          outcomes.map(async (o, i) => {
+            out[from + i] = o.kind === 'split' ? await this.inParts(jobs[from + i]!, o) : o;
+          }),
+        );
       }
     };
     try {
@@ -122,10 +169,28 @@ class ScanThreads {
     return out;
   }
 
+  // One part per thread, sent ahead of the batches not sent yet; any part that is not a tally
+  // (the file changed, a thread failed) makes the file an error, which the caller scans again.
+  private async inParts(job: ScanJob, split: Extract<ScanOutcome, { kind: 'split' }>): Promise<ScanOutcome> {
+    const n = Math.max(1, this.threads.length);
+    const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((split.size * k) / n));
+    const answers = await Promise.all(
+      bounds
+        .slice(0, -1)
+        .map((from, k) => this.send([{ ...job, part: { from, to: bounds[k + 1]!, key: split.key } }])),
+    );
+    const parts: PartTally[] = [];
+    for (const [o] of answers) {
+      if (o?.kind !== 'part') return { kind: 'error', code: undefined, message: `${job.path} changed` };
+      parts.push(o.part);
+    }
+    return { kind: 'summary', key: split.key, summary: summaryOfParts(job.id, parts, split) };
+  }
+
   private send(jobs: ScanJob[]): Promise<ScanOutcome[]> {
     const thread = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
     if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j)));
-    const batch: ScanBatch = { seq: this.seq++, jobs };
+    const batch: ScanBatch = { seq: this.seq++, jobs, splitBytes: this.splitBytes };
     return new Promise((done) => {
       this.pending.set(batch.seq, { batch, done, thread });
       thread.busy++;
@@ -145,9 +210,10 @@ class ScanThreads {
 
 let threads: ScanThreads | null = null;
 
-/** Makes large scans use threads running `file` (the bundled scan-thread script); null: none. */
-export function useScanThreads(file: string | null): void {
-  threads = file ? new ScanThreads(file) : null;
+/** Makes large scans use threads running `file` (the bundled scan-thread script); null: none.
+ * Files of `splitBytes` or more are scanned in parts, one per thread. */
+export function useScanThreads(file: string | null, splitBytes = SPLIT_BYTES): void {
+  threads = file ? new ScanThreads(file, splitBytes) : null;
 }
 
 /** How many files the scan threads summarized since `useScanThreads` (a figure for tests and benches). */

@@ -243,7 +243,7 @@ export class JsonlStore {
     const fresh = new Map<string, SessionSummary | null>();
     const outcomes = await scanOnThreads(ids.map((id) => ({ path: join(this.root, `${id}.jsonl`), id })));
     outcomes?.forEach((o, i) => {
-      if (!o.ok) return;
+      if (o.kind !== 'summary') return;
       this.scanned.set(ids[i]!, o.key, o.summary);
       fresh.set(ids[i]!, o.summary);
     });

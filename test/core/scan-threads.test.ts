@@ -76,6 +76,39 @@ describe('scan threads', () => {
     expect(threaded.sessions.find((s) => s.id === 's1')?.msg_count).toBe(4);
   });
 
+  it('scan large files in parts that add up to what one scan finds, wherever the parts are cut', async () => {
+    const here = await new JsonlStore(folder.dir).listing();
+    // Every file of 100 bytes or more is cut in two at its middle: into lines of every kind.
+    useScanThreads(script, 100);
+    expect(await new JsonlStore(folder.dir).listing()).toEqual(here);
+  });
+
+  it('scan a 20 MB file in parts: lines across the cut and across reads, ids repeated on both sides', async () => {
+    const dir = tempDir('transcripts-scan-parts-');
+    const id = 'big';
+    const lines = [rec({ type: 'meta', session_id: id, title: 'first', created_at: '2026-01-01T00:00:00Z' })];
+    let bytes = 0;
+    const add = (line: string) => {
+      lines.push(line);
+      bytes += line.length + 1;
+    };
+    for (let n = 0; bytes < 9_000_000; n++) add(message(id, { id: `m${n % 50}` }, 'x'.repeat(n % 3000)));
+    add(message(id, {}, 'y'.repeat(6 << 20))); // longer than one read, across the middle
+    add(rec({ type: 'cost', cost: { total_cost_usd: 1 } }));
+    for (let n = 0; bytes < 20_000_000; n++) add(message(id, { id: `m${n % 70}` }, 'z'.repeat(n % 900)));
+    add(rec({ type: 'meta', session_id: id, title: 'last', workspace: '/w' }));
+    add('{"torn');
+    writeFileSync(join(dir, `${id}.jsonl`), lines.join('\n'));
+    for (let k = 0; k < MIN_FILES_FOR_THREADS; k++)
+      writeFileSync(join(dir, `s${k}.jsonl`), tricky(`s${k}`, k));
+    const here = await new JsonlStore(dir).listing();
+    useScanThreads(script);
+    const threaded = await new JsonlStore(dir).listing();
+    expect(threaded).toEqual(here);
+    const big = threaded.sessions.find((s) => s.id === id)!;
+    expect(big).toMatchObject({ title: 'last', workspace: '/w', msg_count: 71, cost: { total_cost_usd: 1 } });
+  });
+
   it('fall back to the calling thread when their script cannot run', async () => {
     const here = await new JsonlStore(folder.dir).listing();
     useScanThreads(join(folder.dir, 'no-such-script.cjs'));
