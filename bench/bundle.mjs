@@ -2,6 +2,7 @@
 // file under bench/.corpus, so the benchmarks run on plain Node.
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { globPlugin } from '../scripts/esbuild-glob.mjs';
 
 /** Bundles `<dir>/lib.ts` into bench/.corpus/<name>-lib.cjs and returns that path. */
 export async function bundleLib(dir, name) {
@@ -16,6 +17,7 @@ export async function bundleLib(dir, name) {
     // SQLite's WebAssembly build loads its .wasm, and koffi its native module, from beside its
     // own script: both stay packages.
     external: ['node-sqlite3-wasm', 'koffi'],
+    plugins: [globPlugin],
   });
   return outfile;
 }
