@@ -6,15 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { SessionSummary } from '../shared/types';
 import { keyOf } from './live/summary-cache';
-import { closeSync } from 'node:fs';
-import { openRegularSync } from './regular-file';
-import {
-  scanWithStats,
-  scanWithStatsBlocking,
-  summaryOfParts,
-  tallyPartBlocking,
-  type PartTally,
-} from './scan';
+import { scanWithStats, scanSmallBlocking, summaryOfParts, tallyPartBlocking, type PartTally } from './scan';
 
 /** One file to summarize, or with `part`, the lines of it that start in bytes [from, to) while
  * it is in the state `key` (its cache key). */
@@ -74,15 +66,13 @@ export async function threadOutcome(job: ScanJob, splitBytes: number): Promise<S
       const { from, to, key } = job.part;
       return { kind: 'part', part: tallyPartBlocking(job.path, from, to, key) };
     }
-    const { fd, stats } = openRegularSync(job.path);
-    closeSync(fd);
-    if (stats.size >= splitBytes) {
-      return { kind: 'split', size: stats.size, mtimeMs: stats.mtimeMs, key: keyOf(stats) };
-    }
+    const scan = await scanSmallBlocking(job.path, job.id, splitBytes);
+    const { stats } = scan;
+    if (!scan.whole) return { kind: 'split', size: stats.size, mtimeMs: stats.mtimeMs, key: keyOf(stats) };
+    return { kind: 'summary', summary: scan.summary, key: keyOf(stats) };
   } catch (error) {
     return failed(error);
   }
-  return scanOutcome(job, scanWithStatsBlocking);
 }
 
 interface Thread {

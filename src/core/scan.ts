@@ -133,9 +133,10 @@ let shared = Buffer.alloc(0);
 // Reads a file of at most WHOLE_FILE bytes with blocking calls (no thread-pool round trip per
 // call: a third of the time of the asynchronous path on thousands of small files); larger files
 // take the line-by-line path.
-async function tallyBlocking(path: string, tally: Tally): Promise<Stats> {
+async function tallyBlocking(path: string, tally: Tally, splitAt: number): Promise<Stats> {
   const { fd, stats } = openRegularSync(path);
   try {
+    if (stats.size >= splitAt) return stats; // left to the caller, to be scanned in parts
     if (stats.size > WHOLE_FILE) return await forEachLine(path, (b) => tally.line(b, 0, b.length));
     if (shared.length < stats.size) shared = Buffer.allocUnsafe(Math.max(stats.size, 1 << 16));
     let filled = 0;
@@ -263,14 +264,18 @@ export async function scanWithStats(
   return summarize(id, tally, await tallyWhole(path, tally));
 }
 
-/** The same as scanWithStats, reading small files with blocking calls: for scan threads, whose
- * event loop has nothing else to do. */
-export async function scanWithStatsBlocking(
+/** The same as scanWithStats with blocking reads (for scan threads, whose event loop has nothing
+ * else to do), except that a file of `splitAt` bytes or more is not read: its stats come back
+ * alone (`whole` false), for it to be scanned in parts (tallyPartBlocking). */
+export async function scanSmallBlocking(
   path: string,
   id: string,
-): Promise<{ summary: SessionSummary | null; stats: Stats }> {
+  splitAt: number,
+): Promise<{ whole: true; summary: SessionSummary | null; stats: Stats } | { whole: false; stats: Stats }> {
   const tally = new Tally();
-  return summarize(id, tally, await tallyBlocking(path, tally));
+  const stats = await tallyBlocking(path, tally, splitAt);
+  if (stats.size >= splitAt) return { whole: false, stats };
+  return { whole: true, ...summarize(id, tally, stats) };
 }
 
 function summarize<S extends Pick<Stats, 'size' | 'mtimeMs'>>(
