@@ -59,7 +59,21 @@ async function idleMemory(browser, dir) {
     const page = await context.newPage();
     await page.goto(url);
     await page.getByTestId('session-row').first().waitFor({ timeout: 120_000 });
-    await page.waitForTimeout(3000); // idle: the first index build and its batches are done or paused
+    // Idle: the first index build is over (it runs once per new folder), then a moment to settle.
+    const token = new URL(url).searchParams.get('token');
+    await page.waitForFunction(
+      async (t) => {
+        const response = await fetch('/api/search:progress', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Transcripts-Token': t },
+          body: '{}',
+        });
+        return (await response.json()).value?.state !== 'indexing';
+      },
+      token,
+      { timeout: 300_000, polling: 1000 },
+    );
+    await page.waitForTimeout(2000);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -126,7 +140,8 @@ try {
   }
 
   // The app idle with the sessions: a `sessions serve` process of its own (its RSS) and the page
-  // in it after the list is painted (the renderer's JS heap, as Chromium counts it).
+  // in it once the list is painted and the first index build is over (the renderer's JS heap, as
+  // Chromium counts it).
   const idle = await idleMemory(browser, dir);
   console.log(
     `idle with ${SESSIONS + 1} sessions: server RSS ${idle.serverMb.toFixed(0)} MB + renderer heap ` +
