@@ -83,7 +83,10 @@ async function idleMemory(browser, dir) {
     await context.close();
     return { serverMb: rssKb / 1024, heapMb: heap / 1048576 };
   } finally {
+    // Its cache folder is removed once it has stopped writing there.
+    const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve();
     child.kill('SIGTERM');
+    await exited;
     await rm(home, { recursive: true, force: true });
   }
 }
