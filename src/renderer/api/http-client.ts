@@ -1,8 +1,9 @@
 // Browser mode (`sessions serve`): the shared channels over POST /api/<channel>, Save as a
 // download of /export/<id>.md, drag-out through Chromium's DownloadURL, and live updates over
 // server-sent events on /events.
-import { errorLine, sharedApi, unwrap, type Envelope } from '../../shared/api';
+import { errorLine, sharedApi, unwrap, type ApiMethod, type Envelope } from '../../shared/api';
 import {
+  API_METHODS,
   SEARCH_PROGRESS_EVENT,
   SESSION_APPENDED_EVENT,
   SESSIONS_CHANGED_EVENT,
@@ -30,6 +31,9 @@ export interface HttpClientOptions {
   onFocus(callback: () => void): () => void;
   /** Opens the live-update stream (an EventSource in the page). */
   openEvents: OpenEventSource;
+  /** Calls sent at once, while the rest of the page still loads; the first call of the same
+   * method and request takes that answer instead of asking again (the list on start-up). */
+  early?: { method: ApiMethod; request: unknown }[];
 }
 
 /** Reads the error line out of a failed response: an Envelope, or the server's one-line text. */
@@ -78,7 +82,21 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
     return unwrap((await response.json()) as Envelope<unknown>);
   }
 
-  const shared = sharedApi((channel, _method, request) => call(channel, request));
+  // Each early answer, by method and request text, until a call takes it.
+  const early = new Map<string, Promise<unknown>>();
+  const earlyKey = (method: ApiMethod, request: unknown) => `${method} ${JSON.stringify(request)}`;
+  for (const { method, request } of options.early ?? []) {
+    const answer = call(API_METHODS[method], request);
+    answer.catch(() => undefined); // a failure is the taker's to see
+    early.set(earlyKey(method, request), answer);
+  }
+  const shared = sharedApi((channel, method, request) => {
+    const key = earlyKey(method, request);
+    const answer = early.get(key);
+    if (!answer) return call(channel, request);
+    early.delete(key);
+    return answer;
+  });
 
   return {
     ...shared,
