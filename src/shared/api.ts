@@ -1,5 +1,5 @@
-// The renderer-facing API: the client methods built from the contract's channel list, and the result envelope
-// both transports (IPC and HTTP) use so that errors arrive as one clear line, not a stack trace.
+// The renderer-facing API: the client methods built from the contract's channel list, and the
+// result envelope both transports (IPC and HTTP) use, so that errors arrive as one clear line.
 import { API_METHODS, type Channel, type Request, type Response } from './contract';
 
 /** A window.api method that calls a shared channel. */
