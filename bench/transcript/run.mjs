@@ -6,7 +6,7 @@
 //   find in a 100 MB session: keystroke -> count for the new query, p50/p95
 //   renderer JS heap with the 100 MB session open (and with find's copy loaded), against the file
 //   server peak memory serving a session with one 300 MB line (first page, outline, every message)
-// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open.
+// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|huge.
 /* global window, document -- used only inside page.evaluate / waitForFunction callbacks */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,9 +23,11 @@ const RUNS = Number(process.env.BENCH_TR_RUNS ?? 5);
 const HUGE_MB = Number(process.env.BENCH_TR_HUGE_MB ?? 300);
 /** BENCH_TR_ONLY=open measures opening only. */
 const ONLY_OPEN = process.env.BENCH_TR_ONLY === 'open';
+/** BENCH_TR_ONLY=huge measures the server's memory for one huge line only (no browser). */
+const ONLY_HUGE = process.env.BENCH_TR_ONLY === 'huge';
 const repo = join(import.meta.dirname, '..', '..');
 const rendererDir = join(repo, 'out', 'renderer');
-if (!existsSync(join(rendererDir, 'index.html'))) {
+if (!ONLY_HUGE && !existsSync(join(rendererDir, 'index.html'))) {
   console.error('out/renderer is missing: run `npm run build` first');
   process.exit(1);
 }
@@ -225,15 +227,72 @@ async function serverMemory(dir, id, fileSize) {
     const start = performance.now();
     const first = await call('sessions:transcript', { id });
     const outline = await call('sessions:outline', { id });
-    const all = await call('sessions:messages', { id, from: 0, to: outline.value?.total ?? 2 });
+    // Every message, page after page (the huge line comes as a page of its own).
+    const total = outline.value?.total ?? 0;
+    let all = { ok: true };
+    const cuts = [];
+    for (let from = 0; all.ok && from < total;) {
+      all = await call('sessions:messages', { id, from, to: Math.min(total, from + 500) });
+      for (const message of all.value?.messages ?? []) {
+        for (const block of message.blocks)
+          if (block.cut) cuts.push({ message: message.index, next: block.cut.next });
+      }
+      from += Math.max(1, all.value?.messages.length ?? 1);
+    }
+    // "Show all" of each cut text: every piece of its rest, in turn.
+    let pieces = { ok: true };
+    let rest = 0;
+    for (const cut of cuts) {
+      for (let from = cut.next; pieces.ok && from !== null; from = pieces.value?.next ?? null) {
+        pieces = await call('sessions:text', { id, message: cut.message, from });
+        rest += pieces.value?.text.length ?? 0;
+      }
+    }
     const took = performance.now() - start;
     const after = peakRss(child.pid);
-    return { before, after, fileSize, took, ok: [first.ok, outline.ok, all.ok] };
+    return {
+      before,
+      after,
+      fileSize,
+      took,
+      cuts: cuts.length,
+      rest,
+      ok: [first.ok, outline.ok, all.ok, pieces.ok],
+    };
   } finally {
     child.kill();
   }
 }
 
+/** The server's peak memory serving one HUGE_MB line, against the file. */
+async function measureHuge() {
+  if (HUGE_MB > 0) {
+    const hugeDir = await mkdtemp(join(tmpdir(), 'transcripts-bench-huge-'));
+    try {
+      const size = await hugeLine(hugeDir, IDS.huge);
+      const memory = await serverMemory(hugeDir, IDS.huge, size);
+      report({
+        bench: 'transcript',
+        figure: `server peak RSS above idle, one ${mb(size)} line`,
+        value: (memory.after.hwm - memory.before.rss) / 1048576,
+        unit: 'MB',
+        baselineName: 'file size',
+        baseline: size / 1048576,
+        goal: { max: 3 },
+      });
+      console.log(
+        `server serving one ${mb(size)} line (first page, outline, every message, the rest of ${memory.cuts} cut text(s) in pieces: ${memory.rest.toLocaleString('en-US')} characters; ${ms(memory.took)}, ok ${memory.ok.join('/')}): peak RSS ${mb(memory.after.hwm)} from ${mb(memory.before.hwm)} at start -> ${((memory.after.hwm - memory.before.rss) / size).toFixed(2)}x the file above the idle server (target <= 3x)`,
+      );
+    } finally {
+      await rm(hugeDir, { recursive: true, force: true });
+    }
+  }
+}
+
+if (ONLY_HUGE) {
+  await measureHuge();
+  process.exit(0);
+}
 const dir = await mkdtemp(join(tmpdir(), 'transcripts-bench-transcript-'));
 let browser;
 try {
@@ -352,27 +411,7 @@ try {
     `renderer JS heap, ${mb(hundredSize)} session open: ${mb(found.heapOpen)} (${(found.heapOpen / hundredSize).toFixed(2)}x the file); with find's copy loaded: ${mb(found.heapFind)} (${(found.heapFind / hundredSize).toFixed(2)}x; target <= 2x)`,
   );
 
-  if (HUGE_MB > 0) {
-    const hugeDir = await mkdtemp(join(tmpdir(), 'transcripts-bench-huge-'));
-    try {
-      const size = await hugeLine(hugeDir, IDS.huge);
-      const memory = await serverMemory(hugeDir, IDS.huge, size);
-      report({
-        bench: 'transcript',
-        figure: `server peak RSS above idle, one ${mb(size)} line`,
-        value: (memory.after.hwm - memory.before.rss) / 1048576,
-        unit: 'MB',
-        baselineName: 'file size',
-        baseline: size / 1048576,
-        goal: { max: 3 },
-      });
-      console.log(
-        `server serving one ${mb(size)} line (first page, outline, every message, ${ms(memory.took)}, ok ${memory.ok.join('/')}): peak RSS ${mb(memory.after.hwm)} from ${mb(memory.before.hwm)} at start -> ${((memory.after.hwm - memory.before.rss) / size).toFixed(2)}x the file above the idle server (target <= 3x)`,
-      );
-    } finally {
-      await rm(hugeDir, { recursive: true, force: true });
-    }
-  }
+  await measureHuge();
 } finally {
   await browser?.close();
   await rm(dir, { recursive: true, force: true });

@@ -109,6 +109,10 @@ export function fakeApi(
       if (!ref || data === undefined) throw new Error('no such image');
       return { mime: ref.mime, data };
     },
+    transcriptText: async ({ id, message, from }) => {
+      api.calls.push(`text ${id} ${message} ${from}`);
+      throw new Error('no cut text in the fake');
+    },
     transcriptOutline: async ({ id }) => {
       const found = api.transcripts.get(id);
       if (!found) throw new Error(`session ${id} not found`);
