@@ -20,25 +20,26 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
   // Where each piece seen so far starts: the next one's start is known once a piece has come.
   const starts = useRef<number[]>([cut.next]);
   const [part, setPart] = useState(0);
-  const [piece, setPiece] = useState<TextPiece | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The answer for a part; while the part shown has none yet, it is loading.
+  const [answer, setAnswer] = useState<{ part: number; piece?: TextPiece; error?: string } | null>(null);
   useEffect(() => {
     if (!open) return;
     let live = true;
-    setPiece(null);
-    setError(null);
     data.fetchText(message, starts.current[part]!).then(
       (found) => {
         if (!live) return;
-        setPiece(found);
         if (found.next !== null && starts.current.length === part + 1) starts.current.push(found.next);
+        setAnswer({ part, piece: found });
       },
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) =>
+        live && setAnswer({ part, error: failure instanceof Error ? failure.message : String(failure) }),
     );
     return () => {
       live = false;
     };
   }, [open, part, data, message]);
+  const piece = answer?.part === part ? (answer.piece ?? null) : null;
+  const error = answer?.part === part ? (answer.error ?? null) : null;
   const note = (
     <div className="cut-note" data-testid="cut-note" data-find-skip="">
       Only the start is shown: the whole text is {size(cut.stored_bytes)}.
