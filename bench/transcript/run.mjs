@@ -6,7 +6,7 @@
 //   find in a 100 MB session: keystroke -> count for the new query, p50/p95
 //   renderer JS heap with the 100 MB session open (and with find's copy loaded), against the file
 //   server peak memory serving a session with one 300 MB line (first page, outline, every message)
-// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|huge.
+// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|find|huge.
 /* global window, document -- used only inside page.evaluate / waitForFunction callbacks */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const RUNS = Number(process.env.BENCH_TR_RUNS ?? 5);
 const HUGE_MB = Number(process.env.BENCH_TR_HUGE_MB ?? 300);
 /** BENCH_TR_ONLY=open measures opening only. */
 const ONLY_OPEN = process.env.BENCH_TR_ONLY === 'open';
+/** BENCH_TR_ONLY=find measures find and the renderer heap only. */
+const ONLY_FIND = process.env.BENCH_TR_ONLY === 'find';
 /** BENCH_TR_ONLY=huge measures the server's memory for one huge line only (no browser). */
 const ONLY_HUGE = process.env.BENCH_TR_ONLY === 'huge';
 const repo = join(import.meta.dirname, '..', '..');
@@ -128,11 +130,36 @@ const FIND_PROBE = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
+/** The JS heap in use by the page and its workers (find's runs in one), after a collection. */
 async function heapUsed(page) {
   const client = await page.context().newCDPSession(page);
   await client.send('HeapProfiler.collectGarbage');
   const { usedSize } = await client.send('Runtime.getHeapUsage');
-  return usedSize;
+  let workers = 0;
+  const { targetInfos } = await client.send('Target.getTargets');
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = await client.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    const ask = (id, method) =>
+      new Promise((resolve) => {
+        const listen = (event) => {
+          if (event.sessionId !== sessionId) return;
+          const reply = JSON.parse(event.message);
+          if (reply.id !== id) return;
+          client.off('Target.receivedMessageFromTarget', listen);
+          resolve(reply.result);
+        };
+        client.on('Target.receivedMessageFromTarget', listen);
+        client.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await ask(1, 'HeapProfiler.collectGarbage');
+    workers += (await ask(2, 'Runtime.getHeapUsage')).usedSize;
+    await client.send('Target.detachFromTarget', { sessionId });
+  }
+  await client.detach();
+  return usedSize + workers;
 }
 
 async function findAndHeap(browser, dir, id, fileSize) {
@@ -264,6 +291,80 @@ async function serverMemory(dir, id, fileSize) {
   }
 }
 
+/** Opening (20 vs 20,000 messages) and the 5,000-message transcript against its first page. */
+async function measureOpen(browser, dir, bigSize) {
+  const small = [];
+  const big = [];
+  const five = [];
+  const fiveFirst = [];
+  const fiveWhole = [];
+  for (let run = 0; run < RUNS; run++) {
+    small.push(await timeToReadable(browser, dir, IDS.small, 'Message 0:'));
+    big.push(await timeToReadable(browser, dir, IDS.big, 'Message 0:'));
+    five.push(await timeToReadable(browser, dir, IDS.five, 'First message of the long session'));
+    fiveFirst.push(await fetchTime(browser, dir, 'sessions:transcript', { id: IDS.five }));
+    fiveWhole.push(await wholeFetch(browser, dir, IDS.five, 5000));
+  }
+  console.log(
+    `first message readable, ${mb(bigSize)} / 20,000 messages: ${ms(median(big))} vs 20 messages ${ms(median(small))} -> ${(median(big) / median(small)).toFixed(2)}x (target <= 3x)`,
+  );
+  console.log(
+    `5,000 messages readable: ${ms(median(five))} vs its first page fetched alone ${ms(median(fiveFirst))} -> ${(median(five) / median(fiveFirst)).toFixed(2)}x (target <= 1.5x); every message fetched: ${ms(median(fiveWhole))}`,
+  );
+
+  report({
+    bench: 'transcript',
+    figure: `first message readable, ${mb(bigSize)} / 20,000 messages`,
+    value: median(big),
+    baselineName: '20-message session',
+    baseline: median(small),
+    goal: { max: 3 },
+  });
+  report({
+    bench: 'transcript',
+    figure: '5,000-message transcript readable',
+    value: median(five),
+    baselineName: 'its first page fetched alone',
+    baseline: median(fiveFirst),
+    goal: { max: 1.5 },
+  });
+}
+
+/** Find in the 100 MB session, per keystroke, and the renderer heap with it open. */
+async function measureFind(browser, dir, hundredSize) {
+  const found = await findAndHeap(browser, dir, IDS.hundred, hundredSize);
+  for (const [what, marks] of [
+    ['while find loads the session', found.loading],
+    ['once loaded', found.loaded],
+  ]) {
+    const first = marks.map((m) => m.first ?? Infinity);
+    const final = marks.map((m) => m.final ?? Infinity);
+    report({
+      bench: 'transcript',
+      figure: `find in ${mb(hundredSize)}, count per keystroke ${what}, p95`,
+      value: quantile(first, 0.95),
+      baselineName: 'final count p95',
+      baseline: quantile(final, 0.95),
+      goal: { under: 100 },
+    });
+    console.log(
+      `find in ${mb(hundredSize)}, ${marks.length} keystrokes ${what}: count for the new query p50 ${ms(quantile(first, 0.5))} / p95 ${ms(quantile(first, 0.95))} (target p95 <= 100 ms); final count p50 ${ms(quantile(final, 0.5))} / p95 ${ms(quantile(final, 0.95))}`,
+    );
+  }
+  report({
+    bench: 'transcript',
+    figure: `renderer JS heap (page and workers) with the ${mb(hundredSize)} session open, find loaded`,
+    value: found.heapFind / 1048576,
+    unit: 'MB',
+    baselineName: 'file size',
+    baseline: hundredSize / 1048576,
+    goal: { max: 2 },
+  });
+  console.log(
+    `renderer JS heap (page and workers), ${mb(hundredSize)} session open: ${mb(found.heapOpen)} (${(found.heapOpen / hundredSize).toFixed(2)}x the file); with find's copy loaded: ${mb(found.heapFind)} (${(found.heapFind / hundredSize).toFixed(2)}x; target <= 2x)`,
+  );
+}
+
 /** The server's peak memory serving one HUGE_MB line, against the file. */
 async function measureHuge() {
   if (HUGE_MB > 0) {
@@ -342,76 +443,11 @@ try {
   browser = await chromium.launch({ ...lib.CHROMIUM_LAUNCH_OPTIONS, headless: true });
   console.log(`Chromium ${browser.version()}, ${RUNS} runs each, medians; a fresh server (cold) per run`);
 
-  const small = [];
-  const big = [];
-  const five = [];
-  const fiveFirst = [];
-  const fiveWhole = [];
-  for (let run = 0; run < RUNS; run++) {
-    small.push(await timeToReadable(browser, dir, IDS.small, 'Message 0:'));
-    big.push(await timeToReadable(browser, dir, IDS.big, 'Message 0:'));
-    five.push(await timeToReadable(browser, dir, IDS.five, 'First message of the long session'));
-    fiveFirst.push(await fetchTime(browser, dir, 'sessions:transcript', { id: IDS.five }));
-    fiveWhole.push(await wholeFetch(browser, dir, IDS.five, 5000));
+  if (!ONLY_FIND) await measureOpen(browser, dir, bigSize);
+  if (!ONLY_OPEN) {
+    await measureFind(browser, dir, hundredSize);
+    if (!ONLY_FIND) await measureHuge();
   }
-  console.log(
-    `first message readable, ${mb(bigSize)} / 20,000 messages: ${ms(median(big))} vs 20 messages ${ms(median(small))} -> ${(median(big) / median(small)).toFixed(2)}x (target <= 3x)`,
-  );
-  console.log(
-    `5,000 messages readable: ${ms(median(five))} vs its first page fetched alone ${ms(median(fiveFirst))} -> ${(median(five) / median(fiveFirst)).toFixed(2)}x (target <= 1.5x); every message fetched: ${ms(median(fiveWhole))}`,
-  );
-
-  report({
-    bench: 'transcript',
-    figure: `first message readable, ${mb(bigSize)} / 20,000 messages`,
-    value: median(big),
-    baselineName: '20-message session',
-    baseline: median(small),
-    goal: { max: 3 },
-  });
-  report({
-    bench: 'transcript',
-    figure: '5,000-message transcript readable',
-    value: median(five),
-    baselineName: 'its first page fetched alone',
-    baseline: median(fiveFirst),
-    goal: { max: 1.5 },
-  });
-
-  if (ONLY_OPEN) process.exit(0);
-  const found = await findAndHeap(browser, dir, IDS.hundred, hundredSize);
-  for (const [what, marks] of [
-    ['while find loads the session', found.loading],
-    ['once loaded', found.loaded],
-  ]) {
-    const first = marks.map((m) => m.first ?? Infinity);
-    const final = marks.map((m) => m.final ?? Infinity);
-    report({
-      bench: 'transcript',
-      figure: `find in ${mb(hundredSize)}, count per keystroke ${what}, p95`,
-      value: quantile(first, 0.95),
-      baselineName: 'final count p95',
-      baseline: quantile(final, 0.95),
-      goal: { under: 100 },
-    });
-    console.log(
-      `find in ${mb(hundredSize)}, ${marks.length} keystrokes ${what}: count for the new query p50 ${ms(quantile(first, 0.5))} / p95 ${ms(quantile(first, 0.95))} (target p95 <= 100 ms); final count p50 ${ms(quantile(final, 0.5))} / p95 ${ms(quantile(final, 0.95))}`,
-    );
-  }
-  report({
-    bench: 'transcript',
-    figure: `renderer JS heap with the ${mb(hundredSize)} session open, find loaded`,
-    value: found.heapFind / 1048576,
-    unit: 'MB',
-    baselineName: 'file size',
-    baseline: hundredSize / 1048576,
-    goal: { max: 2 },
-  });
-  console.log(
-    `renderer JS heap, ${mb(hundredSize)} session open: ${mb(found.heapOpen)} (${(found.heapOpen / hundredSize).toFixed(2)}x the file); with find's copy loaded: ${mb(found.heapFind)} (${(found.heapFind / hundredSize).toFixed(2)}x; target <= 2x)`,
-  );
-
-  await measureHuge();
 } finally {
   await browser?.close();
   await rm(dir, { recursive: true, force: true });

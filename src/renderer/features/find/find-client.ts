@@ -39,7 +39,11 @@ export class FindClient {
   private requests = 0;
   private readonly waiting = new Map<number, (found: FoundMatch | null) => void>();
   private readonly unsubscribe: () => void;
-  private told = { total: -1, checkpoints: null as unknown };
+  private told: { total: number; checkpoints: unknown; text: string } = {
+    total: -1,
+    checkpoints: null,
+    text: '',
+  };
 
   constructor(private readonly data: TranscriptData) {
     this.channel = workerChannel((message) => this.receive(message));
@@ -76,12 +80,15 @@ export class FindClient {
     this.waiting.clear();
   }
 
-  // Tells the worker the session's count and checkpoints when they changed.
+  // Tells the worker the session's count and checkpoints when they changed (the facts come anew
+  // with each page: their checkpoints are compared by content, as the worker searches them again).
   private tell(): void {
     const { total } = this.data;
     const { checkpoints } = this.data.session;
     if (total === this.told.total && checkpoints === this.told.checkpoints) return;
-    this.told = { total, checkpoints };
+    const text = checkpoints === this.told.checkpoints ? this.told.text : JSON.stringify(checkpoints);
+    if (total === this.told.total && text === this.told.text) return;
+    this.told = { total, checkpoints, text };
     this.channel.post({ type: 'session', total, checkpoints });
   }
 

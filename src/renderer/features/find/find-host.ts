@@ -8,6 +8,8 @@ import type { FromFindWorker, ToFindWorker } from './find-protocol';
 /** Answers the page's messages with `post`. */
 export class FindHost {
   private total = 0;
+  /** The checkpoints searched, as JSON (the corpus works their sections out again on a change). */
+  private checkpoints = '[]';
   private readonly corpus: FindCorpus;
   private run: { id: number; search: FindRun } | null = null;
   private requests = 0;
@@ -34,7 +36,10 @@ export class FindHost {
       case 'session': {
         const grew = message.total > this.total;
         this.total = message.total;
-        this.corpus.setCheckpoints(message.checkpoints);
+        if (JSON.stringify(message.checkpoints) !== this.checkpoints) {
+          this.checkpoints = JSON.stringify(message.checkpoints);
+          this.corpus.setCheckpoints(message.checkpoints);
+        }
         if (grew && this.run) this.corpus.load();
         break;
       }
