@@ -113,17 +113,18 @@ async function wholeFetch(browser, dir, id, total) {
 }
 
 // In the page: for each keystroke into the find field, the ms until the count first shows a
-// result of the new query (a non-zero count, or a final one), and until it is final.
+// result of the new query (a non-zero count, or a final one, for that query: data-query), and
+// until it is final.
 const FIND_PROBE = `(() => {
   const marks = (window.__find = { typed: [], first: [], final: [] });
   document.addEventListener('input', (e) => {
     if (e.target?.getAttribute?.('data-testid') !== 'find-input') return;
-    marks.typed.push({ at: performance.now(), first: null, final: null });
+    marks.typed.push({ at: performance.now(), query: e.target.value, first: null, final: null });
   }, true);
   new MutationObserver(() => {
     const el = document.querySelector('[data-testid="find-count"]');
     const last = marks.typed[marks.typed.length - 1];
-    if (!el || !last) return;
+    if (!el || !last || el.getAttribute('data-query') !== last.query) return;
     const done = el.getAttribute('data-state') === 'done';
     if (last.first === null && (done || !/^0 of 0/.test(el.textContent))) last.first = performance.now() - last.at;
     if (last.final === null && done) last.final = performance.now() - last.at;
@@ -350,6 +351,7 @@ async function measureFind(browser, dir, hundredSize) {
     console.log(
       `find in ${mb(hundredSize)}, ${marks.length} keystrokes ${what}: count for the new query p50 ${ms(quantile(first, 0.5))} / p95 ${ms(quantile(first, 0.95))} (target p95 <= 100 ms); final count p50 ${ms(quantile(final, 0.5))} / p95 ${ms(quantile(final, 0.95))}`,
     );
+    console.log(`  per keystroke, count for the new query (ms): ${first.map((x) => x.toFixed(0)).join(' ')}`);
   }
   report({
     bench: 'transcript',
