@@ -2,6 +2,7 @@
 // file under bench/.corpus, so the benchmarks run on plain Node.
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { globPlugin } from '../scripts/esbuild-glob.mjs';
 
 /** Bundles `<dir>/lib.ts` into bench/.corpus/<name>-lib.cjs and returns that path. */
 export async function bundleLib(dir, name) {
@@ -15,6 +16,7 @@ export async function bundleLib(dir, name) {
     logLevel: 'warning',
     // SQLite's WebAssembly build loads its .wasm from beside its own script.
     external: ['node-sqlite3-wasm'],
+    plugins: [globPlugin],
   });
   return outfile;
 }

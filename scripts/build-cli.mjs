@@ -6,6 +6,7 @@
 // rules: about 1.7 MB) are a bundle of their own, out/cli/cli-export.cjs, required only by the
 // commands that export: every other command starts without reading them.
 import { build } from 'esbuild';
+import { globPlugin } from './esbuild-glob.mjs';
 
 const common = {
   bundle: true,
@@ -15,6 +16,7 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   external: ['node-sqlite3-wasm', 'koffi'],
+  plugins: [globPlugin],
 };
 
 /** Every import of the exporters from the CLI's code becomes a require of cli-export.cjs. */
@@ -32,7 +34,7 @@ await build({
   ...common,
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'out/cli/sessions.cjs',
-  plugins: [exportersApart],
+  plugins: [globPlugin, exportersApart],
 });
 await build({
   ...common,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { generateCorpus } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
 import { build } from 'esbuild';
+import { globPlugin } from '../../scripts/esbuild-glob.mjs';
 import { bundleLib } from '../bundle.mjs';
 import { report } from '../report.mjs';
 
@@ -39,6 +40,7 @@ for (const [entry, name] of [
     format: 'cjs',
     logLevel: 'warning',
     external: ['node-sqlite3-wasm', 'koffi'],
+    plugins: [globPlugin],
   });
 }
 

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { globPlugin } from '../../scripts/esbuild-glob.mjs';
 import { report } from '../report.mjs';
 import { generateHome } from './generate.mjs';
 
@@ -27,6 +28,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   external: ['node-sqlite3-wasm', 'koffi'],
+  plugins: [globPlugin],
   logLevel: 'warning',
 });
 console.log(`generating ${SESSIONS} sessions over three sources in ${home} (kept for later runs)...`);

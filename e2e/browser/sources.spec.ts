@@ -107,6 +107,38 @@ test("opens another agent's session without Delete, and copies its export", asyn
   await expect(app.page.getByTestId('delete-session')).toHaveCount(1);
 });
 
+test("copies the command that resumes another agent's session, and counts its cost as estimated", async ({
+  app,
+}) => {
+  await app.open();
+  await app.openSession(CLAUDE);
+  const resume = app.page.getByTestId('copy-resume');
+  const claudeCommand = "cd '/home/dev/webapp' && claude --resume 0b7c2a9e-5f7b-4c1e-9a57-2d1f3c4b5a61";
+  await expect(resume).toBeEnabled();
+  await expect(resume).toHaveAttribute('title', claudeCommand);
+  await resume.click();
+  await expect.poll(() => app.page.evaluate(() => navigator.clipboard.readText())).toBe(claudeCommand);
+  await app.openSession(CODEX);
+  await expect(app.page.getByTestId('copy-resume')).toHaveAttribute(
+    'title',
+    /codex resume 5973b6c0-94b8-487b-a530-2aeb6098ae0e$/,
+  );
+
+  // Usage comes from the index: Claude Code's and Codex's costs are estimated from their tokens.
+  await app.page.getByTestId('usage-toggle').click();
+  const view = app.page.getByTestId('usage-view');
+  await view.getByTestId('usage-span').selectOption('all');
+  const bySource = view.getByTestId('usage-by-source');
+  for (const [key, label] of [
+    ['claude', 'Claude Code'],
+    ['codex', 'Codex CLI'],
+  ]) {
+    const row = bySource.locator(`[data-testid="usage-name-row"][data-key="${key}"]`);
+    await expect(row).toContainText(label, INDEXED);
+    await expect(row).toContainText(/tokens · \$[\d.]+ \(est\.\)$/);
+  }
+});
+
 test('searches every source, and one with source:', async ({ app }) => {
   await app.open();
   await app.page.keyboard.press('Control+Shift+F');

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { DAY, USAGE_GROUPINGS, isUsageGrouping, type UsageGrouping } from '../shared/usage';
 import { parseDuration } from './duration';
+import { ADAPTERS } from '../core/sources/registry';
 import {
   EXPORT_FORMATS,
   isExportFormat,
@@ -39,11 +40,29 @@ Commands:
   cleanup --older-than DURATION [--dry-run]  delete sessions not updated for DURATION (30d, 12h, 2w, ...)
   serve [--port N]                           open the viewer in a browser, on 127.0.0.1 only
 
-Sources: ggcode (--dir DIR, $SESSIONS_DIR, else ~/.ggcode/sessions), claude (Claude Code:
-$CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude), codex (Codex CLI: $CODEX_HOME, else ~/.codex),
-each read where it exists. --source NAME=DIR reads NAME from DIR; --source NAME (repeatable) reads
-only the sources named; --no-source NAME leaves one out; $TRANSCRIPTS_SOURCES=ggcode,codex names
-the sources to read. Other agents' sessions are read-only.`;
+${wrap(
+  `Sources: ${sourcesText()}, each read where it exists. --source NAME=DIR reads NAME from DIR; --source NAME (repeatable) reads only the sources named; --no-source NAME leaves one out; $TRANSCRIPTS_SOURCES=ggcode,codex names the sources to read. Other agents' sessions are read-only.`,
+)}`;
+
+/** Each source and where it is read by default, from the adapters (a new source adds itself). */
+function sourcesText(): string {
+  return ADAPTERS.map((a) => `${a.name} (${a.label === a.name ? '' : `${a.label}: `}${a.defaults})`).join(
+    ', ',
+  );
+}
+
+/** `text` wrapped at 100 columns, at spaces. */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
 
 /** A parsed command line. */
 export interface Command {

@@ -226,7 +226,7 @@ async function resume(store: Catalog, cmd: Command, io: Io): Promise<void> {
   const id = cmd.positional[0]!;
   const summary = (await store.list()).find((s) => s.id === id);
   if (!summary) await store.load(id); // the store's own "not found" (or invalid id) line
-  const command = summary ? resumeCommand(summary) : null;
+  const command = summary ? resumeCommand(summary, store.infos()) : null;
   if (command === null) throw new Error(noResumeReason(summary?.source));
   io.out(command + '\n');
 }

@@ -38,6 +38,9 @@ export interface SourceInfo {
   roots: string[];
   /** True for another agent's files: the app never deletes or writes them. */
   read_only: boolean;
+  /** The command that continues a session in its agent, `{id}` standing for the agent's own id;
+   * absent when the agent has none (ggcode). */
+  resume?: string;
 }
 
 /** What the renderer learns about the store it is looking at. */

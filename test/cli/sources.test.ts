@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { ADAPTERS } from '../../src/core/sources/registry';
 import type { SearchResults } from '../../src/shared/types';
 import { fixtureIds, snapshot, tempDir } from '../support/fixtures';
 import { sourcesHome } from '../support/source-home';
@@ -66,6 +67,15 @@ describe('sessions CLI over every source', () => {
     expect(
       sourcesOf((await cli(['list', '--json'], { HOME: home, TRANSCRIPTS_SOURCES: 'codex,ggcode' })).out),
     ).toEqual(new Set(['ggcode', 'codex']));
+  });
+
+  it('names each source and where it is read from in --help, from the adapters', async () => {
+    const { out } = await cli(['--help'], {});
+    const text = out.replace(/\s+/g, ' ');
+    for (const a of ADAPTERS) expect(text).toContain(`${a.name} (`);
+    expect(text).toContain('claude (Claude Code: $CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude)');
+    expect(text).toContain('codex (Codex CLI: $CODEX_HOME, else ~/.codex)');
+    expect(text).toContain('--source NAME=DIR reads NAME from DIR');
   });
 
   it.each([

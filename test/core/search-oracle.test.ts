@@ -11,6 +11,11 @@ import { tempDir } from '../support/fixtures';
 import { change, Changer, corpus, queriesFor, writeCorpus } from '../support/search-corpus';
 import { highlightFits, loadOracle, oracleHits, renderQuery, type QuerySpec } from '../support/search-oracle';
 
+/** A failure fast-check reported, replayed: ORACLE_SEED=<seed> ORACLE_PATH=<path>. */
+const replay = process.env.ORACLE_SEED
+  ? { seed: Number(process.env.ORACLE_SEED), path: process.env.ORACLE_PATH, endOnFailure: true }
+  : {};
+
 /** A page size that holds every session of a generated corpus. */
 const ALL = 10_000;
 
@@ -125,7 +130,7 @@ describe('search against a brute-force scan', () => {
         ),
         // Bounded in time on a slow machine (fewer runs, never a failure for that); a failure found
         // is still shrunk within the limit.
-        { numRuns: Number(process.env.ORACLE_RUNS ?? 60), interruptAfterTimeLimit: 40_000 },
+        { numRuns: Number(process.env.ORACLE_RUNS ?? 60), interruptAfterTimeLimit: 40_000, ...replay },
       );
     },
   );
@@ -153,7 +158,7 @@ describe('search against a brute-force scan', () => {
             expect(paged).toEqual(all.groups.map((g) => g.id));
           }),
       ),
-      { numRuns: 30 },
+      { numRuns: 30, ...replay },
     );
   });
 });

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { globPlugin } from '../../scripts/esbuild-glob.mjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptySession } from '../../src/core/load';
 import { CancelledError, SearchIndex, type UpdateStats } from '../../src/core/search/search-index';
@@ -306,6 +307,7 @@ describe('SearchWorkerClient', () => {
         format: 'cjs',
         outfile,
         external: ['node-sqlite3-wasm'],
+        plugins: [globPlugin],
         logLevel: 'silent',
       });
     }

@@ -2,6 +2,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { globPlugin } from '../../scripts/esbuild-glob.mjs';
 import { tempDir } from './fixtures';
 
 /** What one probe printed. */
@@ -24,6 +25,7 @@ export async function buildProbe(): Promise<string> {
     outfile: out,
     logLevel: 'silent',
     external: ['node-sqlite3-wasm'],
+    plugins: [globPlugin],
   });
   return out;
 }

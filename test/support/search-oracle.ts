@@ -112,7 +112,8 @@ export function oracleHits(
   const terms: Term[] = spec.terms.flatMap((raw, i) => {
     const found = words(raw);
     if (found.length > 1) return [];
-    const open = spec.prefixLast && i === spec.terms.length - 1;
+    // A word followed by a mark (cache_, parse.) was typed to its end: it is searched whole.
+    const open = spec.prefixLast && i === spec.terms.length - 1 && /[\p{L}\p{N}]$/u.test(raw);
     return found.map((word, k) => ({
       word,
       prefix: open && k === found.length - 1 && word.length >= MIN_PREFIX,

@@ -1,11 +1,17 @@
 // Which characters of a Markdown text are markup rather than words: heading hashes, quote and
 // list markers, fences and rules at a line's start, backticks, and paired emphasis delimiters
 // (** __ ~~ * _). Snippets leave them out so a result reads as plain text; words are never
-// touched, so every highlight still covers what matched.
+// touched, so every highlight still covers what matched. A mark between two letters or digits
+// stays: leaving it out would join two indexed words into one that matches nothing.
 
 const LINE_MARKER = /^[ \t]{0,3}((?:>[ \t]?)*)(#{1,6}(?:[ \t]+|$)|[-*+][ \t]+|`{3,}|~{3,})?/;
 const RULE = /^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 const ALNUM = /[\p{L}\p{N}]/u;
+
+/** True when `text[start, start + length)` stands between two letters or digits. */
+function joinsWords(text: string, start: number, length: number): boolean {
+  return ALNUM.test(text[start - 1] ?? ' ') && ALNUM.test(text[start + length] ?? ' ');
+}
 
 interface Run {
   start: number;
@@ -29,8 +35,8 @@ function delimiterRuns(line: string, offset: number, code: Uint8Array): Run[] {
     const before = line[i - 1] ?? ' ';
     const after = line[j] ?? ' ';
     const length = j - i;
-    // Strikethrough takes two tildes; underscores never open or close inside a word.
-    const usable = char !== '~' || length === 2;
+    // Strikethrough takes two tildes; no delimiter opens or closes inside a word.
+    const usable = (char !== '~' || length === 2) && !joinsWords(line, i, length);
     const space = (c: string) => /\s/.test(c);
     const opens = usable && !space(after) && (char !== '_' || !ALNUM.test(before));
     const closes = usable && !space(before) && (char !== '_' || !ALNUM.test(after));
@@ -47,9 +53,10 @@ export function markupMask(text: string, lineStart: boolean): Uint8Array {
   // Code spans: the backticks go, what is between them is kept as it is.
   for (const m of text.matchAll(/(`+)([^`]*?)\1/g)) {
     const open = m[1]!.length;
+    const close = m[0].length - open;
     for (let k = 0; k < m[0].length; k++) {
-      if (k < open || k >= m[0].length - open) drop[m.index + k] = 1;
-      else code[m.index + k] = 1;
+      if (k >= open && k < close) code[m.index + k] = 1;
+      else if (!joinsWords(text, k < open ? m.index : m.index + close, open)) drop[m.index + k] = 1;
     }
   }
   let offset = 0;

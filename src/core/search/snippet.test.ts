@@ -27,6 +27,12 @@ describe('snippets are plain text', () => {
     expect(marked('glob *.ts only', 'glob')).toBe('[glob] *.ts only');
   });
 
+  it('keeps marks between two letters, which would otherwise join two words into one', () => {
+    expect(marked('read parser*Zoë"v2*cache now', 'zoë')).toBe('read parser*[Zoë]"v2*cache now');
+    expect(marked('keys**parsed** and a`b`c', 'parsed')).toBe('keys**[parsed]** and a`b`c');
+    expect(marked('a `code` b', 'code')).toBe('a [code] b');
+  });
+
   it('keeps what is inside a code span as it is', () => {
     expect(marked('run `__init__ **x**` now', 'run')).toBe('[run] __init__ **x** now');
   });

@@ -12,7 +12,7 @@ import { parseGoTime } from '../gotime';
 import { exportHeader, messageMarkdown } from '../markdown';
 import { indexFileFor } from '../search/cache-dir';
 import { JsonlStore } from '../store';
-import { GgcodeSource, ggcodeAdapter } from './ggcode/index';
+import { GgcodeSource, adapter as ggcodeAdapter } from './ggcode/index';
 import { loadPriceTable, type PriceTable } from './pricing/pricing';
 import { adapterNamed } from './registry';
 import type { SourceSetting } from './selection';
@@ -89,6 +89,7 @@ export class Catalog {
       label: s.adapter.label,
       roots: [...s.roots],
       read_only: s.adapter.readOnly,
+      ...(s.adapter.resume !== undefined && { resume: s.adapter.resume }),
     }));
   }
 

@@ -27,6 +27,12 @@ export interface SourceAdapter {
   readonly label: string;
   /** True for other agents' files: never written or deleted. */
   readonly readOnly: boolean;
+  /** Where the source is read from by default, in words for `sessions --help`
+   * ("$CODEX_HOME, else ~/.codex"). */
+  readonly defaults: string;
+  /** The shell command that continues a session in its agent, `{id}` standing for the agent's own
+   * id (`claude --resume {id}`); absent when the agent has none. */
+  readonly resume?: string;
   /** The app's own store (ggcode): always read, even while its folder does not exist yet. */
   readonly primary?: boolean;
   /** The folders read when none is given, from the agent's own defaults and environment

@@ -237,10 +237,21 @@ describe('theme', () => {
 describe('copy resume command', () => {
   it('copies the agent command of a session whose source has one, and says why not otherwise', async () => {
     const clipboard: string[] = [];
-    const api = fakeApi([summary('cc1', { source: 'claude-code', workspace: '/w/app' }), summary('gg1')], []);
+    const api = fakeApi(
+      [summary('claude-cc1', { source: 'claude', workspace: '/w/app' }), summary('gg1')],
+      [],
+    );
+    // The resume form comes from the store's description of each source.
+    api.info = {
+      ...api.info,
+      sources: [
+        { name: 'ggcode', label: 'ggcode', roots: [], read_only: false },
+        { name: 'claude', label: 'Claude Code', roots: [], read_only: true, resume: 'claude --resume {id}' },
+      ],
+    };
     const store = testStore(api, { writeClipboard: async (text) => void clipboard.push(text) });
     await store.getState().loadList();
-    await store.getState().copyResumeCommand('cc1');
+    await store.getState().copyResumeCommand('claude-cc1');
     expect(clipboard).toEqual(["cd '/w/app' && claude --resume cc1"]);
     await store.getState().copyResumeCommand('gg1');
     expect(clipboard).toHaveLength(1);

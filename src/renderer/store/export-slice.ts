@@ -91,7 +91,7 @@ export function createExportSlice(deps: StoreDeps): StateCreator<AppState, [], [
 
       async copyResumeCommand(id) {
         const summary = get().sessions.find((s) => s.id === id);
-        const command = summary ? resumeCommand(summary) : null;
+        const command = summary ? resumeCommand(summary, get().info?.sources) : null;
         if (command === null) return get().showStatus(noResumeReason(summary?.source), 'error');
         try {
           await deps.writeClipboard(command);

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claudeAdapter } from '../../../src/core/sources/claude/index';
+import { adapter as claudeAdapter } from '../../../src/core/sources/claude/index';
 import { fullPage } from '../../../src/core/transcript/full-page';
 import { defaultClaudeRoots } from '../../../src/core/sources/claude/files';
 import type { ContentBlock, Session } from '../../../src/shared/types';
@@ -190,7 +190,7 @@ describe('Claude Code lines', () => {
   it('estimates cost from tokens with the price table, and says so', async () => {
     const row = (await source().list()).sessions.find((r) => r.id === CYRILLIC)!;
     // Haiku 4.5 at $1 in and $5 out per million: 510 in, 75 out.
-    expect(row.cost).toMatchObject({ total_cost_usd: 0.000885, estimated: true, prices_as_of: '2025-11-15' });
+    expect(row.cost).toMatchObject({ total_cost_usd: 0.000885, estimated: true, prices_as_of: '2026-12-01' });
   });
 
   it('lists and loads a session with a huge tool output', async () => {

@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from '
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codexAdapter } from '../../../src/core/sources/codex/index';
+import { adapter as codexAdapter } from '../../../src/core/sources/codex/index';
 import { defaultCodexRoots } from '../../../src/core/sources/codex/files';
 import { rawInputText } from '../../../src/core/raw';
 import type { ContentBlock, Session } from '../../../src/shared/types';

@@ -63,10 +63,12 @@ function factsCache(cache: SummaryCache<ClaudeFileFacts>): StoredCache<ClaudeFil
 }
 
 /** The adapter. */
-export const claudeAdapter: SourceAdapter = {
+export const adapter: SourceAdapter = {
   name: 'claude',
   label: 'Claude Code',
   readOnly: true,
+  defaults: '$CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude',
+  resume: 'claude --resume {id}',
   defaultRoots: defaultClaudeRoots,
   rootsFor: claudeRootsFor,
   open: (roots, ctx) => new ClaudeSource(roots, ctx),
@@ -94,7 +96,7 @@ interface Located {
 }
 
 class ClaudeSource implements SessionSource {
-  readonly adapter = claudeAdapter;
+  readonly adapter = adapter;
   /** Where each session was found by the last look. */
   private known = new Map<string, ClaudeSessionFiles>();
   /** Old-style agent files of each project folder, by the session they name. */

@@ -37,10 +37,12 @@ const CONCURRENCY = 8;
 type Obj = Record<string, unknown>;
 
 /** The adapter. */
-export const codexAdapter: SourceAdapter = {
+export const adapter: SourceAdapter = {
   name: 'codex',
   label: 'Codex CLI',
   readOnly: true,
+  defaults: '$CODEX_HOME, else ~/.codex',
+  resume: 'codex resume {id}',
   defaultRoots: defaultCodexRoots,
   rootsFor: codexRootsFor,
   open: (roots, ctx) => new CodexSource(roots, ctx),
@@ -57,7 +59,7 @@ async function readLines(path: string, builder: CodexBuilder): Promise<{ lines: 
 }
 
 class CodexSource implements SessionSource {
-  readonly adapter = codexAdapter;
+  readonly adapter = adapter;
   private known = new Map<string, string>();
   private readonly facts = new SummaryCache<CodexFileFacts>((path) =>
     scanCodexFile(path, idOfFileName(basename(path)) ?? '', this.ctx.prices),

@@ -8,11 +8,12 @@ import { SESSION_FILE, JsonlStore } from '../../store';
 import type { SessionSource, SourceAdapter, WatchTarget } from '../source';
 
 /** The adapter. */
-export const ggcodeAdapter: SourceAdapter = {
+export const adapter: SourceAdapter = {
   name: 'ggcode',
   label: 'ggcode',
   readOnly: false,
   primary: true,
+  defaults: '--dir DIR, $SESSIONS_DIR, else ~/.ggcode/sessions',
   defaultRoots: ({ env, home }) => [env.SESSIONS_DIR || join(home, '.ggcode', 'sessions')],
   rootsFor: (dir) => [dir],
   open: (roots, { cacheDir }) => {
@@ -25,7 +26,7 @@ export const ggcodeAdapter: SourceAdapter = {
 
 /** ggcode's store as a source. */
 export class GgcodeSource implements SessionSource {
-  readonly adapter = ggcodeAdapter;
+  readonly adapter = adapter;
   readonly roots: readonly string[];
 
   constructor(readonly store: JsonlStore) {

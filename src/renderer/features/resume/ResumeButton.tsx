@@ -7,7 +7,8 @@ import { useAppStore } from '../../store/store-context';
 export function ResumeButton({ id }: { id: string }) {
   const summary = useAppStore((s) => s.sessions.find((x) => x.id === id));
   const copyResume = useAppStore((s) => s.copyResumeCommand);
-  const command = summary ? resumeCommand(summary) : null;
+  const sources = useAppStore((s) => s.info?.sources);
+  const command = summary ? resumeCommand(summary, sources) : null;
   return (
     <button
       type="button"
