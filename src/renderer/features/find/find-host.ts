@@ -5,6 +5,9 @@ import { FindCorpus } from './find-corpus';
 import { FindRun } from './find-engine';
 import type { FromFindWorker, ToFindWorker } from './find-protocol';
 
+/** Least time between two counts sent while a run goes on, in ms. */
+const PROGRESS_MS = 50;
+
 /** Answers the page's messages with `post`. */
 export class FindHost {
   private total = 0;
@@ -54,11 +57,19 @@ export class FindHost {
         const previous = this.run?.search;
         previous?.stop();
         const id = message.run;
+        // The first count and the final one go at once; those between at most every PROGRESS_MS,
+        // so the page is not kept busy redrawing a count while the reader types.
+        let posted = -Infinity;
         const search = new FindRun(
           this.corpus,
           message.query,
           message.caseSensitive,
-          (progress) => this.post({ type: 'progress', run: id, ...progress }),
+          (progress) => {
+            const now = performance.now();
+            if (!progress.done && posted !== -Infinity && now - posted < PROGRESS_MS) return;
+            posted = now;
+            this.post({ type: 'progress', run: id, ...progress });
+          },
           previous,
         );
         this.run = { id, search };
