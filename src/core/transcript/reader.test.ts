@@ -254,7 +254,7 @@ describe('TranscriptReader images', () => {
       messageLine(ID, {
         role: 'assistant',
         content: [
-          { type: 'tool_use', tool_id: 'w', tool_name: 'write', input: { content: 'y'.repeat(9_000_000) } },
+          { type: 'tool_use', tool_id: 'w', tool_name: 'write', input: { content: 'y'.repeat(10_000_000) } },
         ],
       }),
     );

@@ -313,7 +313,8 @@ export class TranscriptReader {
     const end = start + this.lengths[index]!;
     let text: string;
     let cuts: CutString[] = [];
-    if (end - start > HUGE_LINE_BYTES) {
+    // Cut exactly the lines the scan cut (it knows a line is huge only past HUGE_LINE_BYTES).
+    if (this.cutsOf.has(index)) {
       // Read in chunks through a cutter, so neither the line nor its long strings are ever held.
       const cutter = new LineCutter();
       for (let at = start; at < end; at += CHUNK)
@@ -343,7 +344,7 @@ export class TranscriptReader {
 
   // Reads the lines of messages [from, to) in one go (up to PAGE_BYTES) and builds their blocks.
   private async read(from: number, to: number): Promise<TranscriptMessage[]> {
-    if (this.lengths[from]! > HUGE_LINE_BYTES) {
+    if (this.cutsOf.has(from)) {
       const { message, cuts } = await this.stored(from);
       return [this.annotate(applyCuts(wireMessage(message, from), cuts))];
     }
