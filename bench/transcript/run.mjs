@@ -4,8 +4,10 @@
 //   5,000 messages readable                                    vs   fetching its first page alone
 //                                                                   (and the whole session's fetch)
 //   find in a 100 MB session: keystroke -> count for the new query, p50/p95
-//   renderer JS heap with the 100 MB session open (and with find's copy loaded), against the file
-//   server peak memory serving a session with one 300 MB line (first page, outline, every message)
+//   renderer JS heap (the page's and its workers') with the 100 MB session open (and with find's
+//   copy loaded), against the file
+//   server peak memory serving a session with one 300 MB line (first page, outline, every message,
+//   then the rest of its cut output piece by piece, as "Show all" pages through it)
 // Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|find|huge.
 /* global window, document -- used only inside page.evaluate / waitForFunction callbacks */
 import { spawn } from 'node:child_process';

@@ -4,8 +4,9 @@
 import type { TranscriptCheckpoint, TranscriptMessage, TranscriptPage } from '../../../shared/transcript';
 import { checkpointSections, messageSections, type Section } from './find-sections';
 
-/** Messages asked for per request. */
-const REQUEST = 500;
+/** Messages asked for per request: small enough that parsing and handing on each page to the
+ * worker is a short task on the page's thread, between keystrokes. */
+const REQUEST = 250;
 
 /** The messages of one session, as find needs them. */
 export class FindCorpus {

@@ -43,7 +43,8 @@ export class FindHost {
           this.checkpoints = JSON.stringify(message.checkpoints);
           this.corpus.setCheckpoints(message.checkpoints);
         }
-        if (grew && this.run) this.corpus.load();
+        // Find is open: its corpus loads before the first keystroke, and goes on as the session grows.
+        if (grew) this.corpus.load();
         break;
       }
       case 'page': {
