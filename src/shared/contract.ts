@@ -10,6 +10,7 @@ import type {
   TranscriptOutline,
   TranscriptPage,
   TranscriptSession,
+  TextPiece,
 } from './transcript';
 import type {
   Annotation,
@@ -64,6 +65,8 @@ export interface Contract {
     request: { id: string; message: number; block: number; image: number };
     response: ImageData;
   };
+  /** The piece of a cut string (a block's `cut`) of message `message` starting at `from`. */
+  'sessions:text': { request: { id: string; message: number; from: number }; response: TextPiece };
   'sessions:export': { request: { id: string }; response: string };
   /** What redaction would replace in session `id` (a preview; nothing is written). */
   'sessions:redact-preview': {
@@ -152,6 +155,7 @@ export const API_METHODS = {
   transcriptMessages: 'sessions:messages',
   transcriptOutline: 'sessions:outline',
   transcriptImage: 'sessions:image',
+  transcriptText: 'sessions:text',
   exportSession: 'sessions:export',
   redactPreview: 'sessions:redact-preview',
   deleteSession: 'sessions:delete',

@@ -101,6 +101,14 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
       image: expectInt(o.image, 'image', -1, MAX_KNOWN),
     };
   },
+  'sessions:text': (v) => {
+    const o = expectKeys(v, ['id', 'message', 'from']);
+    return {
+      ...expectId(o),
+      message: expectInt(o.message, 'message', 0, MAX_KNOWN),
+      from: expectInt(o.from, 'from', 0, Number.MAX_SAFE_INTEGER),
+    };
+  },
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),
   'sessions:redact-preview': (v) => {
     const o = expectKeys(v, ['id', 'redact']);
