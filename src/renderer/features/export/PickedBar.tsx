@@ -21,7 +21,12 @@ export function PickedBar() {
       >
         Export as zip…
       </button>
-      <button type="button" className="link-button" data-testid="clear-picked" onClick={clearPicked}>
+      <button
+        type="button"
+        className="pill-button link-button"
+        data-testid="clear-picked"
+        onClick={clearPicked}
+      >
         Clear
       </button>
     </div>

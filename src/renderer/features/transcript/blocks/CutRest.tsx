@@ -61,7 +61,7 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
       <div className="pager" data-find-skip="">
         <button
           type="button"
-          className="pager-button"
+          className="pill-button pager-button"
           disabled={part === 0}
           onClick={() => setPart(part - 1)}
         >
@@ -73,7 +73,7 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
         </span>
         <button
           type="button"
-          className="pager-button"
+          className="pill-button pager-button"
           data-testid="rest-next"
           disabled={piece === null || last}
           onClick={() => setPart(part + 1)}
