@@ -6,8 +6,7 @@ import type { NameGrouping, UsageReport } from '../../shared/usage';
 import type { UsageInterval, UsageSpan } from '../model/usage-period';
 import type { AnnotationPatch } from '../../shared/annotation';
 import type { Annotations, IndexProgress, SearchGroup, SearchSort, SessionSummary } from '../../shared/types';
-// eslint-disable-next-line layers/layer-imports -- moves to ../model with the transcript pane work (issue 14)
-import type { TranscriptData } from '../features/transcript/transcript-data';
+import type { TranscriptData } from '../model/transcript-data';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 import type { Prefs } from '../app/prefs';
 import type { OpenSession } from '../model/open-session';

@@ -3,8 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { errorLine } from '../../shared/api';
 import type { TranscriptPage } from '../../shared/transcript';
-// eslint-disable-next-line layers/layer-imports -- moves to ../model with the transcript pane work (issue 14)
-import { TranscriptData } from '../features/transcript/transcript-data';
+import { TranscriptData } from '../model/transcript-data';
 import type { AppState, SessionSlice, StoreDeps } from './app-state';
 import { syncOpenRow } from './open-row';
 import { NO_OPEN_SESSION, type OpenEvent } from '../model/open-session';

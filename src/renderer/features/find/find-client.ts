@@ -1,7 +1,7 @@
 // The page's side of find: a worker per open session (in the page itself where there are no
 // workers), fed the session's messages as it asks for them, told each query, and asked for a
 // match when the reader steps to it.
-import type { TranscriptData } from '../transcript/transcript-data';
+import type { TranscriptData } from '../../model/transcript-data';
 import type { FindMatch, FindProgress } from './find-engine';
 import { FindHost } from './find-host';
 import type { FromFindWorker, ToFindWorker } from './find-protocol';

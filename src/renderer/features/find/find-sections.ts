@@ -7,7 +7,7 @@ import { parseJson, prettyJson } from '../transcript/pretty-json';
 import { diffRows, diffText } from '../transcript/tools/diff-rows';
 import { toolShape } from '../transcript/tools/tool-shapes';
 import { summaryTexts } from '../transcript/session-facts';
-import { partKey } from '../transcript/view-state';
+import { partKey } from '../../model/view-state';
 
 /** One searchable part. */
 export interface Section {

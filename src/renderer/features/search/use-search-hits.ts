@@ -5,8 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store/store-context';
 import { createHighlighter, type Highlighter, type HighlightNames } from '../find/find-highlighter';
 import { scrollRangeIntoView } from '../transcript/scroll-into-body';
-import type { TranscriptData } from '../transcript/transcript-data';
-import { partKey } from '../transcript/view-state';
+import type { TranscriptData } from '../../model/transcript-data';
+import { partKey } from '../../model/view-state';
 import { hitQuery, hitRanges, matchesText } from './hit-ranges';
 
 /** Styled by ::highlight(search-match) and ::highlight(search-current) (or mark classes). */

@@ -15,7 +15,7 @@ import { ToolCard } from './blocks/ToolCard';
 import { OrphanResult } from './blocks/ToolResultView';
 import { roleLabel } from './session-facts';
 import { formatDuration } from './tool-duration';
-import { partKey } from './view-state';
+import { partKey } from '../../model/view-state';
 
 /** Whether a block is drawn in its own message (a paired result is drawn with its call). */
 function drawnHere(block: TranscriptBlock): boolean {

@@ -21,7 +21,7 @@ import { MessageView } from './MessageView';
 import { NewMessagesPill } from './NewMessagesPill';
 import { checkpointsByPosition } from './session-facts';
 import { TailFollower } from './tail-follower';
-import type { TranscriptData } from './transcript-data';
+import type { TranscriptData } from '../../model/transcript-data';
 import { TranscriptProvider } from './TranscriptContext';
 import { TranscriptToolbar } from './TranscriptToolbar';
 

@@ -2,8 +2,8 @@
 // look up the other half of a tool call or result and re-render when either changes.
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { BlockRef, TranscriptBlock, TranscriptMessage } from '../../../shared/transcript';
-import type { TranscriptData } from './transcript-data';
-import type { ViewState } from './view-state';
+import type { TranscriptData } from '../../model/transcript-data';
+import type { ViewState } from '../../model/view-state';
 
 const DataContext = createContext<TranscriptData | null>(null);
 

@@ -2,7 +2,7 @@
 // notices about what loading had to skip.
 import { Fragment, useRef, useState } from 'react';
 import type { TranscriptSession } from '../../../shared/transcript';
-import type { TranscriptData } from './transcript-data';
+import type { TranscriptData } from '../../model/transcript-data';
 import { useAppStore } from '../../store/store-context';
 import { Name } from '../../app/Name';
 import { HitNavigator } from '../search/HitNavigator';

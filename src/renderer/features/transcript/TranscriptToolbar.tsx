@@ -3,7 +3,7 @@
 // reasoning section at once.
 import { useState } from 'react';
 import { useAppStore } from '../../store/store-context';
-import type { TranscriptData } from './transcript-data';
+import type { TranscriptData } from '../../model/transcript-data';
 import { useViewState } from './TranscriptContext';
 
 const count = (n: number) => n.toLocaleString('en-US');

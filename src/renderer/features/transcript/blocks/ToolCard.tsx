@@ -10,7 +10,7 @@ import { TodoView } from '../tools/TodoView';
 import { ToolPath } from '../tools/ToolPath';
 import { languageOfPath, toolShape, type ToolShape } from '../tools/tool-shapes';
 import { useBlockAt, useViewState } from '../TranscriptContext';
-import { partKey } from '../view-state';
+import { partKey } from '../../../model/view-state';
 import { CodeText } from './CodeText';
 import { SubagentThread } from './SubagentThread';
 import { ToolResultView } from './ToolResultView';

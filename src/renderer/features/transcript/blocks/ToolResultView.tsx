@@ -2,7 +2,7 @@
 // it answers, or on its own when no call in the session has its id.
 import type { ToolResultBlock } from '../../../../shared/transcript';
 import { revealInvisible } from '../../../../shared/reveal-invisible';
-import { partKey } from '../view-state';
+import { partKey } from '../../../model/view-state';
 import { BlockImages } from './BlockImages';
 import { CodeText } from './CodeText';
 import { CutRest } from './CutRest';

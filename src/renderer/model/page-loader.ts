@@ -1,7 +1,7 @@
 // Fetches the pages of a transcript the reader is about to see: the messages are asked for in
 // aligned windows, each once at a time; a window read before the whole file was (its calls'
 // results may have been unknown then) is asked for again once it is.
-import type { TranscriptPage } from '../../../shared/transcript';
+import type { TranscriptPage } from '../../shared/transcript';
 
 /** Messages per window. */
 export const WINDOW = 50;

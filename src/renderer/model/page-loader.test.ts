@@ -1,8 +1,8 @@
 // The page loader: a page that stops early (the next line is huge and comes as a page of its own)
 // is followed by a request from where it stopped, never by the same request again.
 import { describe, expect, it } from 'vitest';
-import type { TranscriptPage } from '../../../shared/transcript';
-import { message, transcript } from '../../test-support/transcripts';
+import type { TranscriptPage } from '../../shared/transcript';
+import { message, transcript } from '../test-support/transcripts';
 import { PageLoader } from './page-loader';
 
 describe('PageLoader', () => {

@@ -2,7 +2,7 @@
 // session arrives page by page), changed in place by pages and live appends. Components read it
 // through useSyncExternalStore; its identity changes only when another session (or a rewritten
 // file) is opened.
-import type { SessionAppended } from '../../../shared/contract';
+import type { SessionAppended } from '../../shared/contract';
 import type {
   ImageData,
   OutlineEntry,
@@ -12,7 +12,7 @@ import type {
   TranscriptSession,
   TextPiece,
   ToolCallBlock,
-} from '../../../shared/transcript';
+} from '../../shared/transcript';
 import { PageLoader } from './page-loader';
 import { ViewState } from './view-state';
 
