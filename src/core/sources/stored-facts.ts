@@ -3,13 +3,13 @@
 // that changed: each stored entry is checked against its file's stat before use, exactly as the
 // in-memory cache checks it. A missing, damaged or other-format file, or an ill-shaped entry, is
 // ignored (it only costs a scan); writes are atomic and not fsynced.
-import { createHash } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tempPathFor } from '../atomic';
 import type { CacheEntry, SummaryCache } from '../live/summary-cache';
 import type { SessionSummary } from '../../shared/types';
 import { readRegularFile } from '../regular-file';
+import { sha256Hex } from '../lazy-crypto';
 
 /** A stored file larger than this is not read (an entry is a few hundred bytes). */
 const MAX_BYTES = 256 << 20;
@@ -23,10 +23,7 @@ export interface StoredCache<T> {
 
 /** Where source `name` reading `roots` keeps its facts under `cacheDir`. */
 export function storedFactsFile(cacheDir: string, name: string, roots: readonly string[]): string {
-  const key = createHash('sha256')
-    .update(roots.map((r) => resolve(r)).join('\0'))
-    .digest('hex')
-    .slice(0, 16);
+  const key = sha256Hex(roots.map((r) => resolve(r)).join('\0'), 16);
   return join(cacheDir, 'summaries', `${name}-${key}.json`);
 }
 
