@@ -29,19 +29,39 @@ export function storedFactsFile(cacheDir: string, name: string, roots: readonly 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
+/** A text, or the function that works it out. */
+type Lazy = string | (() => string);
+
 /** The caches of one source, read from `file` once and written back after a list changed them. */
 export class StoredFacts {
   private seeded = false;
+  private fileName: Lazy | undefined;
+  private stampText: Lazy;
 
   /** `stamp` names what the facts were computed with beyond the files (a price table): facts
-   * stored under another stamp, or another `format`, are not used. */
+   * stored under another stamp, or another `format`, are not used. Either may be given as a
+   * function, called on first use: both are hashes, and a source opened for a command that never
+   * lists (an export) then never loads node:crypto. */
   constructor(
-    private readonly file: string | undefined,
+    file: Lazy | undefined,
     private readonly format: number,
-    private readonly stamp: string,
+    stamp: Lazy,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each cache has its own facts type
     private readonly caches: Record<string, StoredCache<any>>,
-  ) {}
+  ) {
+    this.fileName = file;
+    this.stampText = stamp;
+  }
+
+  private get file(): string | undefined {
+    if (typeof this.fileName === 'function') this.fileName = this.fileName();
+    return this.fileName;
+  }
+
+  private get stamp(): string {
+    if (typeof this.stampText === 'function') this.stampText = this.stampText();
+    return this.stampText;
+  }
 
   /** Adds the stored entries to the caches (once; every entry is still checked against its file). */
   async seed(): Promise<void> {

@@ -112,8 +112,9 @@ class ClaudeSource implements SessionSource {
     readonly roots: readonly string[],
     private readonly ctx: OpenContext,
   ) {
+    const cacheDir = ctx.cacheDir;
     this.stored = new StoredFacts(
-      ctx.cacheDir === undefined ? undefined : storedFactsFile(ctx.cacheDir, 'claude', roots),
+      cacheDir === undefined ? undefined : () => storedFactsFile(cacheDir, 'claude', roots),
       FACTS_FORMAT,
       '',
       { main: factsCache(this.mainFacts), agents: factsCache(this.agentFacts) },

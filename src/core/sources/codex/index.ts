@@ -78,10 +78,11 @@ class CodexSource implements SessionSource {
     private readonly ctx: OpenContext,
   ) {
     const same = <T>(v: T) => v;
+    const cacheDir = ctx.cacheDir;
     this.stored = new StoredFacts(
-      ctx.cacheDir === undefined ? undefined : storedFactsFile(ctx.cacheDir, 'codex', roots),
+      cacheDir === undefined ? undefined : () => storedFactsFile(cacheDir, 'codex', roots),
       FACTS_FORMAT,
-      pricesStamp(ctx.prices),
+      () => pricesStamp(ctx.prices),
       {
         facts: {
           cache: this.facts,
