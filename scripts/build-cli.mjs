@@ -22,11 +22,22 @@ const common = {
   plugins: [globPlugin],
 };
 
-/** A plugin making every import of a module named `name` a require of the bundle `bundle`. */
+/** A plugin making every import of a module named `name` a require of the bundle `bundle`. The
+ * module becomes a stub that requires it, so that an `await import()` of it is a lazy require
+ * in the bundle: an import() of an external would go through vm's experimental loader (a warning
+ * on stderr) when the launcher runs the bundle from its code cache. */
 const apart = (name, bundle) => ({
   name: `${name}-apart`,
   setup(b) {
-    b.onResolve({ filter: new RegExp(`(^|/)${name}$`) }, () => ({ path: bundle, external: true }));
+    b.onResolve({ filter: new RegExp(`(^|/)${name}$`) }, () => ({ path: bundle, namespace: 'apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/cli-\w+\.cjs$/, namespace: 'apart' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 });
 const exportersApart = apart('export-session', './cli-export.cjs');
