@@ -19,7 +19,7 @@ import {
   type Scalars,
 } from '../bytes';
 import { isObj } from '../json';
-import { readAt, visitLines, withRegularFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
 import { validTime } from '../text';
 import {
   CONVERSATION_TYPES,
@@ -330,27 +330,21 @@ export async function scanClaudeFile(
 ): Promise<{ summary: ClaudeFileFacts; stats: Stats }> {
   const scan = new Scan(asSubagent);
   return withRegularFile(path, async ({ fd, stats }) => {
-    let whole: Buffer | null = null;
     if (stats.size <= WHOLE_FILE) {
-      whole = await readAt(fd, 0, stats.size);
-      for (let from = 0; from < whole.length;) {
-        let to = whole.indexOf(10, from);
-        const terminated = to >= 0;
-        if (!terminated) to = whole.length;
-        scan.line(whole, from, to, terminated);
-        from = to + 1;
-      }
+      // The bytes are reused once this returns: the facts keep strings and numbers only.
+      await withWholeFile(fd, stats.size, (whole) => {
+        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+        scan.finish();
+        // A summary names the session it sums up by its last line's uuid: this file's, or not.
+        scan.facts.title = scan.titles.resolve((uuid) => uuid !== '' && hasLine(whole, uuid));
+      });
     } else {
       await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
         scan.line(line, 0, line.length, terminated),
       );
+      scan.finish();
+      scan.facts.title = scan.titles.resolve((uuid) => uuid !== '');
     }
-    scan.finish();
-    // A summary names the session it sums up by its last line's uuid: this file's, or not.
-    const buffer = whole;
-    scan.facts.title = scan.titles.resolve(
-      (uuid) => uuid !== '' && (buffer === null || hasLine(buffer, uuid)),
-    );
     scan.facts.size = stats.size;
     scan.facts.mtimeMs = stats.mtimeMs;
     return { summary: scan.facts, stats };

@@ -15,7 +15,7 @@ import {
 } from '../bytes';
 import { isObj } from '../json';
 import { validTime } from '../text';
-import { readAt, visitLines, withRegularFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
 import type { SessionSummary } from '../../../shared/types';
 import type { PriceTable } from '../pricing/pricing';
 import { CodexBuilder } from './builder';
@@ -177,14 +177,10 @@ export async function scanCodexFile(
   const scan = new Scan(id);
   return withRegularFile(path, async ({ fd, stats }) => {
     if (stats.size <= WHOLE_FILE) {
-      const whole = await readAt(fd, 0, stats.size);
-      for (let from = 0; from < whole.length;) {
-        let to = whole.indexOf(10, from);
-        const terminated = to >= 0;
-        if (!terminated) to = whole.length;
-        scan.line(whole, from, to, terminated);
-        from = to + 1;
-      }
+      // The bytes are reused once this returns: the builder keeps what it parsed, not them.
+      await withWholeFile(fd, stats.size, (whole) =>
+        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated)),
+      );
     } else {
       await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
         scan.line(line, 0, line.length, terminated),
