@@ -166,24 +166,26 @@ class ClaudeSource implements SessionSource {
   async list(): Promise<SessionList> {
     await this.stored.seed();
     const projects = await this.scanProjects();
-    const sessions: SessionSummary[] = [];
     let unreadable = 0;
+    const jobs: { files: ClaudeSessionFiles; legacy: string[] }[] = [];
     for (const project of projects) {
       unreadable += project.unreadable;
       const legacy = project.agentFiles.length
         ? await this.legacyAgents(project)
         : new Map<string, string[]>();
-      const rows = await mapLimit(project.sessions, async (s) => {
-        try {
-          return await this.summarize(s, legacy.get(s.id) ?? []);
-        } catch (error) {
-          if (!isUnreadable(error)) throw error;
-          unreadable++;
-          return null;
-        }
-      });
-      for (const row of rows) if (row) sessions.push(row);
+      for (const files of project.sessions) jobs.push({ files, legacy: legacy.get(files.id) ?? [] });
     }
+    // Every project's sessions in one stream, so that reads stay in flight across folders.
+    const rows = await mapLimit(jobs, async ({ files, legacy }) => {
+      try {
+        return await this.summarize(files, legacy);
+      } catch (error) {
+        if (!isUnreadable(error)) throw error;
+        unreadable++;
+        return null;
+      }
+    });
+    const sessions = rows.filter((r): r is SessionSummary => r !== null);
     this.mainFacts.retain(new Set([...this.known.values()].map((s) => s.path)));
     this.agentFacts.retain(this.agentPaths);
     this.agentPaths = new Set();
