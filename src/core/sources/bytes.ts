@@ -252,3 +252,24 @@ export function readObjectHead(
 ): MemberStop | null {
   return bytes[s] === 123 ? readMembers(bytes, s + 1, end, wanted, out, step) : null;
 }
+
+/** Where the object that the members starting at bytes[i] belong to closes (its `}`), the
+ * members stepped over (values of any kind); -1 when they are not well formed before `end`. */
+export function membersEnd(bytes: Buffer, i: number, end: number): number {
+  for (;;) {
+    i = skipWs(bytes, i, end);
+    if (bytes[i] !== 34) return -1;
+    i = skipWs(bytes, stringEnd(bytes, i, end), end);
+    if (i < 0 || bytes[i] !== 58) return -1;
+    i = skipWs(bytes, i + 1, end);
+    const c = bytes[i];
+    if (c === 123 || c === 91) i = objectEnd(bytes, i, end);
+    else if (c === 34) i = stringEnd(bytes, i, end);
+    else while (i < end && bytes[i] !== 44 && bytes[i] !== 125 && !isWs(bytes[i])) i++;
+    if (i < 0) return -1;
+    i = skipWs(bytes, i, end);
+    if (bytes[i] === 125) return i;
+    if (bytes[i] !== 44) return -1;
+    i++;
+  }
+}

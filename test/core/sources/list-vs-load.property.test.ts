@@ -162,7 +162,8 @@ function claudeText(sessionId: string, file: ValueOf<typeof claudeFile>): string
           message: { role: 'user', content: r.content },
           ...tail,
           ...(r.isMeta !== undefined && { isMeta: r.isMeta }),
-          toolUseResult: { stdout: 'y', nested: { type: 'assistant', uuid: 'u0' } },
+          // A nested record naming the first line: a summary of it is not this session's by that.
+          toolUseResult: { stdout: 'y', nested: { type: 'assistant', uuid: `u0-${sessionId.slice(0, 4)}` } },
         };
       case 'assistant':
         return {

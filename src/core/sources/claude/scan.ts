@@ -7,6 +7,7 @@ import type { Stats } from 'node:fs';
 import {
   KeySet,
   lastIndexIn,
+  membersEnd,
   looksLikeObject,
   objectAfter,
   objectKey,
@@ -201,6 +202,8 @@ class Scan {
   readonly titles = new TitleState();
   private readonly responses = new Set<string>();
   private readonly timed = new LastTimed();
+  /** Where each user, assistant and system line starts (a load's own lines, for summaries). */
+  readonly conversation = new Set<number>();
   /** Sidechain threads' usage, by thread, and the thread of each sidechain line (as a load
    * groups them: by agentId, else by the parent line's thread). */
   private readonly chains = new Map<string, UsageLedger>();
@@ -232,6 +235,7 @@ class Scan {
       return;
     }
     if (typeof head.cwd === 'string' && head.cwd) f.cwd ??= head.cwd;
+    this.conversation.add(s);
     const timed: Timed = { bytes, s, e, stop, tail: null };
     if (f.created === undefined) f.created = timeOf(timed);
     this.timed.push(timed);
@@ -299,26 +303,20 @@ class Scan {
   }
 }
 
-const CONVERSATION_LINES = new Set(['user', 'assistant', 'system']);
-
-/** True when a user, assistant or system line of `bytes` has `uuid` (what a load takes as the
- * session's own lines): searched from the end, where a session's last lines are, and each line
- * found checked by a parse (the bytes can be in a nested record, e.g. a progress line's). */
-function hasLine(bytes: Buffer, uuid: string): boolean {
+/** True when a user, assistant or system line of `bytes` (starting at one of `lines`) has
+ * `uuid` as its own member (what a load takes as the session's lines): searched from the end,
+ * where a session's last lines are; the bytes can also be in a nested record (a progress line's,
+ * a tool's result), so the member must be one of those the line's object closes on. */
+function hasLine(bytes: Buffer, uuid: string, lines: ReadonlySet<number>): boolean {
   const needle = Buffer.from(`"uuid":${JSON.stringify(uuid)}`);
   for (let end = bytes.length; end > 0;) {
     const at = lastIndexIn(bytes, needle, 0, end);
     if (at < 0) return false;
-    const start = bytes.lastIndexOf(10, at) + 1;
     let stop = bytes.indexOf(10, at);
     if (stop < 0) stop = bytes.length;
-    try {
-      const line: unknown = JSON.parse(bytes.toString('utf8', start, stop));
-      if (isObj(line) && line.uuid === uuid && CONVERSATION_LINES.has(line.type as string)) return true;
-    } catch {
-      // not a line a load reads
-    }
-    end = start;
+    const [s, e] = trimmed(bytes, bytes.lastIndexOf(10, at) + 1, stop);
+    if (lines.has(s) && membersEnd(bytes, at, e) === e - 1) return true;
+    end = at;
   }
   return false;
 }
@@ -336,7 +334,9 @@ export async function scanClaudeFile(
         forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
         scan.finish();
         // A summary names the session it sums up by its last line's uuid: this file's, or not.
-        scan.facts.title = scan.titles.resolve((uuid) => uuid !== '' && hasLine(whole, uuid));
+        scan.facts.title = scan.titles.resolve(
+          (uuid) => uuid !== '' && hasLine(whole, uuid, scan.conversation),
+        );
       });
     } else {
       await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
