@@ -26,6 +26,8 @@ export default defineConfig(({ command }) => ({
           'search-worker': resolve('src/core/search/worker.ts'),
           // Found beside the worker by its name (worker-client.ts).
           'search-reader': resolve('src/core/search/reader-worker.ts'),
+          // The list's scan threads (src/main/index.ts names it).
+          'scan-thread': resolve('src/core/scan-thread.ts'),
         },
       },
     },

@@ -14,8 +14,9 @@ export async function bundleLib(dir, name) {
     platform: 'node',
     format: 'cjs',
     logLevel: 'warning',
-    // SQLite's WebAssembly build loads its .wasm from beside its own script.
-    external: ['node-sqlite3-wasm'],
+    // SQLite's WebAssembly build loads its .wasm, and koffi its native module, from beside its
+    // own script: both stay packages.
+    external: ['node-sqlite3-wasm', 'koffi'],
     plugins: [globPlugin],
   });
   return outfile;

@@ -25,6 +25,16 @@ await build({
   logLevel: 'warning',
 });
 
+// The list's scan threads, found beside the store bundle by the task.
+await build({
+  entryPoints: ['src/core/scan-thread.ts'],
+  outfile: join(root, 'scan-thread.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+
 const manyDir = join(root, `many-${SESSIONS}`);
 const hugeDir = join(root, `huge-${HUGE_MB}`);
 const lineDir = join(root, `line-${LINE_MB}`);

@@ -1,7 +1,7 @@
 // One measured task in a fresh process, so each run starts cold (no JIT or caches from others).
 // Prints a JSON line: { ms (wall), cpuMs (user+system), peakRssMb, result }.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -32,12 +32,14 @@ const tasks = {
     return sizes.length;
   },
   async list() {
-    const { JsonlStore } = require(arg);
+    const { JsonlStore, useScanThreads } = require(arg);
+    useScanThreads(join(dirname(arg), 'scan-thread.cjs'));
     return (await new JsonlStore(dir).list()).length;
   },
   // A new process with the summaries an earlier list stored in the cache folder.
   async 'list-stored'() {
-    const { JsonlStore } = require(arg);
+    const { JsonlStore, useScanThreads } = require(arg);
+    useScanThreads(join(dirname(arg), 'scan-thread.cjs'));
     return (await new JsonlStore(dir, { summaryFile: `${dir}.summaries.json` }).list()).length;
   },
   // Floor for export: JSON.parse every line of the session.

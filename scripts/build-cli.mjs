@@ -1,7 +1,8 @@
 // Bundles the CLI (store, server and all) into out/cli/sessions.cjs, the search worker it
 // starts into out/cli/search-worker.cjs and the index's reader thread into
-// out/cli/search-reader.cjs. SQLite's WebAssembly build and koffi (the FFI for flock, a native
-// module) stay normal dependencies: each loads its .wasm or .node file from beside its own script.
+// out/cli/search-reader.cjs, and the list's scan threads into out/cli/scan-thread.cjs. SQLite's
+// WebAssembly build and koffi (the FFI for flock, a native module) stay normal dependencies: each
+// loads its .wasm or .node file from beside its own script.
 // The exporters (HTML with highlight.js and sanitize-html, JSON, redaction with secretlint's
 // rules: about 1.7 MB) are a bundle of their own, out/cli/cli-export.cjs, required only by the
 // commands that export: every other command starts without reading them.
@@ -42,6 +43,7 @@ await build({
   outfile: 'out/cli/cli-export.cjs',
 });
 await build({ ...common, entryPoints: ['src/core/search/worker.ts'], outfile: 'out/cli/search-worker.cjs' });
+await build({ ...common, entryPoints: ['src/core/scan-thread.ts'], outfile: 'out/cli/scan-thread.cjs' });
 await build({
   ...common,
   entryPoints: ['src/core/search/reader-worker.ts'],

@@ -2,13 +2,17 @@
 // sessions and one 5,000-message session, against floors measured in the same run:
 //   list painted      navigation -> first row painted   vs  fetching + parsing the list JSON alone
 //   transcript ready  click -> first message readable   vs  fetching + parsing the transcript JSON alone
+//   idle memory       `sessions serve` RSS + the page's JS heap, list painted   (goal: under 300 MB)
 // Env: BENCH_UI_SESSIONS (10000), BENCH_UI_MESSAGES (5000), BENCH_UI_RUNS (5).
 /* global window -- used only inside page.waitForFunction / page.evaluate callbacks */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { clickUntilReadable, fetchAlone, FIRST_ROW_PROBE } from './page-probes.mjs';
 import { bundleLib } from '../bundle.mjs';
@@ -37,6 +41,55 @@ const bigText = (i) =>
     : `Step ${i}: the parser fails when the cache key is stale.\n\n- rebuild the lockfile\n- rerun \`npm test\`\n\n` +
       '```ts\nconst key = hash(lockfile);\nif (cache.has(key)) return cache.get(key);\n```\n\n' +
       'We then compare the output against the previous run and keep going. '.repeat(4);
+
+/** Starts `sessions serve` on `dir`, paints its list in a page, waits for it to settle, and
+ * returns the server's resident memory and the page's JS heap, in MB. */
+async function idleMemory(browser, dir) {
+  const bin = join(repo, 'bin', 'sessions.cjs');
+  const home = await mkdtemp(join(tmpdir(), 'transcripts-bench-home-'));
+  const child = spawn(process.execPath, [bin, '--dir', dir, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, HOME: home, TRANSCRIPTS_CACHE_DIR: join(home, 'cache') },
+  });
+  try {
+    const [line] = await once(createInterface({ input: child.stdout }), 'line');
+    const url = /(http:\/\/\S+)$/.exec(line)?.[1];
+    if (!url) throw new Error(`sessions serve printed: ${line}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('session-row').first().waitFor({ timeout: 120_000 });
+    // Idle: the first index build is over (it runs once per new folder), then a moment to settle.
+    const token = new URL(url).searchParams.get('token');
+    await page.waitForFunction(
+      async (t) => {
+        const response = await fetch('/api/search:progress', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Transcripts-Token': t },
+          body: '{}',
+        });
+        return (await response.json()).value?.state !== 'indexing';
+      },
+      token,
+      { timeout: 300_000, polling: 1000 },
+    );
+    await page.waitForTimeout(2000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0;
+    const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    await context.close();
+    return { serverMb: rssKb / 1024, heapMb: heap / 1048576 };
+  } finally {
+    // Its cache folder is removed once it has stopped writing there.
+    const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve();
+    child.kill('SIGTERM');
+    await exited;
+    await rm(home, { recursive: true, force: true });
+  }
+}
 
 const dir = await mkdtemp(join(tmpdir(), 'transcripts-bench-ui-'));
 let server;
@@ -89,6 +142,15 @@ try {
     await context.close();
   }
 
+  // The app idle with the sessions: a `sessions serve` process of its own (its RSS) and the page
+  // in it once the list is painted and the first index build is over (the renderer's JS heap, as
+  // Chromium counts it).
+  const idle = await idleMemory(browser, dir);
+  console.log(
+    `idle with ${SESSIONS + 1} sessions: server RSS ${idle.serverMb.toFixed(0)} MB + renderer heap ` +
+      `${idle.heapMb.toFixed(0)} MB = ${(idle.serverMb + idle.heapMb).toFixed(0)} MB`,
+  );
+
   const rows = [
     [
       `list of ${SESSIONS + 1} painted (navigation -> first row)`,
@@ -112,6 +174,16 @@ try {
     );
     ok = report({ bench: 'ui', figure, value, baselineName, baseline, goal }) && ok;
   }
+  ok =
+    report({
+      bench: 'ui',
+      figure: `app idle with ${SESSIONS + 1} sessions (server RSS + renderer JS heap)`,
+      value: idle.serverMb + idle.heapMb,
+      unit: 'MB',
+      baselineName: 'server RSS alone',
+      baseline: idle.serverMb,
+      goal: { under: 300 },
+    }) && ok;
   process.exitCode = ok ? 0 : 1;
 } finally {
   await browser?.close();

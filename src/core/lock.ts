@@ -4,7 +4,6 @@
 // flock: there the locks are proper-lockfile directories (`<name>.lockdir`), seen by us only.
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import lockfile from 'proper-lockfile';
 import { LockTimeoutError } from './errors';
 import type { Flock } from './flock';
 import { openLockFile } from './lock-file';
@@ -22,6 +21,12 @@ const LOCKDIR_OPTIONS = {
   stale: 10_000,
   retries: { retries: 200, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
 };
+
+// Loaded on first use (on Windows only): proper-lockfile brings graceful-fs, which patches fs as it
+// loads, and signal-exit; together measured as several ms of every CLI start.
+let lockDirs: Promise<typeof import('proper-lockfile')> | undefined;
+const properLockfile = (): Promise<typeof import('proper-lockfile')> =>
+  (lockDirs ??= import('proper-lockfile').then((m) => m.default ?? m));
 
 let binding: Promise<Flock> | undefined;
 // A static import inside ./flock, not import('koffi'): the CLI bundle runs from a vm.Script, where
@@ -53,6 +58,7 @@ async function withFlock<T>(path: string, fn: () => Promise<T>, timeoutMs: numbe
 }
 
 async function withLockDir<T>(target: string, fn: () => Promise<T>): Promise<T> {
+  const lockfile = await properLockfile();
   const release = await lockfile.lock(target, { ...LOCKDIR_OPTIONS, lockfilePath: `${target}.lockdir` });
   try {
     return await fn();

@@ -19,7 +19,11 @@ import { mapLimit } from './pool';
 import { isMissing, kindOf, NotRegularFileError, openRegularForAppend } from './regular-file';
 import { costLine, messageLine, metaLine } from './serialize';
 import { scanWithStats, tailCost } from './scan';
+import { scanOnThreads } from './scan-threads';
 import { titleFromMessages } from './title';
+import { TextBuilder } from './text-builder';
+
+export { useScanThreads } from './scan-threads';
 
 /** `<home>/.ggcode/sessions`, where ggcode keeps its sessions. */
 export function defaultDir(): string {
@@ -202,10 +206,12 @@ export class JsonlStore {
     this.tails.retain(present);
     const entries = new Map<string, IndexEntry>();
     for (const e of index.entries ?? []) if (present.has(e.id) && !entries.has(e.id)) entries.set(e.id, e);
+    const fresh = await this.scanUnseen(ids.filter((id) => !entries.has(id) && !this.scanned.has(id)));
     const summaries = await mapLimit(ids, SCAN_CONCURRENCY, async (id): Promise<SessionSummary | null> => {
       const path = join(this.root, `${id}.jsonl`);
       try {
         const entry = entries.get(id);
+        if (fresh.has(id)) return fresh.get(id) ?? null;
         if (!entry) return await this.scanned.get(path, id);
         const tail = await this.tails.get(path, id);
         if (tail === null) return null;
@@ -229,6 +235,19 @@ export class JsonlStore {
       sessions: sortNewestFirst(listed.map((s) => ({ ...s, live: live.live.has(s.id) }))),
       unreadable,
     };
+  }
+
+  /** Summaries of files never seen before, scanned together on the scan threads when there are
+   * many (a cold list); the ones a thread could not read are left to the usual path. */
+  private async scanUnseen(ids: string[]): Promise<Map<string, SessionSummary | null>> {
+    const fresh = new Map<string, SessionSummary | null>();
+    const outcomes = await scanOnThreads(ids.map((id) => ({ path: join(this.root, `${id}.jsonl`), id })));
+    outcomes?.forEach((o, i) => {
+      if (o.kind !== 'summary') return;
+      this.scanned.set(ids[i]!, o.key, o.summary);
+      fresh.set(ids[i]!, o.summary);
+    });
+    return fresh;
   }
 
   /** Reads the summaries an earlier process stored, once (each is still checked against its file). */
@@ -266,9 +285,13 @@ export class JsonlStore {
 
   /** The session as Markdown, byte-identical to the reference's export. */
   async exportMarkdown(id: string): Promise<string> {
-    const parts: string[] = [];
-    const session = await this.read(id, (m) => parts.push(messageMarkdown(m)));
-    return exportHeader(session, parts.length) + parts.join('');
+    const body = new TextBuilder();
+    let count = 0;
+    const session = await this.read(id, (m) => {
+      body.append(messageMarkdown(m));
+      count++;
+    });
+    return exportHeader(session, count) + body.text();
   }
 
   /** Writes the whole session (meta, messages, cost) atomically and updates its index entry. */

@@ -25,6 +25,7 @@ import { loadSettings, updateSettings, type Settings, type SourceSettings } from
 import { sourcesMenu } from './sources-menu';
 import { applyWebPolicy } from './web-policy';
 import { hardenWebContents, mainWindowOptions } from './window';
+import { useScanThreads } from '../core/scan-threads';
 
 /** out/ of the build: this file is out/main/index.js. */
 const OUT_DIR = join(import.meta.dirname, '..');
@@ -32,6 +33,8 @@ const OUT_DIR = join(import.meta.dirname, '..');
 // defines DEV_SERVER false for every other build, which drops the read, so no environment can point
 // the trusted window (and its API) at another page.
 const renderer = rendererLocation(import.meta.env.DEV_SERVER ? process.env.ELECTRON_RENDERER_URL : undefined);
+// A cold list of many files scans them on two threads (the script is bundled beside this file).
+useScanThreads(join(import.meta.dirname, 'scan-thread.js'));
 const dragFolder = new DragFolder();
 let mainWindow: BrowserWindow | null = null;
 /** The remembered choices as they stand (the file is rewritten on every change). */

@@ -14,7 +14,9 @@ export type Summarize<T = SessionSummary> = (
 
 // Any write changes size or mtime (and ctime, even when mtime is set back); a replaced file has
 // another inode.
-const keyOf = (st: Stats): string => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+/** The cache key of a file's state. */
+export const keyOf = (st: Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>): string =>
+  `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 
 /** One cached summary and the file state it was taken at. */
 export interface CacheEntry<T> {
@@ -66,6 +68,17 @@ export class SummaryCache<T = SessionSummary> {
       if (isMissing(error)) return null; // vanished
       throw error;
     }
+  }
+
+  /** Whether `id` has an entry (still to be checked against its file). */
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** Records a summary taken elsewhere (a scan thread) at the file state `key`. */
+  set(id: string, key: string, summary: T | null): void {
+    this.entries.set(id, { key, summary });
+    this.dirty = true;
   }
 
   /** Drops entries of sessions that are no longer present. */

@@ -58,5 +58,7 @@ export function createClient(win: Window = window): ClientApi {
       };
     },
     openEvents: (url) => new EventSource(url),
+    // The list is asked for before the app's code has loaded: the first paint waits on both.
+    early: [{ method: 'listSessions', request: {} }],
   });
 }

@@ -157,4 +157,23 @@ describe('createHttpClient', () => {
     api.onSessionsChanged(() => {});
     expect(urls[0]).toBe('http://127.0.0.1:4321/events?watch=s-1');
   });
+
+  it('sends the early calls at once and hands each answer to the first call that matches it', async () => {
+    let answer = 0;
+    const { api, sent } = client(() => json({ ok: true, value: ++answer }), {
+      early: [{ method: 'listSessions', request: {} }],
+    });
+    expect(sent.map((s) => s.url.split('/api/')[1])).toEqual(['sessions:list']);
+    await expect(api.listSessions({ source: 'x' } as never)).resolves.toBe(2); // another request
+    await expect(api.listSessions({})).resolves.toBe(1); // the early answer
+    await expect(api.listSessions({})).resolves.toBe(3); // asked again
+    expect(sent).toHaveLength(3);
+  });
+
+  it("gives an early call's failure to the call that takes it", async () => {
+    const { api } = client(() => json({ ok: false, error: 'store gone' }), {
+      early: [{ method: 'listSessions', request: {} }],
+    });
+    await expect(api.listSessions({})).rejects.toThrow('store gone');
+  });
 });

@@ -37,6 +37,9 @@ export interface HttpClientOptions {
   onFocus(callback: () => void): () => void;
   /** Opens the live-update stream (an EventSource in the page). */
   openEvents: OpenEventSource;
+  /** Calls sent at once, while the rest of the page still loads; the first call of the same
+   * method and request takes that answer instead of asking again (the list on start-up). */
+  early?: { method: ApiMethod; request: unknown }[];
 }
 
 /** Reads the error line out of a failed response: an Envelope, or the server's one-line text. */
@@ -85,12 +88,28 @@ export function createHttpClient(options: HttpClientOptions): ClientApi {
     return unwrap((await response.json()) as Envelope<unknown>);
   }
 
+  // Each early answer, by method and request text, until a call takes it.
+  const early = new Map<string, Promise<unknown>>();
+  const earlyKey = (method: ApiMethod, request: unknown) => `${method} ${JSON.stringify(request)}`;
+  for (const { method, request } of options.early ?? []) {
+    const answer = call(API_METHODS[method], request);
+    answer.catch(() => undefined); // a failure is the taker's to see
+    early.set(earlyKey(method, request), answer);
+  }
+  const callOrTakeEarly = (method: ApiMethod, request: unknown): Promise<unknown> => {
+    const key = earlyKey(method, request);
+    const answer = early.get(key);
+    if (!answer) return call(API_METHODS[method], request);
+    early.delete(key);
+    return answer;
+  };
+
   // Built from API_METHODS, so every shared channel is served; the cast restores the per-method
   // types that Object.fromEntries loses (the same map types SharedApi).
   const shared = Object.fromEntries(
     (Object.keys(API_METHODS) as ApiMethod[]).map((method) => [
       method,
-      (request: unknown) => call(API_METHODS[method], request),
+      (request: unknown) => callOrTakeEarly(method, request),
     ]),
   ) as SharedApi;
 

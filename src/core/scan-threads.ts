@@ -1,0 +1,218 @@
+// Summaries of many session files at once on two threads (a cold list of thousands of files the
+// index lacks decodes every line: one thread cannot keep up with reading them). The threads run
+// the bundled script set by `useScanThreads`; without it, or when a thread fails, the work is done
+// on the calling thread instead, so a missing script costs speed, never results.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { SessionSummary } from '../shared/types';
+import { keyOf } from './live/summary-cache';
+import { scanWithStats, scanSmallBlocking, summaryOfParts, tallyPartBlocking, type PartTally } from './scan';
+
+/** One file to summarize, or with `part`, the lines of it that start in bytes [from, to) while
+ * it is in the state `key` (its cache key). */
+export interface ScanJob {
+  path: string;
+  id: string;
+  part?: { from: number; to: number; key: string };
+}
+
+/** What a thread answers for a job: the file's summary and cache key; for a file too large for
+ * one thread, its state, to be scanned in parts; a part's tally; or the error its scan threw. */
+export type ScanOutcome =
+  | { kind: 'summary'; summary: SessionSummary | null; key: string }
+  | { kind: 'split'; size: number; mtimeMs: number; key: string }
+  | { kind: 'part'; part: PartTally }
+  | { kind: 'error'; code: string | undefined; message: string };
+
+/** Client -> thread: a batch of jobs. Thread -> client: their outcomes, in order. */
+export interface ScanBatch {
+  seq: number;
+  jobs: ScanJob[];
+  /** Files at least this large are handed back to be scanned in parts. */
+  splitBytes: number;
+}
+export interface ScanReply {
+  seq: number;
+  outcomes: ScanOutcome[];
+}
+
+/** Fewer files than this are scanned on the calling thread (starting threads costs ~30 ms). */
+export const MIN_FILES_FOR_THREADS = 64;
+/** Files at least this large are scanned in parts, one per thread (a 100 MB session scanned by
+ * one thread would leave the other idle for most of the list). */
+const SPLIT_BYTES = 16 << 20;
+/** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
+const BATCH = 32;
+
+const failed = (error: unknown): ScanOutcome => {
+  const e = error as NodeJS.ErrnoException;
+  return { kind: 'error', code: e.code, message: String(e.message) };
+};
+
+/** Summarizes one file where the caller runs, as a thread would. */
+export async function scanOutcome(job: ScanJob, scan = scanWithStats): Promise<ScanOutcome> {
+  try {
+    const { summary, stats } = await scan(job.path, job.id);
+    return { kind: 'summary', summary, key: keyOf(stats) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** A scan thread's answer to one job: blocking reads, large files handed back to be split. */
+export async function threadOutcome(job: ScanJob, splitBytes: number): Promise<ScanOutcome> {
+  try {
+    if (job.part) {
+      const { from, to, key } = job.part;
+      return { kind: 'part', part: tallyPartBlocking(job.path, from, to, key) };
+    }
+    const scan = await scanSmallBlocking(job.path, job.id, splitBytes);
+    const { stats } = scan;
+    if (!scan.whole) return { kind: 'split', size: stats.size, mtimeMs: stats.mtimeMs, key: keyOf(stats) };
+    return { kind: 'summary', summary: scan.summary, key: keyOf(stats) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+interface Thread {
+  worker: Worker;
+  /** Batches sent and not answered yet. */
+  busy: number;
+}
+
+interface Pending {
+  batch: ScanBatch;
+  thread: Thread;
+  done: (outcomes: ScanOutcome[]) => void;
+}
+
+/** The scan threads of this process (two at most), started for a scan and stopped when no scan
+ * needs them: each holds 15-20 MB, and a list rarely has many unseen files twice. */
+class ScanThreads {
+  private threads: Thread[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private seq = 1;
+  /** Files a thread answered for (the rest of a batch's files were scanned here). */
+  answered = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly splitBytes: number,
+  ) {}
+
+  private async start(): Promise<Thread[]> {
+    if (this.threads.length) return this.threads;
+    const { startScanThread } = await import('./scan-thread-start');
+    if (this.threads.length) return this.threads;
+    const count = Math.max(1, Math.min(2, availableParallelism()));
+    for (let i = 0; i < count; i++) {
+      const worker = startScanThread(this.file);
+      const thread: Thread = { worker, busy: 0 };
+      worker.on('message', (reply: ScanReply) => {
+        const p = this.pending.get(reply.seq);
+        this.pending.delete(reply.seq);
+        thread.busy--;
+        this.answered += reply.outcomes.length;
+        p?.done(reply.outcomes);
+      });
+      worker.on('error', () => this.lose(thread));
+      worker.on('exit', () => this.lose(thread));
+      this.threads.push(thread);
+    }
+    return this.threads;
+  }
+
+  // A thread is gone: its batches in flight are scanned here instead.
+  private lose(thread: Thread): void {
+    this.threads = this.threads.filter((t) => t !== thread);
+    for (const [seq, p] of this.pending) {
+      if (p.thread !== thread) continue;
+      this.pending.delete(seq);
+      void Promise.all(p.batch.jobs.map((j) => scanOutcome(j))).then(p.done);
+    }
+  }
+
+  /** The outcome of every job, in order. */
+  async scan(jobs: ScanJob[]): Promise<ScanOutcome[]> {
+    const threads = await this.start();
+    const out = new Array<ScanOutcome>(jobs.length);
+    let next = 0;
+    // Each thread keeps two batches queued, so it never waits for the next one.
+    const feed = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const from = next;
+        next = Math.min(jobs.length, next + BATCH);
+        const outcomes = await this.send(jobs.slice(from, next));
+        await Promise.all(
+          outcomes.map(async (o, i) => {
+            out[from + i] = o.kind === 'split' ? await this.inParts(jobs[from + i]!, o) : o;
+          }),
+        );
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: 2 * Math.max(1, threads.length) }, feed));
+    } finally {
+      if (this.pending.size === 0) this.stop();
+    }
+    return out;
+  }
+
+  // One part per thread, sent ahead of the batches not sent yet; any part that is not a tally
+  // (the file changed, a thread failed) makes the file an error, which the caller scans again.
+  private async inParts(job: ScanJob, split: Extract<ScanOutcome, { kind: 'split' }>): Promise<ScanOutcome> {
+    const n = Math.max(1, this.threads.length);
+    const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((split.size * k) / n));
+    const answers = await Promise.all(
+      bounds
+        .slice(0, -1)
+        .map((from, k) => this.send([{ ...job, part: { from, to: bounds[k + 1]!, key: split.key } }])),
+    );
+    const parts: PartTally[] = [];
+    for (const [o] of answers) {
+      if (o?.kind !== 'part') return { kind: 'error', code: undefined, message: `${job.path} changed` };
+      parts.push(o.part);
+    }
+    return { kind: 'summary', key: split.key, summary: summaryOfParts(job.id, parts, split) };
+  }
+
+  private send(jobs: ScanJob[]): Promise<ScanOutcome[]> {
+    const thread = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
+    if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j)));
+    const batch: ScanBatch = { seq: this.seq++, jobs, splitBytes: this.splitBytes };
+    return new Promise((done) => {
+      this.pending.set(batch.seq, { batch, done, thread });
+      thread.busy++;
+      thread.worker.postMessage(batch);
+    });
+  }
+
+  private stop(): void {
+    const threads = this.threads;
+    this.threads = [];
+    for (const t of threads) {
+      t.worker.removeAllListeners('exit');
+      void t.worker.terminate();
+    }
+  }
+}
+
+let threads: ScanThreads | null = null;
+
+/** Makes large scans use threads running `file` (the bundled scan-thread script); null: none.
+ * Files of `splitBytes` or more are scanned in parts, one per thread. */
+export function useScanThreads(file: string | null, splitBytes = SPLIT_BYTES): void {
+  threads = file ? new ScanThreads(file, splitBytes) : null;
+}
+
+/** How many files the scan threads summarized since `useScanThreads` (a figure for tests and benches). */
+export function filesScannedOnThreads(): number {
+  return threads?.answered ?? 0;
+}
+
+/** The outcome of every job from the scan threads; null when they are not set up or there are
+ * too few jobs to be worth them (the caller then scans as usual). */
+export function scanOnThreads(jobs: ScanJob[]): Promise<ScanOutcome[]> | null {
+  return threads && jobs.length >= MIN_FILES_FOR_THREADS ? threads.scan(jobs) : null;
+}
