@@ -48,6 +48,8 @@ export default defineConfig(({ command }) => ({
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
+    // Find's worker is an ES module (new Worker(url, { type: 'module' })), allowed by script-src 'self'.
+    worker: { format: 'es' },
     plugins: [react(), devWithoutMetaCsp],
   },
 }));

@@ -4,9 +4,11 @@
 //   5,000 messages readable                                    vs   fetching its first page alone
 //                                                                   (and the whole session's fetch)
 //   find in a 100 MB session: keystroke -> count for the new query, p50/p95
-//   renderer JS heap with the 100 MB session open (and with find's copy loaded), against the file
-//   server peak memory serving a session with one 300 MB line (first page, outline, every message)
-// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open.
+//   renderer JS heap (the page's and its workers') with the 100 MB session open (and with find's
+//   copy loaded), against the file
+//   server peak memory serving a session with one 300 MB line (first page, outline, every message,
+//   then the rest of its cut output piece by piece, as "Show all" pages through it)
+// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|find|huge.
 /* global window, document -- used only inside page.evaluate / waitForFunction callbacks */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,9 +25,13 @@ const RUNS = Number(process.env.BENCH_TR_RUNS ?? 5);
 const HUGE_MB = Number(process.env.BENCH_TR_HUGE_MB ?? 300);
 /** BENCH_TR_ONLY=open measures opening only. */
 const ONLY_OPEN = process.env.BENCH_TR_ONLY === 'open';
+/** BENCH_TR_ONLY=find measures find and the renderer heap only. */
+const ONLY_FIND = process.env.BENCH_TR_ONLY === 'find';
+/** BENCH_TR_ONLY=huge measures the server's memory for one huge line only (no browser). */
+const ONLY_HUGE = process.env.BENCH_TR_ONLY === 'huge';
 const repo = join(import.meta.dirname, '..', '..');
 const rendererDir = join(repo, 'out', 'renderer');
-if (!existsSync(join(rendererDir, 'index.html'))) {
+if (!ONLY_HUGE && !existsSync(join(rendererDir, 'index.html'))) {
   console.error('out/renderer is missing: run `npm run build` first');
   process.exit(1);
 }
@@ -109,28 +115,54 @@ async function wholeFetch(browser, dir, id, total) {
 }
 
 // In the page: for each keystroke into the find field, the ms until the count first shows a
-// result of the new query (a non-zero count, or a final one), and until it is final.
+// result of the new query (a non-zero count, or a final one, for that query: data-query), and
+// until it is final.
 const FIND_PROBE = `(() => {
   const marks = (window.__find = { typed: [], first: [], final: [] });
   document.addEventListener('input', (e) => {
     if (e.target?.getAttribute?.('data-testid') !== 'find-input') return;
-    marks.typed.push({ at: performance.now(), first: null, final: null });
+    marks.typed.push({ at: performance.now(), query: e.target.value, first: null, final: null });
   }, true);
   new MutationObserver(() => {
     const el = document.querySelector('[data-testid="find-count"]');
     const last = marks.typed[marks.typed.length - 1];
-    if (!el || !last) return;
+    if (!el || !last || el.getAttribute('data-query') !== last.query) return;
     const done = el.getAttribute('data-state') === 'done';
     if (last.first === null && (done || !/^0 of 0/.test(el.textContent))) last.first = performance.now() - last.at;
     if (last.final === null && done) last.final = performance.now() - last.at;
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
+/** The JS heap in use by the page and its workers (find's runs in one), after a collection. */
 async function heapUsed(page) {
   const client = await page.context().newCDPSession(page);
   await client.send('HeapProfiler.collectGarbage');
   const { usedSize } = await client.send('Runtime.getHeapUsage');
-  return usedSize;
+  let workers = 0;
+  const { targetInfos } = await client.send('Target.getTargets');
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = await client.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    const ask = (id, method) =>
+      new Promise((resolve) => {
+        const listen = (event) => {
+          if (event.sessionId !== sessionId) return;
+          const reply = JSON.parse(event.message);
+          if (reply.id !== id) return;
+          client.off('Target.receivedMessageFromTarget', listen);
+          resolve(reply.result);
+        };
+        client.on('Target.receivedMessageFromTarget', listen);
+        client.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await ask(1, 'HeapProfiler.collectGarbage');
+    workers += (await ask(2, 'Runtime.getHeapUsage')).usedSize;
+    await client.send('Target.detachFromTarget', { sessionId });
+  }
+  await client.detach();
+  return usedSize + workers;
 }
 
 async function findAndHeap(browser, dir, id, fileSize) {
@@ -225,15 +257,147 @@ async function serverMemory(dir, id, fileSize) {
     const start = performance.now();
     const first = await call('sessions:transcript', { id });
     const outline = await call('sessions:outline', { id });
-    const all = await call('sessions:messages', { id, from: 0, to: outline.value?.total ?? 2 });
+    // Every message, page after page (the huge line comes as a page of its own).
+    const total = outline.value?.total ?? 0;
+    let all = { ok: true };
+    const cuts = [];
+    for (let from = 0; all.ok && from < total;) {
+      all = await call('sessions:messages', { id, from, to: Math.min(total, from + 500) });
+      for (const message of all.value?.messages ?? []) {
+        for (const block of message.blocks)
+          if (block.cut) cuts.push({ message: message.index, next: block.cut.next });
+      }
+      from += Math.max(1, all.value?.messages.length ?? 1);
+    }
+    // "Show all" of each cut text: every piece of its rest, in turn.
+    let pieces = { ok: true };
+    let rest = 0;
+    for (const cut of cuts) {
+      for (let from = cut.next; pieces.ok && from !== null; from = pieces.value?.next ?? null) {
+        pieces = await call('sessions:text', { id, message: cut.message, from });
+        rest += pieces.value?.text.length ?? 0;
+      }
+    }
     const took = performance.now() - start;
     const after = peakRss(child.pid);
-    return { before, after, fileSize, took, ok: [first.ok, outline.ok, all.ok] };
+    return {
+      before,
+      after,
+      fileSize,
+      took,
+      cuts: cuts.length,
+      rest,
+      ok: [first.ok, outline.ok, all.ok, pieces.ok],
+    };
   } finally {
     child.kill();
   }
 }
 
+/** Opening (20 vs 20,000 messages) and the 5,000-message transcript against its first page. */
+async function measureOpen(browser, dir, bigSize) {
+  const small = [];
+  const big = [];
+  const five = [];
+  const fiveFirst = [];
+  const fiveWhole = [];
+  for (let run = 0; run < RUNS; run++) {
+    small.push(await timeToReadable(browser, dir, IDS.small, 'Message 0:'));
+    big.push(await timeToReadable(browser, dir, IDS.big, 'Message 0:'));
+    five.push(await timeToReadable(browser, dir, IDS.five, 'First message of the long session'));
+    fiveFirst.push(await fetchTime(browser, dir, 'sessions:transcript', { id: IDS.five }));
+    fiveWhole.push(await wholeFetch(browser, dir, IDS.five, 5000));
+  }
+  console.log(
+    `first message readable, ${mb(bigSize)} / 20,000 messages: ${ms(median(big))} vs 20 messages ${ms(median(small))} -> ${(median(big) / median(small)).toFixed(2)}x (target <= 3x)`,
+  );
+  console.log(
+    `5,000 messages readable: ${ms(median(five))} vs its first page fetched alone ${ms(median(fiveFirst))} -> ${(median(five) / median(fiveFirst)).toFixed(2)}x (target <= 1.5x); every message fetched: ${ms(median(fiveWhole))}`,
+  );
+
+  report({
+    bench: 'transcript',
+    figure: `first message readable, ${mb(bigSize)} / 20,000 messages`,
+    value: median(big),
+    baselineName: '20-message session',
+    baseline: median(small),
+    goal: { max: 3 },
+  });
+  report({
+    bench: 'transcript',
+    figure: '5,000-message transcript readable',
+    value: median(five),
+    baselineName: 'its first page fetched alone',
+    baseline: median(fiveFirst),
+    goal: { max: 1.5 },
+  });
+}
+
+/** Find in the 100 MB session, per keystroke, and the renderer heap with it open. */
+async function measureFind(browser, dir, hundredSize) {
+  const found = await findAndHeap(browser, dir, IDS.hundred, hundredSize);
+  for (const [what, marks] of [
+    ['while find loads the session', found.loading],
+    ['once loaded', found.loaded],
+  ]) {
+    const first = marks.map((m) => m.first ?? Infinity);
+    const final = marks.map((m) => m.final ?? Infinity);
+    report({
+      bench: 'transcript',
+      figure: `find in ${mb(hundredSize)}, count per keystroke ${what}, p95`,
+      value: quantile(first, 0.95),
+      baselineName: 'final count p95',
+      baseline: quantile(final, 0.95),
+      goal: { under: 100 },
+    });
+    console.log(
+      `find in ${mb(hundredSize)}, ${marks.length} keystrokes ${what}: count for the new query p50 ${ms(quantile(first, 0.5))} / p95 ${ms(quantile(first, 0.95))} (target p95 <= 100 ms); final count p50 ${ms(quantile(final, 0.5))} / p95 ${ms(quantile(final, 0.95))}`,
+    );
+    console.log(`  per keystroke, count for the new query (ms): ${first.map((x) => x.toFixed(0)).join(' ')}`);
+  }
+  report({
+    bench: 'transcript',
+    figure: `renderer JS heap (page and workers) with the ${mb(hundredSize)} session open, find loaded`,
+    value: found.heapFind / 1048576,
+    unit: 'MB',
+    baselineName: 'file size',
+    baseline: hundredSize / 1048576,
+    goal: { max: 2 },
+  });
+  console.log(
+    `renderer JS heap (page and workers), ${mb(hundredSize)} session open: ${mb(found.heapOpen)} (${(found.heapOpen / hundredSize).toFixed(2)}x the file); with find's copy loaded: ${mb(found.heapFind)} (${(found.heapFind / hundredSize).toFixed(2)}x; target <= 2x)`,
+  );
+}
+
+/** The server's peak memory serving one HUGE_MB line, against the file. */
+async function measureHuge() {
+  if (HUGE_MB > 0) {
+    const hugeDir = await mkdtemp(join(tmpdir(), 'transcripts-bench-huge-'));
+    try {
+      const size = await hugeLine(hugeDir, IDS.huge);
+      const memory = await serverMemory(hugeDir, IDS.huge, size);
+      report({
+        bench: 'transcript',
+        figure: `server peak RSS above idle, one ${mb(size)} line`,
+        value: (memory.after.hwm - memory.before.rss) / 1048576,
+        unit: 'MB',
+        baselineName: 'file size',
+        baseline: size / 1048576,
+        goal: { max: 3 },
+      });
+      console.log(
+        `server serving one ${mb(size)} line (first page, outline, every message, the rest of ${memory.cuts} cut text(s) in pieces: ${memory.rest.toLocaleString('en-US')} characters; ${ms(memory.took)}, ok ${memory.ok.join('/')}): peak RSS ${mb(memory.after.hwm)} from ${mb(memory.before.hwm)} at start -> ${((memory.after.hwm - memory.before.rss) / size).toFixed(2)}x the file above the idle server (target <= 3x)`,
+      );
+    } finally {
+      await rm(hugeDir, { recursive: true, force: true });
+    }
+  }
+}
+
+if (ONLY_HUGE) {
+  await measureHuge();
+  process.exit(0);
+}
 const dir = await mkdtemp(join(tmpdir(), 'transcripts-bench-transcript-'));
 let browser;
 try {
@@ -283,95 +447,10 @@ try {
   browser = await chromium.launch({ ...lib.CHROMIUM_LAUNCH_OPTIONS, headless: true });
   console.log(`Chromium ${browser.version()}, ${RUNS} runs each, medians; a fresh server (cold) per run`);
 
-  const small = [];
-  const big = [];
-  const five = [];
-  const fiveFirst = [];
-  const fiveWhole = [];
-  for (let run = 0; run < RUNS; run++) {
-    small.push(await timeToReadable(browser, dir, IDS.small, 'Message 0:'));
-    big.push(await timeToReadable(browser, dir, IDS.big, 'Message 0:'));
-    five.push(await timeToReadable(browser, dir, IDS.five, 'First message of the long session'));
-    fiveFirst.push(await fetchTime(browser, dir, 'sessions:transcript', { id: IDS.five }));
-    fiveWhole.push(await wholeFetch(browser, dir, IDS.five, 5000));
-  }
-  console.log(
-    `first message readable, ${mb(bigSize)} / 20,000 messages: ${ms(median(big))} vs 20 messages ${ms(median(small))} -> ${(median(big) / median(small)).toFixed(2)}x (target <= 3x)`,
-  );
-  console.log(
-    `5,000 messages readable: ${ms(median(five))} vs its first page fetched alone ${ms(median(fiveFirst))} -> ${(median(five) / median(fiveFirst)).toFixed(2)}x (target <= 1.5x); every message fetched: ${ms(median(fiveWhole))}`,
-  );
-
-  report({
-    bench: 'transcript',
-    figure: `first message readable, ${mb(bigSize)} / 20,000 messages`,
-    value: median(big),
-    baselineName: '20-message session',
-    baseline: median(small),
-    goal: { max: 3 },
-  });
-  report({
-    bench: 'transcript',
-    figure: '5,000-message transcript readable',
-    value: median(five),
-    baselineName: 'its first page fetched alone',
-    baseline: median(fiveFirst),
-    goal: { max: 1.5 },
-  });
-
-  if (ONLY_OPEN) process.exit(0);
-  const found = await findAndHeap(browser, dir, IDS.hundred, hundredSize);
-  for (const [what, marks] of [
-    ['while find loads the session', found.loading],
-    ['once loaded', found.loaded],
-  ]) {
-    const first = marks.map((m) => m.first ?? Infinity);
-    const final = marks.map((m) => m.final ?? Infinity);
-    report({
-      bench: 'transcript',
-      figure: `find in ${mb(hundredSize)}, count per keystroke ${what}, p95`,
-      value: quantile(first, 0.95),
-      baselineName: 'final count p95',
-      baseline: quantile(final, 0.95),
-      goal: { under: 100 },
-    });
-    console.log(
-      `find in ${mb(hundredSize)}, ${marks.length} keystrokes ${what}: count for the new query p50 ${ms(quantile(first, 0.5))} / p95 ${ms(quantile(first, 0.95))} (target p95 <= 100 ms); final count p50 ${ms(quantile(final, 0.5))} / p95 ${ms(quantile(final, 0.95))}`,
-    );
-  }
-  report({
-    bench: 'transcript',
-    figure: `renderer JS heap with the ${mb(hundredSize)} session open, find loaded`,
-    value: found.heapFind / 1048576,
-    unit: 'MB',
-    baselineName: 'file size',
-    baseline: hundredSize / 1048576,
-    goal: { max: 2 },
-  });
-  console.log(
-    `renderer JS heap, ${mb(hundredSize)} session open: ${mb(found.heapOpen)} (${(found.heapOpen / hundredSize).toFixed(2)}x the file); with find's copy loaded: ${mb(found.heapFind)} (${(found.heapFind / hundredSize).toFixed(2)}x; target <= 2x)`,
-  );
-
-  if (HUGE_MB > 0) {
-    const hugeDir = await mkdtemp(join(tmpdir(), 'transcripts-bench-huge-'));
-    try {
-      const size = await hugeLine(hugeDir, IDS.huge);
-      const memory = await serverMemory(hugeDir, IDS.huge, size);
-      report({
-        bench: 'transcript',
-        figure: `server peak RSS above idle, one ${mb(size)} line`,
-        value: (memory.after.hwm - memory.before.rss) / 1048576,
-        unit: 'MB',
-        baselineName: 'file size',
-        baseline: size / 1048576,
-        goal: { max: 3 },
-      });
-      console.log(
-        `server serving one ${mb(size)} line (first page, outline, every message, ${ms(memory.took)}, ok ${memory.ok.join('/')}): peak RSS ${mb(memory.after.hwm)} from ${mb(memory.before.hwm)} at start -> ${((memory.after.hwm - memory.before.rss) / size).toFixed(2)}x the file above the idle server (target <= 3x)`,
-      );
-    } finally {
-      await rm(hugeDir, { recursive: true, force: true });
-    }
+  if (!ONLY_FIND) await measureOpen(browser, dir, bigSize);
+  if (!ONLY_OPEN) {
+    await measureFind(browser, dir, hundredSize);
+    if (!ONLY_FIND) await measureHuge();
   }
 } finally {
   await browser?.close();

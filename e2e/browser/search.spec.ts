@@ -256,6 +256,12 @@ test('a hit opens its session at that message with the match highlighted; next a
 
   await app.open();
   const page = app.page;
+  // Pages of messages come slowly, as on a loaded machine: a jump waits for its message however
+  // long that takes (it used to give up after 150 frames, about 2.5 s, and flaked under load).
+  await page.route('**/api/sessions:messages', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
   await openSearch(page);
   await searchFor(page, `${word} `);
   await expect(group(page, id).getByTestId('search-hit')).toHaveCount(3, INDEXED);

@@ -161,6 +161,17 @@ test('the strict CSP (no inline styles) is never violated while browsing, and do
     await expect(page.getByTestId('message').first()).toBeVisible();
     await page.getByTestId('transcript-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   }
+  // Find counts in a module worker, which the policy lets run (script-src 'self'); it searches
+  // the checkpoint's summary too, and opens the marker to show the match.
+  await page.getByTestId('transcript-body').click();
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('earlier conversation');
+  await expect(page.getByTestId('find-count')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect(page.getByTestId('checkpoint-summary')).toContainText('summary of earlier conversation');
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
+    expect.stringMatching(/\/assets\/find\.worker-[\w-]+\.js$/),
+  ]);
   await page.waitForTimeout(300);
   expect(await violations()).toEqual([]);
 

@@ -82,6 +82,11 @@ export function createHandlers(from: JsonlStore | Catalog, deps: HandlerDeps): H
       isOwn(id)
         ? (await readers.get(id)).image(message, block, image)
         : others.image(id, message, block, image),
+    'sessions:text': async ({ id, message, from }) => {
+      // Only ggcode's lines are read in pieces; other sources send their strings whole.
+      if (!isOwn(id)) throw new Error(`session ${id} has no cut text`);
+      return (await readers.get(id)).text(message, from);
+    },
     'sessions:export': ({ id }) => store.exportMarkdown(id),
     'sessions:redact-preview': ({ id, redact }) => redactionPreview(store, id, { format: 'md', redact }),
     'sessions:delete': async ({ id }) => {

@@ -25,6 +25,7 @@ function fakeHandlers() {
     'sessions:messages': vi.fn(async () => ({}) as never),
     'sessions:outline': vi.fn(async () => ({}) as never),
     'sessions:image': vi.fn(async () => ({}) as never),
+    'sessions:text': vi.fn(async () => ({ text: '', next: null })),
     'sessions:export': vi.fn(async () => '# md'),
     'sessions:delete': vi.fn(async () => ({ deleted: true, undo: 'T1' })),
     'sessions:restore': vi.fn(async () => ({ id: 'x' })),

@@ -104,6 +104,7 @@ export const API_KEYS = [
   'transcriptImage',
   'transcriptMessages',
   'transcriptOutline',
+  'transcriptText',
   'usageReport',
   'watchSession',
 ] as const satisfies readonly (keyof Api)[];

@@ -11,6 +11,7 @@ export const API_METHODS = {
   transcriptMessages: 'sessions:messages',
   transcriptOutline: 'sessions:outline',
   transcriptImage: 'sessions:image',
+  transcriptText: 'sessions:text',
   exportSession: 'sessions:export',
   redactPreview: 'sessions:redact-preview',
   deleteSession: 'sessions:delete',

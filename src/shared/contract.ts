@@ -16,6 +16,7 @@ import type {
   TranscriptOutline,
   TranscriptPage,
   TranscriptSession,
+  TextPiece,
 } from './transcript';
 import type {
   Annotation,
@@ -70,6 +71,8 @@ export interface Contract {
     request: { id: string; message: number; block: number; image: number };
     response: ImageData;
   };
+  /** The piece of a cut string (a block's `cut`) of message `message` starting at `from`. */
+  'sessions:text': { request: { id: string; message: number; from: number }; response: TextPiece };
   'sessions:export': { request: { id: string }; response: string };
   /** What redaction would replace in session `id` (a preview; nothing is written). */
   'sessions:redact-preview': {
@@ -157,6 +160,7 @@ export const CHANNELS = [
   'sessions:messages',
   'sessions:outline',
   'sessions:image',
+  'sessions:text',
   'sessions:export',
   'sessions:redact-preview',
   'sessions:delete',
@@ -268,6 +272,14 @@ const validators: { [C in Channel]: (value: unknown) => Request<C> } = {
       message: expectInt(o.message, 'message', 0, MAX_KNOWN),
       block: expectInt(o.block, 'block', 0, MAX_KNOWN),
       image: expectInt(o.image, 'image', -1, MAX_KNOWN),
+    };
+  },
+  'sessions:text': (v) => {
+    const o = expectKeys(v, ['id', 'message', 'from']);
+    return {
+      ...expectId(o),
+      message: expectInt(o.message, 'message', 0, MAX_KNOWN),
+      from: expectInt(o.from, 'from', 0, Number.MAX_SAFE_INTEGER),
     };
   },
   'sessions:export': (v) => expectId(expectKeys(v, ['id'])),

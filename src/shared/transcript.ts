@@ -18,6 +18,13 @@ export interface CutText {
   stored_bytes: number;
 }
 
+/** A bounded piece of the rest of a cut string (`sessions:text`). */
+export interface TextPiece {
+  text: string;
+  /** Where the piece after it starts (pass it as `from`); null when this one ends the string. */
+  next: number | null;
+}
+
 /** An image of an image block (index -1) or of a tool result (its index in `images`). `data`
  * (base64) comes inline when small; otherwise `sessions:image` fetches it when it is drawn. */
 export interface ImageRef {

@@ -9,7 +9,8 @@ import { appendMessage, writeSession } from '../../../test/support/live';
 import { messageLine } from '../serialize';
 import { JsonlStore } from '../store';
 import { fullPage } from './full-page';
-import { FileReplacedError } from './reader';
+import { HEAD_BYTES } from './line-cutter';
+import { FileReplacedError, TEXT_PIECE_BYTES } from './reader';
 import { TranscriptReaders } from './readers';
 
 const ID = 'paged-1';
@@ -192,5 +193,74 @@ describe('TranscriptReader images', () => {
     expect(await reader.image(1, 1, -1)).toEqual({ mime: 'image/jpeg', data });
     await expect(reader.image(1, 0, 5)).rejects.toThrow('message 1 has no image 5 in block 0');
     await expect(reader.image(9, 0, 0)).rejects.toThrow('message 9 not found');
+  });
+
+  it('cuts a huge line: heads of its long strings, the rest in bounded pieces, its image whole', async () => {
+    const dir = tempDir();
+    const path = writeSession(dir, ID, ['before']);
+    // Over HUGE_LINE_BYTES, with escapes and multi-byte characters throughout.
+    const output = 'line é€ "quoted" \\ 😀\n'.repeat(400_000);
+    const image = 'iVBOR'.repeat(60_000);
+    const command = 'x'.repeat(200_000);
+    appendFileSync(
+      path,
+      messageLine(ID, {
+        role: 'assistant',
+        content: [{ type: 'tool_use', tool_id: 'big', tool_name: 'bash', input: { command } }],
+      }),
+    );
+    appendFileSync(
+      path,
+      messageLine(ID, {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_id: 'big', output, images: [{ mime: 'image/png', data: image }] },
+        ],
+      }),
+    );
+    appendMessage(dir, ID, 'after');
+    const reader = await new TranscriptReaders(dir).get(ID);
+    const page = await reader.page(0, 10);
+    expect(page.messages.map((m) => m.index)).toEqual([0, 1]);
+    const [huge] = (await reader.page(2, 10)).messages;
+    const result = huge!.blocks[0]!;
+    if (result.kind !== 'tool_result') throw new Error('expected a result');
+    expect(result.call).toEqual({ message: 1, block: 0 });
+    expect(result.cut!.stored_bytes).toBe(Buffer.byteLength(JSON.stringify(output)) - 2);
+    expect(result.output.length).toBeLessThanOrEqual(HEAD_BYTES);
+    expect(output.startsWith(result.output)).toBe(true);
+    expect(result.images).toEqual([{ index: 0, mime: 'image/png', size: image.length }]);
+    expect((await reader.image(2, 0, 0)).data).toBe(image);
+    // The rest, piece after piece, each bounded.
+    const pieces: string[] = [result.output];
+    for (let from: number | null = result.cut!.next; from !== null;) {
+      const piece = await reader.text(2, from);
+      expect(Buffer.byteLength(JSON.stringify(piece.text))).toBeLessThanOrEqual(TEXT_PIECE_BYTES + 2);
+      pieces.push(piece.text);
+      from = piece.next;
+    }
+    expect(pieces.join('')).toBe(output);
+    // The message after the huge line is whole.
+    expect((await reader.page(3, 10)).messages[0]!.blocks[0]).toMatchObject({ kind: 'text', text: 'after' });
+    await expect(reader.text(2, 0)).rejects.toThrow('message 2 has no cut text at 0');
+    await expect(reader.text(3, result.cut!.next)).rejects.toThrow('no cut text');
+  });
+
+  it('marks the input of a call in a huge line as a preview', async () => {
+    const dir = tempDir();
+    const path = writeSession(dir, ID, []);
+    appendFileSync(
+      path,
+      messageLine(ID, {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', tool_id: 'w', tool_name: 'write', input: { content: 'y'.repeat(10_000_000) } },
+        ],
+      }),
+    );
+    const reader = await new TranscriptReaders(dir).get(ID);
+    const call = (await reader.page(0, 1)).messages[0]!.blocks[0]!;
+    expect(call).toMatchObject({ kind: 'tool_call', input_cut: true, name: 'write' });
+    if (call.kind === 'tool_call') expect(call.input!.length).toBeLessThan(HEAD_BYTES + 100);
   });
 });

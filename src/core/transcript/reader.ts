@@ -15,11 +15,14 @@ import type {
   TranscriptOutline,
   TranscriptPage,
   TranscriptSession,
+  TextPiece,
 } from '../../shared/transcript';
 import type { Message, Session, SkippedLine } from '../../shared/types';
 import { SessionBuilder } from '../load';
 import { decodeRecord } from '../record';
 import { withSummaryIndex } from './full-page';
+import { applyCuts } from './apply-cuts';
+import { LineCutter, decodeStringContent, safeEnd, type CutString } from './line-cutter';
 import { wireMessage } from './wire-message';
 
 const CHUNK = 1 << 20;
@@ -27,6 +30,11 @@ const CHUNK = 1 << 20;
 export const PAGE_BYTES = 2 * 1024 * 1024;
 /** A page waits for the scan to pass this many messages beyond it, so its calls' results are known. */
 const LOOKAHEAD = 16;
+/** A line longer than this many bytes is never held whole: its long strings are cut (see
+ * line-cutter) and their rest read on demand. */
+export const HUGE_LINE_BYTES = 8 * 1024 * 1024;
+/** Most bytes of a cut string one `text` request reads. */
+export const TEXT_PIECE_BYTES = 1024 * 1024;
 /** Longest outline label, in characters. */
 const LABEL_CHARS = 100;
 
@@ -58,6 +66,10 @@ export class TranscriptReader {
   private readonly metrics = new Map<number, MessageMetric[]>();
   private readonly ids = new Map<string, number>();
   private readonly outlineEntries: OutlineEntry[] = [];
+  /** The strings cut from each huge message line, by message index. */
+  private readonly cutsOf = new Map<number, CutString[]>();
+  /** The huge line being applied: its true length and cuts. */
+  private hugeLine: { length: number; cuts: CutString[] } | null = null;
   private offset = 0;
   private lineNo = 0;
   private mtimeMs = 0;
@@ -134,14 +146,19 @@ export class TranscriptReader {
   async image(index: number, block: number, image: number): Promise<ImageData> {
     await this.until(index + 1);
     if (index >= this.count) throw new Error(`message ${index} not found`);
-    const message = await this.stored(index);
-    const source = message.content[wireMessage(message, index).blocks[block]?.source ?? -1];
+    const { message, cuts } = await this.stored(index);
+    const at = wireMessage(message, index).blocks[block]?.source ?? -1;
+    const source = message.content[at];
     const found =
       image === -1 ? { mime: source?.image_mime, data: source?.image_data } : source?.images?.[image];
     if (typeof found?.mime !== 'string' || typeof found.data !== 'string') {
       throw new Error(`message ${index} has no image ${image} in block ${block}`);
     }
-    return { mime: found.mime, data: found.data };
+    // An image of a huge line was cut like any long string: its data is read from the file.
+    const path = ['message', 'content', at, ...(image === -1 ? ['image_data'] : ['images', image, 'data'])];
+    const cut = cuts.find((c) => c.path?.join('\0') === path.join('\0'));
+    const data = cut ? decodeStringContent(await this.bytes(cut.start, cut.end)) : found.data;
+    return { mime: found.mime, data };
   }
 
   private check(): void {
@@ -159,7 +176,8 @@ export class TranscriptReader {
 
   private take(message: Message, index: number, offset: number, length: number): void {
     this.offsets.push(offset);
-    this.lengths.push(length);
+    this.lengths.push(this.hugeLine?.length ?? length);
+    if (this.hugeLine) this.cutsOf.set(index, this.hugeLine.cuts);
     if (message.id !== undefined) this.ids.set(message.id, index);
     const label = outlineLabel(message);
     if (label !== null) this.outlineEntries.push({ index, label });
@@ -176,6 +194,9 @@ export class TranscriptReader {
     try {
       handle = await open(this.path, 'r');
       let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      // Set once the line being read passes HUGE_LINE_BYTES: it is cut as it is read.
+      let cutter: LineCutter | null = null;
       let position = this.offset;
       let lineStart = this.offset;
       while (position < size) {
@@ -186,22 +207,47 @@ export class TranscriptReader {
         let start = 0;
         for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
           const piece = chunk.subarray(start, nl);
-          this.apply(pending.length ? Buffer.concat([...pending, piece]) : piece, true, lineStart);
+          if (cutter) {
+            cutter.feed(piece, position + start);
+            this.applyCut(cutter, true, lineStart, position + nl - lineStart);
+            cutter = null;
+          } else {
+            this.apply(pending.length ? Buffer.concat([...pending, piece]) : piece, true, lineStart);
+          }
           pending = [];
+          pendingBytes = 0;
           start = nl + 1;
           lineStart = position + start;
           this.offset = lineStart;
         }
-        if (start < chunk.length) pending.push(chunk.subarray(start));
+        if (start < chunk.length) {
+          const rest = chunk.subarray(start);
+          if (cutter) cutter.feed(rest, position + start);
+          else {
+            pending.push(rest);
+            pendingBytes += rest.length;
+            if (pendingBytes > HUGE_LINE_BYTES) {
+              cutter = new LineCutter();
+              let at = lineStart;
+              for (const held of pending) {
+                cutter.feed(held, at);
+                at += held.length;
+              }
+              pending = [];
+            }
+          }
+        }
         position += bytesRead;
         this.wake();
       }
       this.torn = null;
-      if (pending.length > 0) {
-        const last = Buffer.concat(pending);
+      if (pending.length > 0 || cutter) {
+        const length = position - lineStart;
+        const last = cutter ? cutter.finish() : Buffer.concat(pending);
         if (isWholeRecord(last)) {
-          this.apply(last, false, lineStart);
-          this.offset = lineStart + last.length;
+          if (cutter) this.applyCut(cutter, false, lineStart, length, last);
+          else this.apply(last, false, lineStart);
+          this.offset = lineStart + length;
         } else {
           const probe = new SessionBuilder(this.builder.session.id);
           probe.line(last, this.lineNo + 1, false, lineStart);
@@ -232,33 +278,81 @@ export class TranscriptReader {
     }
   }
 
-  // Message `index` as stored.
-  private async stored(index: number): Promise<Message> {
-    const buffer = Buffer.allocUnsafe(this.lengths[index]!);
+  // Applies a huge line from its cut form (`shrunk`, or the cutter's result), minding its true length.
+  private applyCut(
+    cutter: LineCutter,
+    terminated: boolean,
+    offset: number,
+    length: number,
+    shrunk?: Buffer,
+  ): void {
+    this.hugeLine = { length, cuts: cutter.cuts };
+    try {
+      this.apply(shrunk ?? cutter.finish(), terminated, offset);
+    } finally {
+      this.hugeLine = null;
+    }
+  }
+
+  // Bytes [start, end) of the file.
+  private async bytes(start: number, end: number): Promise<Buffer> {
+    const buffer = Buffer.allocUnsafe(end - start);
     const handle = await open(this.path, 'r');
     try {
-      await handle.read(buffer, 0, buffer.length, this.offsets[index]!);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+      if (bytesRead < buffer.length) throw new FileReplacedError(this.path);
     } finally {
       await handle.close();
     }
-    const record = decodeRecord(buffer.toString('utf8').trim());
+    return buffer;
+  }
+
+  // Message `index` as stored, its long strings cut when its line is huge (with where they are).
+  private async stored(index: number): Promise<{ message: Message; cuts: CutString[] }> {
+    const start = this.offsets[index]!;
+    const end = start + this.lengths[index]!;
+    let text: string;
+    let cuts: CutString[] = [];
+    // Cut exactly the lines the scan cut (it knows a line is huge only past HUGE_LINE_BYTES).
+    if (this.cutsOf.has(index)) {
+      // Read in chunks through a cutter, so neither the line nor its long strings are ever held.
+      const cutter = new LineCutter();
+      for (let at = start; at < end; at += CHUNK)
+        cutter.feed(await this.bytes(at, Math.min(end, at + CHUNK)), at);
+      text = cutter.finish().toString('utf8');
+      cuts = cutter.cuts;
+    } else {
+      text = (await this.bytes(start, end)).toString('utf8');
+    }
+    const record = decodeRecord(text.trim());
     if (record.type !== 'message' || !record.message) throw new FileReplacedError(this.path);
-    return record.message;
+    return { message: record.message, cuts };
+  }
+
+  /** The piece of a cut string of message `index` that starts at byte `from` (a `next` the reader
+   * gave): at most TEXT_PIECE_BYTES of it, and where the piece after it starts (null at its end). */
+  async text(index: number, from: number): Promise<TextPiece> {
+    await this.until(index + 1);
+    this.check();
+    const cut = this.cutsOf.get(index)?.find((c) => c.next <= from && from <= c.end);
+    if (!cut) throw new Error(`message ${index} has no cut text at ${from}`);
+    const raw = await this.bytes(from, Math.min(cut.end, from + TEXT_PIECE_BYTES));
+    const take = from + raw.length === cut.end ? raw.length : safeEnd(raw, raw.length);
+    const next = from + take;
+    return { text: decodeStringContent(raw.subarray(0, take)), next: next < cut.end ? next : null };
   }
 
   // Reads the lines of messages [from, to) in one go (up to PAGE_BYTES) and builds their blocks.
   private async read(from: number, to: number): Promise<TranscriptMessage[]> {
+    if (this.cutsOf.has(from)) {
+      const { message, cuts } = await this.stored(from);
+      return [this.annotate(applyCuts(wireMessage(message, from), cuts))];
+    }
     let end = from + 1;
     const start = this.offsets[from]!;
     while (end < to && this.offsets[end]! + this.lengths[end]! - start <= PAGE_BYTES) end++;
     const last = end - 1;
-    const buffer = Buffer.allocUnsafe(this.offsets[last]! + this.lengths[last]! - start);
-    const handle = await open(this.path, 'r');
-    try {
-      await handle.read(buffer, 0, buffer.length, start);
-    } finally {
-      await handle.close();
-    }
+    const buffer = await this.bytes(start, this.offsets[last]! + this.lengths[last]!);
     const messages: TranscriptMessage[] = [];
     for (let index = from; index < end; index++) {
       const at = this.offsets[index]! - start;

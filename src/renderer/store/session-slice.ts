@@ -37,6 +37,7 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
       const transcript = new TranscriptData(id, page, previous?.id === id ? previous.view : undefined, {
         fetch: (from, to) => deps.api.transcriptMessages({ id, from, to }),
         image: (message, block, image) => deps.api.transcriptImage({ id, message, block, image }),
+        text: (message, from) => deps.api.transcriptText({ id, message, from }),
         // The file was replaced while its pages were being read: read it afresh.
         onLost: () => {
           if (get().transcript === transcript) void get().reloadTranscript();

@@ -4,7 +4,7 @@ import type { RedactionFinding } from '../../shared/export-options';
 import type { UsageGrouping, UsageReport } from '../../shared/usage';
 import { applyPatch } from '../../shared/annotation';
 import { messageExport } from '../../shared/message-export';
-import type { TranscriptPage } from '../../shared/transcript';
+import type { TextPiece, TranscriptPage } from '../../shared/transcript';
 import type { Annotations, IndexProgress, SessionSummary } from '../../shared/types';
 import type { ClientApi, DragStartEvent } from '../api/client-api';
 
@@ -19,6 +19,8 @@ export interface FakeApi extends ClientApi {
   annotations: Annotations;
   /** Data of images sent without it ("message.block.image" -> base64), for transcriptImage. */
   imageData: Map<string, string>;
+  /** Pieces of cut strings ("message.from" -> piece), for transcriptText. */
+  textPieces: Map<string, TextPiece>;
   /** Errors to throw from deleteSession, by id. */
   deleteErrors: Map<string, string>;
   /** What usageReport answers, by grouping. */
@@ -69,6 +71,7 @@ export function fakeApi(
     findings: new Map(),
     usage: new Map(),
     imageData: new Map(),
+    textPieces: new Map(),
     calls: [],
     emitStoreChanged: () => listeners.forEach((listener) => listener()),
     emitSessionsChanged: (change) => changed.forEach((listener) => listener(change)),
@@ -108,6 +111,12 @@ export function fakeApi(
       const data = ref && api.imageData.get(`${message}.${block}.${image}`);
       if (!ref || data === undefined) throw new Error('no such image');
       return { mime: ref.mime, data };
+    },
+    transcriptText: async ({ id, message, from }) => {
+      api.calls.push(`text ${id} ${message} ${from}`);
+      const piece = api.textPieces.get(`${message}.${from}`);
+      if (!piece) throw new Error(`message ${message} has no cut text at ${from}`);
+      return piece;
     },
     transcriptOutline: async ({ id }) => {
       const found = api.transcripts.get(id);

@@ -54,6 +54,8 @@ export function FindBar() {
         className="find-count"
         data-testid="find-count"
         data-state={counting ? 'counting' : 'done'}
+        // The query the count is for (benchmarks tell a keystroke's count from the one before).
+        data-query={find.query}
         aria-live="polite"
         aria-busy={counting}
         title={counting ? 'Still counting' : undefined}

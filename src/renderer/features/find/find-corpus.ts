@@ -1,11 +1,12 @@
 // Everything find searches in one session: every message, fetched page by page in the
 // background when find is first used (the list itself keeps only the messages near the view),
 // with each message's sections worked out once.
-import type { TranscriptMessage, TranscriptPage } from '../../../shared/transcript';
-import { messageSections, type Section } from './find-sections';
+import type { TranscriptCheckpoint, TranscriptMessage, TranscriptPage } from '../../../shared/transcript';
+import { checkpointSections, messageSections, type Section } from './find-sections';
 
-/** Messages asked for per request. */
-const REQUEST = 500;
+/** Messages asked for per request: small enough that parsing and handing on each page to the
+ * worker is a short task on the page's thread, between keystrokes. */
+const REQUEST = 250;
 
 /** The messages of one session, as find needs them. */
 export class FindCorpus {
@@ -14,6 +15,7 @@ export class FindCorpus {
   private readonly listeners = new Set<() => void>();
   private loading = false;
   private failed = false;
+  private checkpoints: readonly TranscriptCheckpoint[] = [];
 
   constructor(
     private readonly fetch: (from: number, to: number) => Promise<TranscriptPage>,
@@ -30,14 +32,25 @@ export class FindCorpus {
     return this.failed || this.messages.length >= this.total();
   }
 
-  /** The sections of message `index` (fetched). */
+  /** The sections of message `index` (fetched): the summaries of the checkpoints drawn before it
+   * (after it too, for the last message), then its own. */
   sectionsOf(index: number): Section[] {
     let found = this.sections[index];
     if (!found) {
-      found = messageSections(this.messages[index]!, (i) => this.messages[i]);
+      found = [
+        ...checkpointSections(this.checkpoints, index),
+        ...messageSections(this.messages[index]!, (i) => this.messages[i]),
+        ...(index === this.total() - 1 ? checkpointSections(this.checkpoints, index + 1) : []),
+      ];
       this.sections[index] = found;
     }
     return found;
+  }
+
+  /** The session's checkpoints (they come with its facts, which grow while it is read). */
+  setCheckpoints(checkpoints: readonly TranscriptCheckpoint[]): void {
+    this.checkpoints = checkpoints;
+    this.sections.length = 0;
   }
 
   /** Calls `listener` when more messages arrived; returns the unsubscribe. */
@@ -57,7 +70,8 @@ export class FindCorpus {
         for (const message of page.messages) {
           if (message.index !== this.messages.length) continue;
           this.messages.push(withoutImageData(message));
-          // A call's result often comes in the next message: its call's sections change.
+          // A call's result often comes in the next message: its call's sections change (and the
+          // last message's, which had the checkpoints after it).
           if (message.index > 0) this.sections[message.index - 1] = undefined;
         }
         if (page.messages.length === 0) this.failed = true;

@@ -85,3 +85,26 @@ describe('FindRun', () => {
     expect(fresh.matches).toHaveLength(2);
   });
 });
+
+describe('checkpoint summaries', () => {
+  const summary = (text: string) => ({ role: 'user', content: [{ type: 'text', text }] });
+  const checkpoints = [
+    { after_messages: 1, messages: [summary('the quokka so far'), summary('and one more quokka')] },
+    { after_messages: 4, messages: [summary('a last quokka')] },
+    { after_messages: 2, messages: [] },
+  ];
+
+  it('are searched where they are drawn: before their message, the last ones after the last', async () => {
+    const c = corpus();
+    c.setCheckpoints(checkpoints as never);
+    const all = await search(c, 'quokka');
+    expect(all.matches).toHaveLength(10);
+    const sections = (m: FindMatch) => c.sectionsOf(m.message)[m.section]!.key;
+    expect(all.matches.map(sections).filter((k) => k.startsWith('cp'))).toEqual([
+      'cp1.0.0',
+      'cp1.0.1',
+      'cp4.0.0',
+    ]);
+    expect(all.matches.map((m) => m.message)).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 3, 3]);
+  });
+});

@@ -20,8 +20,9 @@ export interface FindProgress {
 
 /** Matches kept for jumping to; more are counted but not kept. */
 export const MAX_KEPT = 1_000_000;
-/** Time per slice, in ms. */
+/** Time per slice, in ms; a run's first slice is shorter, so a keystroke's first count shows soon. */
 const SLICE_MS = 8;
+const FIRST_SLICE_MS = 2;
 /** While messages still arrive, the last few fetched wait: a call's result may be just after. */
 const WAIT_FOR_RESULTS = 8;
 
@@ -34,6 +35,11 @@ export class FindRun {
   private scheduled = false;
   private readonly unsubscribe: () => void;
   private readonly pattern: RegExp | null;
+  /** The run of a shorter query whose matches are being checked again (a slice at a time, so a
+   * keystroke's first count comes at once even with a million matches), and how far. */
+  private source: FindRun | null = null;
+  private checked = 0;
+  private slices = 0;
 
   /** `previous`: the run of the query before (typing on): a match of the longer query starts
    * where one of the shorter did, so what it searched is only checked again, not searched. */
@@ -46,7 +52,10 @@ export class FindRun {
   ) {
     this.pattern = findPattern(query, caseSensitive);
     this.unsubscribe = corpus.onGrow(() => this.schedule());
-    if (this.pattern && previous && this.extends(previous)) this.narrow(previous, this.pattern);
+    // A run stopped while still checking its source's matches has searched nothing itself: its
+    // source is the one to narrow.
+    const base = previous?.source ?? previous;
+    if (this.pattern && base && this.extends(base)) this.source = base;
     corpus.load();
     this.schedule();
   }
@@ -59,15 +68,22 @@ export class FindRun {
       : this.query.toLowerCase().startsWith(previous.query.toLowerCase());
   }
 
-  private narrow(previous: FindRun, pattern: RegExp): void {
+  // Checks the source's matches again until `until`; once all are, searching goes on where the
+  // source had got to.
+  private narrow(source: FindRun, pattern: RegExp, until: number): void {
     const sticky = stickyOf(pattern);
-    for (const match of previous.matches) {
+    const matches = source.matches;
+    while (this.checked < matches.length) {
+      const match = matches[this.checked++]!;
       const section = this.corpus.sectionsOf(match.message)[match.section];
       const end = section ? matchesAt(section.text, sticky, match.start) : null;
       if (end !== null) this.matches.push({ ...match, end });
+      if ((this.checked & 1023) === 0 && performance.now() >= until) break;
     }
     this.count = this.matches.length;
-    this.next = previous.next;
+    if (this.checked < matches.length) return;
+    this.next = source.next;
+    this.source = null;
   }
 
   /** Match `i` (of those kept). */
@@ -110,7 +126,15 @@ export class FindRun {
   private slice(): void {
     if (this.stopped) return;
     const pattern = this.pattern;
-    const until = performance.now() + SLICE_MS;
+    const until = performance.now() + (this.slices++ === 0 ? FIRST_SLICE_MS : SLICE_MS);
+    if (pattern && this.source) {
+      this.narrow(this.source, pattern, until);
+      if (this.source) {
+        this.onProgress({ count: this.count, done: false });
+        this.schedule();
+        return;
+      }
+    }
     const limit = this.corpus.complete ? this.corpus.loaded : this.corpus.loaded - WAIT_FOR_RESULTS;
     while (pattern && this.next < limit && performance.now() < until) {
       const message = this.next++;

@@ -1,11 +1,12 @@
 // What find searches in a message: the text of each part exactly as it is drawn (a section), in
 // the order drawn. A tool result is searched with the call it is drawn in; the sections' keys are
 // the view-state keys of the parts, so a match can open what it is in.
-import type { TranscriptMessage } from '../../../shared/transcript';
+import type { TranscriptCheckpoint, TranscriptMessage } from '../../../shared/transcript';
 import { revealInvisible } from '../../../shared/reveal-invisible';
 import { parseJson, prettyJson } from '../transcript/pretty-json';
 import { diffRows, diffText } from '../transcript/tools/diff-rows';
 import { toolShape } from '../transcript/tools/tool-shapes';
+import { summaryTexts } from '../transcript/session-facts';
 import { partKey } from '../transcript/view-state';
 
 /** One searchable part. */
@@ -83,5 +84,22 @@ export function messageSections(
         break;
     }
   });
+  return sections;
+}
+
+/** The sections of the summaries of the checkpoints drawn at `position` (before message
+ * `position`), keyed as CheckpointMarker draws them: `cp<position>.<checkpoint>.<text>`. */
+export function checkpointSections(
+  checkpoints: readonly TranscriptCheckpoint[],
+  position: number,
+): Section[] {
+  const sections: Section[] = [];
+  checkpoints
+    .filter((checkpoint) => checkpoint.after_messages === position)
+    .forEach((checkpoint, i) =>
+      summaryTexts(checkpoint).forEach((text, j) =>
+        sections.push({ key: `cp${position}.${i}.${j}`, text, markdown: true }),
+      ),
+    );
   return sections;
 }

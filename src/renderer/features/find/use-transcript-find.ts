@@ -1,5 +1,5 @@
-// Find in transcript, over the session's data: a run counts every match (collapsed and undrawn
-// text included) a slice at a time; stepping to a match opens what it is in (an output, a page of
+// Find in transcript, over the session's data: a run in a worker counts every match (collapsed and
+// undrawn text, checkpoint summaries included); stepping to a match opens what it is in (an output, a page of
 // it, reasoning, a long diff), scrolls its message into view and places the match; the matches
 // on screen are painted.
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
@@ -10,8 +10,8 @@ import { scrollRangeIntoView } from '../transcript/scroll-into-body';
 import { TEXT_RENDER_CAP, WHOLE_TEXT } from '../transcript/text-html';
 import type { TranscriptData } from '../transcript/transcript-data';
 import type { ViewState } from '../transcript/view-state';
-import { FindCorpus } from './find-corpus';
-import { FindRun, type FindMatch } from './find-engine';
+import { FindClient } from './find-client';
+import type { FindMatch } from './find-engine';
 import { eachMatch, findPattern } from './find-matcher';
 import type { Section } from './find-sections';
 import { createHighlighter, type Highlighter } from './highlighter';
@@ -24,23 +24,22 @@ const REPAINT_MS = 100;
 const MAX_FRAMES = 120;
 const STEADY_FRAMES = 6;
 
-const corpora = new WeakMap<TranscriptData, FindCorpus>();
+/** The find of the open transcript: kept while find closes and opens again on it. */
+let active: { data: TranscriptData; client: FindClient } | null = null;
 
-/** The find corpus of `data`, made on first use. */
-function corpusFor(data: TranscriptData): FindCorpus {
-  let corpus = corpora.get(data);
-  if (!corpus) {
-    corpus = new FindCorpus(
-      (from, to) => data.fetchPage(from, to),
-      () => data.total,
-    );
-    corpora.set(data, corpus);
+/** The find client of `data`, made on first use (the one of another transcript is ended). */
+function clientFor(data: TranscriptData): FindClient {
+  if (active?.data !== data) {
+    active?.client.close();
+    active = { data, client: new FindClient(data) };
   }
-  return corpus;
+  return active.client;
 }
 
 /** Opens what `section` is drawn in so that [start, end) of it is on screen. */
 function openFor(view: ViewState, section: Section, match: FindMatch): void {
+  // A checkpoint's summary (cp<position>.<checkpoint>.<text>) is drawn once its marker is open.
+  if (section.key.startsWith('cp')) view.set(section.key.slice(0, section.key.lastIndexOf('.')), true);
   const part = section.key.slice(section.key.lastIndexOf('.') + 1);
   if (part === 'thinking') view.set(section.key, true);
   if (section.markdown) {
@@ -68,9 +67,10 @@ export function useTranscriptFind(
   const caseSensitive = useAppStore((s) => s.find.caseSensitive);
   const index = useAppStore((s) => s.find.index);
   const found = useAppStore((s) => s.find.count > 0);
-  const corpus = useMemo(() => (open ? corpusFor(data) : null), [open, data]);
+  const client = useMemo(() => (open ? clientFor(data) : null), [open, data]);
   const pattern = useMemo(() => findPattern(query, caseSensitive), [query, caseSensitive]);
-  const run = useRef<FindRun | null>(null);
+  /** Counts the reveals asked for: the answer of an older one is dropped. */
+  const reveals = useRef(0);
   const highlighter = useRef<Highlighter | null>(null);
   /** The match stepped to, with its section. */
   const current = useRef<{ match: FindMatch; section: Section } | null>(null);
@@ -83,10 +83,9 @@ export function useTranscriptFind(
       const step = current.current;
       if (!step || !pattern) return { range: null, element: null };
       const { match, section } = step;
-      // Keys are digits, dots and letters: safe inside the quotes as they are.
-      const element = body.querySelector(
-        `[data-testid="message"][data-index="${match.message}"] [data-section="${section.key}"]`,
-      );
+      // Keys are digits, dots and letters: safe inside the quotes as they are. A match is in its
+      // message's row (which draws the checkpoints before the message too).
+      const element = body.querySelector(`[data-row="${match.message}"] [data-section="${section.key}"]`);
       if (!element) return { range: null, element: null };
       if (!section.markdown) return { range: rangeIn(element, match.start, match.end), element };
       // The n-th match of the Markdown source is looked for as the n-th one drawn.
@@ -105,7 +104,7 @@ export function useTranscriptFind(
     highlighter.current.clear();
     if (pattern === null) return none;
     const ranges: Range[] = [];
-    for (const element of Array.from(body.querySelectorAll('[data-testid="message"] [data-section]'))) {
+    for (const element of Array.from(body.querySelectorAll('[data-row] [data-section]'))) {
       ranges.push(...drawnMatches(element, pattern));
     }
     const found = currentRange(body);
@@ -121,11 +120,12 @@ export function useTranscriptFind(
 
   // Brings match `i` into view, opening what it is in, once its message is drawn.
   const reveal = useCallback(
-    (i: number) => {
+    async (i: number) => {
       cancelAnimationFrame(frame.current);
-      const match = run.current?.match(i);
-      const section = match && corpus?.sectionsOf(match.message)[match.section];
-      if (!match || !section || !pattern) return;
+      const asked = ++reveals.current;
+      const found = client ? await client.match(i) : null;
+      if (!found || !pattern || asked !== reveals.current) return;
+      const { match, section } = found;
       current.current = { match, section };
       openFor(data.view, section, match);
       data.ensure(match.message - 10, match.message + 30);
@@ -163,33 +163,29 @@ export function useTranscriptFind(
       };
       frame.current = requestAnimationFrame(place);
     },
-    [bodyRef, corpus, data, pattern, paint, currentRange, scrollToMessage],
+    [bodyRef, client, data, pattern, paint, currentRange, scrollToMessage],
   );
 
   // A new query (or case setting) starts a new run; the first match is shown as soon as found.
   useEffect(() => {
     current.current = null;
-    if (!corpus || pattern === null) {
-      run.current = null;
+    reveals.current++;
+    if (!client || pattern === null) {
+      // An empty query ends the worker's run (it counts nothing).
+      client?.search('', caseSensitive, () => undefined);
       store.getState().setFindProgress(0, true);
       paint();
       return;
     }
-    const search = new FindRun(
-      corpus,
-      query,
-      caseSensitive,
-      (progress) => store.getState().setFindProgress(progress.count, progress.done),
-      run.current ?? undefined,
+    client.search(query, caseSensitive, (progress) =>
+      store.getState().setFindProgress(progress.count, progress.done),
     );
-    run.current?.stop();
-    run.current = search;
-    return () => search.stop();
-  }, [corpus, pattern, query, caseSensitive, store, paint]);
+    return () => client.stop();
+  }, [client, pattern, query, caseSensitive, store, paint]);
 
   // Stepping (or the first match being found) shows the current match.
   useEffect(() => {
-    if (found) reveal(index);
+    if (found) void reveal(index);
   }, [index, found, reveal]);
 
   useEffect(

@@ -102,8 +102,18 @@ export function useSearchHits(
     const { range, shell } = paint();
     // The list scrolls to the message (it knows every row's place, measured or guessed); once the
     // message is drawn at the top, the match is brought into view.
-    const top = shell ? shell.getBoundingClientRect().top - body.getBoundingClientRect().top : NaN;
-    const settled = shell !== null && top > -4 && top < 60;
+    if (shell === null) {
+      // Not drawn yet (its page may take a while on a busy machine): the draw that brings it
+      // calls reveal again, so waiting costs none of the frames a jump may take.
+      steady.current = 0;
+      scrollToMessage(message);
+      return;
+    }
+    const box = body.getBoundingClientRect();
+    const top = shell.getBoundingClientRect().top - box.top;
+    // A message near the end cannot reach the top: the list scrolled to its end holds it in view.
+    const atEnd = body.scrollTop + body.clientHeight >= body.scrollHeight - 2;
+    const settled = top > -4 && (top < 60 || (atEnd && top < box.height));
     steady.current = settled ? steady.current + 1 : 0;
     // Rows measured on the way (and after) move the message: it is scrolled to again until it has
     // stayed at the top for a few frames.

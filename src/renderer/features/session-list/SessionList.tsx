@@ -7,7 +7,7 @@ import type { ListView } from './list-view';
 import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
 import { EmptyState } from './EmptyState';
-import { anchoredScrollTop } from './scroll-anchor';
+import { anchoredScrollTop, sameOrder } from './scroll-anchor';
 import { sourceLabel, sourceOf } from '../../../shared/sources';
 import { SessionRow, rowDomId } from './SessionRow';
 
@@ -47,6 +47,9 @@ export function SessionList() {
     shown.current = { rows, view };
     const box = scrollRef.current;
     if (!box || previous.rows === rows || previous.view !== view) return;
+    // The same sessions in the same order (a row's facts changed, as when one is opened): nothing
+    // moved, and reading scrollTop would force a layout in the middle of the commit.
+    if (sameOrder(previous.rows, rows)) return;
     const top = anchoredScrollTop(box.scrollTop, ROW_HEIGHT, previous.rows, rows);
     if (top !== box.scrollTop) box.scrollTop = top;
   }, [rows, view]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../test-support/transcripts';
-import { anchoredScrollTop } from './scroll-anchor';
+import { anchoredScrollTop, sameOrder } from './scroll-anchor';
 
 const rows = (...ids: string[]) => ids.map((id) => summary(id));
 
@@ -17,5 +17,14 @@ describe('anchoredScrollTop', () => {
     expect(anchoredScrollTop(0, 64, before, rows('new', 'a', 'b', 'c', 'd', 'e'))).toBe(0);
     expect(anchoredScrollTop(138, 64, before, rows('a', 'b', 'c', 'e'))).toBe(138);
     expect(anchoredScrollTop(138, 64, before, rows('a', 'b', 'd', 'e'))).toBe(138);
+  });
+});
+
+describe('sameOrder', () => {
+  it('tells a change of facts (nothing moves) from a change of rows or order', () => {
+    expect(sameOrder(rows('a', 'b'), rows('a', 'b'))).toBe(true);
+    expect(sameOrder(rows('a', 'b'), rows('b', 'a'))).toBe(false);
+    expect(sameOrder(rows('a', 'b'), rows('a', 'b', 'c'))).toBe(false);
+    expect(sameOrder(rows('a', 'b'), rows('a', 'c'))).toBe(false);
   });
 });

@@ -17,3 +17,8 @@ export function anchoredScrollTop(
   const now = id === undefined ? -1 : rows.findIndex((s) => s.id === id);
   return now < 0 ? scrollTop : scrollTop + (now - topIndex) * rowHeight;
 }
+
+/** Whether `previous` and `rows` list the same sessions in the same order. */
+export function sameOrder(previous: readonly SessionSummary[], rows: readonly SessionSummary[]): boolean {
+  return previous.length === rows.length && previous.every((s, i) => s.id === rows[i]!.id);
+}

@@ -3,16 +3,8 @@
 import type { TranscriptCheckpoint } from '../../../shared/transcript';
 import { useAppStore } from '../../store/store-context';
 import { TextBlockView } from './blocks/TextBlockView';
+import { summaryTexts } from './session-facts';
 import { useViewState } from './TranscriptContext';
-
-/** The text blocks of a summary stored inline with the checkpoint. */
-function summaryTexts(checkpoint: TranscriptCheckpoint): string[] {
-  return (checkpoint.messages ?? []).flatMap((m) =>
-    m.content.flatMap((b) =>
-      b.type === 'text' && typeof b.text === 'string' && b.text !== '' ? [b.text] : [],
-    ),
-  );
-}
 
 /** Checkpoint `checkpoint`; `viewKey` holds whether it is open. */
 export function CheckpointMarker({

@@ -7,6 +7,7 @@ import { revealInvisible } from '../../../shared/reveal-invisible';
 import { absoluteTime, isZeroTime } from '../../app/time';
 import { useAppStore } from '../../store/store-context';
 import { BlockImages } from './blocks/BlockImages';
+import { CutRest } from './blocks/CutRest';
 import { ReasoningView } from './blocks/ReasoningView';
 import { TextBlockView } from './blocks/TextBlockView';
 import { ToolCard } from './blocks/ToolCard';
@@ -34,9 +35,19 @@ function BlockView({
   const key = (part: string) => partKey(message.index, index, part);
   switch (block.kind) {
     case 'text':
-      return <TextBlockView text={block.text} viewKey={key('text')} section={key('text')} />;
+      return (
+        <>
+          <TextBlockView text={block.text} viewKey={key('text')} section={key('text')} />
+          {block.cut && <CutRest cut={block.cut} message={message.index} viewKey={key('text')} />}
+        </>
+      );
     case 'reasoning':
-      return <ReasoningView text={block.text} viewKey={key('thinking')} section={key('thinking')} />;
+      return (
+        <>
+          <ReasoningView text={block.text} viewKey={key('thinking')} section={key('thinking')} />
+          {block.cut && <CutRest cut={block.cut} message={message.index} viewKey={key('thinking')} />}
+        </>
+      );
     case 'tool_call':
       return <ToolCard message={message} index={index} call={block} />;
     case 'tool_result':

@@ -43,10 +43,13 @@ export class PageLoader {
       if (this.inFlight.has(w)) continue;
       const start = w * WINDOW;
       const stop = Math.min(start + WINDOW, this.sink.total);
-      let missing = false;
-      for (let i = start; i < stop && !missing; i++) missing = !this.sink.has(i);
+      // From the first message missing: a page that stopped early (a huge line after its first
+      // messages) goes on from there, rather than asking for the same start again.
+      let missing = start;
+      while (missing < stop && this.sink.has(missing)) missing++;
       const refresh = this.sink.complete && this.stale.has(w);
-      if (missing || refresh) this.load(w, start, stop);
+      if (refresh) this.load(w, start, stop);
+      else if (missing < stop) this.load(w, missing, stop);
     }
   }
 

@@ -118,3 +118,12 @@ export function roleLabel(role: string): string {
       return role;
   }
 }
+
+/** The text blocks of a summary stored inline with a checkpoint. */
+export function summaryTexts(checkpoint: TranscriptCheckpoint): string[] {
+  return (checkpoint.messages ?? []).flatMap((m) =>
+    m.content.flatMap((b) =>
+      b.type === 'text' && typeof b.text === 'string' && b.text !== '' ? [b.text] : [],
+    ),
+  );
+}

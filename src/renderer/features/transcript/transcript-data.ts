@@ -10,6 +10,7 @@ import type {
   TranscriptOutline,
   TranscriptPage,
   TranscriptSession,
+  TextPiece,
   ToolCallBlock,
 } from '../../../shared/transcript';
 import { PageLoader } from './page-loader';
@@ -20,6 +21,8 @@ export interface TranscriptSource {
   fetch(from: number, to: number): Promise<TranscriptPage>;
   /** An image too large to have come with its page. */
   image(message: number, block: number, image: number): Promise<ImageData>;
+  /** The piece of a cut string of message `message` starting at `from` (see CutText). */
+  text(message: number, from: number): Promise<TextPiece>;
   onLost(error?: unknown): void;
 }
 
@@ -99,6 +102,12 @@ export class TranscriptData {
       }
     }
     return found;
+  }
+
+  /** The piece of a cut string of message `message` starting at `from` (not kept: a piece is up
+   * to a megabyte, and the reader pages through them). */
+  fetchText(message: number, from: number): Promise<TextPiece> {
+    return this.source ? this.source.text(message, from) : Promise.reject(new Error('text not available'));
   }
 
   /** Whether message `index` is loaded. */

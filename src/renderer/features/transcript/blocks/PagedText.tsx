@@ -15,7 +15,8 @@ function lineNumberAt(text: string, offset: number): number {
   return line;
 }
 
-function PageBody({ text, section, offset }: { text: string; section?: string; offset: number }) {
+/** `text` in a code block drawn a chunk at a time over a few frames. */
+export function PageBody({ text, section, offset }: { text: string; section?: string; offset: number }) {
   const chunks = useMemo(() => {
     const pieces: string[] = [];
     for (let at = 0; at < text.length;) {

@@ -161,6 +161,11 @@ export function ToolCard({
         <InputView input={call.input} viewKey={`${base}input`} />
       )}
       <ShapeBody shape={shape} input={call.input} base={base} />
+      {call.input_cut === true && (
+        <div className="cut-note" data-testid="input-cut" data-find-skip="">
+          The input is too large to send whole: its long strings show only their start.
+        </div>
+      )}
       {state === 'none' && (
         <div className="tool-empty" data-testid="no-result" data-find-skip="">
           No result in this session

@@ -5,6 +5,7 @@ import { revealInvisible } from '../../../../shared/reveal-invisible';
 import { partKey } from '../view-state';
 import { BlockImages } from './BlockImages';
 import { CodeText } from './CodeText';
+import { CutRest } from './CutRest';
 
 /** What the result is and where it is in the session. */
 export interface ToolResultViewProps {
@@ -28,6 +29,7 @@ export function ToolResultBody({ result, message, index, language = '' }: ToolRe
       ) : (
         <CodeText text={result.output} language={language} viewKey={key} section={key} />
       )}
+      {result.cut && <CutRest cut={result.cut} message={message} viewKey={key} />}
       <BlockImages images={result.images} at={{ message, block: index }} />
     </>
   );

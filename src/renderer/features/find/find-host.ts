@@ -1,0 +1,91 @@
+// The find worker's side: one session's corpus (its messages fetched through the page) and the
+// current run over it. Also run in the page itself where there are no workers (tests).
+import type { TranscriptPage } from '../../../shared/transcript';
+import { FindCorpus } from './find-corpus';
+import { FindRun } from './find-engine';
+import type { FromFindWorker, ToFindWorker } from './find-protocol';
+
+/** Least time between two counts sent while a run goes on, in ms. */
+const PROGRESS_MS = 50;
+
+/** Answers the page's messages with `post`. */
+export class FindHost {
+  private total = 0;
+  /** The checkpoints searched, as JSON (the corpus works their sections out again on a change). */
+  private checkpoints = '[]';
+  private readonly corpus: FindCorpus;
+  private run: { id: number; search: FindRun } | null = null;
+  private requests = 0;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (page: TranscriptPage) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(private readonly post: (message: FromFindWorker) => void) {
+    this.corpus = new FindCorpus(
+      (from, to) =>
+        new Promise<TranscriptPage>((resolve, reject) => {
+          const request = ++this.requests;
+          this.waiting.set(request, { resolve, reject });
+          this.post({ type: 'fetch', request, from, to });
+        }),
+      () => this.total,
+    );
+  }
+
+  /** Handles one message from the page. */
+  receive(message: ToFindWorker): void {
+    switch (message.type) {
+      case 'session': {
+        const grew = message.total > this.total;
+        this.total = message.total;
+        if (JSON.stringify(message.checkpoints) !== this.checkpoints) {
+          this.checkpoints = JSON.stringify(message.checkpoints);
+          this.corpus.setCheckpoints(message.checkpoints);
+        }
+        // Find is open: its corpus loads before the first keystroke, and goes on as the session grows.
+        if (grew) this.corpus.load();
+        break;
+      }
+      case 'page': {
+        const waiter = this.waiting.get(message.request);
+        this.waiting.delete(message.request);
+        if (message.page) waiter?.resolve(message.page);
+        else waiter?.reject(new Error(message.error ?? 'fetch failed'));
+        break;
+      }
+      case 'query': {
+        const previous = this.run?.search;
+        previous?.stop();
+        const id = message.run;
+        // The first count and the final one go at once; those between at most every PROGRESS_MS,
+        // so the page is not kept busy redrawing a count while the reader types.
+        let posted = -Infinity;
+        const search = new FindRun(
+          this.corpus,
+          message.query,
+          message.caseSensitive,
+          (progress) => {
+            const now = performance.now();
+            if (!progress.done && posted !== -Infinity && now - posted < PROGRESS_MS) return;
+            posted = now;
+            this.post({ type: 'progress', run: id, ...progress });
+          },
+          previous,
+        );
+        this.run = { id, search };
+        break;
+      }
+      case 'match': {
+        const match = this.run?.id === message.run ? this.run.search.match(message.index) : undefined;
+        const section = match && this.corpus.sectionsOf(match.message)[match.section];
+        this.post({
+          type: 'match',
+          request: message.request,
+          found: match && section ? { match, section } : null,
+        });
+        break;
+      }
+    }
+  }
+}
