@@ -16,9 +16,19 @@ test('usage shows totals and a chart; hover gives figures, a click narrows the l
     (window as { __csp?: string[] }).__csp = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
   });
+  // The view's code (Chart.js) is no part of the first paint: it loads when the view opens.
+  const usageCode = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => /\/assets\/UsageView-[\w-]+\.js$/.test(p)),
+    );
+  expect(await usageCode()).toEqual([]);
   await page.getByTestId('usage-toggle').click();
   const view = page.getByTestId('usage-view');
   await expect(view).toBeVisible();
+  expect(await usageCode()).toHaveLength(1);
   await view.getByTestId('usage-span').selectOption('all');
   await expect(view.getByTestId('usage-total-tokens')).toHaveText('22,173');
   await expect(view.getByTestId('usage-total-cost')).toHaveText('$0.0421');

@@ -1,12 +1,12 @@
 // Atomic file replacement: unique temp name, fsync, rename, directory fsync. A reader never sees
 // a half-written file and two writers never share a temp file.
-import { randomBytes } from 'node:crypto';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { randomHex } from './lazy-crypto';
 
 /** A temp path beside `path`, unique to this process and call (`*.tmp` is never a session). */
 export function tempPathFor(path: string): string {
-  return `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  return `${path}.${process.pid}.${randomHex(6)}.tmp`;
 }
 
 /** Makes a rename durable: fsync the directory (not possible on every platform; then skipped). */

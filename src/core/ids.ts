@@ -1,5 +1,4 @@
-// Session ids: validation (every entry point) and generation (ULIDs for sessions we create).
-import { ulid } from 'ulid';
+// Session ids: validation at every entry point (new ids: new-session.ts).
 import { isValidId } from '../shared/ids';
 import { InvalidIdError } from './errors';
 
@@ -9,9 +8,4 @@ export { isValidId };
 export function assertValidId(id: unknown): string {
   if (!isValidId(id)) throw new InvalidIdError(String(id));
   return id;
-}
-
-/** A new session id: a ULID, sortable by creation time. */
-export function newId(): string {
-  return ulid();
 }

@@ -8,9 +8,9 @@ import type { Cost, Message, Session, SessionList, SessionSummary } from '../sha
 import { createFileExclusive, syncDir, tempPathFor, writeFileAtomic } from './atomic';
 import { SessionExistsError, SessionInUseError, SessionNotFoundError } from './errors';
 import { nowGoTime, parseGoTime } from '../shared/gotime';
-import { assertValidId, isValidId, newId } from './ids';
+import { assertValidId, isValidId } from './ids';
 import { INDEX_FILE, readIndex, writeIndex, type IndexEntry } from './index-file';
-import { emptySession, loadSessionFile } from './load';
+import { loadSessionFile } from './load';
 import { SummaryCache, type CacheEntry } from './live/summary-cache';
 import { readSummaryFile, writeSummaryFile } from './live/summary-file';
 import { checkLockFile, livePidOf, lockHolder, withLock } from './lock';
@@ -28,20 +28,6 @@ export { useScanThreads } from './scan-threads';
 /** `<home>/.ggcode/sessions`, where ggcode keeps its sessions. */
 export function defaultDir(): string {
   return join(homedir(), '.ggcode', 'sessions');
-}
-
-/** A new, unsaved session with a ULID id, titled "New session", created and updated now. */
-export function newSession(vendor: string, endpoint: string, model: string): Session {
-  const now = nowGoTime();
-  return {
-    ...emptySession(newId()),
-    title: 'New session',
-    vendor,
-    endpoint,
-    model,
-    created_at: now,
-    updated_at: now,
-  };
 }
 
 /** Opens a store at `dir`, creating the directory (mode 0700) if needed, as NewJSONLStore does. */

@@ -1,7 +1,7 @@
 // The app: list (or search) pane on the left, transcript on the right, status line below; plus the
 // wiring that lives for the whole window (first load, backend events, keyboard, deep link, theme,
 // layout). In a narrow window the list pane is a drawer over the transcript.
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { DrawerBar } from './app/DrawerBar';
 import { ShortcutsDialog } from './app/ShortcutsDialog';
 import { SidebarResizer } from './app/SidebarResizer';
@@ -20,9 +20,11 @@ import { RecentGroup } from './features/session-list/RecentGroup';
 import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
-import { UsageView } from './features/usage/UsageView';
 import { UndoBar } from './features/transcript/UndoBar';
 import { useAppStore } from './store/store-context';
+
+/** The Usage view, loaded when first opened: its charts (Chart.js) are no part of the first paint. */
+const UsageView = lazy(() => import('./features/usage/UsageView').then((m) => ({ default: m.UsageView })));
 
 /** Keeps focus with the drawer: into it when it opens, back to its toggle when it closes. */
 function useDrawerFocus(drawer: boolean): void {
@@ -92,7 +94,13 @@ export function App({ api }: { api: BackendEvents }) {
       <main className="main-pane" data-testid="main-pane" inert={drawer}>
         <DrawerBar />
         <UndoBar />
-        {usageOpen ? <UsageView /> : <TranscriptPane />}
+        {usageOpen ? (
+          <Suspense fallback={null}>
+            <UsageView />
+          </Suspense>
+        ) : (
+          <TranscriptPane />
+        )}
       </main>
       <StatusLine />
       {shortcutsOpen && <ShortcutsDialog />}

@@ -21,8 +21,9 @@ const INVISIBLE = /[\p{Cf}\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0]/gu;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this replaces
 const UNSAFE = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\p{Cs}]/gu;
 
-/** Splits text into user-perceived characters, so a cut never separates an accent or an emoji. */
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Splits text into user-perceived characters, so a cut never separates an accent or an emoji.
+ * Made on first use: building it loads ICU's break rules, which a CLI start should not pay for. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** File extensions a name may end in: the export formats and zip. */
 export type ExportExtension = 'md' | 'html' | 'json' | 'zip';
@@ -49,7 +50,9 @@ export function exportFileName(title: string, id: string, extension: ExportExten
 export function truncateUtf8(text: string, maxBytes: number): string {
   let bytes = 0;
   let out = '';
-  for (const { segment } of GRAPHEMES.segment(text)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, {
+    granularity: 'grapheme',
+  })).segment(text)) {
     const size = utf8Length(segment);
     if (bytes + size > maxBytes) return out === '' ? truncateCodePoints(segment, maxBytes) : out;
     bytes += size;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { sessionJson } from '../../src/core/export/session-json';
 import { goMarshal, goMarshalIndent, MAX_INDENTED } from '../../src/core/gojson';
 import { MAX_DEPTH } from '../../src/core/record';
-import { JsonlStore, newSession } from '../../src/core/store';
+import { newSession } from '../../src/core/new-session';
+import { JsonlStore } from '../../src/core/store';
 import { corpusCopy, tempDir } from '../support/fixtures';
 
 const nested = (depth: number): string => '{"n":'.repeat(depth) + '1' + '}'.repeat(depth);

@@ -17,7 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { LockFileError, LockTimeoutError } from '../../src/core/errors';
 import { bindFlock } from '../../src/core/flock';
 import { withLock } from '../../src/core/lock';
-import { JsonlStore, newJsonlStore, newSession } from '../../src/core/store';
+import { newSession } from '../../src/core/new-session';
+import { JsonlStore, newJsonlStore } from '../../src/core/store';
 import { flockIsFree, holdFlock, startForeignIndexWriter } from '../support/foreign-lock';
 import { snapshot, tempDir } from '../support/fixtures';
 

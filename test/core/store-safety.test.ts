@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidIdError, SessionNotFoundError } from '../../src/core/errors';
-import { JsonlStore, newSession } from '../../src/core/store';
+import { newSession } from '../../src/core/new-session';
+import { JsonlStore } from '../../src/core/store';
 import { corpusCopy, fixtureIds, snapshot, tempDir } from '../support/fixtures';
 
 const meta = (id: string, title: string): string =>

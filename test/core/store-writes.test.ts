@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { SessionInUseError } from '../../src/core/errors';
-import { JsonlStore, newJsonlStore, newSession } from '../../src/core/store';
+import { newSession } from '../../src/core/new-session';
+import { JsonlStore, newJsonlStore } from '../../src/core/store';
 import { corpusCopy, CORPUS, snapshot, tempDir } from '../support/fixtures';
 import { modelOf } from '../support/stored-text';
 

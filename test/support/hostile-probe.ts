@@ -8,7 +8,8 @@ import { LiveSession } from '../../src/core/live/live-session';
 import { livePidOf } from '../../src/core/lock';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { search } from '../../src/core/search/searcher';
-import { JsonlStore, newSession } from '../../src/core/store';
+import { newSession } from '../../src/core/new-session';
+import { JsonlStore } from '../../src/core/store';
 import { SessionTail } from '../../src/core/tail';
 import { startServer } from '../../src/server/server';
 

@@ -4,7 +4,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { messageLine, metaLine } from '../../src/core/serialize';
-import { newSession } from '../../src/core/store';
+import { newSession } from '../../src/core/new-session';
 import type { Message } from '../../src/shared/types';
 
 /** A user message with one text block. */

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { isValidId } from '../../shared/ids';
 import { writeFileAtomic } from '../atomic';
 import { StoreError } from '../errors';
-import { newId } from '../ids';
+import { newId } from '../new-session';
 import type { IndexEntry } from '../index-file';
 import { isMissing, readRegularFile } from '../regular-file';
 import type { JsonlStore, RemovedEntry } from '../store';

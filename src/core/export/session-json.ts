@@ -1,13 +1,13 @@
 // `show --json` and the JSON export: the loaded session with the file format's field names. Tool inputs are written
 // from their stored bytes, so numbers JavaScript cannot hold exactly survive.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../lazy-crypto';
 import { compactJson } from '../gojson';
 import { rawInputText } from '../raw';
 import type { Session } from '../../shared/types';
 
 /** The session as indented JSON text. */
 export function sessionJson(s: Session): string {
-  const nonce = randomBytes(8).toString('hex');
+  const nonce = randomHex(8);
   const raws: string[] = [];
   const messages = s.messages.map((m) => ({
     ...m,

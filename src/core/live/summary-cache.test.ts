@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { corpusCopy, tempDir } from '../../../test/support/fixtures';
 import { appendMessage, writeSession } from '../../../test/support/live';
 import { scanWithStats } from '../scan';
-import { JsonlStore, newSession } from '../store';
+import { JsonlStore } from '../store';
+import { newSession } from '../new-session';
 import { SummaryCache } from './summary-cache';
 
 describe('SummaryCache', () => {

@@ -1,7 +1,7 @@
 // Where the search index lives: the platform's cache folder, never the sessions directory.
-import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sha256Hex } from '../lazy-crypto';
 
 /** The per-user cache folder for Transcripts on this platform. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -18,7 +18,7 @@ export function indexFileFor(cacheDir: string, sessionsDir: string): string {
 
 /** A short, stable name for a sessions directory's files in the cache folder. */
 function dirKey(sessionsDir: string): string {
-  return createHash('sha256').update(resolve(sessionsDir)).digest('hex').slice(0, 16);
+  return sha256Hex(resolve(sessionsDir), 16);
 }
 
 /** The list's stored summaries for one sessions directory (see live/summary-file.ts). */

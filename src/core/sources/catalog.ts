@@ -1,13 +1,13 @@
 // The sources the app reads, as one store: one list of every session (newest first), and load,
 // export and delete routed to the source an id belongs to. Other agents' sources are read-only:
 // deleting one of their sessions is refused with one line, and nothing of theirs is written.
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../shared/types';
 import type { SourceInfo, StoreInfo } from '../../shared/contract';
 import { SessionNotFoundError, StoreError } from '../errors';
 import { assertValidId } from '../ids';
+import { sha256Hex } from '../lazy-crypto';
 import { parseGoTime } from '../../shared/gotime';
 import { exportSessionMarkdown, type SessionMarkdown } from '../export/export-markdown';
 import { indexFileFor } from '../search/cache-dir';
@@ -163,7 +163,7 @@ export function indexFileForCatalog(cacheDir: string, settings: readonly SourceS
   if (only?.name === ggcodeAdapter.name && only.roots.length === 1)
     return indexFileFor(cacheDir, only.roots[0]!);
   const key = JSON.stringify(settings.map((s) => [s.name, s.roots.map((r) => resolve(r))]));
-  return join(cacheDir, 'search', `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.sqlite`);
+  return join(cacheDir, 'search', `${sha256Hex(key, 16)}.sqlite`);
 }
 
 /** What the renderer is told about a catalog: ggcode's folder (or the first read) and whether it

@@ -43,7 +43,8 @@ export function adaptersOf(found: Record<string, { adapter?: SourceAdapter }>): 
   if (names.size !== out.length)
     throw new Error(`two source folders share a name (${[...names].join(', ')})`);
   return out.sort(
-    (a, b) => Number(b.primary === true) - Number(a.primary === true) || a.name.localeCompare(b.name),
+    // Names are compared by code unit: localeCompare would load ICU's collation (~5 ms at start).
+    (a, b) => Number(b.primary === true) - Number(a.primary === true) || (a.name < b.name ? -1 : 1),
   );
 }
 

@@ -3,13 +3,13 @@
 // that changed: each stored entry is checked against its file's stat before use, exactly as the
 // in-memory cache checks it. A missing, damaged or other-format file, or an ill-shaped entry, is
 // ignored (it only costs a scan); writes are atomic and not fsynced.
-import { createHash } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tempPathFor } from '../atomic';
 import type { CacheEntry, SummaryCache } from '../live/summary-cache';
 import type { SessionSummary } from '../../shared/types';
 import { readRegularFile } from '../regular-file';
+import { sha256Hex } from '../lazy-crypto';
 
 /** A stored file larger than this is not read (an entry is a few hundred bytes). */
 const MAX_BYTES = 256 << 20;
@@ -23,28 +23,45 @@ export interface StoredCache<T> {
 
 /** Where source `name` reading `roots` keeps its facts under `cacheDir`. */
 export function storedFactsFile(cacheDir: string, name: string, roots: readonly string[]): string {
-  const key = createHash('sha256')
-    .update(roots.map((r) => resolve(r)).join('\0'))
-    .digest('hex')
-    .slice(0, 16);
+  const key = sha256Hex(roots.map((r) => resolve(r)).join('\0'), 16);
   return join(cacheDir, 'summaries', `${name}-${key}.json`);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
+/** A text, or the function that works it out. */
+type Lazy = string | (() => string);
+
 /** The caches of one source, read from `file` once and written back after a list changed them. */
 export class StoredFacts {
   private seeded = false;
+  private fileName: Lazy | undefined;
+  private stampText: Lazy;
 
   /** `stamp` names what the facts were computed with beyond the files (a price table): facts
-   * stored under another stamp, or another `format`, are not used. */
+   * stored under another stamp, or another `format`, are not used. Either may be given as a
+   * function, called on first use: both are hashes, and a source opened for a command that never
+   * lists (an export) then never loads node:crypto. */
   constructor(
-    private readonly file: string | undefined,
+    file: Lazy | undefined,
     private readonly format: number,
-    private readonly stamp: string,
+    stamp: Lazy,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each cache has its own facts type
     private readonly caches: Record<string, StoredCache<any>>,
-  ) {}
+  ) {
+    this.fileName = file;
+    this.stampText = stamp;
+  }
+
+  private get file(): string | undefined {
+    if (typeof this.fileName === 'function') this.fileName = this.fileName();
+    return this.fileName;
+  }
+
+  private get stamp(): string {
+    if (typeof this.stampText === 'function') this.stampText = this.stampText();
+    return this.stampText;
+  }
 
   /** Adds the stored entries to the caches (once; every entry is still checked against its file). */
   async seed(): Promise<void> {

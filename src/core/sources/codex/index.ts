@@ -1,9 +1,9 @@
 // The Codex CLI source: rollouts under `sessions` and `archived_sessions` (see files.ts), read-only.
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
+import { sha256Hex } from '../../lazy-crypto';
 import { SummaryCache } from '../../live/summary-cache';
 import { mapLimit } from '../../pool';
 import { AppendReader } from '../append-reader';
@@ -28,7 +28,7 @@ const FACTS_FORMAT = 1;
 
 /** Names the price table the stored costs were estimated with (another table: scanned anew). */
 function pricesStamp(prices: unknown): string {
-  return createHash('sha256').update(JSON.stringify(prices)).digest('hex').slice(0, 16);
+  return sha256Hex(JSON.stringify(prices), 16);
 }
 
 /** Files read at once while listing. */
@@ -78,10 +78,11 @@ class CodexSource implements SessionSource {
     private readonly ctx: OpenContext,
   ) {
     const same = <T>(v: T) => v;
+    const cacheDir = ctx.cacheDir;
     this.stored = new StoredFacts(
-      ctx.cacheDir === undefined ? undefined : storedFactsFile(ctx.cacheDir, 'codex', roots),
+      cacheDir === undefined ? undefined : () => storedFactsFile(cacheDir, 'codex', roots),
       FACTS_FORMAT,
-      pricesStamp(ctx.prices),
+      () => pricesStamp(ctx.prices),
       {
         facts: {
           cache: this.facts,

@@ -18,9 +18,16 @@ export const adapter: SourceAdapter = {
   rootsFor: (dir) => [dir],
   open: (roots, { cacheDir }) => {
     const dir = roots[0] ?? '.';
-    return new GgcodeSource(
-      new JsonlStore(dir, cacheDir ? { summaryFile: summaryFileFor(cacheDir, dir) } : {}),
-    );
+    if (!cacheDir) return new GgcodeSource(new JsonlStore(dir));
+    let summaryFile: string | undefined;
+    // A getter: the file is named by a hash of the folder, worked out only when a list reads or
+    // keeps the summaries (an export never does, and so never loads node:crypto).
+    const options = {
+      get summaryFile() {
+        return (summaryFile ??= summaryFileFor(cacheDir, dir));
+      },
+    };
+    return new GgcodeSource(new JsonlStore(dir, options));
   },
 };
 
