@@ -36,6 +36,16 @@ function clientFor(data: TranscriptData): FindClient {
   return active.client;
 }
 
+/** Calls `run` once the page is idle (soon, where idle callbacks are missing); returns its cancel. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+}
+
 /** Opens what `section` is drawn in so that [start, end) of it is on screen. */
 function openFor(view: ViewState, section: Section, match: FindMatch): void {
   // A checkpoint's summary (cp<position>.<checkpoint>.<text>) is drawn once its marker is open.
@@ -68,6 +78,10 @@ export function useTranscriptFind(
   const index = useAppStore((s) => s.find.index);
   const found = useAppStore((s) => s.find.count > 0);
   const client = useMemo(() => (open ? clientFor(data) : null), [open, data]);
+  // The worker starts (with the first messages) while the reader reads, so a first keystroke
+  // into Find does not wait for it; everything loads once find is opened.
+  useEffect(() => whenIdle(() => void clientFor(data)), [data]);
+  useEffect(() => client?.open(), [client]);
   const pattern = useMemo(() => findPattern(query, caseSensitive), [query, caseSensitive]);
   /** Counts the reveals asked for: the answer of an older one is dropped. */
   const reveals = useRef(0);
