@@ -9,6 +9,7 @@ import { pageOf, pageStarts, PAGE_CHARS } from '../transcript/blocks/page-starts
 import { scrollRangeIntoView } from '../transcript/scroll-into-body';
 import { TEXT_RENDER_CAP, WHOLE_TEXT } from '../transcript/text-html';
 import type { TranscriptData } from '../transcript/transcript-data';
+import { whenIdle } from '../transcript/when-idle';
 import type { ViewState } from '../transcript/view-state';
 import { FindClient } from './find-client';
 import type { FindMatch } from './find-engine';
@@ -34,16 +35,6 @@ function clientFor(data: TranscriptData): FindClient {
     active = { data, client: new FindClient(data) };
   }
   return active.client;
-}
-
-/** Calls `run` once the page is idle (soon, where idle callbacks are missing); returns its cancel. */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 1000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
 }
 
 /** Opens what `section` is drawn in so that [start, end) of it is on screen. */
@@ -80,7 +71,7 @@ export function useTranscriptFind(
   const client = useMemo(() => (open ? clientFor(data) : null), [open, data]);
   // The worker starts (with the first messages) while the reader reads, so a first keystroke
   // into Find does not wait for it; everything loads once find is opened.
-  useEffect(() => whenIdle(() => void clientFor(data)), [data]);
+  useEffect(() => whenIdle(() => void clientFor(data), 1000), [data]);
   useEffect(() => client?.open(), [client]);
   const pattern = useMemo(() => findPattern(query, caseSensitive), [query, caseSensitive]);
   /** Counts the reveals asked for: the answer of an older one is dropped. */

@@ -3,6 +3,7 @@
 // DOMPurify run slowly on their first calls. Paid at idle, this is off the first screen's time.
 import { HIGHLIGHT_LANGUAGES, highlightCode } from './highlight';
 import { renderMarkdown } from './markdown';
+import { whenIdle } from './when-idle';
 
 /** Markdown using what marked, the sanitizer and the code blocks do on a first call. */
 const SAMPLE =
@@ -32,21 +33,11 @@ export function warmUpAtIdle(): () => void {
     // Several items while the slot lasts; at least one per slot.
     do left.shift()?.();
     while (left.length > 0 && deadline !== null && deadline.timeRemaining() > 4);
-    waiting = left.length > 0 ? whenIdle(step) : null;
+    waiting = left.length > 0 ? whenIdle(step, 2000) : null;
   };
-  waiting = whenIdle(step);
+  waiting = whenIdle(step, 2000);
   return () => {
     waiting?.();
     waiting = null;
   };
-}
-
-/** Calls `run` at idle (or soon, where idle callbacks are missing); returns its cancel. */
-function whenIdle(run: (deadline: IdleDeadline | null) => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(() => run(null), 50);
-  return () => clearTimeout(id);
 }
