@@ -12,9 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
-import { build } from 'esbuild';
-import { globPlugin } from '../../scripts/esbuild-glob.mjs';
-import { bundleLib } from '../bundle.mjs';
+import { bundleSearch } from './bundle-search.mjs';
 import { report } from '../report.mjs';
 
 const root = join(import.meta.dirname, '..', '.corpus');
@@ -25,24 +23,7 @@ const REPS = Number(process.env.BENCH_SEARCH_REPS ?? 3);
  * seconds from the start of a first build to a typical query's first results. */
 const GOALS = { buildMbPerS: 30, sizePct: 50, p50: 0.08, p95: 0.2, firstS: 5 };
 
-const lib = await bundleLib(import.meta.dirname, 'search');
-// The search worker and the index's reader thread, beside the lib (task.mjs looks for them
-// there), bundled as the app ships them.
-for (const [entry, name] of [
-  ['worker.ts', 'search-worker.cjs'],
-  ['reader-worker.ts', 'search-reader.cjs'],
-]) {
-  await build({
-    entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'core', 'search', entry)],
-    outfile: join(lib, '..', name),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-    external: ['node-sqlite3-wasm', 'koffi'],
-    plugins: [globPlugin],
-  });
-}
+const lib = await bundleSearch();
 
 const bigDir = join(root, `search-${SESSIONS}`);
 const smallDir = join(root, `search-${SMALL}`);
@@ -141,11 +122,16 @@ const FIRST_SECONDS = 10;
 const firstIndex = join(root, `search-${SESSIONS}-first.sqlite`);
 const during = task('fts-first', lib, bigDir, firstIndex, String(FIRST_SECONDS));
 console.log(`\nfirst build in the search worker (fresh index, first ${FIRST_SECONDS} s):`);
-for (const f of during.first)
+for (const f of during.first) {
+  if (f.s === null) {
+    console.log(`  ${f.q.trim().padEnd(22)} no results within ${FIRST_SECONDS} s`);
+    continue;
+  }
   console.log(
     `  ${f.q.trim().padEnd(22)} first results at ${fixed(f.s, 2)} s${f.partial ? ' (partial)' : ''}: ` +
       `${f.done} sessions looked at, the oldest session shown is the ${f.rank + 1}th newest`,
   );
+}
 console.log(
   `  queries meanwhile: p50 ${fixed(during.queryP50, 1)} ms, p95 ${fixed(during.queryP95, 1)} ms; ` +
     `this thread's event-loop delay p99 ${fixed(during.lagP99, 1)} ms, max ${fixed(during.lagMax, 1)} ms; ` +
@@ -153,7 +139,8 @@ console.log(
 );
 rmSync(firstIndex, { force: true });
 // The goal's figure: when a typical query (the median of the four) first had results.
-const firstS = median(during.first.map((f) => f.s));
+// A query without results in the time given counts as never.
+const firstS = median(during.first.map((f) => f.s ?? Infinity));
 
 const measured = task('fts-query', lib, bigDir, bigIndex, String(REPS));
 const ours = measured.queries;

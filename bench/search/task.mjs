@@ -129,7 +129,8 @@ const tasks = {
     await client.close(); // (the ticker keeps this process alive meanwhile: the worker is unref'd)
     clearInterval(ticker);
     return {
-      first: FIRST_QUERIES.map((q) => first.get(q) ?? { q, s: Infinity }),
+      // null (JSON has no Infinity): no results within `seconds`.
+      first: FIRST_QUERIES.map((q) => first.get(q) ?? { q, s: null }),
       slowest,
       progress,
       queryP50: pct(times, 0.5),

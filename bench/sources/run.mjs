@@ -1,7 +1,8 @@
 // `npm run bench:sources`: a cold list of sessions spread over the three sources (ggcode, Claude
 // Code, Codex CLI) against reading every one of their files once, measured in the same run
 // (goal: <= 1.5x). Each source alone is printed too, against reading its own files; then the same
-// list in a new process that finds the summaries an earlier list stored in the cache folder.
+// list in a new process that finds the summaries an earlier list stored in the cache folder. The
+// lists start ggcode's scan threads as the app and the CLI do.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,7 @@ const bundle = join(root, 'sources.cjs');
 await build({
   stdin: {
     contents:
-      "export { Catalog } from './src/core/sources/catalog';\nexport { resolveSources, sourceContext } from './src/core/sources/selection';",
+      "export { Catalog } from './src/core/sources/catalog';\nexport { resolveSources, sourceContext } from './src/core/sources/selection';\nexport { useScanThreads } from './src/core/scan-threads';",
     resolveDir: resolve(import.meta.dirname, '..', '..'),
     loader: 'ts',
   },
@@ -29,6 +30,16 @@ await build({
   format: 'cjs',
   external: ['node-sqlite3-wasm', 'koffi'],
   plugins: [globPlugin],
+  logLevel: 'warning',
+});
+// ggcode's scan threads, as the app and the CLI start them, found beside the bundle by the task.
+await build({
+  entryPoints: [resolve(import.meta.dirname, '..', '..', 'src/core/scan-thread.ts')],
+  outfile: join(root, 'scan-thread.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['koffi'],
   logLevel: 'warning',
 });
 console.log(`generating ${SESSIONS} sessions over three sources in ${home} (kept for later runs)...`);

@@ -1,7 +1,7 @@
 // One measured task of the sources benchmark, in a fresh process (cold: no JIT or caches).
 // Prints a JSON line: { ms (wall), cpuMs (user+system), result }.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -43,16 +43,19 @@ const tasks = {
     const sizes = await mapLimit(paths, 8, async (p) => (await readFile(p)).length);
     return sizes.length;
   },
-  // A cold list of every source (or of `only`), as the app and the CLI do it.
+  // A cold list of every source (or of `only`), as the app and the CLI do it (ggcode's files
+  // scanned on its scan threads).
   async list() {
-    const { Catalog, resolveSources, sourceContext } = require(bundle);
+    const { Catalog, resolveSources, sourceContext, useScanThreads } = require(bundle);
+    useScanThreads(join(dirname(bundle), 'scan-thread.cjs'));
     const settings = resolveSources({}, sourceContext({ HOME: home })).filter((s) => names.includes(s.name));
     return (await Catalog.open(settings).list()).length;
   },
   // The same list in a new process that finds what an earlier one stored in the cache folder
   // (ggcode's summaries and the other sources' facts), every file's stat checked against them.
   async 'list-stored'() {
-    const { Catalog, resolveSources, sourceContext } = require(bundle);
+    const { Catalog, resolveSources, sourceContext, useScanThreads } = require(bundle);
+    useScanThreads(join(dirname(bundle), 'scan-thread.cjs'));
     const settings = resolveSources({}, sourceContext({ HOME: home })).filter((s) => names.includes(s.name));
     return (await Catalog.open(settings, undefined, cacheDir).list()).length;
   },

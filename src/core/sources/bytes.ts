@@ -147,6 +147,19 @@ function decodeString(bytes: Buffer, open: number, close: number): string | unde
   }
 }
 
+/** The number spelled by bytes[start, end): plain integers read digit by digit, anything else
+ * (sign, fraction, exponent, many digits) as Number reads it. */
+function numberAt(bytes: Buffer, start: number, end: number): number {
+  if (end - start > 15) return Number(bytes.toString('latin1', start, end));
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return Number(bytes.toString('latin1', start, end));
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Keys to read, as bytes, so a line's keys are compared without making strings of them. */
 export class KeySet {
   private readonly keys: { name: string; bytes: Buffer }[];
@@ -167,6 +180,9 @@ export class KeySet {
     return undefined;
   }
 }
+
+/** The object members the scans stop at, named without making a string of each. */
+const CONTAINERS = new KeySet(['message', 'payload', 'content', 'snapshot', 'toolUseResult']);
 
 /** Reads the members starting at bytes[i] (a `"key"`), one pass and no parse, until a member
  * whose value is an object or array, the end of the object, or anything unexpected (null).
@@ -198,7 +214,11 @@ export function readMembers(
       if (close < 0) return null;
       if (key !== undefined) out[key] = i;
       i = close;
-    } else if (c === 123 || c === 91) return { key: bytes.toString('latin1', keyStart, keyEnd - 1), at: i };
+    } else if (c === 123 || c === 91)
+      return {
+        key: CONTAINERS.find(bytes, keyStart, keyEnd - 1) ?? bytes.toString('latin1', keyStart, keyEnd - 1),
+        at: i,
+      };
     if (c === 34) {
       const close = stringEnd(bytes, i, end);
       if (close < 0) return null;
@@ -213,7 +233,7 @@ export function readMembers(
     } else if (isDigit(c)) {
       const start = i;
       while (i < end && !isWs(bytes[i]) && bytes[i] !== 44 && bytes[i] !== 125) i++;
-      if (key !== undefined) out[key] = Number(bytes.toString('latin1', start, i));
+      if (key !== undefined) out[key] = numberAt(bytes, start, i);
     } else return null;
     i = skipWs(bytes, i, end);
     if (bytes[i] === 44) i++;
@@ -231,4 +251,25 @@ export function readObjectHead(
   step?: boolean,
 ): MemberStop | null {
   return bytes[s] === 123 ? readMembers(bytes, s + 1, end, wanted, out, step) : null;
+}
+
+/** Where the object that the members starting at bytes[i] belong to closes (its `}`), the
+ * members stepped over (values of any kind); -1 when they are not well formed before `end`. */
+export function membersEnd(bytes: Buffer, i: number, end: number): number {
+  for (;;) {
+    i = skipWs(bytes, i, end);
+    if (bytes[i] !== 34) return -1;
+    i = skipWs(bytes, stringEnd(bytes, i, end), end);
+    if (i < 0 || bytes[i] !== 58) return -1;
+    i = skipWs(bytes, i + 1, end);
+    const c = bytes[i];
+    if (c === 123 || c === 91) i = objectEnd(bytes, i, end);
+    else if (c === 34) i = stringEnd(bytes, i, end);
+    else while (i < end && bytes[i] !== 44 && bytes[i] !== 125 && !isWs(bytes[i])) i++;
+    if (i < 0) return -1;
+    i = skipWs(bytes, i, end);
+    if (bytes[i] === 125) return i;
+    if (bytes[i] !== 44) return -1;
+    i++;
+  }
 }

@@ -40,6 +40,54 @@ export async function readAt(fd: number, position: number, length: number): Prom
   return filled === length ? buf : buf.subarray(0, filled);
 }
 
+/** Spare read buffers (see withWholeFile), largest last. */
+const spare: Buffer[] = [];
+/** Spare buffers kept at most (about the number of files a list reads at once). */
+const SPARE_COUNT = 16;
+/** Buffers up to this size are kept for the next read; larger ones are left to the collector. */
+const SPARE_MAX = 4 << 20;
+/** The smallest buffer made for a read (so that one serves many small files). */
+const SPARE_MIN = 256 << 10;
+
+/** Calls `use` with the bytes of an open file up to `size`, read into a reused buffer: reading
+ * thousands of files into a fresh buffer each costs about as much again as the reads (page faults
+ * of new memory, collections). `use` must not keep the bytes, or anything that views them, past
+ * its return: the buffer is handed to the next read. */
+export async function withWholeFile<T>(fd: number, size: number, use: (bytes: Buffer) => T): Promise<T> {
+  const at = spare.findIndex((b) => b.length >= size);
+  const buffer = at >= 0 ? spare.splice(at, 1)[0]! : Buffer.allocUnsafeSlow(Math.max(size, SPARE_MIN));
+  try {
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await readFd(fd, buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return use(buffer.subarray(0, filled));
+  } finally {
+    if (buffer.length <= SPARE_MAX) {
+      spare.push(buffer);
+      spare.sort((a, b) => a.length - b.length);
+      if (spare.length > SPARE_COUNT) spare.shift();
+    }
+  }
+}
+
+/** Calls `visit` with each line of `bytes` as [from, to) (without its newline) and whether a
+ * newline ended it. */
+export function forEachLine(
+  bytes: Buffer,
+  visit: (from: number, to: number, terminated: boolean) => void,
+): void {
+  for (let from = 0; from < bytes.length;) {
+    let to = bytes.indexOf(10, from);
+    const terminated = to >= 0;
+    if (!terminated) to = bytes.length;
+    visit(from, to, terminated);
+    from = to + 1;
+  }
+}
+
 /** One line: its bytes without the newline, 1-based number, whether a newline ended it, and the
  * byte offset where it starts. */
 export type LineVisitor = (line: Buffer, lineNo: number, terminated: boolean, offset: number) => void;

@@ -35,23 +35,25 @@ import { scanClaudeFile, type ClaudeFileFacts } from './scan';
 import { stored, StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
-const FACTS_FORMAT = 1;
+const FACTS_FORMAT = 2;
 
 function factsCache(cache: SummaryCache<ClaudeFileFacts>): StoredCache<ClaudeFileFacts> {
   return {
     cache,
-    encode: (facts) => ({ ...facts, usage: facts.usage.toJSON() }),
+    encode: (facts) => ({ ...facts, usage: facts.usage.toJSON(), sideUsage: facts.sideUsage.toJSON() }),
     decode(v) {
       if (!stored.isObject(v) || !stored.count(v.count) || !stored.text(v.title)) return null;
       if (!stored.count(v.size) || !stored.count(v.mtimeMs)) return null;
       const texts = [v.created, v.updated, v.cwd, v.branch, v.sessionId];
       if (!texts.every(stored.optionalText)) return null;
       const usage = UsageLedger.fromJSON(v.usage);
-      if (usage === null) return null;
+      const sideUsage = UsageLedger.fromJSON(v.sideUsage);
+      if (usage === null || sideUsage === null) return null;
       const facts: ClaudeFileFacts = {
         count: v.count,
         title: v.title,
         usage,
+        sideUsage,
         size: v.size,
         mtimeMs: v.mtimeMs,
       };
@@ -164,24 +166,26 @@ class ClaudeSource implements SessionSource {
   async list(): Promise<SessionList> {
     await this.stored.seed();
     const projects = await this.scanProjects();
-    const sessions: SessionSummary[] = [];
     let unreadable = 0;
+    const jobs: { files: ClaudeSessionFiles; legacy: string[] }[] = [];
     for (const project of projects) {
       unreadable += project.unreadable;
       const legacy = project.agentFiles.length
         ? await this.legacyAgents(project)
         : new Map<string, string[]>();
-      const rows = await mapLimit(project.sessions, async (s) => {
-        try {
-          return await this.summarize(s, legacy.get(s.id) ?? []);
-        } catch (error) {
-          if (!isUnreadable(error)) throw error;
-          unreadable++;
-          return null;
-        }
-      });
-      for (const row of rows) if (row) sessions.push(row);
+      for (const files of project.sessions) jobs.push({ files, legacy: legacy.get(files.id) ?? [] });
     }
+    // Every project's sessions in one stream, so that reads stay in flight across folders.
+    const rows = await mapLimit(jobs, async ({ files, legacy }) => {
+      try {
+        return await this.summarize(files, legacy);
+      } catch (error) {
+        if (!isUnreadable(error)) throw error;
+        unreadable++;
+        return null;
+      }
+    });
+    const sessions = rows.filter((r): r is SessionSummary => r !== null);
     this.mainFacts.retain(new Set([...this.known.values()].map((s) => s.path)));
     this.agentFacts.retain(this.agentPaths);
     this.agentPaths = new Set();
@@ -202,6 +206,8 @@ class ClaudeSource implements SessionSource {
       usage.merge(facts.usage);
       size += facts.size;
     }
+    // As a load counts them: the session's own thread, its subagents' files, its sidechains.
+    usage.merge(main.sideUsage);
     const mtime = main.mtimeMs;
     const { models, main: model } = usage.models();
     const created = main.created ?? goTimeFromMillis(Math.floor(mtime));

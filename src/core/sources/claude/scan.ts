@@ -5,9 +5,9 @@
 // is cut out and parsed alone. Times are read from the first and the last line only.
 import type { Stats } from 'node:fs';
 import {
-  indexIn,
   KeySet,
   lastIndexIn,
+  membersEnd,
   looksLikeObject,
   objectAfter,
   objectKey,
@@ -20,7 +20,7 @@ import {
   type Scalars,
 } from '../bytes';
 import { isObj } from '../json';
-import { readAt, visitLines, withRegularFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
 import { validTime } from '../text';
 import {
   CONVERSATION_TYPES,
@@ -44,7 +44,10 @@ export interface ClaudeFileFacts {
   branch?: string;
   /** The title the file gives (empty when none). */
   title: string;
+  /** The file's own thread's usage. */
   usage: UsageLedger;
+  /** Its sidechain threads' usage (a load counts it after the subagent files'). */
+  sideUsage: UsageLedger;
   /** The first `sessionId` (what an old-style `agent-*.jsonl` file belongs to). */
   sessionId?: string;
   /** The file's size and modification time as the scan read it. */
@@ -121,7 +124,8 @@ function usageOf(bytes: Buffer, from: number, e: number): ReturnType<typeof toke
   return tokensOf(tokens);
 }
 
-/** A timed line kept to read its timestamp later (only the last one's is needed). */
+/** A timed line kept to read its timestamp and branch later (only the last valid ones are
+ * needed: most often the last line's). */
 interface Timed {
   bytes: Buffer;
   s: number;
@@ -147,12 +151,63 @@ function branchOf({ bytes, s, e }: Timed): string | undefined {
   return typeof head.gitBranch === 'string' && head.gitBranch ? head.gitBranch : undefined;
 }
 
+/** Timed lines kept unread at most (older ones are settled: their last time and branch read). */
+const PENDING = 256;
+
+/** The last valid time and the last branch stated by timed lines, read from the newest back:
+ * most often only the last line is read. */
+class LastTimed {
+  private pending: Timed[] = [];
+  private time: string | undefined;
+  private branch: string | undefined;
+
+  push(line: Timed): void {
+    this.pending.push(line);
+    if (this.pending.length > PENDING) {
+      // A long file: the older half is settled now, so its lines need not be kept.
+      const older = this.pending.splice(0, PENDING / 2);
+      const { time, branch } = LastTimed.read(older);
+      this.time = time ?? this.time;
+      this.branch = branch ?? this.branch;
+    }
+  }
+
+  private static read(lines: Timed[]): { time?: string; branch?: string } {
+    let time: string | undefined;
+    let branch: string | undefined;
+    for (let i = lines.length - 1; i >= 0 && (time === undefined || branch === undefined); i--) {
+      time ??= timeOf(lines[i]!);
+      branch ??= branchOf(lines[i]!);
+    }
+    return { time, branch };
+  }
+
+  /** The last valid time and the last branch of every line pushed. */
+  result(): { time?: string; branch?: string } {
+    const { time, branch } = LastTimed.read(this.pending);
+    return { time: time ?? this.time, branch: branch ?? this.branch };
+  }
+}
+
 /** Accumulates the facts of one file, line by line. */
 class Scan {
-  readonly facts: ClaudeFileFacts = { count: 0, title: '', usage: new UsageLedger(), size: 0, mtimeMs: 0 };
+  readonly facts: ClaudeFileFacts = {
+    count: 0,
+    title: '',
+    usage: new UsageLedger(),
+    sideUsage: new UsageLedger(),
+    size: 0,
+    mtimeMs: 0,
+  };
   readonly titles = new TitleState();
   private readonly responses = new Set<string>();
-  private last: Timed | null = null;
+  private readonly timed = new LastTimed();
+  /** Where each user, assistant and system line starts (a load's own lines, for summaries). */
+  readonly conversation = new Set<number>();
+  /** Sidechain threads' usage, by thread, and the thread of each sidechain line (as a load
+   * groups them: by agentId, else by the parent line's thread). */
+  private readonly chains = new Map<string, UsageLedger>();
+  private readonly chainOf = new Map<string, string>();
 
   constructor(private readonly asSubagent: boolean) {}
 
@@ -180,16 +235,15 @@ class Scan {
       return;
     }
     if (typeof head.cwd === 'string' && head.cwd) f.cwd ??= head.cwd;
+    this.conversation.add(s);
     const timed: Timed = { bytes, s, e, stop, tail: null };
-    if (f.created === undefined) {
-      const t = timeOf(timed);
-      f.created = t;
-      f.updated = t;
-      f.branch = branchOf(timed) ?? f.branch;
-    } else this.last = timed;
+    if (f.created === undefined) f.created = timeOf(timed);
+    this.timed.push(timed);
     const sidechain = !this.asSubagent && head.isSidechain === true;
+    // A sidechain line (older subagent threads, rare) is parsed: its thread is found by its
+    // agentId or its parent line, and only its thread's usage is counted (after the agents').
+    if (sidechain) return this.sidechainLine(type, parse(bytes, s, e));
     if (type === 'user') {
-      if (sidechain) return;
       f.count++;
       if (this.titles.prompt === undefined) {
         const line = parse(bytes, s, e);
@@ -197,7 +251,7 @@ class Scan {
       }
     } else if (type === 'assistant') {
       const id = typeof message.id === 'string' ? message.id : undefined;
-      if (!sidechain && (id === undefined || !this.responses.has(id))) {
+      if (id === undefined || !this.responses.has(id)) {
         f.count++;
         if (id !== undefined) this.responses.add(id);
       }
@@ -212,18 +266,59 @@ class Scan {
       }
     } else {
       const line = parse(bytes, s, e);
-      if (line && !sidechain && systemMeaning(line).type === 'message') f.count++;
+      if (line && systemMeaning(line).type === 'message') f.count++;
     }
   }
 
-  /** Reads the last timed line's time and branch (a load's `updated` and `git_branch`): after
-   * every line was seen. */
-  finish(): void {
-    if (this.last === null) return;
-    const t = timeOf(this.last);
-    if (t !== undefined) this.facts.updated = t;
-    this.facts.branch = branchOf(this.last) ?? this.facts.branch;
+  private sidechainLine(type: string, line: Record<string, unknown> | null): void {
+    if (line === null) return;
+    const uuid = typeof line.uuid === 'string' ? line.uuid : '';
+    const parent = typeof line.parentUuid === 'string' ? line.parentUuid : '';
+    const chain =
+      typeof line.agentId === 'string' && line.agentId
+        ? line.agentId
+        : (this.chainOf.get(parent) ?? (uuid || `chain-${this.chains.size}`));
+    if (uuid) this.chainOf.set(uuid, chain);
+    let usage = this.chains.get(chain);
+    if (!usage) this.chains.set(chain, (usage = new UsageLedger()));
+    if (type !== 'assistant') return;
+    const message = isObj(line.message) ? line.message : {};
+    const tokens = tokensOf(message.usage);
+    if (!tokens) return;
+    const key = usageKey(
+      typeof message.id === 'string' ? message.id : undefined,
+      typeof line.requestId === 'string' ? line.requestId : undefined,
+      uuid || `${this.chainOf.size}`,
+    );
+    usage.add(key, typeof message.model === 'string' ? message.model : SYNTHETIC_MODEL, tokens);
   }
+
+  /** Reads the last valid time and branch (a load's `updated` and `git_branch`) and gathers the
+   * sidechains' usage: after every line was seen. */
+  finish(): void {
+    const { time, branch } = this.timed.result();
+    this.facts.updated = time ?? this.facts.created;
+    if (branch !== undefined) this.facts.branch = branch;
+    for (const usage of this.chains.values()) this.facts.sideUsage.merge(usage);
+  }
+}
+
+/** True when a user, assistant or system line of `bytes` (starting at one of `lines`) has
+ * `uuid` as its own member (what a load takes as the session's lines): searched from the end,
+ * where a session's last lines are; the bytes can also be in a nested record (a progress line's,
+ * a tool's result), so the member must be one of those the line's object closes on. */
+function hasLine(bytes: Buffer, uuid: string, lines: ReadonlySet<number>): boolean {
+  const needle = Buffer.from(`"uuid":${JSON.stringify(uuid)}`);
+  for (let end = bytes.length; end > 0;) {
+    const at = lastIndexIn(bytes, needle, 0, end);
+    if (at < 0) return false;
+    let stop = bytes.indexOf(10, at);
+    if (stop < 0) stop = bytes.length;
+    const [s, e] = trimmed(bytes, bytes.lastIndexOf(10, at) + 1, stop);
+    if (lines.has(s) && membersEnd(bytes, at, e) === e - 1) return true;
+    end = at;
+  }
+  return false;
 }
 
 /** Scans the Claude Code file at `path` (a subagent's own file with `asSubagent`). */
@@ -233,29 +328,23 @@ export async function scanClaudeFile(
 ): Promise<{ summary: ClaudeFileFacts; stats: Stats }> {
   const scan = new Scan(asSubagent);
   return withRegularFile(path, async ({ fd, stats }) => {
-    let whole: Buffer | null = null;
     if (stats.size <= WHOLE_FILE) {
-      whole = await readAt(fd, 0, stats.size);
-      for (let from = 0; from < whole.length;) {
-        let to = whole.indexOf(10, from);
-        const terminated = to >= 0;
-        if (!terminated) to = whole.length;
-        scan.line(whole, from, to, terminated);
-        from = to + 1;
-      }
+      // The bytes are reused once this returns: the facts keep strings and numbers only.
+      await withWholeFile(fd, stats.size, (whole) => {
+        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+        scan.finish();
+        // A summary names the session it sums up by its last line's uuid: this file's, or not.
+        scan.facts.title = scan.titles.resolve(
+          (uuid) => uuid !== '' && hasLine(whole, uuid, scan.conversation),
+        );
+      });
     } else {
       await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
         scan.line(line, 0, line.length, terminated),
       );
+      scan.finish();
+      scan.facts.title = scan.titles.resolve((uuid) => uuid !== '');
     }
-    scan.finish();
-    // A summary names the session it sums up by its last line's uuid: this file's, or not.
-    const buffer = whole;
-    scan.facts.title = scan.titles.resolve(
-      (uuid) =>
-        uuid !== '' &&
-        (buffer === null || indexIn(buffer, Buffer.from(`"uuid":"${uuid}"`), 0, buffer.length) >= 0),
-    );
     scan.facts.size = stats.size;
     scan.facts.mtimeMs = stats.mtimeMs;
     return { summary: scan.facts, stats };

@@ -14,7 +14,8 @@ import {
   type Scalars,
 } from '../bytes';
 import { isObj } from '../json';
-import { readAt, visitLines, withRegularFile } from '../safe-read';
+import { validTime } from '../text';
+import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
 import type { SessionSummary } from '../../../shared/types';
 import type { PriceTable } from '../pricing/pricing';
 import { CodexBuilder } from './builder';
@@ -58,7 +59,9 @@ class Scan {
   private ownId: string | undefined;
   copies = false;
   private titled = false;
-  private lastStamp: string | undefined;
+  /** Line times not yet checked, newest last (the last valid one is the session's last). */
+  private stamps: string[] = [];
+  private settled: string | undefined;
 
   constructor(id: string) {
     this.builder = new CodexBuilder(id);
@@ -84,7 +87,7 @@ class Scan {
     const b = this.builder;
     // Times are read for the first timed line and, at the end, the last one (what a load keeps).
     const stamp = typeof head.timestamp === 'string' ? head.timestamp : undefined;
-    if (stamp !== undefined) this.lastStamp = stamp;
+    if (stamp !== undefined) this.stamp(stamp);
     if (outer === undefined || PARSED.has(outer)) {
       const value = this.parse(bytes, s, e);
       if (!value) return;
@@ -142,10 +145,27 @@ class Scan {
     if (sideOf({ type: itemType }) !== 'none') wrap({ type: itemType });
   }
 
-  /** After the last line: its time is the session's last. */
-  finish(): void {
-    if (this.lastStamp !== undefined) this.builder.noteTime(this.lastStamp);
+  // Times are checked from the newest back, at the end (most often only the last is read); a
+  // long file's older half is settled on the way, so that few are kept.
+  private stamp(stamp: string): void {
+    this.stamps.push(stamp);
+    if (this.stamps.length > STAMPS)
+      this.settled = lastValid(this.stamps.splice(0, STAMPS / 2)) ?? this.settled;
   }
+
+  /** After the last line: the last valid time is the session's last. */
+  finish(): void {
+    const last = lastValid(this.stamps) ?? this.settled;
+    if (last !== undefined) this.builder.noteTime(last);
+  }
+}
+
+/** Line times kept unchecked at most. */
+const STAMPS = 256;
+
+function lastValid(stamps: string[]): string | undefined {
+  for (let i = stamps.length - 1; i >= 0; i--) if (validTime(stamps[i])) return stamps[i];
+  return undefined;
 }
 
 /** Scans the rollout at `path` (session `id`); costs are estimated with `prices`. */
@@ -157,14 +177,10 @@ export async function scanCodexFile(
   const scan = new Scan(id);
   return withRegularFile(path, async ({ fd, stats }) => {
     if (stats.size <= WHOLE_FILE) {
-      const whole = await readAt(fd, 0, stats.size);
-      for (let from = 0; from < whole.length;) {
-        let to = whole.indexOf(10, from);
-        const terminated = to >= 0;
-        if (!terminated) to = whole.length;
-        scan.line(whole, from, to, terminated);
-        from = to + 1;
-      }
+      // The bytes are reused once this returns: the builder keeps what it parsed, not them.
+      await withWholeFile(fd, stats.size, (whole) =>
+        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated)),
+      );
     } else {
       await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
         scan.line(line, 0, line.length, terminated),
