@@ -19,7 +19,10 @@ async function longSession(corpus: string) {
 /** The message whose element is at the top of the scroll box. */
 const topMessage = (page: Page) =>
   page.evaluate(() => {
-    const body = document.querySelector('[data-testid="transcript-body"]')!.getBoundingClientRect();
+    // Before the transcript is drawn (a page still loading), no message is on top.
+    const box = document.querySelector('[data-testid="transcript-body"]');
+    if (!box) return -1;
+    const body = box.getBoundingClientRect();
     const hit = document.elementFromPoint(body.left + body.width / 2, body.top + 30);
     return Number(hit?.closest('[data-testid="message"]')?.getAttribute('data-index') ?? -1);
   });

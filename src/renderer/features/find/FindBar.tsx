@@ -4,6 +4,10 @@ import { useEffect, useRef } from 'react';
 import { restoreFocus } from '../../app/focus';
 import { useAppStore } from '../../store/store-context';
 
+/** Made once: a locale argument to toLocaleString builds a formatter on every call, and the count
+ * is drawn on every keystroke and progress report. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 /** The find bar; rendered only while find is open. */
 export function FindBar() {
   const find = useAppStore((s) => s.find);
@@ -27,7 +31,7 @@ export function FindBar() {
   }, [focusRequest]);
 
   const counting = find.query !== '' && !find.done;
-  const count = `${find.count === 0 ? 0 : find.index + 1} of ${find.count.toLocaleString('en-US')}${counting ? '…' : ''}`;
+  const count = `${find.count === 0 ? 0 : find.index + 1} of ${COUNT_FORMAT.format(find.count)}${counting ? '…' : ''}`;
   return (
     <div className="find-bar" role="search">
       <input

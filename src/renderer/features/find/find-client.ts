@@ -37,6 +37,7 @@ export class FindClient {
   private current = 0;
   private onProgress: ((progress: FindProgress) => void) | null = null;
   private requests = 0;
+  private opened = false;
   private readonly waiting = new Map<number, (found: FoundMatch | null) => void>();
   private readonly unsubscribe: () => void;
   private told: { total: number; checkpoints: unknown; text: string } = {
@@ -49,6 +50,13 @@ export class FindClient {
     this.channel = workerChannel((message) => this.receive(message));
     this.tell();
     this.unsubscribe = data.subscribe(() => this.tell());
+  }
+
+  /** Find is open: the worker loads every message (made ahead, it has only the first ones). */
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    this.channel.post({ type: 'open' });
   }
 
   /** Starts searching for `query`; `onProgress` hears its counts until the next search. */

@@ -14,6 +14,8 @@ export class FindCorpus {
   private readonly sections: (Section[] | undefined)[] = [];
   private readonly listeners = new Set<() => void>();
   private loading = false;
+  /** Set once every message is wanted (a first request fetched ahead then goes on). */
+  private everything = false;
   private failed = false;
   private checkpoints: readonly TranscriptCheckpoint[] = [];
 
@@ -59,8 +61,21 @@ export class FindCorpus {
     return () => this.listeners.delete(listener);
   }
 
+  /** The session has more messages: fetches them once every message is wanted (`load`); until
+   * then only the first request's, which a first keystroke searches (the corpus is made ahead,
+   * before find is opened). */
+  grew(): void {
+    if (this.everything || this.messages.length === 0) this.fetchNext();
+  }
+
   /** Fetches the messages not here yet (those appended since, too). */
   load(): void {
+    this.everything = true;
+    this.fetchNext();
+  }
+
+  // Fetches the next request's messages, then (once every message is wanted) those after.
+  private fetchNext(): void {
     if (this.loading || this.complete) return;
     this.loading = true;
     const from = this.messages.length;
@@ -76,7 +91,7 @@ export class FindCorpus {
         }
         if (page.messages.length === 0) this.failed = true;
         for (const listener of this.listeners) listener();
-        this.load();
+        if (this.everything) this.load();
       },
       () => {
         this.loading = false;

@@ -43,10 +43,14 @@ export class FindHost {
           this.checkpoints = JSON.stringify(message.checkpoints);
           this.corpus.setCheckpoints(message.checkpoints);
         }
-        // Find is open: its corpus loads before the first keystroke, and goes on as the session grows.
-        if (grew) this.corpus.load();
+        // Find is open: its corpus loads before the first keystroke, and goes on as the session
+        // grows. Made ahead (find not open yet): only the first messages, for a first keystroke.
+        if (grew) this.corpus.grew();
         break;
       }
+      case 'open':
+        this.corpus.load();
+        break;
       case 'page': {
         const waiter = this.waiting.get(message.request);
         this.waiting.delete(message.request);

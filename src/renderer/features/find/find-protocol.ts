@@ -9,6 +9,8 @@ import type { Section } from './find-sections';
 export type ToFindWorker =
   /** The session's count and checkpoints changed (it grew, or its facts arrived). */
   | { type: 'session'; total: number; checkpoints: TranscriptCheckpoint[] }
+  /** Find is open: every message is loaded (until then only the first request is, ahead). */
+  | { type: 'open' }
   /** The answer to a `fetch` (error: the fetch failed). */
   | { type: 'page'; request: number; page?: TranscriptPage; error?: string }
   /** Starts run `run` (stopping the one before; it narrows that one's matches when it can). */

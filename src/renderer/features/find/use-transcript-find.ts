@@ -10,6 +10,7 @@ import { scrollRangeIntoView } from '../transcript/scroll-into-body';
 import { TEXT_RENDER_CAP, WHOLE_TEXT } from '../transcript/text-html';
 import type { TranscriptData } from '../../model/transcript-data';
 import type { ViewState } from '../../model/view-state';
+import { whenIdle } from '../transcript/when-idle';
 import { FindClient } from './find-client';
 import type { FindMatch } from './find-engine';
 import { eachMatch, findPattern } from './find-matcher';
@@ -68,6 +69,10 @@ export function useTranscriptFind(
   const index = useAppStore((s) => s.find.index);
   const found = useAppStore((s) => s.find.count > 0);
   const client = useMemo(() => (open ? clientFor(data) : null), [open, data]);
+  // The worker starts (with the first messages) while the reader reads, so a first keystroke
+  // into Find does not wait for it; everything loads once find is opened.
+  useEffect(() => whenIdle(() => void clientFor(data), 1000), [data]);
+  useEffect(() => client?.open(), [client]);
   const pattern = useMemo(() => findPattern(query, caseSensitive), [query, caseSensitive]);
   /** Counts the reveals asked for: the answer of an older one is dropped. */
   const reveals = useRef(0);

@@ -24,6 +24,7 @@ import { TailFollower } from './tail-follower';
 import type { TranscriptData } from '../../model/transcript-data';
 import { TranscriptProvider } from './TranscriptContext';
 import { TranscriptToolbar } from './TranscriptToolbar';
+import { whenIdle } from './when-idle';
 
 /** Rows drawn beyond each edge of the viewport. */
 const OVERSCAN = 4;
@@ -42,6 +43,9 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
   const total = data.total;
   const checkpoints = data.session.checkpoints;
   const markers = useMemo(() => checkpointsByPosition(checkpoints, total), [checkpoints, total]);
+  // The first screen is drawn alone, so it shows sooner; the rows beyond it follow at idle.
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => whenIdle(() => setOverscan(OVERSCAN), 200), []);
 
   // The project does not use the React Compiler, which is what this rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -54,7 +58,7 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
         (markers.get(index)?.length ?? 0) + (index === total - 1 ? (markers.get(total)?.length ?? 0) : 0);
       return (message ? estimateHeight(message) : estimateFromBytes(undefined)) + marks * MARKER_PX;
     },
-    overscan: OVERSCAN,
+    overscan,
     indexAttribute: 'data-row',
     // Before the box is measured (and in tests without layout), assume a window's worth.
     initialRect: { width: 900, height: 900 },

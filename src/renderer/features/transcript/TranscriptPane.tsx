@@ -9,6 +9,7 @@ import { NotesDialog } from './NotesDialog';
 import { TranscriptBody } from './TranscriptBody';
 import { useDataRevision } from './TranscriptContext';
 import { TranscriptHeader } from './TranscriptHeader';
+import { warmUpAtIdle } from './warm-up';
 
 /** The transcript pane. */
 export function TranscriptPane() {
@@ -27,6 +28,8 @@ export function TranscriptPane() {
   const focused = useRef(0);
   // The header's facts change as pages and appends arrive.
   useDataRevision(transcript);
+  // Markdown and highlighting get ready while the reader chooses a session.
+  useEffect(() => warmUpAtIdle(), []);
 
   // A session opened from the keyboard takes focus once its messages show, so the keys that
   // scroll (PageDown, Space) work at once.

@@ -44,6 +44,9 @@ const LANGUAGES = {
 };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
 
+/** The languages highlighted (by their main names). */
+export const HIGHLIGHT_LANGUAGES: readonly string[] = Object.keys(LANGUAGES);
+
 /** Larger code is shown plain: highlighting it would hold up the page for too long. */
 export const HIGHLIGHT_MAX_CHARS = 100_000;
 
