@@ -20,11 +20,42 @@ import { RecentGroup } from './features/session-list/RecentGroup';
 import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
 import { TranscriptPane } from './features/transcript/TranscriptPane';
+import { whenIdle } from './features/transcript/when-idle';
+import type { UsageView as UsageViewComponent } from './features/usage/UsageView';
 import { UndoBar } from './features/transcript/UndoBar';
 import { useAppStore } from './store/store-context';
 
-/** The Usage view, loaded when first opened: its charts (Chart.js) are no part of the first paint. */
-const UsageView = lazy(() => import('./features/usage/UsageView').then((m) => ({ default: m.UsageView })));
+// The Usage view's code (Chart.js) is no part of the first paint: it loads once the list has
+// been painted and the page is idle, so that opening the view does not wait for it either.
+// Once loaded it is drawn directly: a lazy component suspends, and React holds a revealed
+// Suspense boundary back for up to 300 ms.
+let loadedUsageView: typeof UsageViewComponent | null = null;
+const loadUsageView = () =>
+  import('./features/usage/UsageView').then((m) => {
+    loadedUsageView = m.UsageView;
+    return m;
+  });
+const LazyUsageView = lazy(() => loadUsageView().then((m) => ({ default: m.UsageView })));
+
+/** The Usage view, without suspending when its code is already here. */
+function UsageView() {
+  const Loaded = loadedUsageView;
+  if (Loaded) return <Loaded />;
+  return (
+    <Suspense fallback={null}>
+      <LazyUsageView />
+    </Suspense>
+  );
+}
+
+/** Fetches the Usage view's code at idle once the first list is shown. */
+function usePreloadUsageView(): void {
+  const listShown = useAppStore((s) => s.listState === 'ready' || s.listState === 'error');
+  useEffect(() => {
+    if (!listShown) return;
+    return whenIdle(() => void loadUsageView(), 300);
+  }, [listShown]);
+}
 
 /** Keeps focus with the drawer: into it when it opens, back to its toggle when it closes. */
 function useDrawerFocus(drawer: boolean): void {
@@ -59,6 +90,7 @@ export function App({ api }: { api: BackendEvents }) {
   useBackendEvents(api);
   useNarrow();
   useDrawerFocus(drawer);
+  usePreloadUsageView();
 
   useEffect(() => applyTheme(document.documentElement, theme), [theme]);
 
@@ -94,13 +126,7 @@ export function App({ api }: { api: BackendEvents }) {
       <main className="main-pane" data-testid="main-pane" inert={drawer}>
         <DrawerBar />
         <UndoBar />
-        {usageOpen ? (
-          <Suspense fallback={null}>
-            <UsageView />
-          </Suspense>
-        ) : (
-          <TranscriptPane />
-        )}
+        {usageOpen ? <UsageView /> : <TranscriptPane />}
       </main>
       <StatusLine />
       {shortcutsOpen && <ShortcutsDialog />}
