@@ -44,7 +44,10 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 
-const num = (x, unit) => (unit === 'ms' ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ${unit}`);
+// A figure that never came (a count that never arrived: Infinity, null once in JSON) reads ∞.
+const finite = (x) => typeof x === 'number' && Number.isFinite(x);
+const num = (x, unit) =>
+  !finite(x) ? '∞' : unit === 'ms' ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ${unit}`;
 const goalText = (g, unit) =>
   g.under !== undefined ? `< ${num(g.under, unit)}` : g.max !== undefined ? `<= ${g.max}x` : `>= ${g.min}x`;
 console.log('\n| bench | figure | value | baseline (same run) | ratio | goal | |');
@@ -52,7 +55,7 @@ console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.bench} | ${r.figure} | ${num(r.value, r.unit)} | ${r.baselineName}: ${num(r.baseline, r.unit)} | ` +
-      `${r.ratio.toFixed(2)}x | ${goalText(r.goal, r.unit)} | ${r.met ? 'met' : 'MISSED'} |`,
+      `${finite(r.ratio) ? r.ratio.toFixed(2) : '∞'}x | ${goalText(r.goal, r.unit)} | ${r.met ? 'met' : 'MISSED'} |`,
   );
 }
 const missed = rows.filter((r) => !r.met).length;
