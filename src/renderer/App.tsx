@@ -53,7 +53,9 @@ function usePreloadUsageView(): void {
   const listShown = useAppStore((s) => s.listState === 'ready' || s.listState === 'error');
   useEffect(() => {
     if (!listShown) return;
-    return whenIdle(() => void loadUsageView(), 300);
+    // A failed fetch here (the page going away, a dropped connection) is no error yet:
+    // opening the view fetches it again.
+    return whenIdle(() => void loadUsageView().catch(() => undefined), 300);
   }, [listShown]);
 }
 
