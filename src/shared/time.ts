@@ -10,7 +10,9 @@ export function parseTime(text: string | undefined): number {
   return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// Both formatters are made on first use: building one loads ICU data (about 10 ms), which a CLI
+// command that never prints a date should not pay at start.
+let relative: Intl.RelativeTimeFormat | undefined;
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
@@ -36,19 +38,24 @@ export function relativeTime(
   if (ms === -Infinity) return '';
   let amount = (ms - now) / 1000;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+    if (Math.abs(amount) < size) {
+      relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+      return relative.format(Math.round(amount), unit);
+    }
     amount /= size;
   }
   return '';
 }
 
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+let absolute: Intl.DateTimeFormat | undefined;
 
 /** A local date and time for headers; the stored text when it cannot be read. */
 export function absoluteTime(text: string | undefined): string {
   if (isZeroTime(text)) return '';
   const ms = parseTime(text);
-  return ms === -Infinity ? (text ?? '') : absolute.format(ms);
+  if (ms === -Infinity) return text ?? '';
+  absolute ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return absolute.format(ms);
 }
 
 /** The terminal's compact age of `text` (a zero or unreadable time counts as Go's zero time). */
