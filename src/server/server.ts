@@ -14,6 +14,7 @@ import type { SearchHandle } from '../core/search/search-handle';
 import type { Handlers } from '../shared/dispatch';
 import type { JsonlStore } from '../core/store';
 import { API_PREFIX, handleApi } from './api-route';
+import { withEarlyList } from './early-list';
 import {
   isOwnHostAndOrigin,
   isWellFormedToken,
@@ -99,8 +100,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The folder is watched for the event streams; the search index follows the same changes.
   await backend.live.start();
   const events = new EventStreams(backend.live, search, options.heartbeatMs);
-  const { handlers } = backend;
-  const context: RouteContext = { store, rendererDir, handlers, events, token, port: 0 };
+  const early = withEarlyList(backend.handlers, backend.live);
+  const context: RouteContext = {
+    store,
+    rendererDir,
+    handlers: early.handlers,
+    startList: early.startList,
+    events,
+    token,
+    port: 0,
+  };
   const timeouts = options.timeouts ?? SERVER_TIMEOUTS;
   const server = createServer(
     {
@@ -126,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token,
     close: async () => {
       events.close();
+      early.close();
       await close(server);
       await backend.close();
     },
@@ -136,6 +146,8 @@ interface RouteContext {
   store: Catalog;
   rendererDir: string;
   handlers: Handlers;
+  /** Starts the list the page is about to ask for (see early-list.ts). */
+  startList(): void;
   events: EventStreams;
   token: string;
   port: number;
@@ -199,6 +211,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     // The first visit proves the token in the query; the cookie then covers assets and API calls.
     const fromQuery = queryToken(url);
     const setCookie = fromQuery !== undefined && tokensEqual(fromQuery, ctx.token);
+    if (!head) ctx.startList();
     await serveStatic(
       res,
       ctx.rendererDir,
