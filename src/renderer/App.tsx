@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { DrawerBar } from './app/DrawerBar';
 import { ShortcutsDialog } from './app/ShortcutsDialog';
 import { SidebarResizer } from './app/SidebarResizer';
+import { TranscriptPaneSlot } from './app/TranscriptPaneSlot';
 import { StatusLine } from './app/StatusLine';
 import { TopBar } from './app/TopBar';
 import { applyTheme } from './app/theme-storage';
@@ -19,7 +20,6 @@ import { ListControls } from './features/session-list/ListControls';
 import { RecentGroup } from './features/session-list/RecentGroup';
 import { SearchBox } from './features/session-list/SearchBox';
 import { SessionList } from './features/session-list/SessionList';
-import { TranscriptPane } from './features/transcript/TranscriptPane';
 import { whenIdle } from './features/transcript/when-idle';
 import type { UsageView as UsageViewComponent } from './features/usage/UsageView';
 import { UndoBar } from './features/transcript/UndoBar';
@@ -128,7 +128,7 @@ export function App({ api }: { api: BackendEvents }) {
       <main className="main-pane" data-testid="main-pane" inert={drawer}>
         <DrawerBar />
         <UndoBar />
-        {usageOpen ? <UsageView /> : <TranscriptPane />}
+        {usageOpen ? <UsageView /> : <TranscriptPaneSlot />}
       </main>
       <StatusLine />
       {shortcutsOpen && <ShortcutsDialog />}
