@@ -1,9 +1,9 @@
 // The words the search pane shows for index progress and result counts.
 import type { IndexProgress } from '../../../shared/types';
 import type { SearchState } from '../../store/app-state';
+import { countText } from '../../../shared/count-text';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${countText(n)} ${n === 1 ? one : many}`;
 
 /** "Indexing 1,234 / 10,000 sessions" (with results shown over what is indexed so far:
  * "Indexing… results so far (1,234 / 10,000 sessions)"), an index error, or null once the index
@@ -11,7 +11,8 @@ const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 
 export function progressLabel(progress: IndexProgress | null, partialResults = false): string | null {
   if (progress === null || progress.state === 'ready') return null;
   if (progress.state === 'error') return `Search index failed: ${progress.error ?? 'unknown error'}`;
-  const sessions = progress.total === 0 ? '' : `${count(progress.done)} / ${count(progress.total)} sessions`;
+  const sessions =
+    progress.total === 0 ? '' : `${countText(progress.done)} / ${countText(progress.total)} sessions`;
   if (partialResults) return `Indexing… results so far${sessions && ` (${sessions})`}`;
   return sessions ? `Indexing ${sessions}` : 'Indexing sessions…';
 }

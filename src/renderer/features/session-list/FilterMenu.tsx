@@ -1,6 +1,7 @@
 // One menu of the filter bar: a button that opens a list of choices, each with its count. Checkbox
 // menus pick any number of values (vendors, models...), radio menus one (the date range). Arrow
 // keys move, Space or Enter picks, Esc closes and gives focus back to the button.
+import { countText } from '../../../shared/count-text';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** One choice of a menu. */
@@ -132,7 +133,7 @@ export function FilterMenu({ label, ariaLabel, testId, kind, chosen, choices, on
                 {item.checked ? '✓' : ''}
               </span>
               <span className="filter-label">{item.label}</span>
-              <span className="filter-count">{item.count.toLocaleString('en-US')}</span>
+              <span className="filter-count">{countText(item.count)}</span>
             </div>
           ))}
         </div>

@@ -1,6 +1,7 @@
 // The controls above the list: the filter bar (one menu per facet with counts, the date range),
 // the chosen filters as removable chips, the count, the sort order, and the box's offer to search
 // inside every session.
+import { countText } from '../../../shared/count-text';
 import type { SourceInfo } from '../../../shared/contract';
 import { GGCODE, sourceLabel } from '../../../shared/sources';
 import { Name } from '../../app/Name';
@@ -56,8 +57,8 @@ const STARRED = '\u0000starred';
 
 /** "N sessions", or "N of M sessions" while something narrows the list. */
 export function countLabel(shown: number, total: number, narrowed: boolean): string {
-  if (narrowed) return `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions`;
-  return `${total.toLocaleString('en-US')} ${total === 1 ? 'session' : 'sessions'}`;
+  if (narrowed) return `${countText(shown)} of ${countText(total)} sessions`;
+  return `${countText(total)} ${total === 1 ? 'session' : 'sessions'}`;
 }
 
 /** One menu per facet the sessions have (sources only once a second kind of agent is listed),

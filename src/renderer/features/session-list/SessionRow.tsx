@@ -1,5 +1,6 @@
 // One row of the session list: title (with a live badge while an agent writes the session), model,
 // vendor and folder, when it was updated, cost when known, message count.
+import { countText } from '../../../shared/count-text';
 import { memo } from 'react';
 import type { Annotation, SessionSummary } from '../../../shared/types';
 import type { DragStartEvent } from '../../api/client-api';
@@ -127,7 +128,7 @@ export const SessionRow = memo(function SessionRow({
           </span>
         )}
         <span className="row-count">
-          {session.msg_count.toLocaleString('en-US')} {session.msg_count === 1 ? 'message' : 'messages'}
+          {countText(session.msg_count)} {session.msg_count === 1 ? 'message' : 'messages'}
         </span>
       </div>
     </div>
