@@ -58,7 +58,11 @@ export function createClient(win: Window = window): ClientApi {
       };
     },
     openEvents: (url) => new EventSource(url),
-    // The list is asked for before the app's code has loaded: the first paint waits on both.
-    early: [{ method: 'listSessions', request: {} }],
+    // The list, and the folder facts its first load asks alongside, are asked for before the
+    // app's code has loaded: the first paint waits on both.
+    early: [
+      { method: 'listSessions', request: {} },
+      { method: 'storeInfo', request: {} },
+    ],
   });
 }
