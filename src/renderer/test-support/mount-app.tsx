@@ -1,6 +1,9 @@
 // Mounts the whole app over a fake backend, for component tests.
 import { render } from '@testing-library/react';
 import { App } from '../App';
+// The app fetches the transcript pane's code after the list's first paint; loaded here, its first
+// open in a test does not wait for the transform of its whole module graph.
+import '../features/transcript/TranscriptPane';
 import type { AppStore } from '../store/app-store';
 import type { StoreDeps } from '../store/app-state';
 import { StoreProvider } from '../store/store-context';
