@@ -133,6 +133,21 @@ const FIND_PROBE = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
+// Typed into find, one keystroke at a time: 50 keystrokes a phase, so a p95 is not just the slowest
+// one. The filler text cycles through its words in this order, so every prefix has matches.
+const LOADING_QUERY = 'session index buffer stream lint cache parser token';
+const LOADED_QUERY = 'buffer stream lint cache parser token render alpha';
+/** Pauses between keystrokes (ms), cycled: a typist at about 90 words a minute, unevenly. */
+const TYPING_PAUSES = [90, 140, 110, 200, 80, 160, 120, 100, 180, 130];
+
+/** Types `text` into the focused field key by key, with TYPING_PAUSES between keys. */
+async function typeLikeAPerson(page, text) {
+  for (let i = 0; i < text.length; i++) {
+    await page.keyboard.type(text[i]);
+    await page.waitForTimeout(TYPING_PAUSES[i % TYPING_PAUSES.length]);
+  }
+}
+
 /** The JS heap in use by the page and its workers (find's runs in one), after a collection. */
 async function heapUsed(page) {
   const client = await page.context().newCDPSession(page);
@@ -180,9 +195,8 @@ async function findAndHeap(browser, dir, id, fileSize) {
     await page.evaluate(FIND_PROBE);
     await page.click('[data-testid="transcript-body"]');
     await page.keyboard.press('Control+f');
-    const word = 'session index';
     // While find's copy of the session is still arriving, then once it is there.
-    await page.keyboard.type(word, { delay: 120 });
+    await typeLikeAPerson(page, LOADING_QUERY);
     await page.waitForFunction(
       () => document.querySelector('[data-testid="find-count"]')?.getAttribute('data-state') === 'done',
       null,
@@ -190,7 +204,7 @@ async function findAndHeap(browser, dir, id, fileSize) {
     );
     const loading = await page.evaluate(() => window.__find.typed.splice(0));
     await page.fill('[data-testid="find-input"]', '');
-    await page.keyboard.type('buffer stream', { delay: 120 });
+    await typeLikeAPerson(page, LOADED_QUERY);
     await page.waitForFunction(
       () => document.querySelector('[data-testid="find-count"]')?.getAttribute('data-state') === 'done',
       null,

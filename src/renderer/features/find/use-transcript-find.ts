@@ -20,10 +20,19 @@ import { drawnMatches, rangeIn } from './section-range';
 
 /** Repaints while the list keeps drawing happen at most this often. */
 const REPAINT_MS = 100;
+/** A new query is jumped to and painted once typing has paused this long (its count is not
+ * held back): a keystroke then costs the main thread a message to the worker, not a jump. Longer
+ * than most pauses between a typist's keys (up to about 200 ms), so a jump does not land on one. */
+const SETTLE_MS = 300;
 /** Frames a jump waits for its match to be drawn (and kept in view), and how many frames in a row
  * it must stay in view to be done. */
 const MAX_FRAMES = 120;
 const STEADY_FRAMES = 6;
+
+/** The ms left until a query typed at `typedAt` has settled. */
+function settleWait(typedAt: number): number {
+  return Math.max(0, typedAt + SETTLE_MS - performance.now());
+}
 
 /** The find of the open transcript: kept while find closes and opens again on it. */
 let active: { data: TranscriptData; client: FindClient } | null = null;
@@ -81,6 +90,8 @@ export function useTranscriptFind(
   const current = useRef<{ match: FindMatch; section: Section } | null>(null);
   const frame = useRef(0);
   const repaint = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** When the query last changed (performance.now()). */
+  const typedAt = useRef(-Infinity);
 
   // Where the current match is drawn, or null (its section is not drawn, or it is not found there).
   const currentRange = useCallback(
@@ -175,6 +186,12 @@ export function useTranscriptFind(
   useEffect(() => {
     current.current = null;
     reveals.current++;
+    // The last query's jump and pending repaint are dropped, and its marks cleared at once.
+    cancelAnimationFrame(frame.current);
+    clearTimeout(repaint.current);
+    repaint.current = undefined;
+    highlighter.current?.clear();
+    typedAt.current = performance.now();
     if (!client || pattern === null) {
       // An empty query ends the worker's run (it counts nothing).
       client?.search('', caseSensitive, () => undefined);
@@ -188,9 +205,16 @@ export function useTranscriptFind(
     return () => client.stop();
   }, [client, pattern, query, caseSensitive, store, paint]);
 
-  // Stepping (or the first match being found) shows the current match.
+  // Stepping (or the first match being found, once typing pauses) shows the current match.
   useEffect(() => {
-    if (found) void reveal(index);
+    if (!found) return;
+    const wait = settleWait(typedAt.current);
+    if (wait === 0) {
+      void reveal(index);
+      return;
+    }
+    const timer = setTimeout(() => void reveal(index), wait);
+    return () => clearTimeout(timer);
   }, [index, found, reveal]);
 
   useEffect(
@@ -204,9 +228,12 @@ export function useTranscriptFind(
 
   return useCallback(() => {
     if (repaint.current !== undefined) return;
-    repaint.current = setTimeout(() => {
-      repaint.current = undefined;
-      paint();
-    }, REPAINT_MS);
+    repaint.current = setTimeout(
+      () => {
+        repaint.current = undefined;
+        paint();
+      },
+      Math.max(REPAINT_MS, settleWait(typedAt.current)),
+    );
   }, [paint]);
 }
