@@ -16,8 +16,8 @@ export const FIRST_ROW_PROBE = `(() => {
 
 /** In the page: clicks what `click` selects and resolves with the ms until each of `until` is on
  * screen, painted, and the main thread is free again (a queued task runs). Each of `until` is a
- * selector, with text its element must include (`includes`) or must not be (`not`); when each
- * first matched is kept in window.__seenAt, by selector. */
+ * selector (attributes are watched too), with text its element must include (`includes`) or
+ * must not be (`not`); when each first matched is kept in window.__seenAt, by selector. */
 export function clickUntilShown({ click, until }) {
   const target = document.querySelector(click);
   if (!target) throw new Error(`nothing matches ${click}`);
@@ -43,7 +43,12 @@ export function clickUntilShown({ click, until }) {
       if (until.map(shown).every(Boolean)) done();
     };
     const observer = new MutationObserver(check);
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+    });
     target.click();
     check();
   });

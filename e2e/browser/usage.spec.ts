@@ -48,6 +48,7 @@ test('usage shows totals and a chart; hover gives figures, a click narrows the l
   );
   const chart = view.getByTestId('usage-chart');
   await expect(chart).toHaveAttribute('data-bars', '2');
+  await expect(chart).toHaveAttribute('data-drawn', 'true');
 
   // Sweep the plot until the tooltip names the November bar, then click there.
   const area = view.getByTestId('usage-chart-area');

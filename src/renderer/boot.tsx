@@ -11,6 +11,7 @@ import { StoreProvider } from './store/store-context';
 import './styles/theme.css';
 import './styles/name.css';
 import './styles/layout.css';
+import './styles/menu.css';
 import './styles/session-list.css';
 import './styles/transcript.css';
 import './styles/markdown.css';

@@ -1,8 +1,7 @@
 // The Claude Code adapter against its fixtures: golden transcripts (model JSON and Markdown
 // export), what a list says of each session (the same as a full load), and each messy case of
 // the format on its own.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapter as claudeAdapter } from '../../../src/core/sources/claude/index';
@@ -10,6 +9,7 @@ import { fullPage } from '../../../src/core/transcript/full-page';
 import { defaultClaudeRoots } from '../../../src/core/sources/claude/files';
 import type { ContentBlock, Session } from '../../../src/shared/types';
 import { snapshot } from '../../support/fixtures';
+import { addSpecialFiles } from '../../support/special-files';
 import { expectGolden, goldenJson } from '../../support/goldens';
 import { CLAUDE_FIXTURES, copyOf, exportOf, openSource } from '../../support/sources';
 
@@ -221,10 +221,10 @@ describe('Claude Code lines', () => {
   it('never opens what is not a regular file, and writes nothing', async () => {
     const root = copyOf(PROJECTS);
     // In a folder of their own: the snapshot below would block reading a FIFO itself.
-    const special = join(root, '-tmp-special');
-    mkdirSync(special);
-    execFileSync('mkfifo', [join(special, 'fifo0000-0000-4000-8000-000000000000.jsonl')]);
-    mkdirSync(join(special, 'dir00000-0000-4000-8000-000000000000.jsonl'));
+    addSpecialFiles(join(root, '-tmp-special'), {
+      fifo: 'fifo0000-0000-4000-8000-000000000000.jsonl',
+      dir: 'dir00000-0000-4000-8000-000000000000.jsonl',
+    });
     const project = join(root, '-home-dev-webapp');
     const before = snapshot(project);
     const src = openSource(claudeAdapter, [root]);

@@ -1,7 +1,6 @@
 // The Codex CLI adapter against its fixtures: golden transcripts, what a list says of each
 // rollout (the same as a full load), and each messy case of the format on its own.
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapter as codexAdapter } from '../../../src/core/sources/codex/index';
@@ -9,6 +8,7 @@ import { defaultCodexRoots } from '../../../src/core/sources/codex/files';
 import { rawInputText } from '../../../src/core/raw';
 import type { ContentBlock, Session } from '../../../src/shared/types';
 import { snapshot } from '../../support/fixtures';
+import { addSpecialFiles } from '../../support/special-files';
 import { expectGolden, goldenJson } from '../../support/goldens';
 import { CODEX_FIXTURES, copyOf, exportOf, openSource } from '../../support/sources';
 
@@ -179,12 +179,10 @@ describe('Codex lines', () => {
 
   it('never opens what is not a regular file, and writes nothing', async () => {
     const home = copyOf(HOME);
-    const special = join(home, 'sessions/2025/12/01');
-    mkdirSync(special, { recursive: true });
-    execFileSync('mkfifo', [
-      join(special, 'rollout-2025-12-01T00-00-00-00000000-0000-4000-8000-000000000001.jsonl'),
-    ]);
-    mkdirSync(join(special, 'rollout-2025-12-01T00-00-00-00000000-0000-4000-8000-000000000002.jsonl'));
+    addSpecialFiles(join(home, 'sessions/2025/12/01'), {
+      fifo: 'rollout-2025-12-01T00-00-00-00000000-0000-4000-8000-000000000001.jsonl',
+      dir: 'rollout-2025-12-01T00-00-00-00000000-0000-4000-8000-000000000002.jsonl',
+    });
     const before = snapshot(join(home, 'sessions/2025/09'));
     const src = source(home);
     const listed = await src.list();

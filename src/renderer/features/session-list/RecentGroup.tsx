@@ -41,7 +41,7 @@ export function RecentGroup() {
             <li key={s.id}>
               <button
                 type="button"
-                className="recent-item"
+                className="menu-item compact recent-item"
                 data-testid="recent-item"
                 data-session-id={s.id}
                 aria-current={s.id === selectedId ? 'true' : undefined}

@@ -33,7 +33,7 @@ function Outline({ data }: { data: TranscriptData }) {
               <button
                 type="button"
                 role="menuitem"
-                className="outline-item"
+                className="menu-item"
                 data-testid="outline-item"
                 data-index={entry.index}
                 onClick={() => {

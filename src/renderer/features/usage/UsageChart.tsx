@@ -81,6 +81,20 @@ function compact(n: number): string {
   return Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 }
 
+/** Runs `task` in a task after the next frame has painted; `cancel` stops it if not yet run. */
+function afterNextPaint(task: () => void): { cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return {
+    cancel() {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** The chart of `rows`; `onPick` receives the row of a clicked bar. */
 export function UsageChart({
   rows,
@@ -99,54 +113,70 @@ export function UsageChart({
     pick.current = onPick;
   }, [onPick]);
 
+  const [drawn, setDrawn] = useState(false);
   useEffect(() => {
     const el = canvas.current;
     if (!el || rows.length === 0) return;
-    const ink = getComputedStyle(el).color;
-    const grid = 'rgba(128, 128, 128, 0.18)';
-    const options: ChartOptions<'bar'> = {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      events: ['mousemove', 'mouseout', 'click'],
-      plugins: { legend: { display: false }, tooltip: { enabled: false } },
-      scales: {
-        x: {
-          stacked: true,
-          ticks: { color: ink, maxRotation: 0, autoSkipPadding: 16 },
-          grid: { display: false },
+    let chart: Chart<'bar', number[], string> | undefined;
+    const drawChart = () => {
+      const ink = getComputedStyle(el).color;
+      const grid = 'rgba(128, 128, 128, 0.18)';
+      const options: ChartOptions<'bar'> = {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        events: ['mousemove', 'mouseout', 'click'],
+        plugins: { legend: { display: false }, tooltip: { enabled: false } },
+        // All series are one stack, so an ungrouped bar has the same place and width; grouping
+        // would look up the stacks again for each of the 1,460 bars of a year.
+        datasets: { bar: { grouped: false } },
+        scales: {
+          x: {
+            stacked: true,
+            // Every label has the same width (a day, week or month key): measuring a few is enough.
+            ticks: { color: ink, maxRotation: 0, autoSkipPadding: 16, sampleSize: 8 },
+            grid: { display: false },
+          },
+          y: {
+            stacked: true,
+            ticks: { color: ink, callback: (v) => (metric === 'cost' ? `$${v}` : compact(Number(v))) },
+            grid: { color: grid },
+          },
         },
-        y: {
-          stacked: true,
-          ticks: { color: ink, callback: (v) => (metric === 'cost' ? `$${v}` : compact(Number(v))) },
-          grid: { color: grid },
+        onHover: (event, _elements, chart) => {
+          const index = event.type === 'mouseout' ? null : barAt(chart, event);
+          if (index === null) return setHover(null);
+          const left = event.x ?? 0;
+          setHover({ index, left, flip: left > chart.width / 2 });
         },
-      },
-      onHover: (event, _elements, chart) => {
-        const index = event.type === 'mouseout' ? null : barAt(chart, event);
-        if (index === null) return setHover(null);
-        const left = event.x ?? 0;
-        setHover({ index, left, flip: left > chart.width / 2 });
-      },
-      onClick: (event, _elements, chart) => {
-        const index = barAt(chart, event);
-        if (index !== null && rows[index]) pick.current(rows[index]);
-      },
+        onClick: (event, _elements, chart) => {
+          const index = barAt(chart, event);
+          if (index !== null && rows[index]) pick.current(rows[index]);
+        },
+      };
+      return new Chart(el, {
+        type: 'bar',
+        data: { labels: rows.map((r) => r.key), datasets: chartDatasets(rows, metric) },
+        options,
+      });
     };
-    const chart = new Chart(el, {
-      type: 'bar',
-      data: { labels: rows.map((r) => r.key), datasets: chartDatasets(rows, metric) },
-      options,
+    // Chart.js takes most of the view's first render (~100 ms for a year of stacked bars on a
+    // loaded machine): it draws in a task of its own after the totals and tables have painted.
+    const afterPaint = afterNextPaint(() => {
+      chart = drawChart();
+      setDrawn(true);
     });
     return () => {
-      chart.destroy();
+      afterPaint.cancel();
+      chart?.destroy();
+      setDrawn(false);
       setHover(null);
     };
   }, [rows, metric]);
 
   const row = hover ? rows[hover.index] : undefined;
   return (
-    <div className="usage-chart" data-testid="usage-chart" data-bars={rows.length}>
+    <div className="usage-chart" data-testid="usage-chart" data-bars={rows.length} data-drawn={drawn}>
       <div className="usage-chart-canvas">
         <canvas ref={canvas} data-testid="usage-chart-area" aria-label="Usage over time" role="img" />
       </div>
