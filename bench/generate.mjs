@@ -12,7 +12,8 @@ const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7ffffff
 const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
 const zero = '0001-01-01T00:00:00Z';
 
-function metaLine(id, i) {
+/** Session `id`'s meta line, the `i`th session's title and times. */
+export function metaLine(id, i) {
   const t = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString().replace('Z', '123Z');
   return (
     JSON.stringify({
@@ -28,10 +29,11 @@ function metaLine(id, i) {
   );
 }
 
-function messageLine(id, i) {
+/** Message `i` of session `id`: text, a tool call, or a tool result (its text from `output`). */
+export function messageLine(id, i, output = () => sentence(200 + Math.floor(rand() * 400))) {
   const content =
     i % 3 === 2
-      ? [{ type: 'tool_result', tool_id: `t${i}`, output: sentence(200 + Math.floor(rand() * 400)) }]
+      ? [{ type: 'tool_result', tool_id: `t${i}`, output: output() }]
       : i % 3 === 1
         ? [
             { type: 'text', text: sentence(40) },

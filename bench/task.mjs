@@ -1,35 +1,18 @@
 // One measured task in a fresh process, so each run starts cold (no JIT or caches from others).
-// Prints a JSON line: { ms (wall), cpuMs (user+system), peakRssMb, result }.
+// Prints a JSON line (see measure in task-lib.mjs).
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { measure, readAll } from './task-lib.mjs';
 
 const require = createRequire(import.meta.url);
 const [task, dir, arg] = process.argv.slice(2);
-
-async function mapLimit(items, limit, fn) {
-  let next = 0;
-  const out = [];
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
-
-let peak = process.memoryUsage().rss;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 
 const tasks = {
   // Floor for list: read every file once (same concurrency as the store uses).
   async 'read-all'() {
     const names = (await readdir(dir)).filter((n) => n.endsWith('.jsonl'));
-    const sizes = await mapLimit(names, 8, async (n) => (await readFile(join(dir, n))).length);
-    return sizes.length;
+    return readAll(names.map((n) => join(dir, n)));
   },
   async list() {
     const { JsonlStore, useScanThreads } = require(arg);
@@ -64,12 +47,4 @@ const tasks = {
   },
 };
 
-const start = performance.now();
-const cpuStart = process.cpuUsage();
-const result = await tasks[task]();
-const ms = performance.now() - start;
-const cpu = process.cpuUsage(cpuStart);
-const cpuMs = (cpu.user + cpu.system) / 1000;
-peak = Math.max(peak, process.memoryUsage().rss);
-clearInterval(sampler);
-console.log(JSON.stringify({ ms, cpuMs, peakRssMb: peak / 1048576, result }));
+await measure(tasks[task]);

@@ -4,6 +4,7 @@
 // (one response over several lines, tool results, usage, token counts, encrypted reasoning).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { messageLine, metaLine } from '../generate.mjs';
 
 const words =
   'the parser fails when the cache key is stale so we rebuild the lockfile and rerun tests against alpha beta gamma'.split(
@@ -21,46 +22,12 @@ const uuid = (a, b) =>
   `${hex(a, 8)}-${hex(b & 0xffff, 4)}-4${hex(b % 4096, 3)}-8${hex(a % 4096, 3)}-${hex(a * 7919 + b, 12).slice(-12)}`;
 const at = (base, s) => new Date(base + s * 1000).toISOString();
 
+// ggcode's sessions as bench/generate.mjs writes them, with tool outputs as long as the others'.
 function ggcodeSession(i) {
   const id = `bench-${String(i).padStart(6, '0')}`;
-  const zero = '0001-01-01T00:00:00Z';
-  const t = at(Date.UTC(2026, 0, 1), i * 60);
-  let text =
-    JSON.stringify({
-      type: 'meta',
-      session_id: id,
-      title: `Session ${i}: ${sentence(6)}`,
-      vendor: 'anthropic',
-      endpoint: 'default',
-      model: 'claude-sonnet-4',
-      created_at: t,
-      updated_at: t,
-    }) + '\n';
+  let text = metaLine(id, i);
   const n = 10 + Math.floor(rand() * 40);
-  for (let m = 0; m < n; m++) {
-    const content =
-      m % 3 === 2
-        ? [{ type: 'tool_result', tool_id: `t${m}`, output: toolOutput() }]
-        : m % 3 === 1
-          ? [
-              { type: 'text', text: sentence(40) },
-              {
-                type: 'tool_use',
-                tool_name: 'bash',
-                tool_id: `t${m + 1}`,
-                input: { cmd: `grep -rn ${sentence(2)}` },
-              },
-            ]
-          : [{ type: 'text', text: sentence(30) }];
-    text +=
-      JSON.stringify({
-        type: 'message',
-        session_id: id,
-        created_at: zero,
-        updated_at: zero,
-        message: { role: m % 2 ? 'assistant' : 'user', content },
-      }) + '\n';
-  }
+  for (let m = 0; m < n; m++) text += messageLine(id, m, toolOutput);
   return { id, text };
 }
 

@@ -2,7 +2,7 @@
 // Code, Codex CLI) against reading every one of their files once, measured in the same run
 // (goal: <= 1.5x). Each source alone is printed too, against reading its own files; then the same
 // list in a new process that finds the summaries an earlier list stored in the cache folder. The
-// lists start ggcode's scan threads as the app and the CLI do.
+// lists start the scan threads (one pool for every source) as the app and the CLI do.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { generateHome } from './generate.mjs';
 const root = join(import.meta.dirname, '..', '.corpus');
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const home = join(root, `sources-${SESSIONS}-v2`);
+const home = join(root, `sources-${SESSIONS}-v3`);
 const bundle = join(root, 'sources.cjs');
 
 await build({
@@ -32,7 +32,7 @@ await build({
   plugins: [globPlugin],
   logLevel: 'warning',
 });
-// ggcode's scan threads, as the app and the CLI start them, found beside the bundle by the task.
+// The scan threads' script, as the app and the CLI start it, found beside the bundle by the task.
 await build({
   entryPoints: [resolve(import.meta.dirname, '..', '..', 'src/core/scan-thread.ts')],
   outfile: join(root, 'scan-thread.cjs'),

@@ -1,27 +1,14 @@
 // One measured task of the sources benchmark, in a fresh process (cold: no JIT or caches).
-// Prints a JSON line: { ms (wall), cpuMs (user+system), result }.
-import { readdir, readFile } from 'node:fs/promises';
+// Prints a JSON line (see measure in task-lib.mjs).
+import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { measure, readAll } from '../task-lib.mjs';
 
 const require = createRequire(import.meta.url);
 const [task, home, bundle, only] = process.argv.slice(2);
 // The cache folder the stored tasks keep the list's summaries in (beside the generated home).
 const cacheDir = `${home}-cache`;
-
-async function mapLimit(items, limit, fn) {
-  let next = 0;
-  const out = [];
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 const ROOTS = { ggcode: ['.ggcode/sessions'], claude: ['.claude/projects'], codex: ['.codex/sessions'] };
 
@@ -40,11 +27,10 @@ const tasks = {
   // The floor: find every session file and read each once (the concurrency the sources use).
   async 'read-all'() {
     const paths = (await Promise.all(names.flatMap((n) => ROOTS[n].map((r) => files(join(home, r)))))).flat();
-    const sizes = await mapLimit(paths, 8, async (p) => (await readFile(p)).length);
-    return sizes.length;
+    return readAll(paths);
   },
-  // A cold list of every source (or of `only`), as the app and the CLI do it (ggcode's files
-  // scanned on its scan threads).
+  // A cold list of every source (or of `only`), as the app and the CLI do it (files unseen
+  // scanned on the scan threads).
   async list() {
     const { Catalog, resolveSources, sourceContext, useScanThreads } = require(bundle);
     useScanThreads(join(dirname(bundle), 'scan-thread.cjs'));
@@ -61,9 +47,4 @@ const tasks = {
   },
 };
 
-const start = performance.now();
-const cpuStart = process.cpuUsage();
-const result = await tasks[task]();
-const ms = performance.now() - start;
-const cpu = process.cpuUsage(cpuStart);
-console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, result }));
+await measure(tasks[task]);
