@@ -4,4 +4,5 @@ export { SESSION_APPENDED_EVENT } from '../../src/shared/contract';
 export { JsonlStore } from '../../src/core/store';
 export { messageLine } from '../../src/core/serialize';
 export { MainLive } from '../../src/main/live';
+export { LiveStore } from '../../src/core/live/live-store';
 export { writeManySmallSessions, writeSession } from '../../e2e/support/sessions';

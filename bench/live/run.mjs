@@ -153,14 +153,16 @@ async function mainProcess(dir, id) {
     if (channel === lib.SESSION_APPENDED_EVENT) waiter.seen(payload);
   });
   const store = new lib.JsonlStore(dir);
-  // Main refreshes a search worker on changes; the worker's own thread is not measured here.
-  const stop = live.open(store, { refresh: () => Promise.resolve() });
+  // The folder's live store, as main makes it (the search index's refreshes are not measured here).
+  const liveStore = new lib.LiveStore(store);
+  const stop = live.open(store, liveStore);
   try {
     await sleep(500); // the watcher's first look at the folder
     await live.watch(store, id);
     return await measure(dir, id, waiter);
   } finally {
     stop();
+    liveStore.close();
   }
 }
 
