@@ -1,5 +1,6 @@
 // Where the agent compacted its context (a checkpoint record): a line that opens to the summary
 // the compaction left, inline in older files, or as a message of the session in newer ones.
+import { countText } from '../../../shared/count-text';
 import type { TranscriptCheckpoint } from '../../../shared/transcript';
 import { useAppStore } from '../../store/store-context';
 import { TextBlockView } from './blocks/TextBlockView';
@@ -18,8 +19,7 @@ export function CheckpointMarker({
   const jumpToMessage = useAppStore((s) => s.jumpToMessage);
   const open = view.isOpen(viewKey);
   const texts = summaryTexts(checkpoint);
-  const tokens =
-    typeof checkpoint.tokens === 'number' ? ` · ${checkpoint.tokens.toLocaleString('en-US')} tokens` : '';
+  const tokens = typeof checkpoint.tokens === 'number' ? ` · ${countText(checkpoint.tokens)} tokens` : '';
   return (
     <div className="checkpoint" data-testid="checkpoint-marker" data-open={open}>
       <button
@@ -45,7 +45,7 @@ export function CheckpointMarker({
               data-testid="checkpoint-summary-link"
               onClick={() => jumpToMessage(checkpoint.summary_index!)}
             >
-              The summary is message {(checkpoint.summary_index + 1).toLocaleString('en-US')}
+              The summary is message {countText(checkpoint.summary_index + 1)}
             </button>
           )}
           {texts.length === 0 && checkpoint.summary_index === undefined && (

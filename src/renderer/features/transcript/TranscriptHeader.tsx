@@ -1,5 +1,6 @@
 // The transcript's header: title and facts (the drag handle for drag-out), the actions, and
 // notices about what loading had to skip.
+import { countText } from '../../../shared/count-text';
 import { Fragment, useRef, useState } from 'react';
 import type { TranscriptSession } from '../../../shared/transcript';
 import type { TranscriptData } from '../../model/transcript-data';
@@ -25,7 +26,7 @@ function Notices({ session }: { session: TranscriptSession }) {
         <div className="notice" data-testid="skipped-notice" role="note">
           {session.skipped_lines === 1
             ? '1 damaged line was'
-            : `${session.skipped_lines.toLocaleString('en-US')} damaged lines were`}{' '}
+            : `${countText(session.skipped_lines)} damaged lines were`}{' '}
           skipped while loading this session
           {session.skipped.length > 0 &&
             ` (${session.skipped

@@ -1,4 +1,5 @@
 // The facts the transcript header states about a session, as display text.
+import { countText } from '../../../shared/count-text';
 import type { SourceInfo } from '../../../shared/contract';
 import { sourceLabel } from '../../../shared/sources';
 import type { TranscriptCheckpoint, TranscriptSession } from '../../../shared/transcript';
@@ -42,8 +43,6 @@ function tokenTotals(session: SessionInfo): { input: number; output: number } | 
   return null;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** US dollars with enough digits for small amounts ($0.0042) and cents for large ones. */
 export function formatUsd(amount: number): string {
   return `$${amount.toLocaleString('en-US', {
@@ -72,7 +71,7 @@ export function sessionFacts(session: SessionInfo, sources?: readonly SourceInfo
   if (created) facts.push({ label: 'Created', value: created });
   const updated = absoluteTime(session.updated_at);
   if (updated) facts.push({ label: 'Updated', value: updated });
-  facts.push({ label: 'Messages', value: count(session.msg_count) });
+  facts.push({ label: 'Messages', value: countText(session.msg_count) });
   const cost = session.cost;
   if (typeof cost?.total_cost_usd === 'number' && Number.isFinite(cost.total_cost_usd)) {
     if (cost.estimated === true)
@@ -84,7 +83,7 @@ export function sessionFacts(session: SessionInfo, sources?: readonly SourceInfo
   }
   const tokens = tokenTotals(session);
   if (tokens)
-    facts.push({ label: 'Tokens', value: `${count(tokens.input)} in · ${count(tokens.output)} out` });
+    facts.push({ label: 'Tokens', value: `${countText(tokens.input)} in · ${countText(tokens.output)} out` });
   if (session.workspace) facts.push(nameFact('Folder', [session.workspace]));
   if (session.git_branch) facts.push(nameFact('Branch', [session.git_branch]));
   return facts;

@@ -1,5 +1,6 @@
 // Images of an image block or a tool result, drawn where they belong (inside the result's card).
 // Raster data: URLs only; anything else is named, not shown.
+import { countText } from '../../../../shared/count-text';
 import { useEffect, useState } from 'react';
 import type { BlockRef, ImageRef } from '../../../../shared/transcript';
 import { rasterDataUrl } from '../images';
@@ -12,7 +13,7 @@ function InlineImage({ url, label }: { url: string; label: string }) {
 }
 
 function kilobytes(base64Chars: number): string {
-  return `${Math.ceil((base64Chars * 3) / 4 / 1024).toLocaleString('en-US')} KB`;
+  return `${countText(Math.ceil((base64Chars * 3) / 4 / 1024))} KB`;
 }
 
 /** An image too large to come with its page: fetched once it is drawn. */

@@ -1,6 +1,7 @@
 // The rest of a string cut from a huge line (see CutText): how much of it was not sent, and "Show
 // all", which pages through the rest a piece (about a megabyte) at a time, each fetched when shown
 // and let go when another is, so the tab never holds the whole text.
+import { countText } from '../../../../shared/count-text';
 import { useEffect, useRef, useState } from 'react';
 import type { CutText, TextPiece } from '../../../../shared/transcript';
 import { useTranscriptData, useViewState } from '../TranscriptContext';
@@ -68,8 +69,8 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
           ‹ Previous
         </button>
         <span className="pager-position" data-testid="rest-position">
-          Rest, part {(part + 1).toLocaleString('en-US')} of about{' '}
-          {Math.max(part + 1, Math.ceil(cut.stored_bytes / MB)).toLocaleString('en-US')}
+          Rest, part {countText(part + 1)} of about{' '}
+          {countText(Math.max(part + 1, Math.ceil(cut.stored_bytes / MB)))}
         </span>
         <button
           type="button"

@@ -1,6 +1,7 @@
 // A text too long to draw at once (megabytes of tool output): shown a page at a time with a pager,
 // and each page drawn a chunk at a time over a few frames, so no giant string ever reaches the DOM
 // in one go and the page stays responsive.
+import { countText } from '../../../../shared/count-text';
 import { useEffect, useMemo, useState } from 'react';
 import { useViewState } from '../TranscriptContext';
 import { pageStarts } from './page-starts';
@@ -61,8 +62,8 @@ export function PagedText({ text, viewKey, section }: { text: string; viewKey: s
         ‹ Previous
       </button>
       <span className="pager-position" data-testid="pager-position">
-        Part {(page + 1).toLocaleString('en-US')} of {starts.length.toLocaleString('en-US')} · from line{' '}
-        {lineNumberAt(text, start).toLocaleString('en-US')}
+        Part {countText(page + 1)} of {countText(starts.length)} · from line{' '}
+        {countText(lineNumberAt(text, start))}
       </span>
       <button
         type="button"

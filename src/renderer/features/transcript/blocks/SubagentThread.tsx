@@ -2,6 +2,7 @@
 // call's card until opened: the subagent's own messages, each call with the result that answers
 // it inside the thread. Drawn plainly (Markdown for text, the rest as text) and left out of find,
 // whose counts cover the session's own messages.
+import { countText } from '../../../../shared/count-text';
 import { useMemo, useState } from 'react';
 import type {
   SubagentThreadWire,
@@ -110,7 +111,7 @@ export function SubagentThread({ thread }: { thread: SubagentThreadWire }) {
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
       <summary>
-        Subagent thread · {count.toLocaleString('en-US')} {count === 1 ? 'message' : 'messages'}
+        Subagent thread · {countText(count)} {count === 1 ? 'message' : 'messages'}
       </summary>
       {open &&
         thread.messages.map((m) => <ThreadMessage key={m.index} message={m} messages={thread.messages} />)}
