@@ -12,9 +12,9 @@ import { useAppStore } from '../store/store-context';
 /** The pane's component once its code is here. */
 let loadedPane: typeof TranscriptPane | null = null;
 /** The fetch under way, if any (a failed one is forgotten, so the next try fetches again). */
-let loading: Promise<unknown> | null = null;
+let loading: Promise<typeof TranscriptPane> | null = null;
 
-function loadPane(): Promise<unknown> {
+function loadPane(): Promise<typeof TranscriptPane> {
   loading ??= import('../features/transcript/TranscriptPane').then(
     (m) => (loadedPane = m.TranscriptPane),
     (error: unknown) => {
@@ -44,22 +44,21 @@ export function TranscriptPaneSlot() {
   const listPainted = useListPainted();
   const sessionOpen = useAppStore((s) => s.selectedId !== null);
   const wanted = listPainted || sessionOpen;
-  const [, setLoaded] = useState(false);
+  const [Pane, setPane] = useState(() => loadedPane);
   const [failure, setFailure] = useState<{ error: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (!wanted || loadedPane) return;
+    if (!wanted || Pane) return;
     let current = true;
     loadPane().then(
-      () => current && setLoaded(true),
+      (pane) => current && setPane(() => pane),
       (error: unknown) => current && setFailure({ error: errorLine(error) }),
     );
     return () => {
       current = false;
     };
-  }, [wanted, attempt]);
+  }, [wanted, attempt, Pane]);
 
-  const Pane = loadedPane;
   if (Pane) return <Pane />;
   return (
     <section className="transcript-pane transcript-placeholder" aria-label="Transcript">
