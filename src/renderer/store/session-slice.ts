@@ -39,20 +39,27 @@ export function createSessionSlice(deps: StoreDeps): StateCreator<AppState, [], 
         },
       });
       set({ transcript, transcriptState: 'ready', transcriptError: null });
+      return transcript;
+    };
+
+    // What follows from an opened transcript but is not on its first screen: the Recent group and
+    // the list row (each re-renders part of the sidebar), once that screen is drawn.
+    const afterShown = (transcript: TranscriptData): void => {
+      if (get().transcript !== transcript) return;
       get().noteOpened(transcript.session.id);
       const rows = syncOpenRow(get(), deps.now());
       if (rows) set(rows);
-      return transcript;
     };
 
     // The rest of a long file is read after its first page is on screen: the final count, the
     // facts and the outline arrive then (asked for a frame later, so that the first page is drawn
-    // before their answer has to be handled).
+    // before their answer has to be handled), after the sidebar's part of the opening.
     async function complete(transcript: TranscriptData): Promise<void> {
       try {
         await (deps.afterPaint
           ? deps.afterPaint()
           : new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_MS)));
+        afterShown(transcript);
         const outline = await deps.api.transcriptOutline({ id: transcript.id });
         if (get().transcript !== transcript) return;
         if (!transcript.setOutline(outline)) return void get().reloadTranscript();

@@ -2,7 +2,8 @@
 // browser would: a box of `viewport` px, rows of `row` px, a scroll height that is the virtual
 // list's full height, and no scrolling past the end, so scrolling, following and the list's
 // windowing can be tested. The session list gets a tall box so that its rows show; other elements
-// keep the sizes they had.
+// keep the sizes they had. A ResizeObserver reports those sizes a task after observing, as a
+// browser does after its next layout.
 import { vi } from 'vitest';
 
 type Scrollable = HTMLElement & { scrollTo?: (options: ScrollToOptions) => void };
@@ -23,6 +24,52 @@ function installed(): boolean {
   return vi.isMockFunction(Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')?.get);
 }
 
+/** Observers of the fake layout, told again when a test changes its sizes. */
+const observers = new Set<FakeResizeObserver>();
+
+class FakeResizeObserver implements ResizeObserver {
+  private readonly targets = new Set<Element>();
+  constructor(private readonly callback: ResizeObserverCallback) {}
+
+  observe(target: Element): void {
+    this.targets.add(target);
+    observers.add(this);
+    this.report([target]);
+  }
+
+  unobserve(target: Element): void {
+    this.targets.delete(target);
+  }
+
+  disconnect(): void {
+    this.targets.clear();
+    observers.delete(this);
+  }
+
+  /** Reports `targets` (those still observed and in the document) a task from now. */
+  report(targets: Iterable<Element> = this.targets): void {
+    const due = [...targets];
+    setTimeout(() => {
+      const entries = due
+        .filter((t) => this.targets.has(t) && t.isConnected && t instanceof HTMLElement)
+        .map((t) => entryFor(t as HTMLElement));
+      if (entries.length) this.callback(entries, this);
+    });
+  }
+}
+
+function entryFor(target: HTMLElement): ResizeObserverEntry {
+  const size = { inlineSize: target.clientWidth, blockSize: target.offsetHeight || target.clientHeight };
+  const rect = DOMRectReadOnly.fromRect({ width: size.inlineSize, height: size.blockSize });
+  return {
+    target,
+    contentRect: rect,
+    borderBoxSize: [size],
+    contentBoxSize: [size],
+    devicePixelContentBoxSize: [size],
+  };
+}
+
 /** Installs the fake layout (or changes its sizes) until vi.restoreAllMocks(); element.scrollTo,
  * which jsdom lacks and the virtual list scrolls with, stays. */
 export function fakeTranscriptLayout(row = 100, viewport = 300): void {
@@ -32,6 +79,8 @@ export function fakeTranscriptLayout(row = 100, viewport = 300): void {
     if (options.top !== undefined) this.scrollTop = options.top;
     this.dispatchEvent(new Event('scroll'));
   };
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  for (const observer of observers) observer.report();
   if (installed()) return;
   // Elements other than the transcript's keep whatever sizes they had (a test may give some).
   const prior = (name: string) => {

@@ -7,7 +7,7 @@ import type { ListView } from '../../model/list-view';
 import { useNow } from '../../app/use-now';
 import { useAppStore } from '../../store/store-context';
 import { EmptyState } from './EmptyState';
-import { anchoredScrollTop, sameOrder } from './scroll-anchor';
+import { anchoredScrollTop, rowInView, sameOrder } from './scroll-anchor';
 import { sourceLabel, sourceOf } from '../../../shared/sources';
 import { SessionRow, rowDomId } from './SessionRow';
 
@@ -56,7 +56,15 @@ export function SessionList() {
 
   const selectedIndex = rows.findIndex((s) => s.id === selectedId);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // A row already in full view (the one just clicked) needs no scroll, and asking the
+    // virtualizer anyway reads the list's scroll height: a forced layout in the click that opens
+    // the session.
+    if (
+      selectedIndex < 0 ||
+      rowInView(virtualizer.scrollOffset, virtualizer.scrollRect?.height, ROW_HEIGHT, selectedIndex)
+    )
+      return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../test-support/transcripts';
-import { anchoredScrollTop, sameOrder } from './scroll-anchor';
+import { anchoredScrollTop, rowInView, sameOrder } from './scroll-anchor';
 
 const rows = (...ids: string[]) => ids.map((id) => summary(id));
 
@@ -26,5 +26,19 @@ describe('sameOrder', () => {
     expect(sameOrder(rows('a', 'b'), rows('b', 'a'))).toBe(false);
     expect(sameOrder(rows('a', 'b'), rows('a', 'b', 'c'))).toBe(false);
     expect(sameOrder(rows('a', 'b'), rows('a', 'c'))).toBe(false);
+  });
+});
+
+describe('rowInView', () => {
+  it('is true only for a row wholly inside the box, and false while the box is unknown', () => {
+    // A 200 px box scrolled to 100, rows of 50 px: rows 2 and 3 are wholly in view.
+    expect(rowInView(100, 200, 50, 2)).toBe(true);
+    expect(rowInView(100, 200, 50, 5)).toBe(true);
+    expect(rowInView(100, 200, 50, 1)).toBe(false);
+    expect(rowInView(110, 200, 50, 2)).toBe(false);
+    expect(rowInView(100, 200, 50, 6)).toBe(false);
+    expect(rowInView(null, 200, 50, 2)).toBe(false);
+    expect(rowInView(0, undefined, 50, 0)).toBe(false);
+    expect(rowInView(0, 0, 50, 0)).toBe(false);
   });
 });

@@ -22,3 +22,16 @@ export function anchoredScrollTop(
 export function sameOrder(previous: readonly SessionSummary[], rows: readonly SessionSummary[]): boolean {
   return previous.length === rows.length && previous.every((s, i) => s.id === rows[i]!.id);
 }
+
+/** Whether row `index` (rows `rowHeight` tall) lies wholly inside a box scrolled to `top` and
+ * `height` tall, both as the virtualizer last saw them; unknown counts as not in view. */
+export function rowInView(
+  top: number | null,
+  height: number | undefined,
+  rowHeight: number,
+  index: number,
+): boolean {
+  if (top === null || !height) return false;
+  const start = index * rowHeight;
+  return start >= top && start + rowHeight <= top + height;
+}

@@ -2,7 +2,11 @@
 // DOM, each measured once drawn, so a session of any length opens and scrolls alike. Checkpoint
 // markers sit at the top of the message they precede. Messages appended to a followed session
 // join at the end without moving the reader (see TailFollower).
-import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  measureElement as measureFromLayout,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
@@ -33,6 +37,33 @@ const PREFETCH = 30;
 /** Room a checkpoint marker takes, for estimates. */
 const MARKER_PX = 40;
 
+/** A row's size as the ResizeObserver reports it after layout. A row just drawn keeps what it had
+ * (its estimate) until then: measured in the commit instead, each new row would force a layout
+ * and a rebuild of every row's offset (5,000 of them, once per row, when a long session opens). */
+function measureRow(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  v: Virtualizer<HTMLDivElement, Element>,
+): number {
+  if (entry) return measureFromLayout(element, entry, v);
+  const index = v.indexFromElement(element);
+  return v.itemSizeCache.get(v.options.getItemKey(index)) ?? v.options.estimateSize(index);
+}
+
+/** The box's size, from the ResizeObserver (which reports after layout) alone: the default reads it
+ * at mount too, a forced layout in the commit that opens a session. Until the first report, the
+ * box is taken to be `initialRect`. */
+function observeBox(
+  v: Virtualizer<HTMLDivElement, Element>,
+  report: (rect: { width: number; height: number }) => void,
+) {
+  const box = v.scrollElement;
+  if (!box || typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(() => report({ width: box.clientWidth, height: box.clientHeight }));
+  observer.observe(box);
+  return () => observer.disconnect();
+}
+
 /** The messages of `data`. Mount with key = session id, so a new session starts fresh. */
 export function TranscriptBody({ data }: { data: TranscriptData }) {
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -52,12 +83,17 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => bodyRef.current,
+    // Called for every row not measured yet, each time offsets are rebuilt: kept cheap.
     estimateSize: (index) => {
       const message = data.get(index);
+      const height = message ? estimateHeight(message) : estimateFromBytes(undefined);
+      if (markers.size === 0) return height;
       const marks =
         (markers.get(index)?.length ?? 0) + (index === total - 1 ? (markers.get(total)?.length ?? 0) : 0);
-      return (message ? estimateHeight(message) : estimateFromBytes(undefined)) + marks * MARKER_PX;
+      return height + marks * MARKER_PX;
     },
+    measureElement: measureRow,
+    observeElementRect: observeBox,
     overscan,
     indexAttribute: 'data-row',
     // Before the box is measured (and in tests without layout), assume a window's worth.

@@ -11,6 +11,7 @@ import {
 } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import type { UsageRow } from '../../../shared/usage';
+import { afterNextPaint } from '../../app/after-paint';
 import { formatUsd } from '../transcript/session-facts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -79,20 +80,6 @@ function barAt(chart: Chart, event: ChartEvent): number | null {
 
 function compact(n: number): string {
   return Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
-}
-
-/** Runs `task` in a task after the next frame has painted; `cancel` stops it if not yet run. */
-function afterNextPaint(task: () => void): { cancel(): void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(task, 0);
-  });
-  return {
-    cancel() {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    },
-  };
 }
 
 /** The chart of `rows`; `onPick` receives the row of a clicked bar. */
