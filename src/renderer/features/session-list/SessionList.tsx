@@ -1,7 +1,7 @@
 // The virtualized session list: only the rows in view exist in the DOM, so 10,000 sessions
 // scroll as smoothly as ten.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { SessionSummary } from '../../../shared/types';
 import type { ListView } from '../../model/list-view';
 import { useNow } from '../../app/use-now';
@@ -30,6 +30,9 @@ export function SessionList() {
   // A source's label on each row when more than one source is read.
   const labels = useAppStore((st) => st.info?.sources);
 
+  // A new key function makes the virtualizer lay out every row again (10,000 of them): it changes
+  // only with the rows, not at each render (a selection, a tick of the clock).
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // The project does not use the React Compiler, which is what this rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -37,7 +40,7 @@ export function SessionList() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
   });
 
   // Only a reload moves the rows under the reader; a new filter or sort starts where it lands.

@@ -3,6 +3,7 @@
 // markers sit at the top of the message they precede. Messages appended to a followed session
 // join at the end without moving the reader (see TailFollower).
 import {
+  elementScroll,
   measureElement as measureFromLayout,
   useVirtualizer,
   type Virtualizer,
@@ -78,6 +79,7 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
   const [overscan, setOverscan] = useState(0);
   useEffect(() => whenIdle(() => setOverscan(OVERSCAN), 200), []);
 
+  const atMount = useRef(true);
   // The project does not use the React Compiler, which is what this rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -93,6 +95,14 @@ export function TranscriptBody({ data }: { data: TranscriptData }) {
       return height + marks * MARKER_PX;
     },
     measureElement: measureRow,
+    // The box is new (one per session) and so at its top: the virtualizer's first write, of
+    // offset 0 as it mounts, would only force a layout in the commit that opens the session.
+    scrollToFn: (offset, options, v) => {
+      const first = atMount.current;
+      atMount.current = false;
+      if (first && offset + (options.adjustments ?? 0) === 0) return;
+      elementScroll(offset, options, v);
+    },
     observeElementRect: observeBox,
     overscan,
     indexAttribute: 'data-row',
