@@ -2,6 +2,7 @@
 // then loads the rest of the app, so the list's request and the app's code load side by side.
 import { createClient } from './api/create-client';
 import { loadSucceeded, recoverFromFailedLoad } from './app/load-recovery';
+import { warmTimeFormats } from './app/warm-formats';
 
 const api = createClient();
 import('./boot').then(
@@ -11,3 +12,5 @@ import('./boot').then(
   },
   (error: unknown) => recoverFromFailedLoad(window, error),
 );
+// The main thread is idle while the rest downloads (the requests above are already on their way).
+setTimeout(warmTimeFormats, 0);

@@ -211,8 +211,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     // The first visit proves the token in the query; the cookie then covers assets and API calls.
     const fromQuery = queryToken(url);
     const setCookie = fromQuery !== undefined && tokensEqual(fromQuery, ctx.token);
+    // The list's first reads are only queued here: the page itself is read and sent at once
+    // (static.ts reads synchronously), so neither waits for the other.
     if (!head) ctx.startList();
-    await serveStatic(
+    serveStatic(
       res,
       ctx.rendererDir,
       '/index.html',
@@ -221,7 +223,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     );
     return;
   }
-  await serveStatic(res, ctx.rendererDir, pathname, head);
+  serveStatic(res, ctx.rendererDir, pathname, head);
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseTime } from '../../shared/time';
 import { summary } from '../test-support/transcripts';
 import {
   DEFAULT_VIEW,
@@ -120,6 +121,34 @@ describe('applyListView', () => {
           expect(rows.length).toBe(sessions.filter((s) => matchesFilter(s, filter)).length);
           if (sort === 'size')
             expect(rows.map((r) => r.size)).toEqual([...rows.map((r) => r.size)].sort((a, b) => b - a));
+        },
+      ),
+    );
+  });
+
+  it('orders by time as comparing the parsed times pairwise does, ties and unreadable times by id (property)', () => {
+    const time = fc.oneof(
+      fc.constantFrom('', 'not a time', '2026-04-10T09:00:00Z', '2026-04-10T11:00:00+02:00'),
+      fc
+        .date({ min: new Date(2020, 0, 1), max: new Date(2030, 0, 1), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+    );
+    const row = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      updated_at: time,
+      created_at: time,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.constantFrom('updated', 'created' as const),
+        (rows, sort) => {
+          const list = rows.map((r) => summary(r.id, r));
+          const field = sort === 'updated' ? 'updated_at' : 'created_at';
+          const pairwise = [...list].sort(
+            (a, b) => parseTime(b[field]) - parseTime(a[field]) || a.id.localeCompare(b.id),
+          );
+          expect(applyListView(list, view({ sort }), NOW)).toEqual(pairwise);
         },
       ),
     );

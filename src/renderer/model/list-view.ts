@@ -106,7 +106,15 @@ function haystackOf(session: SessionSummary): string {
 /** True when every whitespace-separated word of `filter` occurs in the title, id, model, vendor,
  * workspace or git branch, or the display name or tags given in the app (case-insensitive). */
 export function matchesFilter(session: SessionSummary, filter: string, annotation?: Annotation): boolean {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return matchesWords(session, filterWords(filter), annotation);
+}
+
+// The filter's words, lower-cased: split once per pass over the list, not once per session.
+function filterWords(filter: string): string[] {
+  return filter.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function matchesWords(session: SessionSummary, words: readonly string[], annotation?: Annotation): boolean {
   if (words.length === 0) return true;
   const text = haystackOf(session);
   const added = annotation
@@ -136,12 +144,19 @@ export function rangeStart(range: DateRange, now: Date): number {
   }
 }
 
-function compareBy(sort: SortKey, notes: Annotations): (a: SessionSummary, b: SessionSummary) => number {
+// Newest first by `field`, each time parsed once rather than at each of the ~140,000 comparisons a
+// sort of 10,000 makes.
+function newestFirst(rows: SessionSummary[], field: 'updated_at' | 'created_at'): SessionSummary[] {
+  const keyed = rows.map((s) => ({ s, t: parseTime(s[field]) }));
+  keyed.sort((a, b) => b.t - a.t || a.s.id.localeCompare(b.s.id));
+  return keyed.map((k) => k.s);
+}
+
+function compareBy(
+  sort: 'title' | 'size',
+  notes: Annotations,
+): (a: SessionSummary, b: SessionSummary) => number {
   switch (sort) {
-    case 'updated':
-      return (a, b) => parseTime(b.updated_at) - parseTime(a.updated_at) || a.id.localeCompare(b.id);
-    case 'created':
-      return (a, b) => parseTime(b.created_at) - parseTime(a.created_at) || a.id.localeCompare(b.id);
     case 'title':
       return (a, b) =>
         shownTitle(a, notes[a.id]).localeCompare(shownTitle(b, notes[b.id]), undefined, {
@@ -165,6 +180,7 @@ function keeper(
     (f) => [f, new Set(view[f])] as const,
   );
   const tags = skip === 'tags' ? new Set<string>() : new Set(view.tags.map((t) => t.toLowerCase()));
+  const words = filterWords(view.filter);
   return (s) => {
     const note = notes[s.id];
     return (
@@ -173,7 +189,7 @@ function keeper(
       (skip === 'date' || inPeriod(s, view.period)) &&
       (!view.starred || note?.starred === true) &&
       (tags.size === 0 || (note?.tags ?? []).some((t) => tags.has(t.toLowerCase()))) &&
-      matchesFilter(s, view.filter, note)
+      matchesWords(s, words, note)
     );
   };
 }
@@ -186,7 +202,10 @@ export function applyListView(
   now: Date,
   notes: Annotations = {},
 ): SessionSummary[] {
-  return sessions.filter(keeper(view, now, notes)).sort(compareBy(view.sort, notes));
+  const rows = sessions.filter(keeper(view, now, notes));
+  if (view.sort === 'updated') return newestFirst(rows, 'updated_at');
+  if (view.sort === 'created') return newestFirst(rows, 'created_at');
+  return rows.sort(compareBy(view.sort, notes));
 }
 
 /** One choice in a facet menu: a value and how many sessions have it. */
