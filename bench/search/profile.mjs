@@ -2,16 +2,22 @@
 // time. Builds a fresh index of the generated corpus of that many sessions (2000 by default; made
 // by run.mjs's generator and reused) under `node --cpu-prof`, then prints the writing thread's
 // call tree down to frames of at least 1.5% of its samples, and its costliest frames by self time.
+// `node bench/search/profile.mjs queries [sessions] [reps]`: the same for the benchmark's queries
+// (run.mjs's fts-query task, 10000 sessions and 3 reps by default) on the index run.mjs built,
+// bench/.corpus/search-<sessions>.sqlite (built first when missing).
 // SQLite's WebAssembly has no names: its frames print as wasm-function[N] (docs/decisions.md
 // says which is which for the node-sqlite3-wasm version in use).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleSearch } from './bundle-search.mjs';
 import { generateCorpus } from './generate.mjs';
 
-const SESSIONS = Number(process.argv[2] ?? 2000);
+const QUERIES = process.argv[2] === 'queries';
+const args = process.argv.slice(QUERIES ? 3 : 2);
+const SESSIONS = Number(args[0] ?? (QUERIES ? 10_000 : 2000));
+const REPS = args[1] ?? '3';
 const MIN_SHARE = 0.015;
 const TOP = 25;
 
@@ -19,26 +25,34 @@ const lib = await bundleSearch();
 const dir = join(import.meta.dirname, '..', '.corpus', `search-${SESSIONS}`);
 generateCorpus(dir, SESSIONS);
 const out = mkdtempSync(join(tmpdir(), 'search-profile-'));
-try {
+/** Runs one task.mjs task, under the profiler when `profile`. */
+function task(args, profile) {
+  const prof = profile ? ['--cpu-prof', `--cpu-prof-dir=${out}`] : [];
   const r = spawnSync(
     process.execPath,
-    [
-      '--expose-gc',
-      '--cpu-prof',
-      `--cpu-prof-dir=${out}`,
-      join(import.meta.dirname, 'task.mjs'),
-      'fts-build',
-      lib,
-      dir,
-      join(out, 'index.sqlite'),
-    ],
-    { encoding: 'utf8' },
+    ['--expose-gc', ...prof, join(import.meta.dirname, 'task.mjs'), ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
   );
-  if (r.status !== 0) throw new Error(`fts-build failed: ${r.stderr}`);
-  const built = JSON.parse(r.stdout);
-  console.log(
-    `${SESSIONS} sessions: ${(built.ms / 1000).toFixed(1)} s wall, writing thread ${(built.writerCpuMs / 1000).toFixed(1)} s CPU, both threads ${(built.cpuMs / 1000).toFixed(1)} s`,
-  );
+  if (r.status !== 0) throw new Error(`${args[0]} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+try {
+  if (QUERIES) {
+    const index = join(import.meta.dirname, '..', '.corpus', `search-${SESSIONS}.sqlite`);
+    if (!existsSync(index)) task(['fts-build', lib, dir, index], false);
+    const { queries } = task(['fts-query', lib, dir, index, REPS], true);
+    console.log(`${SESSIONS} sessions, median of ${REPS} per query, slowest first:`);
+    for (const q of [...queries].sort((a, b) => b.ms - a.ms))
+      console.log(`${q.ms.toFixed(1).padStart(7)} ms  ${q.kind.padEnd(7)} ${q.q.trim()}`);
+  } else {
+    const built = task(['fts-build', lib, dir, join(out, 'index.sqlite')], true);
+    console.log(
+      `${SESSIONS} sessions: ${(built.ms / 1000).toFixed(1)} s wall, writing thread ${(built.writerCpuMs / 1000).toFixed(1)} s CPU, both threads ${(built.cpuMs / 1000).toFixed(1)} s`,
+    );
+  }
   // The main thread's profile is the one numbered 0 (the reader thread's is 1).
   const file = readdirSync(out).find((n) => /\.0\.\d+\.cpuprofile$/.test(n));
   printProfile(JSON.parse(readFileSync(join(out, file), 'utf8')));

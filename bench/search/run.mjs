@@ -5,9 +5,10 @@
 // index <= 50% of the corpus, query p50 <= 0.08x and p95 <= 0.2x ripgrep's for the same
 // searches, first results within 5 s of the start of a first build (in the search worker).
 //   BENCH_SEARCH_SESSIONS (10000), BENCH_SEARCH_SMALL (1500 sessions; 0 skips the engines),
-//   BENCH_SEARCH_REPS (3)
+//   BENCH_SEARCH_REPS (3), BENCH_SEARCH_ONLY=queries (only the queries against ripgrep, on the index
+//   a run left in bench/.corpus, built when missing; no build, first-results or engine figures)
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './generate.mjs';
@@ -19,6 +20,7 @@ const root = join(import.meta.dirname, '..', '.corpus');
 const SESSIONS = Number(process.env.BENCH_SEARCH_SESSIONS ?? 10_000);
 const SMALL = Number(process.env.BENCH_SEARCH_SMALL ?? 1_500);
 const REPS = Number(process.env.BENCH_SEARCH_REPS ?? 3);
+const ONLY_QUERIES = process.env.BENCH_SEARCH_ONLY === 'queries';
 /** The goals: build speed, index size as a share of the corpus, query time against ripgrep's, and
  * seconds from the start of a first build to a typical query's first results. */
 const GOALS = { buildMbPerS: 30, sizePct: 50, p50: 0.08, p95: 0.2, firstS: 5 };
@@ -29,7 +31,7 @@ const bigDir = join(root, `search-${SESSIONS}`);
 const smallDir = join(root, `search-${SMALL}`);
 for (const [dir, count] of [
   [bigDir, SESSIONS],
-  [smallDir, SMALL],
+  [smallDir, ONLY_QUERIES ? 0 : SMALL],
 ].filter(([, count]) => count > 0)) {
   const t = performance.now();
   if (generateCorpus(dir, count))
@@ -87,60 +89,70 @@ const bigBytes = corpusBytes(bigDir);
 console.log(`corpus: ${SESSIONS} sessions, ${fixed(mb(bigBytes))} MB`);
 if (hasRg) rgPass(bigDir, 'warmup'); // page cache warm for everyone
 const bigIndex = join(root, `search-${SESSIONS}.sqlite`);
-const loadBefore = loadavg()[0];
-const built = task('fts-build', lib, bigDir, bigIndex);
-const buildMbPerS = mb(bigBytes) / (built.ms / 1000);
-console.log(
-  `index build (fresh): ${fixed(built.ms / 1000, 1)} s = ${fixed(buildMbPerS, 1)} MB/s, ` +
-    `${built.stats.messages} messages, peak RSS ${fixed(built.peakRssMb)} MB`,
-);
-// The machine may be shared: CPU time (both threads) and the load say how much of the wall
-// time was this build's own.
-console.log(
-  `  CPU time ${fixed(built.cpuMs / 1000, 1)} s (both threads; ${fixed(mb(bigBytes) / (built.cpuMs / 1000), 1)} MB per CPU second), ` +
-    `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, on ${availableParallelism()} cores`,
-);
-// The writing thread is the build's critical path (the reader thread waits on it): with a core
-// of its own, the build would take about its CPU time.
-if (built.writerCpuMs)
+// With BENCH_SEARCH_ONLY=queries, the index a run left behind is queried as it is.
+let built = null;
+let buildMbPerS = null;
+if (!ONLY_QUERIES || !existsSync(bigIndex)) {
+  const loadBefore = loadavg()[0];
+  built = task('fts-build', lib, bigDir, bigIndex);
+  buildMbPerS = mb(bigBytes) / (built.ms / 1000);
   console.log(
-    `  writing thread: ${fixed(built.writerCpuMs / 1000, 1)} s CPU = ${fixed(mb(bigBytes) / (built.writerCpuMs / 1000), 1)} MB/s with a core to itself`,
+    `index build (fresh): ${fixed(built.ms / 1000, 1)} s = ${fixed(buildMbPerS, 1)} MB/s, ` +
+      `${built.stats.messages} messages, peak RSS ${fixed(built.peakRssMb)} MB`,
   );
+  // The machine may be shared: CPU time (both threads) and the load say how much of the wall
+  // time was this build's own.
+  console.log(
+    `  CPU time ${fixed(built.cpuMs / 1000, 1)} s (both threads; ${fixed(mb(bigBytes) / (built.cpuMs / 1000), 1)} MB per CPU second), ` +
+      `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, on ${availableParallelism()} cores`,
+  );
+  // The writing thread is the build's critical path (the reader thread waits on it): with a core
+  // of its own, the build would take about its CPU time.
+  if (built.writerCpuMs)
+    console.log(
+      `  writing thread: ${fixed(built.writerCpuMs / 1000, 1)} s CPU = ${fixed(mb(bigBytes) / (built.writerCpuMs / 1000), 1)} MB/s with a core to itself`,
+    );
+}
 let rgPassMs = null;
 if (hasRg) {
   rgPassMs = median([0, 1, 2].map(() => rgPass(bigDir, 'xylophone')));
   console.log(
-    `ripgrep pass (rg -c -i xylophone): ${fixed(rgPassMs)} ms -> build is ${ratio(built.ms, rgPassMs)} one pass`,
+    `ripgrep pass (rg -c -i xylophone): ${fixed(rgPassMs)} ms` +
+      (built ? ` -> build is ${ratio(built.ms, rgPassMs)} one pass` : ''),
   );
 }
-console.log(
-  `index size: ${fixed(mb(built.bytes))} MB for ${fixed(mb(bigBytes))} MB of sessions = ${fixed((100 * built.bytes) / bigBytes, 1)}%`,
-);
+if (built)
+  console.log(
+    `index size: ${fixed(mb(built.bytes))} MB for ${fixed(mb(bigBytes))} MB of sessions = ${fixed((100 * built.bytes) / bigBytes, 1)}%`,
+  );
 
-// --- the first build as the app runs it: results while it builds ---
-const FIRST_SECONDS = 10;
-const firstIndex = join(root, `search-${SESSIONS}-first.sqlite`);
-const during = task('fts-first', lib, bigDir, firstIndex, String(FIRST_SECONDS));
-console.log(`\nfirst build in the search worker (fresh index, first ${FIRST_SECONDS} s):`);
-for (const f of during.first) {
-  if (f.s === null) {
-    console.log(`  ${f.q.trim().padEnd(22)} no results within ${FIRST_SECONDS} s`);
-    continue;
+let firstS = null;
+if (!ONLY_QUERIES) {
+  // --- the first build as the app runs it: results while it builds ---
+  const FIRST_SECONDS = 10;
+  const firstIndex = join(root, `search-${SESSIONS}-first.sqlite`);
+  const during = task('fts-first', lib, bigDir, firstIndex, String(FIRST_SECONDS));
+  console.log(`\nfirst build in the search worker (fresh index, first ${FIRST_SECONDS} s):`);
+  for (const f of during.first) {
+    if (f.s === null) {
+      console.log(`  ${f.q.trim().padEnd(22)} no results within ${FIRST_SECONDS} s`);
+      continue;
+    }
+    console.log(
+      `  ${f.q.trim().padEnd(22)} first results at ${fixed(f.s, 2)} s${f.partial ? ' (partial)' : ''}: ` +
+        `${f.done} sessions looked at, the oldest session shown is the ${f.rank + 1}th newest`,
+    );
   }
   console.log(
-    `  ${f.q.trim().padEnd(22)} first results at ${fixed(f.s, 2)} s${f.partial ? ' (partial)' : ''}: ` +
-      `${f.done} sessions looked at, the oldest session shown is the ${f.rank + 1}th newest`,
+    `  queries meanwhile: p50 ${fixed(during.queryP50, 1)} ms, p95 ${fixed(during.queryP95, 1)} ms; ` +
+      `this thread's event-loop delay p99 ${fixed(during.lagP99, 1)} ms, max ${fixed(during.lagMax, 1)} ms; ` +
+      `${during.progress.done} of ${during.progress.total} sessions indexed by then`,
   );
+  rmSync(firstIndex, { force: true });
+  // The goal's figure: when a typical query (the median of the four) first had results.
+  // A query without results in the time given counts as never.
+  firstS = median(during.first.map((f) => f.s ?? Infinity));
 }
-console.log(
-  `  queries meanwhile: p50 ${fixed(during.queryP50, 1)} ms, p95 ${fixed(during.queryP95, 1)} ms; ` +
-    `this thread's event-loop delay p99 ${fixed(during.lagP99, 1)} ms, max ${fixed(during.lagMax, 1)} ms; ` +
-    `${during.progress.done} of ${during.progress.total} sessions indexed by then`,
-);
-rmSync(firstIndex, { force: true });
-// The goal's figure: when a typical query (the median of the four) first had results.
-// A query without results in the time given counts as never.
-const firstS = median(during.first.map((f) => f.s ?? Infinity));
 
 const measured = task('fts-query', lib, bigDir, bigIndex, String(REPS));
 const ours = measured.queries;
@@ -201,7 +213,7 @@ if (rg) {
 }
 
 // --- engines on the smaller corpus ---
-if (SMALL > 0) {
+if (SMALL > 0 && !ONLY_QUERIES) {
   const smallBytes = corpusBytes(smallDir);
   console.log(`\nengines on ${SMALL} sessions (${fixed(mb(smallBytes))} MB):`);
   const smallIndex = join(root, `search-${SMALL}.sqlite`);
@@ -226,14 +238,14 @@ if (SMALL > 0) {
 
 // --- goals, each against its same-run baseline (also in `npm run bench:all`'s table) ---
 const goals = [
-  {
+  built && {
     figure: `index build of ${fixed(mb(bigBytes))} MB (goal: ${GOALS.buildMbPerS} MB/s)`,
     value: built.ms,
     baselineName: 'one ripgrep pass',
     baseline: rgPassMs ?? NaN,
     goal: { under: (mb(bigBytes) / GOALS.buildMbPerS) * 1000 },
   },
-  {
+  built && {
     figure: 'index size',
     value: mb(built.bytes),
     unit: 'MB',
@@ -259,7 +271,7 @@ const goals = [
         },
       ]
     : []),
-  {
+  firstS !== null && {
     figure: 'first results while building (median query)',
     value: firstS * 1000,
     baselineName: 'whole build',
@@ -269,7 +281,7 @@ const goals = [
 ];
 console.log('\ngoals:');
 let allMet = true;
-for (const g of goals) {
+for (const g of goals.filter(Boolean)) {
   const met = report({ bench: 'search', ...g });
   allMet &&= met;
   const unit = g.unit ?? 'ms';
