@@ -28,10 +28,30 @@ export function moveInResults(step: 1 | -1): boolean {
   return moveFocus(items, from && panel.contains(from) ? from : panel, step);
 }
 
+/** The index build's progress; a component of its own, since a build reports ten times a second
+ * and the rest of the panel (its results) need not be drawn again each time. */
+function IndexProgressLine() {
+  const progress = useAppStore((s) => s.indexProgress);
+  const partial = useAppStore((s) => s.search.partial && s.search.resultsQuery !== '');
+  const progressText = progressLabel(progress, partial);
+  if (progressText === null) return null;
+  return (
+    <div
+      className={progress?.state === 'error' ? 'search-progress error-text' : 'search-progress'}
+      data-testid="search-progress"
+      role="status"
+    >
+      <span>{progressText}</span>
+      {progress?.state === 'indexing' && progress.total > 0 && (
+        <progress max={progress.total} value={progress.done} aria-label="Indexing progress" />
+      )}
+    </div>
+  );
+}
+
 /** The results view; `hidden` while the list is shown instead (kept mounted to keep its state). */
 export function SearchPanel({ hidden }: { hidden: boolean }) {
   const search = useAppStore((s) => s.search);
-  const progress = useAppStore((s) => s.indexProgress);
   const closeSearch = useAppStore((s) => s.closeSearch);
   const setSearchSort = useAppStore((s) => s.setSearchSort);
 
@@ -43,7 +63,6 @@ export function SearchPanel({ hidden }: { hidden: boolean }) {
     }
   };
 
-  const progressText = progressLabel(progress, search.partial && search.resultsQuery !== '');
   const countText = resultCountLabel(search);
   const stale = search.resultsQuery !== '' && search.query.trim() !== search.resultsQuery.trim();
   return (
@@ -88,18 +107,7 @@ export function SearchPanel({ hidden }: { hidden: boolean }) {
             ))}
           </div>
         </div>
-        {progressText !== null && (
-          <div
-            className={progress?.state === 'error' ? 'search-progress error-text' : 'search-progress'}
-            data-testid="search-progress"
-            role="status"
-          >
-            <span>{progressText}</span>
-            {progress?.state === 'indexing' && progress.total > 0 && (
-              <progress max={progress.total} value={progress.done} aria-label="Indexing progress" />
-            )}
-          </div>
-        )}
+        <IndexProgressLine />
         <details className="search-hint">
           <summary>Search syntax</summary>
           <span>
