@@ -12,6 +12,7 @@ export class ViewState {
   private readonly open = new Map<string, boolean>();
   private readonly local = new Map<string, ReadonlySet<string>>();
   private readonly pages = new Map<string, number>();
+  private readonly restStarts = new Map<string, number[]>();
   private readonly listeners = new Set<() => void>();
   private revision = 0;
   /** Reasoning sections start open (the "expand all thinking" toggle). */
@@ -63,6 +64,21 @@ export class ViewState {
   setPage(key: string, page: number): void {
     if (this.page(key) === page) return;
     this.pages.set(key, page);
+    this.changed();
+  }
+
+  /** Where part `part` of the rest `key` of a cut string starts (its `sessions:text` from), once
+   * known: a piece says where the next one starts, and find says where its match's piece does. */
+  restStart(key: string, part: number): number | undefined {
+    return this.restStarts.get(key)?.[part];
+  }
+
+  /** Records where part `part` of the rest `key` starts. */
+  setRestStart(key: string, part: number, from: number): void {
+    const starts = this.restStarts.get(key) ?? [];
+    if (starts[part] === from) return;
+    starts[part] = from;
+    this.restStarts.set(key, starts);
     this.changed();
   }
 

@@ -109,6 +109,13 @@ export class FindClient {
             this.channel.post({ type: 'page', request: message.request, error: String(error) }),
         );
         break;
+      case 'text':
+        this.data.fetchText(message.message, message.from).then(
+          (piece) => this.channel.post({ type: 'piece', request: message.request, piece }),
+          (error: unknown) =>
+            this.channel.post({ type: 'piece', request: message.request, error: String(error) }),
+        );
+        break;
       case 'progress':
         if (message.run === this.current) this.onProgress?.(message);
         break;

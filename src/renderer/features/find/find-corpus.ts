@@ -1,7 +1,13 @@
 // Everything find searches in one session: every message, fetched page by page in the
 // background when find is first used (the list itself keeps only the messages near the view),
-// with each message's sections worked out once.
-import type { TranscriptCheckpoint, TranscriptMessage, TranscriptPage } from '../../../shared/transcript';
+// with each message's sections worked out once. The rest of a string cut from a huge line is not
+// kept: a search fetches it a piece at a time (fetchText) and lets each go once searched.
+import type {
+  TextPiece,
+  TranscriptCheckpoint,
+  TranscriptMessage,
+  TranscriptPage,
+} from '../../../shared/transcript';
 import { checkpointSections, messageSections, type Section } from './find-sections';
 
 /** Messages asked for per request: small enough that parsing and handing on each page to the
@@ -18,11 +24,26 @@ export class FindCorpus {
   private everything = false;
   private failed = false;
   private checkpoints: readonly TranscriptCheckpoint[] = [];
+  /** The messages whose sections hold the rest of a cut string (drawn there), in order. */
+  private readonly cutRows = new Set<number>();
 
+  /** `fetchText(message, from)`: the piece of a cut string of message `message` from `from`. */
   constructor(
     private readonly fetch: (from: number, to: number) => Promise<TranscriptPage>,
     private readonly total: () => number,
+    readonly fetchText: (message: number, from: number) => Promise<TextPiece>,
   ) {}
+
+  /** The rest sections of the messages fetched, in the order drawn. */
+  rests(): { message: number; section: number; rest: NonNullable<Section['rest']> }[] {
+    const found: { message: number; section: number; rest: NonNullable<Section['rest']> }[] = [];
+    for (const message of [...this.cutRows].sort((a, b) => a - b)) {
+      this.sectionsOf(message).forEach(
+        (section, index) => section.rest && found.push({ message, section: index, rest: section.rest }),
+      );
+    }
+    return found;
+  }
 
   /** Messages fetched so far (from 0, without gaps). */
   get loaded(): number {
@@ -85,6 +106,15 @@ export class FindCorpus {
         for (const message of page.messages) {
           if (message.index !== this.messages.length) continue;
           this.messages.push(withoutImageData(message));
+          // A cut result is drawn (and searched) in its call's message.
+          for (const block of message.blocks) {
+            if (block.kind === 'text' || block.kind === 'reasoning' || block.kind === 'tool_result') {
+              if (block.cut)
+                this.cutRows.add(
+                  block.kind === 'tool_result' && block.call ? block.call.message : message.index,
+                );
+            }
+          }
           // A call's result often comes in the next message: its call's sections change (and the
           // last message's, which had the checkpoints after it).
           if (message.index > 0) this.sections[message.index - 1] = undefined;

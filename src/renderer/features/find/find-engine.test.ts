@@ -3,6 +3,7 @@ import { transcript, message } from '../../test-support/transcripts';
 import { FindCorpus } from './find-corpus';
 import { FindRun, type FindMatch, type FindProgress } from './find-engine';
 import { messageSections } from './find-sections';
+import { eachMatch } from './find-matcher';
 
 const page = transcript('s', [
   message('user', [{ type: 'text', text: 'Find the Quokka, then the quokka again' }]),
@@ -22,6 +23,7 @@ function corpus() {
   return new FindCorpus(
     async (from, to) => ({ ...page, messages: page.messages.slice(from, to) }),
     () => page.total,
+    () => Promise.reject(new Error('nothing is cut here')),
   );
 }
 
@@ -106,5 +108,96 @@ describe('checkpoint summaries', () => {
       'cp4.0.0',
     ]);
     expect(all.matches.map((m) => m.message)).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 3, 3]);
+  });
+});
+
+describe('the rest of a cut string', () => {
+  // The rest, served in pieces of 7 characters: matches run across the cuts.
+  const head = 'a quokka at the head, then quok';
+  const rest = `ka and ${'quokka '.repeat(5)}QUOKKA${'x'.repeat(40)}qu`.concat('okka');
+  const cutPage = transcript('s', [
+    message('assistant', [{ type: 'tool_use', name: 'bash', id: 'c', input: '{"command":"cat"}' }]),
+    message('user', [{ type: 'tool_result', id: 'c', output: head }]),
+    message('user', [{ type: 'text', text: 'quokka after' }]),
+  ]);
+  const result = cutPage.messages[1]!.blocks[0]!;
+  if (result.kind === 'tool_result') result.cut = { next: 1000, stored_bytes: head.length + rest.length };
+
+  /** A corpus of `cutPage` whose pieces come when `release()` is called (one each). */
+  function cutCorpus() {
+    const waiting: (() => void)[] = [];
+    const asked: [number, number][] = [];
+    const c = new FindCorpus(
+      async (from, to) => ({ ...cutPage, messages: cutPage.messages.slice(from, to) }),
+      () => cutPage.total,
+      (message, from) => {
+        asked.push([message, from]);
+        const at = from - 1000;
+        return new Promise((resolve) =>
+          waiting.push(() =>
+            resolve({ text: rest.slice(at, at + 7), next: at + 7 < rest.length ? from + 7 : null }),
+          ),
+        );
+      },
+    );
+    const release = () => new Promise((resolve) => setTimeout(resolve, 5)).then(() => waiting.shift()?.());
+    return { c, asked, release };
+  }
+
+  it('counts its matches with the rest (across the cuts), as a search of the whole string does, and only then says done', async () => {
+    const { c, asked, release } = cutCorpus();
+    const reports: FindProgress[] = [];
+    let run: FindRun | undefined;
+    const finished = new Promise<void>((resolve) => {
+      run = new FindRun(c, 'quokka', false, (progress) => {
+        reports.push(progress);
+        if (progress.done) resolve();
+      });
+    });
+    for (let i = 0; i < 20 && !reports.at(-1)?.done; i++) await release();
+    await finished;
+    // Pieces are fetched one after another, each from where the one before said.
+    expect(asked.map(([message]) => message)).toEqual(Array(Math.ceil(rest.length / 7)).fill(1));
+    expect(asked.map(([, from]) => from)).toEqual(asked.map((_, i) => 1000 + 7 * i));
+    let whole = 0;
+    eachMatch(head + rest + '\n' + 'quokka after', /quokka/gi, () => whole++);
+    expect(reports.at(-1)).toEqual({ count: whole, done: true });
+    expect(reports.slice(0, -1).every((r) => !r.done)).toBe(true);
+    // The head's match across the cut is not one of the head's (its text ends with "quok").
+    const matches: FindMatch[] = [];
+    for (let i = 0; run!.match(i); i++) matches.push(run!.match(i)!);
+    const keys = matches.map((m) => c.sectionsOf(m.message)[m.section]!.key);
+    // The match from the head into the rest is the head's.
+    expect(keys).toEqual([
+      '1.0.output',
+      '1.0.output',
+      ...Array(whole - 3).fill('1.0.output.rest'),
+      '2.0.text',
+    ]);
+    expect(head.slice(matches[1]!.start)).toBe('quok');
+    expect(matches[1]!.end - matches[1]!.start).toBe(6);
+    // Each rest match is where its part says: the part's text at [start, end).
+    for (const m of matches.filter((m) => m.piece)) {
+      const at = m.piece!.from - 1000;
+      expect(m.piece!.part).toBe(at / 7);
+      expect(rest.slice(at + m.start, at + m.end).toLowerCase()).toBe('quokka');
+    }
+  });
+
+  it('is searched again by a run that narrows the one before', async () => {
+    const { c, release } = cutCorpus();
+    const first = search(c, 'quo');
+    for (let i = 0; i < 20; i++) await release();
+    const short = await first;
+    const narrowed = search(c, 'quokka q', false, short.run);
+    for (let i = 0; i < 20; i++) await release();
+    const { matches } = await narrowed;
+    const fresh = cutCorpus();
+    const again = search(fresh.c, 'quokka q');
+    for (let i = 0; i < 20; i++) await fresh.release();
+    expect(matches).toEqual((await again).matches);
+    let whole = 0;
+    eachMatch(head + rest, /quokka q/gi, () => whole++);
+    expect(matches.filter((m) => m.piece)).toHaveLength(whole);
   });
 });

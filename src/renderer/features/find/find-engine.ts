@@ -1,15 +1,19 @@
 // Counts and places every match of a query in a session's data (collapsed and undrawn text
 // included), a time slice at a time, so typing stays responsive in a session of any size; each
-// slice reports how far it has got, and the count is final only once every message is searched.
+// slice reports how far it has got, and the count is final only once every message is searched,
+// and then the rest of every cut string, fetched a piece at a time.
 import type { FindCorpus } from './find-corpus';
 import { eachMatch, findPattern, matchesAt, stickyOf } from './find-matcher';
+import { searchRest, type RestMatch } from './rest-search';
 
-/** One match: the message it is drawn in, its section there and where in that section's text. */
+/** One match: the message it is drawn in, its section there and where in that section's text (in
+ * the rest of a cut string: where in the part `piece` of it). */
 export interface FindMatch {
   message: number;
   section: number;
   start: number;
   end: number;
+  piece?: { part: number; from: number };
 }
 
 /** Where a search stands. */
@@ -28,7 +32,7 @@ const WAIT_FOR_RESULTS = 8;
 
 /** One search; `stop()` it when the query changes. */
 export class FindRun {
-  private readonly matches: FindMatch[] = [];
+  private matches: FindMatch[] = [];
   private count = 0;
   private next = 0;
   private stopped = false;
@@ -40,6 +44,9 @@ export class FindRun {
   private source: FindRun | null = null;
   private checked = 0;
   private slices = 0;
+  /** The rests of cut strings searched (the corpus's rests, in order), and whether one is being. */
+  private rests = 0;
+  private resting = false;
 
   /** `previous`: the run of the query before (typing on): a match of the longer query starts
    * where one of the shorter did, so what it searched is only checked again, not searched. */
@@ -75,6 +82,8 @@ export class FindRun {
     const matches = source.matches;
     while (this.checked < matches.length) {
       const match = matches[this.checked++]!;
+      // The rests are searched again (they are not kept to check against).
+      if (match.piece) continue;
       const section = this.corpus.sectionsOf(match.message)[match.section];
       const end = section ? matchesAt(section.text, sticky, match.start) : null;
       if (end !== null) this.matches.push({ ...match, end });
@@ -145,8 +154,86 @@ export class FindRun {
         });
       });
     }
-    const done = pattern === null || (this.next >= this.corpus.loaded && this.corpus.complete);
+    const searched = pattern === null || (this.next >= this.corpus.loaded && this.corpus.complete);
+    const done = searched && (pattern === null || this.rests >= this.corpus.rests().length);
     this.onProgress({ count: this.count, done });
-    if (!done && this.next < limit) this.schedule();
+    if (!searched && this.next < limit) this.schedule();
+    if (searched && !done && !this.resting) void this.searchRests(pattern!);
+  }
+
+  // Searches the rests of the cut strings one after another, after the messages.
+  private async searchRests(pattern: RegExp): Promise<void> {
+    this.resting = true;
+    for (let rests = this.corpus.rests(); this.rests < rests.length; rests = this.corpus.rests()) {
+      const { message, section, rest } = rests[this.rests]!;
+      // Its matches go after those of the sections drawn before it.
+      let at = this.firstAfter(message, section);
+      const longest = 2 * this.query.length;
+      // A match can start in its head (the section before it) and run into it: the head's end,
+      // from where the head's last match ends, is searched with it.
+      const sections = this.corpus.sectionsOf(message);
+      const before = sections[section - 1];
+      const head = before && `${before.key}.rest` === sections[section]!.key ? before.text : '';
+      const last = this.matches[at - 1];
+      const ended = last && last.message === message && last.section === section - 1 ? last.end : 0;
+      const from = Math.max(ended, head.length - longest);
+      let complete: boolean;
+      try {
+        complete = await searchRest(
+          (piece) => this.corpus.fetchText(rest.message, piece),
+          rest.from,
+          head.slice(from),
+          pattern,
+          longest,
+          (found) => (at = this.insert(at, found, message, section, from)),
+          () => this.stopped,
+        );
+      } catch {
+        // A rest that cannot be fetched is counted as far as it came.
+        complete = !this.stopped;
+      }
+      if (!complete) return;
+      this.rests++;
+      if (this.rests < rests.length) this.onProgress({ count: this.count, done: false });
+    }
+    this.resting = false;
+    this.schedule();
+  }
+
+  // Index of the first match after section `section` of message `message`.
+  private firstAfter(message: number, section: number): number {
+    let lo = 0;
+    let hi = this.matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.matches[mid]!;
+      if (m.message < message || (m.message === message && m.section <= section)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // Counts a piece's matches and keeps them at `at` (the matches kept stay the first ones in
+  // order); returns where the next piece's go. A match from the head (part -1) is the head's,
+  // whose end searched started at `headFrom`.
+  private insert(at: number, found: RestMatch[], message: number, section: number, headFrom: number): number {
+    this.count += found.length;
+    if (found.length === 0) return at;
+    const after = this.matches.splice(at);
+    for (const { part, from, start, end } of found) {
+      if (this.matches.length >= MAX_KEPT) break;
+      this.matches.push(
+        part < 0
+          ? { message, section: section - 1, start: headFrom + start, end: headFrom + end }
+          : { message, section, start, end, piece: { part, from } },
+      );
+    }
+    const next = this.matches.length;
+    for (const match of after) {
+      if (this.matches.length >= MAX_KEPT) break;
+      this.matches.push(match);
+    }
+    this.onProgress({ count: this.count, done: false });
+    return next;
   }
 }

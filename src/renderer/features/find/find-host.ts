@@ -1,6 +1,6 @@
 // The find worker's side: one session's corpus (its messages fetched through the page) and the
 // current run over it. Also run in the page itself where there are no workers (tests).
-import type { TranscriptPage } from '../../../shared/transcript';
+import type { TextPiece, TranscriptPage } from '../../../shared/transcript';
 import { FindCorpus } from './find-corpus';
 import { FindRun } from './find-engine';
 import type { FromFindWorker, ToFindWorker } from './find-protocol';
@@ -20,6 +20,10 @@ export class FindHost {
     number,
     { resolve: (page: TranscriptPage) => void; reject: (e: Error) => void }
   >();
+  private readonly pieces = new Map<
+    number,
+    { resolve: (piece: TextPiece) => void; reject: (e: Error) => void }
+  >();
 
   constructor(private readonly post: (message: FromFindWorker) => void) {
     this.corpus = new FindCorpus(
@@ -30,6 +34,12 @@ export class FindHost {
           this.post({ type: 'fetch', request, from, to });
         }),
       () => this.total,
+      (message, from) =>
+        new Promise<TextPiece>((resolve, reject) => {
+          const request = ++this.requests;
+          this.pieces.set(request, { resolve, reject });
+          this.post({ type: 'text', request, message, from });
+        }),
     );
   }
 
@@ -55,6 +65,13 @@ export class FindHost {
         const waiter = this.waiting.get(message.request);
         this.waiting.delete(message.request);
         if (message.page) waiter?.resolve(message.page);
+        else waiter?.reject(new Error(message.error ?? 'fetch failed'));
+        break;
+      }
+      case 'piece': {
+        const waiter = this.pieces.get(message.request);
+        this.pieces.delete(message.request);
+        if (message.piece) waiter?.resolve(message.piece);
         else waiter?.reject(new Error(message.error ?? 'fetch failed'));
         break;
       }

@@ -1,7 +1,7 @@
 // What find searches in a message: the text of each part exactly as it is drawn (a section), in
 // the order drawn. A tool result is searched with the call it is drawn in; the sections' keys are
 // the view-state keys of the parts, so a match can open what it is in.
-import type { TranscriptCheckpoint, TranscriptMessage } from '../../../shared/transcript';
+import type { CutText, TranscriptCheckpoint, TranscriptMessage } from '../../../shared/transcript';
 import { revealInvisible } from '../../../shared/reveal-invisible';
 import { parseJson, prettyJson } from '../transcript/pretty-json';
 import { diffRows, diffText } from '../transcript/tools/diff-rows';
@@ -16,9 +16,16 @@ export interface Section {
   text: string;
   /** Markdown is drawn as rendered HTML: a match there is found again in the drawn text. */
   markdown: boolean;
+  /** The rest of a string cut from a huge line (its text is then ''): fetched a piece at a time
+   * by `sessions:text` from `from` of message `message`, and searched as it comes. */
+  rest?: { message: number; from: number };
 }
 
 const plain = (key: string, text: string): Section => ({ key, text, markdown: false });
+
+/** The section of the rest of a cut string drawn as part `key` (CutRest draws it as plain text). */
+const rest = (key: string, message: number, cut: CutText | undefined): Section[] =>
+  cut ? [{ key: `${key}.rest`, text: '', markdown: false, rest: { message, from: cut.next } }] : [];
 
 /** The sections of `message` in the order they are drawn; `messageAt` gives other loaded
  * messages (where a call's result is). */
@@ -32,9 +39,11 @@ export function messageSections(
     switch (block.kind) {
       case 'text':
         if (block.text.trim() !== '') sections.push({ key: key('text'), text: block.text, markdown: true });
+        sections.push(...rest(key('text'), message.index, block.cut));
         break;
       case 'reasoning':
         sections.push({ key: key('thinking'), text: block.text, markdown: true });
+        sections.push(...rest(key('thinking'), message.index, block.cut));
         break;
       case 'tool_call': {
         sections.push(plain(key('name'), revealInvisible(block.name)));
@@ -71,13 +80,18 @@ export function messageSections(
         }
         const at = block.result;
         const result = at ? messageAt(at.message)?.blocks[at.block] : undefined;
-        if (at && result?.kind === 'tool_result' && result.output !== '') {
-          sections.push(plain(partKey(at.message, at.block, 'output'), result.output));
+        if (at && result?.kind === 'tool_result') {
+          const output = partKey(at.message, at.block, 'output');
+          if (result.output !== '') sections.push(plain(output, result.output));
+          sections.push(...rest(output, at.message, result.cut));
         }
         break;
       }
       case 'tool_result':
-        if (block.call === null && block.output !== '') sections.push(plain(key('output'), block.output));
+        if (block.call === null) {
+          if (block.output !== '') sections.push(plain(key('output'), block.output));
+          sections.push(...rest(key('output'), message.index, block.cut));
+        }
         break;
       case 'image':
       case 'unknown':

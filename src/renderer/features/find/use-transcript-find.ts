@@ -48,6 +48,13 @@ function clientFor(data: TranscriptData): FindClient {
 
 /** Opens what `section` is drawn in so that [start, end) of it is on screen. */
 function openFor(view: ViewState, section: Section, match: FindMatch): void {
+  // The rest of a cut string: opened at the part the match is in.
+  if (section.rest && match.piece) {
+    view.setRestStart(section.key, match.piece.part, match.piece.from);
+    view.setPage(section.key, match.piece.part);
+    view.set(section.key, true);
+    return;
+  }
   // A checkpoint's summary (cp<position>.<checkpoint>.<text>) is drawn once its marker is open.
   if (section.key.startsWith('cp')) view.set(section.key.slice(0, section.key.lastIndexOf('.')), true);
   const part = section.key.slice(section.key.lastIndexOf('.') + 1);
@@ -101,9 +108,15 @@ export function useTranscriptFind(
       const { match, section } = step;
       // Keys are digits, dots and letters: safe inside the quotes as they are. A match is in its
       // message's row (which draws the checkpoints before the message too).
-      const element = body.querySelector(`[data-row="${match.message}"] [data-section="${section.key}"]`);
+      // The rest of a cut string draws one part at a time: the match's part.
+      const part = match.piece ? ` [data-rest-part="${match.piece.part}"]` : '';
+      const element = body.querySelector(
+        `[data-row="${match.message}"]${part} [data-section="${section.key}"]`,
+      );
       if (!element) return { range: null, element: null };
-      if (!section.markdown) return { range: rangeIn(element, match.start, match.end), element };
+      // A match running into the next part is shown up to the end of its own.
+      const end = match.piece ? Math.min(match.end, element.textContent.length) : match.end;
+      if (!section.markdown) return { range: rangeIn(element, match.start, end), element };
       // The n-th match of the Markdown source is looked for as the n-th one drawn.
       let nth = 0;
       eachMatch(section.text, pattern, (start) => void (start < match.start && nth++));
@@ -149,8 +162,10 @@ export function useTranscriptFind(
       let frames = 0;
       const place = () => {
         const body = bodyRef.current;
-        const { element } = body ? currentRange(body) : { element: null };
-        if (!body || !element) {
+        const { element, range: drawn } = body ? currentRange(body) : { element: null, range: null };
+        // A long part is drawn a chunk at a time over a few frames: its match may come later.
+        const drawing = !drawn && element?.getAttribute('aria-busy') === 'true';
+        if (!body || !element || (drawing && frames < MAX_FRAMES)) {
           if (frames++ < MAX_FRAMES) {
             if (frames % 10 === 0) scrollToMessage(match.message);
             frame.current = requestAnimationFrame(place);

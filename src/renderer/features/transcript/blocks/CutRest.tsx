@@ -2,7 +2,7 @@
 // all", which pages through the rest a piece (about a megabyte) at a time, each fetched when shown
 // and let go when another is, so the tab never holds the whole text.
 import { countText } from '../../../../shared/count-text';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CutText, TextPiece } from '../../../../shared/transcript';
 import { useTranscriptData, useViewState } from '../TranscriptContext';
 import { PageBody } from './PagedText';
@@ -17,20 +17,27 @@ function size(bytes: number): string {
 export function CutRest({ cut, message, viewKey }: { cut: CutText; message: number; viewKey: string }) {
   const view = useViewState();
   const data = useTranscriptData();
-  const open = view.isOpen(`${viewKey}.rest`);
-  // Where each piece seen so far starts: the next one's start is known once a piece has come.
-  const starts = useRef<number[]>([cut.next]);
-  const [part, setPart] = useState(0);
+  const restKey = `${viewKey}.rest`;
+  const open = view.isOpen(restKey);
+  // The part shown and where the parts start are in the view state, so find can open the rest at
+  // the part its match is in (and the part stays while the message scrolls out of the list).
+  const part = view.page(restKey);
+  const startOf = (p: number) => (p === 0 ? cut.next : view.restStart(restKey, p));
+  const start = startOf(part);
   // The answer for a part; while the part shown has none yet, it is loading.
   const [answer, setAnswer] = useState<{ part: number; piece?: TextPiece; error?: string } | null>(null);
   useEffect(() => {
     if (!open) return;
     let live = true;
-    data.fetchText(message, starts.current[part]!).then(
+    // A part whose start is not known yet: the nearest part before it with a known start is
+    // fetched to learn where the next one starts, until the part's own start is known.
+    let known = part;
+    while (startOf(known) === undefined) known--;
+    data.fetchText(message, startOf(known)!).then(
       (found) => {
         if (!live) return;
-        if (found.next !== null && starts.current.length === part + 1) starts.current.push(found.next);
-        setAnswer({ part, piece: found });
+        if (found.next !== null) view.setRestStart(restKey, known + 1, found.next);
+        if (known === part) setAnswer({ part, piece: found });
       },
       (failure: unknown) =>
         live && setAnswer({ part, error: failure instanceof Error ? failure.message : String(failure) }),
@@ -38,7 +45,9 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
     return () => {
       live = false;
     };
-  }, [open, part, data, message]);
+    // startOf reads the view state, which `start` follows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, part, start, data, message, restKey]);
   const piece = answer?.part === part ? (answer.piece ?? null) : null;
   const error = answer?.part === part ? (answer.error ?? null) : null;
   const note = (
@@ -48,7 +57,7 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
         type="button"
         className="pill-button show-all"
         data-testid="show-rest"
-        onClick={() => view.set(`${viewKey}.rest`, !open)}
+        onClick={() => view.set(restKey, !open)}
       >
         {open ? 'Hide the rest' : 'Show all'}
       </button>
@@ -64,7 +73,7 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
           type="button"
           className="pill-button pager-button"
           disabled={part === 0}
-          onClick={() => setPart(part - 1)}
+          onClick={() => view.setPage(restKey, part - 1)}
         >
           ‹ Previous
         </button>
@@ -77,7 +86,7 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
           className="pill-button pager-button"
           data-testid="rest-next"
           disabled={piece === null || last}
-          onClick={() => setPart(part + 1)}
+          onClick={() => view.setPage(restKey, part + 1)}
         >
           Next ›
         </button>
@@ -91,8 +100,8 @@ export function CutRest({ cut, message, viewKey }: { cut: CutText; message: numb
           Loading…
         </div>
       ) : (
-        <div className="code-block" data-testid="rest-piece">
-          <PageBody key={part} text={piece.text} offset={0} />
+        <div className="code-block" data-testid="rest-piece" data-rest-part={part}>
+          <PageBody key={part} text={piece.text} section={restKey} offset={0} />
         </div>
       )}
     </>
