@@ -167,6 +167,9 @@ try {
     transcript.push(
       await page.evaluate(clickUntilShown, openRow(bigId, 'First message of the long session')),
     );
+    // What follows an opening (the outline read of the whole file, live following) would slow a
+    // floor fetched at once, as the list's would be: it is fetched on a quiet page too.
+    await page.waitForTimeout(1500);
     transcriptFloor.push(
       await page.evaluate(fetchAlone, {
         channel: 'sessions:transcript',
