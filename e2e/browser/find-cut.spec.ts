@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/app';
+import { currentMatch } from '../support/find-match';
 import { addToIndex, generatedId } from '../support/sessions';
 
 const ID = generatedId(0x4a12, '20270402');
@@ -83,17 +84,7 @@ test('find counts and steps to matches in the rest of a cut output', async ({ ap
   await expect(shown).toHaveText(`1 of ${brute}`, { timeout: 60_000 });
   await expect(shown).toHaveAttribute('data-state', 'done');
 
-  /** The painted current match: its text, whether it is in view, and in the rest's piece. */
-  const current = () =>
-    page.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('find-current') ?? [])] as Range[];
-      const body = document.querySelector('[data-testid="transcript-body"]')!.getBoundingClientRect();
-      const box = ranges[0]?.getBoundingClientRect();
-      const visible = box !== undefined && box.bottom > body.top && box.top < body.bottom;
-      const node = ranges[0]?.startContainer.parentElement;
-      const inRest = node?.closest('[data-testid="rest-piece"]') !== null && node !== undefined;
-      return { text: ranges.map((r) => r.toString().toLowerCase()), visible, inRest };
-    });
+  const current = () => currentMatch(page);
   const position = card.getByTestId('rest-position');
   for (const [k, part] of [...marked.values()].entries()) {
     await expect(shown).toHaveText(`${k + 1} of ${brute}`);

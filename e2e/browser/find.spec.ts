@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/app';
+import { currentMatch } from '../support/find-match';
 import { addToIndex, generatedId } from '../support/sessions';
 
 const ID = generatedId(0x7101, '20270301');
@@ -107,18 +108,12 @@ test('find counts every match in the data and steps to each one', async ({ app, 
   await expect(count).toHaveText(`1 of ${brute}`);
   await expect(count).toHaveAttribute('data-state', 'done');
 
-  /** The painted current match: its text and whether it is inside the scroll box. */
-  const current = () =>
-    page.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('find-current') ?? [])] as Range[];
-      const body = document.querySelector('[data-testid="transcript-body"]')!.getBoundingClientRect();
-      const box = ranges[0]?.getBoundingClientRect();
-      const visible = box !== undefined && box.bottom > body.top && box.top < body.bottom;
-      return { text: ranges.map((r) => r.toString().toLowerCase()), visible };
-    });
+  const current = () => currentMatch(page);
   for (let k = 1; k <= brute; k++) {
     await expect(count).toHaveText(`${k} of ${brute}`);
-    await expect.poll(current, { timeout: 15_000 }).toEqual({ text: ['quokka'], visible: true });
+    await expect
+      .poll(current, { timeout: 15_000 })
+      .toEqual({ text: ['quokka'], visible: true, inRest: false });
     if (k < brute) await input.press('Enter');
   }
   // (The reasoning match and the one deep in the collapsed output were painted in view above:
