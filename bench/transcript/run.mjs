@@ -8,7 +8,8 @@
 //   copy loaded), against the file
 //   server peak memory serving a session with one 300 MB line (first page, outline, every message,
 //   then the rest of its cut output piece by piece, as "Show all" pages through it)
-// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|find|huge.
+// Env: BENCH_TR_RUNS (5), BENCH_TR_HUGE_MB (300; 0 skips that part), BENCH_TR_ONLY=open|find|huge,
+// OUT=<folder, from the repository> serves another build's renderer (A/B runs).
 /* global window, document -- used only inside page.evaluate / waitForFunction callbacks */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ const ONLY_FIND = process.env.BENCH_TR_ONLY === 'find';
 /** BENCH_TR_ONLY=huge measures the server's memory for one huge line only (no browser). */
 const ONLY_HUGE = process.env.BENCH_TR_ONLY === 'huge';
 const repo = join(import.meta.dirname, '..', '..');
-const rendererDir = join(repo, 'out', 'renderer');
+const rendererDir = join(repo, process.env.OUT ?? 'out', 'renderer');
 if (!ONLY_HUGE && !existsSync(join(rendererDir, 'index.html'))) {
   console.error('out/renderer is missing: run `npm run build` first');
   process.exit(1);

@@ -3,7 +3,8 @@
 // prints click -> readable, the first page fetched alone, and the page's main-thread CPU time from
 // click to readable (a Chromium trace's thread time: steadier than wall time on a busy machine).
 // OUT=<folder> serves another build's renderer (for A/B runs); PROFILE=1 also writes each click's
-// CPU profile to /tmp/open-<run>.cpuprofile.
+// CPU profile to /tmp/open-<run>.cpuprofile. PREOPEN=1 first opens another 5,000-message session
+// (other text) in the same page: what a later open costs, once the page has opened one.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -71,7 +72,15 @@ const big = await ui.writeSession(dir, {
   text,
   createdAt: '2027-01-01T00:00:00Z',
 });
-await ui.addToIndex(dir, [big]);
+const otherId = '20270101-000000-00000000000b16b2';
+const other = await ui.writeSession(dir, {
+  id: otherId,
+  title: 'Another long session',
+  messages: 5000,
+  text: (i) => (i === 0 ? FIRST : `Another session. ${text(i)}`),
+  createdAt: '2026-12-31T00:00:00Z',
+});
+await ui.addToIndex(dir, [big, other]);
 // No search index: its first build would compete for the cores while clicks are timed.
 const server = await transcript.serve(dir, join(repo, process.env.OUT ?? 'out', 'renderer'));
 const browser = await chromium.launch({ ...ui.CHROMIUM_LAUNCH_OPTIONS, headless: true });
@@ -83,6 +92,10 @@ try {
     await page.goto(server.url);
     await page.waitForSelector('[data-testid="session-row"]');
     await page.waitForTimeout(1500);
+    if (process.env.PREOPEN) {
+      await page.evaluate(clickUntilShown, openRow(otherId, FIRST));
+      await page.waitForTimeout(1500);
+    }
     const floor = await page.evaluate(fetchAlone, {
       channel: 'sessions:transcript',
       body: { id },

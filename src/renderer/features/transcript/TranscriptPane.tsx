@@ -6,6 +6,7 @@ import { FindBar } from '../find/FindBar';
 import { useAppStore } from '../../store/store-context';
 import { DeleteDialog } from './DeleteDialog';
 import { NotesDialog } from './NotesDialog';
+import { Rehearsal } from './Rehearsal';
 import { TranscriptBody } from './TranscriptBody';
 import { useDataRevision } from './TranscriptContext';
 import { TranscriptHeader } from './TranscriptHeader';
@@ -48,6 +49,7 @@ export function TranscriptPane() {
           <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>{mod}</kbd>+<kbd>K</kbd> filter, then{' '}
           <kbd>Enter</kbd> to search every session · <kbd>?</kbd> all shortcuts
         </p>
+        <Rehearsal />
       </section>
     );
   }
