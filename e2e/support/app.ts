@@ -119,6 +119,9 @@ export const test = base.extend<Fixtures>({
         await app.row(id).click();
         await expect(page.getByTestId('transcript')).toBeVisible();
         await expect(page).toHaveURL(new RegExp(`#session=${id}$`));
+        // Loaded, not "Loading…" (the hash is written once the selection is painted, which can be
+        // before the transcript arrives: a key pressed then, such as Ctrl+F, would find none).
+        await expect(page.locator('[data-testid="transcript-body"]:not(.transcript-state)')).toBeVisible();
       },
       async screenshot(name) {
         await mkdir(SCREENSHOT_DIR, { recursive: true });
