@@ -18,6 +18,7 @@ import type {
   WatchTarget,
 } from '../source';
 import { ClaudeBuilder, type AgentThread } from './builder';
+import { decodeFacts, encodeFacts } from './facts';
 import {
   agentIdOfPath,
   claudeRootsFor,
@@ -31,37 +32,15 @@ import {
   type ClaudeSessionFiles,
 } from './files';
 import { UsageLedger } from './records';
+import { scanOnThreads } from '../../scan-threads';
 import { scanClaudeFile, type ClaudeFileFacts } from './scan';
-import { stored, StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
+import { StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
 const FACTS_FORMAT = 2;
 
 function factsCache(cache: SummaryCache<ClaudeFileFacts>): StoredCache<ClaudeFileFacts> {
-  return {
-    cache,
-    encode: (facts) => ({ ...facts, usage: facts.usage.toJSON(), sideUsage: facts.sideUsage.toJSON() }),
-    decode(v) {
-      if (!stored.isObject(v) || !stored.count(v.count) || !stored.text(v.title)) return null;
-      if (!stored.count(v.size) || !stored.count(v.mtimeMs)) return null;
-      const texts = [v.created, v.updated, v.cwd, v.branch, v.sessionId];
-      if (!texts.every(stored.optionalText)) return null;
-      const usage = UsageLedger.fromJSON(v.usage);
-      const sideUsage = UsageLedger.fromJSON(v.sideUsage);
-      if (usage === null || sideUsage === null) return null;
-      const facts: ClaudeFileFacts = {
-        count: v.count,
-        title: v.title,
-        usage,
-        sideUsage,
-        size: v.size,
-        mtimeMs: v.mtimeMs,
-      };
-      for (const k of ['created', 'updated', 'cwd', 'branch', 'sessionId'] as const)
-        if (typeof v[k] === 'string') facts[k] = v[k];
-      return facts;
-    },
-  };
+  return { cache, encode: encodeFacts, decode: decodeFacts };
 }
 
 /** The adapter. */
@@ -89,6 +68,12 @@ async function mapLimit<T, R>(items: readonly T[], fn: (item: T) => Promise<R>):
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
   return out;
+}
+
+/** A session's facts as a scan thread found them: its own file's, its subagent files' by path. */
+interface Fresh {
+  main: ClaudeFileFacts;
+  agents: Map<string, ClaudeFileFacts>;
 }
 
 /** Everything a session is read from: its file, its subagents' files (by agent id). */
@@ -176,10 +161,11 @@ class ClaudeSource implements SessionSource {
         : new Map<string, string[]>();
       for (const files of project.sessions) jobs.push({ files, legacy: legacy.get(files.id) ?? [] });
     }
+    const fresh = await this.scanUnseen(jobs.map((j) => j.files).filter((f) => !this.mainFacts.has(f.path)));
     // Every project's sessions in one stream, so that reads stay in flight across folders.
     const rows = await mapLimit(jobs, async ({ files, legacy }) => {
       try {
-        return await this.summarize(files, legacy);
+        return await this.summarize(files, legacy, fresh.get(files.path));
       } catch (error) {
         if (!isUnreadable(error)) throw error;
         unreadable++;
@@ -194,15 +180,41 @@ class ClaudeSource implements SessionSource {
     return { sessions, unreadable };
   }
 
-  private async summarize(files: ClaudeSessionFiles, legacy: string[]): Promise<SessionSummary | null> {
-    const main = await this.mainFacts.get(files.path, files.path);
+  /** The facts of sessions never seen before, found on the scan threads when there are many (a
+   * cold list) and put in the caches; those a thread could not read are left to the usual path. */
+  private async scanUnseen(unseen: ClaudeSessionFiles[]): Promise<Map<string, Fresh>> {
+    const fresh = new Map<string, Fresh>();
+    const outcomes = await scanOnThreads(
+      unseen.map((f) => ({ kind: 'claude', path: f.path, folder: f.folder })),
+    );
+    outcomes?.forEach((o, i) => {
+      if (o.kind !== 'claude') return;
+      const main = decodeFacts(o.main.facts);
+      const agents = new Map(o.agents.map((a) => [a.path, decodeFacts(a.facts)] as const));
+      if (main === null || [...agents.values()].includes(null)) return;
+      this.mainFacts.set(o.main.path, o.main.key, main);
+      for (const a of o.agents) this.agentFacts.set(a.path, a.key, agents.get(a.path)!);
+      fresh.set(unseen[i]!.path, { main, agents: agents as Map<string, ClaudeFileFacts> });
+    });
+    return fresh;
+  }
+
+  /** A session's row from its facts (`fresh`: as a scan thread just found them, its subagent files
+   * included; else from the caches, each file checked). */
+  private async summarize(
+    files: ClaudeSessionFiles,
+    legacy: string[],
+    fresh?: Fresh,
+  ): Promise<SessionSummary | null> {
+    const main = fresh ? fresh.main : await this.mainFacts.get(files.path, files.path);
     if (!main || main.count === 0) return null;
     const usage = new UsageLedger();
     usage.merge(main.usage);
     let size = main.size;
-    for (const path of [...(await subagentFiles(files.folder)).values(), ...legacy]) {
+    const agentFiles = fresh ? fresh.agents.keys() : (await subagentFiles(files.folder)).values();
+    for (const path of [...agentFiles, ...legacy]) {
       this.agentPaths.add(path);
-      const facts = await this.agentFacts.get(path, path).catch(() => null);
+      const facts = fresh?.agents.get(path) ?? (await this.agentFacts.get(path, path).catch(() => null));
       if (!facts) continue;
       usage.merge(facts.usage);
       size += facts.size;

@@ -20,7 +20,7 @@ import {
   type Scalars,
 } from '../bytes';
 import { isObj } from '../json';
-import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile, withWholeFileSync } from '../safe-read';
 import { validTime } from '../text';
 import {
   CONVERSATION_TYPES,
@@ -321,32 +321,52 @@ function hasLine(bytes: Buffer, uuid: string, lines: ReadonlySet<number>): boole
   return false;
 }
 
+/** The facts of a whole file's bytes (a subagent's own file with `asSubagent`). */
+function scanWhole(whole: Buffer, stats: Stats, asSubagent: boolean): ClaudeFileFacts {
+  const scan = new Scan(asSubagent);
+  forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+  scan.finish();
+  // A summary names the session it sums up by its last line's uuid: this file's, or not.
+  scan.facts.title = scan.titles.resolve((uuid) => uuid !== '' && hasLine(whole, uuid, scan.conversation));
+  return sized(scan.facts, stats);
+}
+
+function sized(facts: ClaudeFileFacts, stats: Stats): ClaudeFileFacts {
+  facts.size = stats.size;
+  facts.mtimeMs = stats.mtimeMs;
+  return facts;
+}
+
 /** Scans the Claude Code file at `path` (a subagent's own file with `asSubagent`). */
 export async function scanClaudeFile(
   path: string,
   asSubagent = false,
 ): Promise<{ summary: ClaudeFileFacts; stats: Stats }> {
-  const scan = new Scan(asSubagent);
   return withRegularFile(path, async ({ fd, stats }) => {
-    if (stats.size <= WHOLE_FILE) {
-      // The bytes are reused once this returns: the facts keep strings and numbers only.
-      await withWholeFile(fd, stats.size, (whole) => {
-        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
-        scan.finish();
-        // A summary names the session it sums up by its last line's uuid: this file's, or not.
-        scan.facts.title = scan.titles.resolve(
-          (uuid) => uuid !== '' && hasLine(whole, uuid, scan.conversation),
-        );
-      });
-    } else {
-      await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
-        scan.line(line, 0, line.length, terminated),
-      );
-      scan.finish();
-      scan.facts.title = scan.titles.resolve((uuid) => uuid !== '');
-    }
-    scan.facts.size = stats.size;
-    scan.facts.mtimeMs = stats.mtimeMs;
-    return { summary: scan.facts, stats };
+    // The bytes are reused once this returns: the facts keep strings and numbers only.
+    if (stats.size <= WHOLE_FILE)
+      return {
+        summary: await withWholeFile(fd, stats.size, (whole) => scanWhole(whole, stats, asSubagent)),
+        stats,
+      };
+    const scan = new Scan(asSubagent);
+    await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
+      scan.line(line, 0, line.length, terminated),
+    );
+    scan.finish();
+    scan.facts.title = scan.titles.resolve((uuid) => uuid !== '');
+    return { summary: sized(scan.facts, stats), stats };
   });
+}
+
+/** scanClaudeFile with blocking reads (for the scan threads); a file too large to be read whole
+ * is scanned as scanClaudeFile does. */
+export async function scanClaudeFileBlocking(
+  path: string,
+  asSubagent = false,
+): Promise<{ summary: ClaudeFileFacts; stats: Stats }> {
+  const scanned = withWholeFileSync(path, WHOLE_FILE, (whole, stats) =>
+    whole === null ? null : { summary: scanWhole(whole, stats, asSubagent), stats },
+  );
+  return scanned ?? scanClaudeFile(path, asSubagent);
 }

@@ -15,7 +15,7 @@ import {
 } from '../bytes';
 import { isObj } from '../json';
 import { validTime } from '../text';
-import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile, withWholeFileSync } from '../safe-read';
 import type { SessionSummary } from '../../../shared/types';
 import type { PriceTable } from '../pricing/pricing';
 import { CodexBuilder } from './builder';
@@ -168,6 +168,15 @@ function lastValid(stamps: string[]): string | undefined {
   return undefined;
 }
 
+/** What a finished scan found, its row costed with `prices`. */
+function factsOf(scan: Scan, stats: Stats, prices: PriceTable): CodexFileFacts {
+  scan.finish();
+  const count = scan.builder.main.messages.length;
+  const session = scan.builder.snapshot(stats.mtimeMs, prices);
+  const summary = count > 0 ? summaryOf(session, count, stats.size) : null;
+  return { summary, copies: scan.copies };
+}
+
 /** Scans the rollout at `path` (session `id`); costs are estimated with `prices`. */
 export async function scanCodexFile(
   path: string,
@@ -186,10 +195,22 @@ export async function scanCodexFile(
         scan.line(line, 0, line.length, terminated),
       );
     }
-    scan.finish();
-    const count = scan.builder.main.messages.length;
-    const session = scan.builder.snapshot(stats.mtimeMs, prices);
-    const summary = count > 0 ? summaryOf(session, count, stats.size) : null;
-    return { summary: { summary, copies: scan.copies }, stats };
+    return { summary: factsOf(scan, stats, prices), stats };
   });
+}
+
+/** scanCodexFile with blocking reads (for the scan threads); a file too large to be read whole
+ * is scanned as scanCodexFile does. */
+export async function scanCodexFileBlocking(
+  path: string,
+  id: string,
+  prices: PriceTable,
+): Promise<{ summary: CodexFileFacts; stats: Stats }> {
+  const scanned = withWholeFileSync(path, WHOLE_FILE, (whole, stats) => {
+    if (whole === null) return null;
+    const scan = new Scan(id);
+    forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+    return { summary: factsOf(scan, stats, prices), stats };
+  });
+  return scanned ?? scanCodexFile(path, id, prices);
 }
