@@ -134,17 +134,56 @@ function skipWs(bytes: Buffer, i: number, end: number): number {
   return i;
 }
 
+/** Short ASCII values decoded before, by a hash of their bytes: types, roles, models and ids
+ * repeat line after line, and one found here costs neither a call into the runtime nor a new
+ * string. Values longer than this are decoded each time. */
+const INTERN_LENGTH = 48;
+/** Strings kept at most (the table starts over when full). */
+const INTERN_COUNT = 4096;
+const interned = new Map<number, string>();
+
+function sameText(text: string, bytes: Buffer, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i - from) !== bytes[i]) return false;
+  return true;
+}
+
 function decodeString(bytes: Buffer, open: number, close: number): string | undefined {
   // Fast path: no escape inside (a loop: the values are short, and indexOf would search on to
   // the end of the file when there is none); else JSON.parse decodes them.
-  let escaped = false;
-  for (let i = open + 1; i < close - 1 && !escaped; i++) escaped = bytes[i] === 92;
-  if (!escaped) return bytes.toString('utf8', open + 1, close - 1);
+  const from = open + 1;
+  const to = close - 1;
+  let ascii = true;
+  let hash = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i]!;
+    if (c === 92) return decodeEscaped(bytes, open, close);
+    if (c >= 128) ascii = false;
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
+  if (!ascii || to - from > INTERN_LENGTH) return bytes.toString('utf8', from, to);
+  const known = interned.get(hash);
+  if (known !== undefined && sameText(known, bytes, from, to)) return known;
+  const text = bytes.toString('latin1', from, to);
+  if (interned.size >= INTERN_COUNT) interned.clear();
+  interned.set(hash, text);
+  return text;
+}
+
+function decodeEscaped(bytes: Buffer, open: number, close: number): string | undefined {
   try {
     return JSON.parse(bytes.toString('utf8', open, close)) as string;
   } catch {
     return undefined;
   }
+}
+
+/** The string whose opening quote is at bytes[at], decoded; undefined when it is not a whole
+ * string before `end` (for a value readMembers gave the place of). */
+export function stringAt(bytes: Buffer, at: number, end: number): string | undefined {
+  if (bytes[at] !== 34) return undefined;
+  const close = stringEnd(bytes, at, end);
+  return close < 0 ? undefined : decodeString(bytes, at, close);
 }
 
 /** The number spelled by bytes[start, end): plain integers read digit by digit, anything else
@@ -160,22 +199,32 @@ function numberAt(bytes: Buffer, start: number, end: number): number {
   return n;
 }
 
-/** Keys to read, as bytes, so a line's keys are compared without making strings of them. */
-export class KeySet {
-  private readonly keys: { name: string; bytes: Buffer }[];
+/** A key to read: its name and bytes; with `raw`, its value's place is what is read. */
+interface Key {
+  name: string;
+  bytes: Buffer;
+  raw: boolean;
+}
 
-  constructor(names: readonly string[]) {
-    this.keys = names.map((name) => ({ name, bytes: Buffer.from(name, 'latin1') }));
+/** Keys to read, as bytes, so a line's keys are compared without making strings of them. Keys
+ * in `raw` are read as the index their value starts at (for values seldom needed, or needed
+ * only from the last line: unique strings such as times, not worth decoding on every line). */
+export class KeySet {
+  private readonly keys: Key[];
+
+  constructor(names: readonly string[], raw: readonly string[] = []) {
+    const key = (name: string, isRaw: boolean) => ({ name, bytes: Buffer.from(name, 'latin1'), raw: isRaw });
+    this.keys = [...names.map((n) => key(n, false)), ...raw.map((n) => key(n, true))];
   }
 
   /** The key spelled by bytes[from, to), or undefined. */
-  find(bytes: Buffer, from: number, to: number): string | undefined {
+  find(bytes: Buffer, from: number, to: number): Key | undefined {
     const length = to - from;
     for (const k of this.keys) {
       if (k.bytes.length !== length) continue;
       let same = true;
       for (let j = 0; j < length && same; j++) same = bytes[from + j] === k.bytes[j];
-      if (same) return k.name;
+      if (same) return k;
     }
     return undefined;
   }
@@ -203,11 +252,14 @@ export function readMembers(
     const keyEnd = stringEnd(bytes, i, end);
     if (keyEnd < 0) return null;
     const keyStart = i + 1;
-    const key = wanted.find(bytes, keyStart, keyEnd - 1);
+    const found = wanted.find(bytes, keyStart, keyEnd - 1);
+    // A raw key's value is not decoded: its place is all that is read.
+    const key = found?.raw === false ? found.name : undefined;
     i = skipWs(bytes, keyEnd, end);
     if (bytes[i] !== 58) return null;
     i = skipWs(bytes, i + 1, end);
     const c = bytes[i];
+    if (found?.raw) out[found.name] = i;
     if ((c === 123 || c === 91) && step) {
       // Stepped over; a wanted one's place is kept in `out` (its index) for the caller to read.
       const close = objectEnd(bytes, i, end);
@@ -216,7 +268,9 @@ export function readMembers(
       i = close;
     } else if (c === 123 || c === 91)
       return {
-        key: CONTAINERS.find(bytes, keyStart, keyEnd - 1) ?? bytes.toString('latin1', keyStart, keyEnd - 1),
+        key:
+          CONTAINERS.find(bytes, keyStart, keyEnd - 1)?.name ??
+          bytes.toString('latin1', keyStart, keyEnd - 1),
         at: i,
       };
     if (c === 34) {

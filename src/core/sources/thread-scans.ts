@@ -1,12 +1,11 @@
 // What the scan threads (src/core/scan-threads.ts) do for other agents' sources: a Claude Code
 // session's file with its subagents' files (their folder read there too), or a Codex rollout.
-// The answers are plain data (posted between threads): Claude's facts as the cache folder stores
-// them, each file's cache key beside them.
+// The answers are plain data (posted between threads), each file's cache key beside them.
 import type { Stats } from 'node:fs';
 import { keyOf } from '../live/summary-cache';
 import type { PriceTable } from './pricing/pricing';
 import { subagentFiles, subagentFilesSync } from './claude/files';
-import { encodeFacts } from './claude/facts';
+import { postFacts, type PostedClaudeFacts } from './claude/facts';
 import { scanClaudeFile, scanClaudeFileBlocking, type ClaudeFileFacts } from './claude/scan';
 import { scanCodexFile, scanCodexFileBlocking, type CodexFileFacts } from './codex/scan';
 
@@ -15,11 +14,11 @@ import { scanCodexFile, scanCodexFileBlocking, type CodexFileFacts } from './cod
 export type SourceJob =
   { kind: 'claude'; path: string; folder: string | null } | { kind: 'codex'; path: string; id: string };
 
-/** A file's facts (encoded) at the file state `key`. */
+/** A Claude Code file's facts at the file state `key`. */
 export interface PostedFacts {
   path: string;
   key: string;
-  facts: unknown;
+  facts: PostedClaudeFacts;
 }
 
 /** A job's answer: the session file's facts; for Claude Code, its subagent files' too, in the
@@ -33,7 +32,7 @@ type ClaudeScan = (path: string, asSubagent?: boolean) => Promise<{ summary: Cla
 const posted = (path: string, { summary, stats }: { summary: ClaudeFileFacts; stats: Stats }) => ({
   path,
   key: keyOf(stats),
-  facts: encodeFacts(summary),
+  facts: postFacts(summary),
 });
 
 /** Summarizes `job` (a Codex rollout's cost estimated with `prices`), with blocking reads on a scan thread (`blocking`), else as the calling

@@ -1,7 +1,7 @@
-// A Claude Code file's facts as plain data: how the cache folder stores them and how a scan
-// thread posts them (a usage ledger's Map and methods would not survive either).
+// A Claude Code file's facts as plain data: how the cache folder stores them, and how a scan
+// thread posts them (a usage ledger's Map and methods would survive neither).
 import { stored } from '../stored-facts';
-import { UsageLedger } from './records';
+import { UsageLedger, type LedgerColumns } from './records';
 import type { ClaudeFileFacts } from './scan';
 
 /** The facts as JSON-like data. */
@@ -29,4 +29,24 @@ export function decodeFacts(v: unknown): ClaudeFileFacts | null {
   for (const k of ['created', 'updated', 'cwd', 'branch', 'sessionId'] as const)
     if (typeof v[k] === 'string') facts[k] = v[k];
   return facts;
+}
+
+/** The facts as a scan thread posts them (their ledgers in columns). */
+export interface PostedClaudeFacts extends Omit<ClaudeFileFacts, 'usage' | 'sideUsage'> {
+  usage: LedgerColumns;
+  sideUsage: LedgerColumns;
+}
+
+/** The facts to post. */
+export function postFacts(facts: ClaudeFileFacts): PostedClaudeFacts {
+  return { ...facts, usage: facts.usage.toColumns(), sideUsage: facts.sideUsage.toColumns() };
+}
+
+/** Posted facts as they were (they come from this app's own thread: not checked again). */
+export function receiveFacts(posted: PostedClaudeFacts): ClaudeFileFacts {
+  return {
+    ...posted,
+    usage: UsageLedger.fromColumns(posted.usage),
+    sideUsage: UsageLedger.fromColumns(posted.sideUsage),
+  };
 }

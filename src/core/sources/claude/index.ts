@@ -18,7 +18,7 @@ import type {
   WatchTarget,
 } from '../source';
 import { ClaudeBuilder, type AgentThread } from './builder';
-import { decodeFacts, encodeFacts } from './facts';
+import { decodeFacts, encodeFacts, receiveFacts } from './facts';
 import {
   agentIdOfPath,
   claudeRootsFor,
@@ -189,12 +189,14 @@ class ClaudeSource implements SessionSource {
     );
     outcomes?.forEach((o, i) => {
       if (o.kind !== 'claude') return;
-      const main = decodeFacts(o.main.facts);
-      const agents = new Map(o.agents.map((a) => [a.path, decodeFacts(a.facts)] as const));
-      if (main === null || [...agents.values()].includes(null)) return;
+      const main = receiveFacts(o.main.facts);
       this.mainFacts.set(o.main.path, o.main.key, main);
-      for (const a of o.agents) this.agentFacts.set(a.path, a.key, agents.get(a.path)!);
-      fresh.set(unseen[i]!.path, { main, agents: agents as Map<string, ClaudeFileFacts> });
+      const agents = new Map<string, ClaudeFileFacts>();
+      for (const a of o.agents) {
+        agents.set(a.path, receiveFacts(a.facts));
+        this.agentFacts.set(a.path, a.key, agents.get(a.path)!);
+      }
+      fresh.set(unseen[i]!.path, { main, agents });
     });
     return fresh;
   }

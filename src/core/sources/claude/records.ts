@@ -165,6 +165,18 @@ function tokensFromJSON(v: unknown): TokenCounts | null {
   return t;
 }
 
+/** A ledger's responses as columns (see UsageLedger.toColumns). */
+export interface LedgerColumns {
+  keys: string[];
+  models: string[];
+  /** Each response's counts, TOKEN_FIELDS in order. */
+  tokens: Float64Array;
+  /** Each response's time, where it has one. */
+  times?: (string | undefined)[];
+}
+
+const TOKEN_FIELDS = Object.keys(noTokens()) as (keyof TokenCounts)[];
+
 export class UsageLedger {
   private readonly entries = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
 
@@ -223,6 +235,42 @@ export class UsageLedger {
   /** Number of responses recorded. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The responses as columns, for posting between threads: a few arrays instead of objects for
+   * each response (what a cold list of thousands posts, and the receiver collects). */
+  toColumns(): LedgerColumns {
+    const n = this.entries.size;
+    const columns: LedgerColumns = {
+      keys: [],
+      models: [],
+      tokens: new Float64Array(n * TOKEN_FIELDS.length),
+    };
+    let i = 0;
+    for (const [key, e] of this.entries) {
+      columns.keys.push(key);
+      columns.models.push(e.model);
+      for (const k of TOKEN_FIELDS) columns.tokens[i++] = e.tokens[k];
+      if (e.timestamp !== undefined) (columns.times ??= [])[columns.keys.length - 1] = e.timestamp;
+    }
+    return columns;
+  }
+
+  /** The ledger toColumns() made. */
+  static fromColumns(columns: LedgerColumns): UsageLedger {
+    const ledger = new UsageLedger();
+    let i = 0;
+    columns.keys.forEach((key, n) => {
+      const tokens = noTokens();
+      for (const k of TOKEN_FIELDS) tokens[k] = columns.tokens[i++]!;
+      const timestamp = columns.times?.[n];
+      ledger.entries.set(key, {
+        model: columns.models[n]!,
+        tokens,
+        ...(timestamp !== undefined && { timestamp }),
+      });
+    });
+    return ledger;
   }
 
   /** The responses as JSON (for the list's stored facts): [key, model, tokens, timestamp?] each. */

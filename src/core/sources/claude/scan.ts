@@ -14,6 +14,7 @@ import {
   readMembers,
   readObjectHead,
   stringAfter,
+  stringAt,
   stringKey,
   trimmed,
   type MemberStop,
@@ -65,8 +66,9 @@ const HEAD_KEYS = new KeySet(['type', 'isSidechain']);
 const FIRST_KEYS = new KeySet(['type', 'isSidechain', 'sessionId', 'cwd']);
 /** The members of a message before its content (an assistant line says its type only after it). */
 const MESSAGE_KEYS = new KeySet(['id', 'role', 'model']);
-/** The members an assistant line states after its message object. */
-const TAIL_KEYS = new KeySet(['requestId', 'type', 'uuid', 'timestamp']);
+/** The members an assistant line states after its message object (its uuid and time read from
+ * their places only when needed: they differ on every line). */
+const TAIL_KEYS = new KeySet(['requestId'], ['uuid', 'timestamp']);
 const TIME_KEYS = new KeySet(['timestamp']);
 const USAGE_KEYS = new KeySet([
   'input_tokens',
@@ -136,7 +138,8 @@ interface Timed {
 
 /** The timestamp of a user, assistant or system line. */
 function timeOf({ bytes, s, e, stop, tail }: Timed): string | undefined {
-  if (tail) return validTime(tail.timestamp);
+  if (tail)
+    return validTime(typeof tail.timestamp === 'number' ? stringAt(bytes, tail.timestamp, e) : undefined);
   const head: Scalars = {};
   readObjectHead(bytes, s, e, TIME_KEYS, head);
   if (head.timestamp !== undefined) return validTime(head.timestamp);
@@ -260,7 +263,9 @@ class Scan {
         const tail = tailOf(bytes, stop?.at ?? s, e);
         timed.tail = tail;
         const requestId = typeof tail.requestId === 'string' ? tail.requestId : undefined;
-        const key = usageKey(id, requestId, typeof tail.uuid === 'string' ? tail.uuid : `${s}`);
+        const uuid =
+          id === undefined && typeof tail.uuid === 'number' ? stringAt(bytes, tail.uuid, e) : undefined;
+        const key = usageKey(id, requestId, uuid ?? `${s}`);
         const model = typeof message.model === 'string' ? message.model : SYNTHETIC_MODEL;
         f.usage.add(key, model, tokens);
       }

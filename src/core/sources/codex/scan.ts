@@ -10,6 +10,7 @@ import {
   objectAfter,
   objectKey,
   readObjectHead,
+  stringAt,
   trimmed,
   type Scalars,
 } from '../bytes';
@@ -31,7 +32,7 @@ export interface CodexFileFacts {
 
 const TOTAL = objectKey('total_token_usage');
 /** The members before a line's payload (an older bare item's own members are there too). */
-const OUTER_KEYS = new KeySet(['timestamp', 'type', 'role']);
+const OUTER_KEYS = new KeySet(['type', 'role'], ['timestamp']);
 /** The members at the head of a payload. */
 const ITEM_KEYS = new KeySet(['type', 'role']);
 const EMPTY_SUMMARY = Buffer.from('"summary":[]');
@@ -59,8 +60,8 @@ class Scan {
   private ownId: string | undefined;
   copies = false;
   private titled = false;
-  /** Line times not yet checked, newest last (the last valid one is the session's last). */
-  private stamps: string[] = [];
+  /** Line times not yet read, newest last (the last valid one is the session's last). */
+  private readonly stamps = new Stamps();
   private settled: string | undefined;
 
   constructor(id: string) {
@@ -86,8 +87,9 @@ class Scan {
     const outer = typeof head.type === 'string' ? head.type : undefined;
     const b = this.builder;
     // Times are read for the first timed line and, at the end, the last one (what a load keeps).
-    const stamp = typeof head.timestamp === 'string' ? head.timestamp : undefined;
-    if (stamp !== undefined) this.stamp(stamp);
+    // Where the line's time is (read only when it is needed: it differs on every line).
+    const stampAt = typeof head.timestamp === 'number' && bytes[head.timestamp] === 34 ? head.timestamp : -1;
+    if (stampAt >= 0) this.stamp(bytes, stampAt, e);
     if (outer === undefined || PARSED.has(outer)) {
       const value = this.parse(bytes, s, e);
       if (!value) return;
@@ -101,7 +103,7 @@ class Scan {
       b.apply(value);
       return;
     }
-    const timestamp = b.hasFirstTime() ? undefined : stamp;
+    const timestamp = b.hasFirstTime() || stampAt < 0 ? undefined : stringAt(bytes, stampAt, e);
     const wrapped = outer === 'response_item' || outer === 'event_msg';
     const item: Scalars = wrapped ? {} : head;
     const itemStart = wrapped && stop?.key === 'payload' ? stop.at : s;
@@ -147,15 +149,14 @@ class Scan {
 
   // Times are checked from the newest back, at the end (most often only the last is read); a
   // long file's older half is settled on the way, so that few are kept.
-  private stamp(stamp: string): void {
-    this.stamps.push(stamp);
-    if (this.stamps.length > STAMPS)
-      this.settled = lastValid(this.stamps.splice(0, STAMPS / 2)) ?? this.settled;
+  private stamp(bytes: Buffer, at: number, end: number): void {
+    this.stamps.push(bytes, at, end);
+    if (this.stamps.length > STAMPS) this.settled = this.stamps.settle(STAMPS / 2) ?? this.settled;
   }
 
   /** After the last line: the last valid time is the session's last. */
   finish(): void {
-    const last = lastValid(this.stamps) ?? this.settled;
+    const last = this.stamps.lastValid() ?? this.settled;
     if (last !== undefined) this.builder.noteTime(last);
   }
 }
@@ -163,9 +164,39 @@ class Scan {
 /** Line times kept unchecked at most. */
 const STAMPS = 256;
 
-function lastValid(stamps: string[]): string | undefined {
-  for (let i = stamps.length - 1; i >= 0; i--) if (validTime(stamps[i])) return stamps[i];
-  return undefined;
+/** Where line times are (the line's bytes, the time's opening quote, the line's end). */
+class Stamps {
+  private readonly bytes: Buffer[] = [];
+  private readonly at: number[] = [];
+  private readonly end: number[] = [];
+
+  get length(): number {
+    return this.at.length;
+  }
+
+  push(bytes: Buffer, at: number, end: number): void {
+    this.bytes.push(bytes);
+    this.at.push(at);
+    this.end.push(end);
+  }
+
+  /** The last valid time among those in [from, to), read from the newest back. */
+  lastValid(from = 0, to = this.at.length): string | undefined {
+    for (let i = to - 1; i >= from; i--) {
+      const time = validTime(stringAt(this.bytes[i]!, this.at[i]!, this.end[i]!));
+      if (time !== undefined) return time;
+    }
+    return undefined;
+  }
+
+  /** The last valid time of the oldest `n`, which are dropped. */
+  settle(n: number): string | undefined {
+    const time = this.lastValid(0, n);
+    this.bytes.splice(0, n);
+    this.at.splice(0, n);
+    this.end.splice(0, n);
+    return time;
+  }
 }
 
 /** What a finished scan found, its row costed with `prices`. */
@@ -186,15 +217,17 @@ export async function scanCodexFile(
   const scan = new Scan(id);
   return withRegularFile(path, async ({ fd, stats }) => {
     if (stats.size <= WHOLE_FILE) {
-      // The bytes are reused once this returns: the builder keeps what it parsed, not them.
-      await withWholeFile(fd, stats.size, (whole) =>
-        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated)),
-      );
-    } else {
-      await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
-        scan.line(line, 0, line.length, terminated),
-      );
+      // The bytes are reused once this returns: the last times are read from them before, and
+      // the builder keeps what it parsed, not them.
+      const summary = await withWholeFile(fd, stats.size, (whole) => {
+        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+        return factsOf(scan, stats, prices);
+      });
+      return { summary, stats };
     }
+    await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
+      scan.line(line, 0, line.length, terminated),
+    );
     return { summary: factsOf(scan, stats, prices), stats };
   });
 }
