@@ -4,10 +4,8 @@ import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
-import { goTimeFromMillis } from '../../../shared/gotime';
 import { SummaryCache } from '../../live/summary-cache';
 import { AppendReader } from '../append-reader';
-import { estimateCost } from '../pricing/pricing';
 import { forEachLineOf, isUnreadable } from '../safe-read';
 import type {
   FollowUpdate,
@@ -19,6 +17,7 @@ import type {
 } from '../source';
 import { ClaudeBuilder, type AgentThread } from './builder';
 import { decodeFacts, encodeFacts, receiveFacts } from './facts';
+import { claudeRow } from './row';
 import {
   agentIdOfPath,
   claudeRootsFor,
@@ -31,7 +30,6 @@ import {
   type ClaudeProject,
   type ClaudeSessionFiles,
 } from './files';
-import { UsageLedger } from './records';
 import { scanOnThreads } from '../../scan-threads';
 import { scanClaudeFile, type ClaudeFileFacts } from './scan';
 import { StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
@@ -74,6 +72,14 @@ async function mapLimit<T, R>(items: readonly T[], fn: (item: T) => Promise<R>):
 interface Fresh {
   main: ClaudeFileFacts;
   agents: Map<string, ClaudeFileFacts>;
+  /** Its row, when the thread could make it (no old-style agent file of the session). */
+  row?: SessionSummary | null;
+}
+
+/** A session to list: its files, and the old-style agent files that name it. */
+interface SessionJob {
+  files: ClaudeSessionFiles;
+  legacy: string[];
 }
 
 /** Everything a session is read from: its file, its subagents' files (by agent id). */
@@ -153,7 +159,7 @@ class ClaudeSource implements SessionSource {
     await this.stored.seed();
     const projects = await this.scanProjects();
     let unreadable = 0;
-    const jobs: { files: ClaudeSessionFiles; legacy: string[] }[] = [];
+    const jobs: SessionJob[] = [];
     for (const project of projects) {
       unreadable += project.unreadable;
       const legacy = project.agentFiles.length
@@ -161,7 +167,7 @@ class ClaudeSource implements SessionSource {
         : new Map<string, string[]>();
       for (const files of project.sessions) jobs.push({ files, legacy: legacy.get(files.id) ?? [] });
     }
-    const fresh = await this.scanUnseen(jobs.map((j) => j.files).filter((f) => !this.mainFacts.has(f.path)));
+    const fresh = await this.scanUnseen(jobs.filter((j) => !this.mainFacts.has(j.files.path)));
     // Every project's sessions in one stream, so that reads stay in flight across folders.
     const rows = await mapLimit(jobs, async ({ files, legacy }) => {
       try {
@@ -182,11 +188,15 @@ class ClaudeSource implements SessionSource {
 
   /** The facts of sessions never seen before, found on the scan threads when there are many (a
    * cold list) and put in the caches; those a thread could not read are left to the usual path. */
-  private async scanUnseen(unseen: ClaudeSessionFiles[]): Promise<Map<string, Fresh>> {
+  private async scanUnseen(unseen: SessionJob[]): Promise<Map<string, Fresh>> {
     const fresh = new Map<string, Fresh>();
-    const outcomes = await scanOnThreads(
-      unseen.map((f) => ({ kind: 'claude', path: f.path, folder: f.folder })),
-    );
+    const jobs = unseen.map(({ files, legacy }) => ({
+      kind: 'claude' as const,
+      path: files.path,
+      folder: files.folder,
+      ...(legacy.length === 0 && { id: files.id }),
+    }));
+    const outcomes = await scanOnThreads(jobs, this.ctx.prices);
     outcomes?.forEach((o, i) => {
       if (o.kind !== 'claude') return;
       const main = receiveFacts(o.main.facts);
@@ -196,7 +206,7 @@ class ClaudeSource implements SessionSource {
         agents.set(a.path, receiveFacts(a.facts));
         this.agentFacts.set(a.path, a.key, agents.get(a.path)!);
       }
-      fresh.set(unseen[i]!.path, { main, agents });
+      fresh.set(unseen[i]!.files.path, { main, agents, ...(o.row !== undefined && { row: o.row }) });
     });
     return fresh;
   }
@@ -208,42 +218,20 @@ class ClaudeSource implements SessionSource {
     legacy: string[],
     fresh?: Fresh,
   ): Promise<SessionSummary | null> {
+    if (fresh?.row !== undefined) {
+      for (const path of fresh.agents.keys()) this.agentPaths.add(path);
+      return fresh.row;
+    }
     const main = fresh ? fresh.main : await this.mainFacts.get(files.path, files.path);
     if (!main || main.count === 0) return null;
-    const usage = new UsageLedger();
-    usage.merge(main.usage);
-    let size = main.size;
+    const agents: ClaudeFileFacts[] = [];
     const agentFiles = fresh ? fresh.agents.keys() : (await subagentFiles(files.folder)).values();
     for (const path of [...agentFiles, ...legacy]) {
       this.agentPaths.add(path);
       const facts = fresh?.agents.get(path) ?? (await this.agentFacts.get(path, path).catch(() => null));
-      if (!facts) continue;
-      usage.merge(facts.usage);
-      size += facts.size;
+      if (facts) agents.push(facts);
     }
-    // As a load counts them: the session's own thread, its subagents' files, its sidechains.
-    usage.merge(main.sideUsage);
-    const mtime = main.mtimeMs;
-    const { models, main: model } = usage.models();
-    const created = main.created ?? goTimeFromMillis(Math.floor(mtime));
-    const summary: SessionSummary = {
-      id: files.id,
-      title: main.title,
-      created_at: created,
-      updated_at: main.updated ?? created,
-      msg_count: main.count,
-      vendor: 'anthropic',
-      endpoint: '',
-      model,
-      size,
-      source: 'claude',
-      read_only: true,
-      models,
-    };
-    if (main.cwd !== undefined) summary.workspace = main.cwd;
-    if (main.branch !== undefined) summary.git_branch = main.branch;
-    if (usage.size > 0) summary.cost = estimateCost(this.ctx.prices, 'anthropic', usage.byModel());
-    return summary;
+    return claudeRow(files.id, main, agents, this.ctx.prices);
   }
 
   // Each subagent file read whole into its own thread.

@@ -178,7 +178,26 @@ export interface LedgerColumns {
 const TOKEN_FIELDS = Object.keys(noTokens()) as (keyof TokenCounts)[];
 
 export class UsageLedger {
-  private readonly entries = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
+  private readonly map = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
+  /** Posted responses not read into the map yet: a ledger a scan thread posted is read only
+   * when used (a cold list's rows come made from the threads; the caches keep the ledgers). */
+  private columns: LedgerColumns | null = null;
+
+  private get entries(): Map<string, { model: string; tokens: TokenCounts; timestamp?: string }> {
+    if (this.columns !== null) this.unpack(this.columns);
+    return this.map;
+  }
+
+  private unpack(columns: LedgerColumns): void {
+    this.columns = null;
+    let i = 0;
+    columns.keys.forEach((key, n) => {
+      const tokens = noTokens();
+      for (const k of TOKEN_FIELDS) tokens[k] = columns.tokens[i++]!;
+      const timestamp = columns.times?.[n];
+      this.map.set(key, { model: columns.models[n]!, tokens, ...(timestamp !== undefined && { timestamp }) });
+    });
+  }
 
   /** Records response `key`'s usage. */
   add(key: string, model: string, tokens: TokenCounts, timestamp?: string): void {
@@ -259,17 +278,7 @@ export class UsageLedger {
   /** The ledger toColumns() made. */
   static fromColumns(columns: LedgerColumns): UsageLedger {
     const ledger = new UsageLedger();
-    let i = 0;
-    columns.keys.forEach((key, n) => {
-      const tokens = noTokens();
-      for (const k of TOKEN_FIELDS) tokens[k] = columns.tokens[i++]!;
-      const timestamp = columns.times?.[n];
-      ledger.entries.set(key, {
-        model: columns.models[n]!,
-        tokens,
-        ...(timestamp !== undefined && { timestamp }),
-      });
-    });
+    ledger.columns = columns;
     return ledger;
   }
 
