@@ -159,7 +159,7 @@ function decodeString(bytes: Buffer, open: number, close: number): string | unde
     const c = bytes[i]!;
     if (c === 92) return decodeEscaped(bytes, open, close);
     if (c >= 128) ascii = false;
-    hash = (Math.imul(hash, 31) + c) | 0;
+    hash = (Math.imul(hash, 31) + c) & 0x3fffffff; // a small integer: a cheap Map key
   }
   if (!ascii || to - from > INTERN_LENGTH) return bytes.toString('utf8', from, to);
   const known = interned.get(hash);
@@ -246,6 +246,35 @@ export function readMembers(
   out: Scalars,
   step = false,
 ): MemberStop | null {
+  const stop = members(bytes, i, end, wanted, out, step);
+  return stop === END ? null : stop;
+}
+
+/** Reads every member of the object whose `{` is at bytes[s] as readMembers does with `step`;
+ * true when they are well formed up to its closing brace (else what was read is partial). */
+export function readWholeObject(
+  bytes: Buffer,
+  s: number,
+  end: number,
+  wanted: KeySet,
+  out: Scalars,
+): boolean {
+  if (bytes[s] !== 123) return false;
+  if (bytes[skipWs(bytes, s + 1, end)] === 125) return true; // {}
+  return members(bytes, s + 1, end, wanted, out, true) === END;
+}
+
+/** What members() answers when the object's members end at its closing brace. */
+const END = Symbol('end');
+
+function members(
+  bytes: Buffer,
+  i: number,
+  end: number,
+  wanted: KeySet,
+  out: Scalars,
+  step = false,
+): MemberStop | null | typeof END {
   for (;;) {
     i = skipWs(bytes, i, end);
     if (bytes[i] !== 34) return null;
@@ -291,7 +320,7 @@ export function readMembers(
     } else return null;
     i = skipWs(bytes, i, end);
     if (bytes[i] === 44) i++;
-    else return null; // `}` (the end) or something else: nothing more to read here
+    else return bytes[i] === 125 ? END : null; // the end, or something unexpected
   }
 }
 

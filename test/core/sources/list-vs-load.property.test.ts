@@ -262,10 +262,16 @@ const codexRecord = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       type: fc.constant('turn_context'),
-      payload: fc.record({
-        cwd: fc.constantFrom('/home/dev/api', '/home/dev/ünï'),
-        model: fc.constantFrom('gpt-5-codex', 'gpt-5'),
-      }),
+      payload: fc.record(
+        {
+          cwd: fc.constantFrom('/home/dev/api', '/home/dev/ünï', '/home/dev/"q"', ''),
+          approval_policy: fc.constant('on-request'),
+          sandbox_policy: fc.constant({ mode: 'workspace-write', writable_roots: ['/tmp', { cwd: 'x' }] }),
+          model: fc.constantFrom('gpt-5-codex', 'gpt-5', '', 5),
+          summary: tricky,
+        },
+        { requiredKeys: ['cwd', 'model'] },
+      ),
     }),
   },
   {

@@ -10,6 +10,7 @@ import {
   objectAfter,
   objectKey,
   readObjectHead,
+  readWholeObject,
   stringAt,
   trimmed,
   type Scalars,
@@ -31,6 +32,9 @@ export interface CodexFileFacts {
 }
 
 const TOTAL = objectKey('total_token_usage');
+/** What the list reads of a total (what totalOf takes) and of a turn (what turnContext takes). */
+const TOTAL_KEYS = new KeySet(['input_tokens', 'cached_input_tokens', 'output_tokens']);
+const TURN_KEYS = new KeySet(['cwd', 'model']);
 /** The members before a line's payload (an older bare item's own members are there too). */
 const OUTER_KEYS = new KeySet(['type', 'role'], ['timestamp']);
 /** The members at the head of a payload. */
@@ -90,6 +94,12 @@ class Scan {
     // Where the line's time is (read only when it is needed: it differs on every line).
     const stampAt = typeof head.timestamp === 'number' && bytes[head.timestamp] === 34 ? head.timestamp : -1;
     if (stampAt >= 0) this.stamp(bytes, stampAt, e);
+    if (outer === 'turn_context' && stop?.key === 'payload' && stampAt >= 0) {
+      // A turn's model and folder, read from the payload's members (a parse when they are odd).
+      const payload: Scalars = {};
+      if (readWholeObject(bytes, stop.at, e, TURN_KEYS, payload))
+        return b.apply({ timestamp: stringAt(bytes, stampAt, e), type: outer, payload });
+    }
     if (outer === undefined || PARSED.has(outer)) {
       const value = this.parse(bytes, s, e);
       if (!value) return;
@@ -112,7 +122,7 @@ class Scan {
     if (outer === 'event_msg') {
       if (itemType === 'token_count') {
         // Only its running total counts: cut out and parsed alone (rate limits are not read).
-        const total = objectAfter(bytes, TOTAL, itemStart, e);
+        const total = totalAt(bytes, itemStart, e);
         const payload =
           total === undefined ? {} : { type: 'token_count', info: { total_token_usage: total } };
         b.apply({ timestamp, type: 'event_msg', payload });
@@ -159,6 +169,16 @@ class Scan {
     const last = this.stamps.lastValid() ?? this.settled;
     if (last !== undefined) this.builder.noteTime(last);
   }
+}
+
+/** A token_count event's running total (the first one stated after `from`): its counts read
+ * from its members, or parsed when they are odd; undefined when there is none. */
+function totalAt(bytes: Buffer, from: number, e: number): unknown {
+  const at = indexIn(bytes, TOTAL, from, e);
+  if (at < 0) return undefined;
+  const total: Scalars = {};
+  if (readWholeObject(bytes, at + TOTAL.length - 1, e, TOTAL_KEYS, total)) return total;
+  return objectAfter(bytes, TOTAL, at, e);
 }
 
 /** Line times kept unchecked at most. */
