@@ -302,7 +302,7 @@ function members(
           bytes.toString('latin1', keyStart, keyEnd - 1),
         at: i,
       };
-    if (c === 34) {
+    else if (c === 34) {
       const close = stringEnd(bytes, i, end);
       if (close < 0) return null;
       if (key !== undefined) {

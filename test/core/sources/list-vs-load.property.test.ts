@@ -48,11 +48,12 @@ const claudeUsage = fc.option(
       input_tokens: fc.nat(5000),
       cache_creation_input_tokens: fc.nat(5000),
       cache_read_input_tokens: fc.nat(50_000),
-      output_tokens: fc.nat(5000),
+      // Before the output count, as Claude Code writes it: a scan must read on past an object.
       cache_creation: fc.record({
         ephemeral_5m_input_tokens: fc.nat(900),
         ephemeral_1h_input_tokens: fc.nat(900),
       }),
+      output_tokens: fc.nat(5000),
       service_tier: fc.constant('standard'),
     },
     { requiredKeys: ['input_tokens', 'output_tokens'] },
