@@ -210,20 +210,25 @@ interface Key {
  * in `raw` are read as the index their value starts at (for values seldom needed, or needed
  * only from the last line: unique strings such as times, not worth decoding on every line). */
 export class KeySet {
-  private readonly keys: Key[];
+  /** The keys by their length in bytes (most keys of a line have no wanted key's length). */
+  private readonly byLength: (Key[] | undefined)[] = [];
 
   constructor(names: readonly string[], raw: readonly string[] = []) {
-    const key = (name: string, isRaw: boolean) => ({ name, bytes: Buffer.from(name, 'latin1'), raw: isRaw });
-    this.keys = [...names.map((n) => key(n, false)), ...raw.map((n) => key(n, true))];
+    const add = (name: string, isRaw: boolean) => {
+      const key = { name, bytes: Buffer.from(name, 'latin1'), raw: isRaw };
+      (this.byLength[key.bytes.length] ??= []).push(key);
+    };
+    for (const n of names) add(n, false);
+    for (const n of raw) add(n, true);
   }
 
   /** The key spelled by bytes[from, to), or undefined. */
   find(bytes: Buffer, from: number, to: number): Key | undefined {
-    const length = to - from;
-    for (const k of this.keys) {
-      if (k.bytes.length !== length) continue;
+    const keys = this.byLength[to - from];
+    if (keys === undefined) return undefined;
+    for (const k of keys) {
       let same = true;
-      for (let j = 0; j < length && same; j++) same = bytes[from + j] === k.bytes[j];
+      for (let j = 0; j < k.bytes.length && same; j++) same = bytes[from + j] === k.bytes[j];
       if (same) return k;
     }
     return undefined;
