@@ -134,9 +134,9 @@ function skipWs(bytes: Buffer, i: number, end: number): number {
   return i;
 }
 
-/** Short ASCII values decoded before, by a hash of their bytes: types, roles, models and ids
- * repeat line after line, and one found here costs neither a call into the runtime nor a new
- * string. Values longer than this are decoded each time. */
+/** Short ASCII values of repeated keys (KeySet) decoded before, by a hash of their bytes: types,
+ * roles and models repeat line after line, and one found here costs neither a call into the
+ * runtime nor a new string. Values longer than this are decoded each time. */
 const INTERN_LENGTH = 48;
 /** Strings kept at most (the table starts over when full). */
 const INTERN_COUNT = 4096;
@@ -148,7 +148,7 @@ function sameText(text: string, bytes: Buffer, from: number, to: number): boolea
   return true;
 }
 
-function decodeString(bytes: Buffer, open: number, close: number): string | undefined {
+function decodeString(bytes: Buffer, open: number, close: number, repeated = false): string | undefined {
   // Fast path: no escape inside (a loop: the values are short, and indexOf would search on to
   // the end of the file when there is none); else JSON.parse decodes them.
   const from = open + 1;
@@ -161,7 +161,7 @@ function decodeString(bytes: Buffer, open: number, close: number): string | unde
     if (c >= 128) ascii = false;
     hash = (Math.imul(hash, 31) + c) & 0x3fffffff; // a small integer: a cheap Map key
   }
-  if (!ascii || to - from > INTERN_LENGTH) return bytes.toString('utf8', from, to);
+  if (!repeated || !ascii || to - from > INTERN_LENGTH) return bytes.toString('utf8', from, to);
   const known = interned.get(hash);
   if (known !== undefined && sameText(known, bytes, from, to)) return known;
   const text = bytes.toString('latin1', from, to);
@@ -199,27 +199,39 @@ function numberAt(bytes: Buffer, start: number, end: number): number {
   return n;
 }
 
-/** A key to read: its name and bytes; with `raw`, its value's place is what is read. */
+/** A key to read: its name and bytes; with `raw`, its value's place is what is read; with
+ * `repeated`, its value is one of a few that recur (decoded once). */
 interface Key {
   name: string;
   bytes: Buffer;
   raw: boolean;
+  repeated: boolean;
 }
 
-/** Keys to read, as bytes, so a line's keys are compared without making strings of them. Keys
- * in `raw` are read as the index their value starts at (for values seldom needed, or needed
- * only from the last line: unique strings such as times, not worth decoding on every line). */
+/** Keys of a KeySet read in other ways than decoded each time. */
+interface KeyModes {
+  /** Read as the index their value starts at (for values seldom needed, or needed only from the
+   * last line: unique strings such as times, not worth decoding on every line). */
+  raw?: readonly string[];
+  /** Values that recur line after line (types, roles, models): decoded once, then reused. */
+  repeated?: readonly string[];
+}
+
+/** Keys to read, as bytes, so a line's keys are compared without making strings of them. */
 export class KeySet {
   /** The keys by their length in bytes (most keys of a line have no wanted key's length). */
   private readonly byLength: (Key[] | undefined)[] = [];
 
-  constructor(names: readonly string[], raw: readonly string[] = []) {
-    const add = (name: string, isRaw: boolean) => {
-      const key = { name, bytes: Buffer.from(name, 'latin1'), raw: isRaw };
+  constructor(names: readonly string[], { raw = [], repeated = [] }: KeyModes = {}) {
+    for (const name of [...names, ...raw, ...repeated]) {
+      const key = {
+        name,
+        bytes: Buffer.from(name, 'latin1'),
+        raw: raw.includes(name),
+        repeated: repeated.includes(name),
+      };
       (this.byLength[key.bytes.length] ??= []).push(key);
-    };
-    for (const n of names) add(n, false);
-    for (const n of raw) add(n, true);
+    }
   }
 
   /** The key spelled by bytes[from, to), or undefined. */
@@ -311,7 +323,7 @@ function members(
       const close = stringEnd(bytes, i, end);
       if (close < 0) return null;
       if (key !== undefined) {
-        const value = decodeString(bytes, i, close);
+        const value = decodeString(bytes, i, close, found!.repeated);
         if (value !== undefined) out[key] = value;
       }
       i = close;

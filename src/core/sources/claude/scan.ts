@@ -62,13 +62,13 @@ const TYPE_AFTER = Buffer.from(',"type":"');
 const USAGE = objectKey('usage');
 /** The members a line states before its message object: all a line needs read, and what the
  * first lines add until the file's session and folder are known. */
-const HEAD_KEYS = new KeySet(['type', 'isSidechain']);
-const FIRST_KEYS = new KeySet(['type', 'isSidechain', 'sessionId', 'cwd']);
+const HEAD_KEYS = new KeySet(['isSidechain'], { repeated: ['type'] });
+const FIRST_KEYS = new KeySet(['isSidechain', 'sessionId', 'cwd'], { repeated: ['type'] });
 /** The members of a message before its content (an assistant line says its type only after it). */
-const MESSAGE_KEYS = new KeySet(['id', 'role', 'model']);
+const MESSAGE_KEYS = new KeySet(['id'], { repeated: ['role', 'model'] });
 /** The members an assistant line states after its message object (its uuid and time read from
  * their places only when needed: they differ on every line). */
-const TAIL_KEYS = new KeySet(['requestId'], ['uuid', 'timestamp']);
+const TAIL_KEYS = new KeySet(['requestId'], { raw: ['uuid', 'timestamp'] });
 const TIME_KEYS = new KeySet(['timestamp']);
 const USAGE_KEYS = new KeySet([
   'input_tokens',

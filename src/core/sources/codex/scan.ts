@@ -34,11 +34,11 @@ export interface CodexFileFacts {
 const TOTAL = objectKey('total_token_usage');
 /** What the list reads of a total (what totalOf takes) and of a turn (what turnContext takes). */
 const TOTAL_KEYS = new KeySet(['input_tokens', 'cached_input_tokens', 'output_tokens']);
-const TURN_KEYS = new KeySet(['cwd', 'model']);
+const TURN_KEYS = new KeySet([], { repeated: ['cwd', 'model'] });
 /** The members before a line's payload (an older bare item's own members are there too). */
-const OUTER_KEYS = new KeySet(['type', 'role'], ['timestamp']);
+const OUTER_KEYS = new KeySet([], { raw: ['timestamp'], repeated: ['type', 'role'] });
 /** The members at the head of a payload. */
-const ITEM_KEYS = new KeySet(['type', 'role']);
+const ITEM_KEYS = new KeySet([], { repeated: ['type', 'role'] });
 const EMPTY_SUMMARY = Buffer.from('"summary":[]');
 const CONTENT_ARRAY = Buffer.from('"content":[');
 const EMPTY_CONTENT = Buffer.from('"content":[]');
