@@ -169,8 +169,9 @@ function tokensFromJSON(v: unknown): TokenCounts | null {
 export interface LedgerColumns {
   keys: string[];
   models: string[];
-  /** Each response's counts, TOKEN_FIELDS in order. */
-  tokens: Float64Array;
+  /** Each response's counts, TOKEN_FIELDS in order (a plain array: a typed one would cost the
+   * receiver a buffer of its own for every ledger). */
+  tokens: number[];
   /** Each response's time, where it has one. */
   times?: (string | undefined)[];
 }
@@ -259,17 +260,11 @@ export class UsageLedger {
   /** The responses as columns, for posting between threads: a few arrays instead of objects for
    * each response (what a cold list of thousands posts, and the receiver collects). */
   toColumns(): LedgerColumns {
-    const n = this.entries.size;
-    const columns: LedgerColumns = {
-      keys: [],
-      models: [],
-      tokens: new Float64Array(n * TOKEN_FIELDS.length),
-    };
-    let i = 0;
+    const columns: LedgerColumns = { keys: [], models: [], tokens: [] };
     for (const [key, e] of this.entries) {
       columns.keys.push(key);
       columns.models.push(e.model);
-      for (const k of TOKEN_FIELDS) columns.tokens[i++] = e.tokens[k];
+      for (const k of TOKEN_FIELDS) columns.tokens.push(e.tokens[k]);
       if (e.timestamp !== undefined) (columns.times ??= [])[columns.keys.length - 1] = e.timestamp;
     }
     return columns;
