@@ -16,14 +16,18 @@ export function claudeRow(
   prices: PriceTable,
 ): SessionSummary | null {
   if (main.count === 0) return null;
-  const usage = new UsageLedger();
-  usage.merge(main.usage);
   let size = main.size;
-  for (const facts of agents) {
-    usage.merge(facts.usage);
-    size += facts.size;
+  // Most sessions have only their own file's usage: read as it is, not copied.
+  let usage = main.usage;
+  if (agents.length > 0 || main.sideUsage.size > 0) {
+    usage = new UsageLedger();
+    usage.merge(main.usage);
+    for (const facts of agents) {
+      usage.merge(facts.usage);
+      size += facts.size;
+    }
+    usage.merge(main.sideUsage);
   }
-  usage.merge(main.sideUsage);
   const { models, main: model } = usage.models();
   const created = main.created ?? goTimeFromMillis(Math.floor(main.mtimeMs));
   const summary: SessionSummary = {
