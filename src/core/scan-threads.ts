@@ -53,6 +53,10 @@ export const MIN_FILES_FOR_THREADS = 64;
 const SPLIT_BYTES = 16 << 20;
 /** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
 const BATCH = 32;
+/** The thread each other source's batches go to first (ggcode's go to the least busy one)... */
+const HOME: Record<SourceJob['kind'], number> = { claude: 0, codex: 1 };
+/** ...unless it has this many more batches waiting than the least busy one. */
+const SLACK = 2;
 
 const failed = (error: unknown): ScanOutcome => {
   const e = error as NodeJS.ErrnoException;
@@ -202,7 +206,12 @@ class ScanThreads {
   }
 
   private send(jobs: ScanJob[], prices?: PriceTable): Promise<ScanOutcome[]> {
-    const thread = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
+    const least = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
+    // Another source's batches go to its own thread while that one is not far behind: each
+    // thread then compiles and warms one source's scan, not all of them (tens of ms each).
+    const kind = jobs[0]?.kind;
+    const home = kind === undefined ? undefined : this.threads[HOME[kind] % this.threads.length];
+    const thread = home && least && home.busy <= least.busy + SLACK ? home : least;
     if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j, prices)));
     const batch: ScanBatch = {
       seq: this.seq++,
