@@ -155,8 +155,9 @@ class ScanThreads {
     }
   }
 
-  /** The outcome of every job, in order (`prices` for other sources' costs). */
-  async scan(jobs: ScanJob[], prices?: PriceTable): Promise<ScanOutcome[]> {
+  /** The outcome of every job, in order (`prices` for other sources' costs), each also given to
+   * `each` as it comes. */
+  async scan(jobs: ScanJob[], prices?: PriceTable, each?: OnOutcome): Promise<ScanOutcome[]> {
     this.active++;
     const threads = await this.start().catch((error: unknown) => {
       this.active--;
@@ -174,6 +175,7 @@ class ScanThreads {
           outcomes.map(async (o, i) => {
             const job = jobs[from + i]!;
             out[from + i] = o.kind === 'split' && job.kind === undefined ? await this.inParts(job, o) : o;
+            each?.(out[from + i]!, from + i);
           }),
         );
       }
@@ -249,8 +251,17 @@ export function filesScannedOnThreads(): number {
   return threads?.answered ?? 0;
 }
 
-/** The outcome of every job from the scan threads; null when they are not set up or there are
- * too few jobs to be worth them (the caller then scans as usual). */
-export function scanOnThreads(jobs: ScanJob[], prices?: PriceTable): Promise<ScanOutcome[]> | null {
-  return threads && jobs.length >= MIN_FILES_FOR_THREADS ? threads.scan(jobs, prices) : null;
+/** What is done with each job's outcome as it comes (`index`: the job's), while the threads
+ * scan the rest: a caller that only collects outcomes leaves less to do after the last one. */
+export type OnOutcome = (outcome: ScanOutcome, index: number) => void;
+
+/** The outcome of every job from the scan threads (each also given to `each` as it comes); null
+ * when they are not set up or there are too few jobs to be worth them (the caller then scans as
+ * usual). */
+export function scanOnThreads(
+  jobs: ScanJob[],
+  prices?: PriceTable,
+  each?: OnOutcome,
+): Promise<ScanOutcome[]> | null {
+  return threads && jobs.length >= MIN_FILES_FOR_THREADS ? threads.scan(jobs, prices, each) : null;
 }

@@ -196,8 +196,8 @@ class ClaudeSource implements SessionSource {
       folder: files.folder,
       ...(legacy.length === 0 && { id: files.id }),
     }));
-    const outcomes = await scanOnThreads(jobs, this.ctx.prices);
-    outcomes?.forEach((o, i) => {
+    // Each answer is taken as it comes, while the threads scan on.
+    await scanOnThreads(jobs, this.ctx.prices, (o, i) => {
       if (o.kind !== 'claude') return;
       const main = receiveFacts(o.main.facts);
       this.mainFacts.set(o.main.path, o.main.key, main);

@@ -142,8 +142,8 @@ class CodexSource implements SessionSource {
       path,
       id: idOfFileName(basename(path)) ?? '',
     }));
-    const outcomes = await scanOnThreads(jobs, this.ctx.prices);
-    outcomes?.forEach((o, i) => {
+    // Each answer is taken as it comes, while the threads scan on.
+    await scanOnThreads(jobs, this.ctx.prices, (o, i) => {
       if (o.kind !== 'codex') return;
       this.facts.set(unseen[i]!, o.key, o.facts);
       fresh.set(unseen[i]!, o.facts);
