@@ -32,7 +32,8 @@ await build({
   plugins: [globPlugin],
   logLevel: 'warning',
 });
-// The scan threads (ggcode's, Claude Code's and Codex's files), as the app and the CLI start them, found beside the bundle by the task.
+// The scan threads (ggcode's, Claude Code's and Codex's files), as the app and the CLI start
+// them, found beside the bundle by the task.
 await build({
   entryPoints: [resolve(import.meta.dirname, '..', '..', 'src/core/scan-thread.ts')],
   outfile: join(root, 'scan-thread.cjs'),
