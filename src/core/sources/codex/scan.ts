@@ -129,7 +129,7 @@ class Scan {
       } else if (itemType === 'thread_name_updated' || itemType === 'turn_aborted') {
         const value = this.parse(bytes, s, e);
         if (value) b.apply(value);
-      } else b.apply({ timestamp, type: 'event_msg', payload: {} });
+      } else if (timestamp !== undefined) b.apply({ timestamp, type: 'event_msg', payload: {} }); // its time only
       return;
     }
     if (outer !== 'response_item' && !BARE_ITEMS.has(outer)) return;
