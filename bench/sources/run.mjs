@@ -2,7 +2,7 @@
 // Code, Codex CLI) against reading every one of their files once, measured in the same run
 // (goal: <= 1.5x). Each source alone is printed too, against reading its own files; then the same
 // list in a new process that finds the summaries an earlier list stored in the cache folder. The
-// lists start ggcode's scan threads as the app and the CLI do.
+// lists start the scan threads (every source's unseen files) as the app and the CLI do.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +32,8 @@ await build({
   plugins: [globPlugin],
   logLevel: 'warning',
 });
-// ggcode's scan threads, as the app and the CLI start them, found beside the bundle by the task.
+// The scan threads (ggcode's, Claude Code's and Codex's files), as the app and the CLI start
+// them, found beside the bundle by the task.
 await build({
   entryPoints: [resolve(import.meta.dirname, '..', '..', 'src/core/scan-thread.ts')],
   outfile: join(root, 'scan-thread.cjs'),

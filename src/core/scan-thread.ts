@@ -6,6 +6,6 @@ import { threadOutcome, type ScanBatch, type ScanOutcome, type ScanReply } from 
 
 parentPort?.on('message', async (batch: ScanBatch) => {
   const outcomes: ScanOutcome[] = [];
-  for (const job of batch.jobs) outcomes.push(await threadOutcome(job, batch.splitBytes));
+  for (const job of batch.jobs) outcomes.push(await threadOutcome(job, batch.splitBytes, batch.prices));
   parentPort!.postMessage({ seq: batch.seq, outcomes } satisfies ScanReply);
 });

@@ -7,21 +7,29 @@ import type { Worker } from 'node:worker_threads';
 import type { SessionSummary } from '../shared/types';
 import { keyOf } from './live/summary-cache';
 import { scanWithStats, scanSmallBlocking, summaryOfParts, tallyPartBlocking, type PartTally } from './scan';
+import type { PriceTable } from './sources/pricing/pricing';
+import { sourceOutcome, type SourceJob, type SourceOutcome } from './sources/thread-scans';
 
-/** One file to summarize, or with `part`, the lines of it that start in bytes [from, to) while
- * it is in the state `key` (its cache key). */
-export interface ScanJob {
+/** One ggcode file to summarize, or with `part`, the lines of it that start in bytes [from, to)
+ * while it is in the state `key` (its cache key). */
+export interface StoreJob {
+  kind?: undefined;
   path: string;
   id: string;
   part?: { from: number; to: number; key: string };
 }
 
+/** A ggcode file, or a session of another source (see sources/thread-scans.ts). */
+export type ScanJob = StoreJob | SourceJob;
+
 /** What a thread answers for a job: the file's summary and cache key; for a file too large for
- * one thread, its state, to be scanned in parts; a part's tally; or the error its scan threw. */
+ * one thread, its state, to be scanned in parts; a part's tally; another source's facts; or the
+ * error its scan threw. */
 export type ScanOutcome =
   | { kind: 'summary'; summary: SessionSummary | null; key: string }
   | { kind: 'split'; size: number; mtimeMs: number; key: string }
   | { kind: 'part'; part: PartTally }
+  | SourceOutcome
   | { kind: 'error'; code: string | undefined; message: string };
 
 /** Client -> thread: a batch of jobs. Thread -> client: their outcomes, in order. */
@@ -30,6 +38,8 @@ export interface ScanBatch {
   jobs: ScanJob[];
   /** Files at least this large are handed back to be scanned in parts. */
   splitBytes: number;
+  /** The prices other sources' costs are estimated with (Codex's rows carry their cost). */
+  prices?: PriceTable;
 }
 export interface ScanReply {
   seq: number;
@@ -43,6 +53,10 @@ export const MIN_FILES_FOR_THREADS = 64;
 const SPLIT_BYTES = 16 << 20;
 /** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
 const BATCH = 32;
+/** The thread each other source's batches go to first (ggcode's go to the least busy one)... */
+const HOME: Record<SourceJob['kind'], number> = { claude: 0, codex: 1 };
+/** ...unless it has this many more batches waiting than the least busy one. */
+const SLACK = 2;
 
 const failed = (error: unknown): ScanOutcome => {
   const e = error as NodeJS.ErrnoException;
@@ -50,9 +64,10 @@ const failed = (error: unknown): ScanOutcome => {
 };
 
 /** Summarizes one file where the caller runs, as a thread would. */
-export async function scanOutcome(job: ScanJob, scan = scanWithStats): Promise<ScanOutcome> {
+export async function scanOutcome(job: ScanJob, prices?: PriceTable): Promise<ScanOutcome> {
   try {
-    const { summary, stats } = await scan(job.path, job.id);
+    if (job.kind !== undefined) return await sourceOutcome(job, prices, false);
+    const { summary, stats } = await scanWithStats(job.path, job.id);
     return { kind: 'summary', summary, key: keyOf(stats) };
   } catch (error) {
     return failed(error);
@@ -60,8 +75,13 @@ export async function scanOutcome(job: ScanJob, scan = scanWithStats): Promise<S
 }
 
 /** A scan thread's answer to one job: blocking reads, large files handed back to be split. */
-export async function threadOutcome(job: ScanJob, splitBytes: number): Promise<ScanOutcome> {
+export async function threadOutcome(
+  job: ScanJob,
+  splitBytes: number,
+  prices?: PriceTable,
+): Promise<ScanOutcome> {
   try {
+    if (job.kind !== undefined) return await sourceOutcome(job, prices, true);
     if (job.part) {
       const { from, to, key } = job.part;
       return { kind: 'part', part: tallyPartBlocking(job.path, from, to, key) };
@@ -93,6 +113,8 @@ class ScanThreads {
   private threads: Thread[] = [];
   private readonly pending = new Map<number, Pending>();
   private seq = 1;
+  /** Scans in progress. */
+  private active = 0;
   /** Files a thread answered for (the rest of a batch's files were scanned here). */
   answered = 0;
 
@@ -129,13 +151,18 @@ class ScanThreads {
     for (const [seq, p] of this.pending) {
       if (p.thread !== thread) continue;
       this.pending.delete(seq);
-      void Promise.all(p.batch.jobs.map((j) => scanOutcome(j))).then(p.done);
+      void Promise.all(p.batch.jobs.map((j) => scanOutcome(j, p.batch.prices))).then(p.done);
     }
   }
 
-  /** The outcome of every job, in order. */
-  async scan(jobs: ScanJob[]): Promise<ScanOutcome[]> {
-    const threads = await this.start();
+  /** The outcome of every job, in order (`prices` for other sources' costs), each also given to
+   * `each` as it comes. */
+  async scan(jobs: ScanJob[], prices?: PriceTable, each?: OnOutcome): Promise<ScanOutcome[]> {
+    this.active++;
+    const threads = await this.start().catch((error: unknown) => {
+      this.active--;
+      throw error;
+    });
     const out = new Array<ScanOutcome>(jobs.length);
     let next = 0;
     // Each thread keeps two batches queued, so it never waits for the next one.
@@ -143,10 +170,12 @@ class ScanThreads {
       while (next < jobs.length) {
         const from = next;
         next = Math.min(jobs.length, next + BATCH);
-        const outcomes = await this.send(jobs.slice(from, next));
+        const outcomes = await this.send(jobs.slice(from, next), prices);
         await Promise.all(
           outcomes.map(async (o, i) => {
-            out[from + i] = o.kind === 'split' ? await this.inParts(jobs[from + i]!, o) : o;
+            const job = jobs[from + i]!;
+            out[from + i] = o.kind === 'split' && job.kind === undefined ? await this.inParts(job, o) : o;
+            each?.(out[from + i]!, from + i);
           }),
         );
       }
@@ -154,14 +183,15 @@ class ScanThreads {
     try {
       await Promise.all(Array.from({ length: 2 * Math.max(1, threads.length) }, feed));
     } finally {
-      if (this.pending.size === 0) this.stop();
+      // Sources list at once: the threads stay while any of their scans runs.
+      if (--this.active === 0 && this.pending.size === 0) this.stop();
     }
     return out;
   }
 
   // One part per thread, sent ahead of the batches not sent yet; any part that is not a tally
   // (the file changed, a thread failed) makes the file an error, which the caller scans again.
-  private async inParts(job: ScanJob, split: Extract<ScanOutcome, { kind: 'split' }>): Promise<ScanOutcome> {
+  private async inParts(job: StoreJob, split: Extract<ScanOutcome, { kind: 'split' }>): Promise<ScanOutcome> {
     const n = Math.max(1, this.threads.length);
     const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((split.size * k) / n));
     const answers = await Promise.all(
@@ -177,10 +207,20 @@ class ScanThreads {
     return { kind: 'summary', key: split.key, summary: summaryOfParts(job.id, parts, split) };
   }
 
-  private send(jobs: ScanJob[]): Promise<ScanOutcome[]> {
-    const thread = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
-    if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j)));
-    const batch: ScanBatch = { seq: this.seq++, jobs, splitBytes: this.splitBytes };
+  private send(jobs: ScanJob[], prices?: PriceTable): Promise<ScanOutcome[]> {
+    const least = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
+    // Another source's batches go to its own thread while that one is not far behind: each
+    // thread then compiles and warms one source's scan, not all of them (tens of ms each).
+    const kind = jobs[0]?.kind;
+    const home = kind === undefined ? undefined : this.threads[HOME[kind] % this.threads.length];
+    const thread = home && least && home.busy <= least.busy + SLACK ? home : least;
+    if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j, prices)));
+    const batch: ScanBatch = {
+      seq: this.seq++,
+      jobs,
+      splitBytes: this.splitBytes,
+      ...(prices && { prices }),
+    };
     return new Promise((done) => {
       this.pending.set(batch.seq, { batch, done, thread });
       thread.busy++;
@@ -211,8 +251,17 @@ export function filesScannedOnThreads(): number {
   return threads?.answered ?? 0;
 }
 
-/** The outcome of every job from the scan threads; null when they are not set up or there are
- * too few jobs to be worth them (the caller then scans as usual). */
-export function scanOnThreads(jobs: ScanJob[]): Promise<ScanOutcome[]> | null {
-  return threads && jobs.length >= MIN_FILES_FOR_THREADS ? threads.scan(jobs) : null;
+/** What is done with each job's outcome as it comes (`index`: the job's), while the threads
+ * scan the rest: a caller that only collects outcomes leaves less to do after the last one. */
+export type OnOutcome = (outcome: ScanOutcome, index: number) => void;
+
+/** The outcome of every job from the scan threads (each also given to `each` as it comes); null
+ * when they are not set up or there are too few jobs to be worth them (the caller then scans as
+ * usual). */
+export function scanOnThreads(
+  jobs: ScanJob[],
+  prices?: PriceTable,
+  each?: OnOutcome,
+): Promise<ScanOutcome[]> | null {
+  return threads && jobs.length >= MIN_FILES_FOR_THREADS ? threads.scan(jobs, prices, each) : null;
 }

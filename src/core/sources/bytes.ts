@@ -134,17 +134,56 @@ function skipWs(bytes: Buffer, i: number, end: number): number {
   return i;
 }
 
-function decodeString(bytes: Buffer, open: number, close: number): string | undefined {
+/** Short ASCII values of repeated keys (KeySet) decoded before, by a hash of their bytes: types,
+ * roles and models repeat line after line, and one found here costs neither a call into the
+ * runtime nor a new string. Values longer than this are decoded each time. */
+const INTERN_LENGTH = 48;
+/** Strings kept at most (the table starts over when full). */
+const INTERN_COUNT = 4096;
+const interned = new Map<number, string>();
+
+function sameText(text: string, bytes: Buffer, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i - from) !== bytes[i]) return false;
+  return true;
+}
+
+function decodeString(bytes: Buffer, open: number, close: number, repeated = false): string | undefined {
   // Fast path: no escape inside (a loop: the values are short, and indexOf would search on to
   // the end of the file when there is none); else JSON.parse decodes them.
-  let escaped = false;
-  for (let i = open + 1; i < close - 1 && !escaped; i++) escaped = bytes[i] === 92;
-  if (!escaped) return bytes.toString('utf8', open + 1, close - 1);
+  const from = open + 1;
+  const to = close - 1;
+  let ascii = true;
+  let hash = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i]!;
+    if (c === 92) return decodeEscaped(bytes, open, close);
+    if (c >= 128) ascii = false;
+    hash = (Math.imul(hash, 31) + c) & 0x3fffffff; // a small integer: a cheap Map key
+  }
+  if (!repeated || !ascii || to - from > INTERN_LENGTH) return bytes.toString('utf8', from, to);
+  const known = interned.get(hash);
+  if (known !== undefined && sameText(known, bytes, from, to)) return known;
+  const text = bytes.toString('latin1', from, to);
+  if (interned.size >= INTERN_COUNT) interned.clear();
+  interned.set(hash, text);
+  return text;
+}
+
+function decodeEscaped(bytes: Buffer, open: number, close: number): string | undefined {
   try {
     return JSON.parse(bytes.toString('utf8', open, close)) as string;
   } catch {
     return undefined;
   }
+}
+
+/** The string whose opening quote is at bytes[at], decoded; undefined when it is not a whole
+ * string before `end` (for a value readMembers gave the place of). */
+export function stringAt(bytes: Buffer, at: number, end: number): string | undefined {
+  if (bytes[at] !== 34) return undefined;
+  const close = stringEnd(bytes, at, end);
+  return close < 0 ? undefined : decodeString(bytes, at, close);
 }
 
 /** The number spelled by bytes[start, end): plain integers read digit by digit, anything else
@@ -160,22 +199,49 @@ function numberAt(bytes: Buffer, start: number, end: number): number {
   return n;
 }
 
+/** A key to read: its name and bytes; with `raw`, its value's place is what is read; with
+ * `repeated`, its value is one of a few that recur (decoded once). */
+interface Key {
+  name: string;
+  bytes: Buffer;
+  raw: boolean;
+  repeated: boolean;
+}
+
+/** Keys of a KeySet read in other ways than decoded each time. */
+interface KeyModes {
+  /** Read as the index their value starts at (for values seldom needed, or needed only from the
+   * last line: unique strings such as times, not worth decoding on every line). */
+  raw?: readonly string[];
+  /** Values that recur line after line (types, roles, models): decoded once, then reused. */
+  repeated?: readonly string[];
+}
+
 /** Keys to read, as bytes, so a line's keys are compared without making strings of them. */
 export class KeySet {
-  private readonly keys: { name: string; bytes: Buffer }[];
+  /** The keys by their length in bytes (most keys of a line have no wanted key's length). */
+  private readonly byLength: (Key[] | undefined)[] = [];
 
-  constructor(names: readonly string[]) {
-    this.keys = names.map((name) => ({ name, bytes: Buffer.from(name, 'latin1') }));
+  constructor(names: readonly string[], { raw = [], repeated = [] }: KeyModes = {}) {
+    for (const name of [...names, ...raw, ...repeated]) {
+      const key = {
+        name,
+        bytes: Buffer.from(name, 'latin1'),
+        raw: raw.includes(name),
+        repeated: repeated.includes(name),
+      };
+      (this.byLength[key.bytes.length] ??= []).push(key);
+    }
   }
 
   /** The key spelled by bytes[from, to), or undefined. */
-  find(bytes: Buffer, from: number, to: number): string | undefined {
-    const length = to - from;
-    for (const k of this.keys) {
-      if (k.bytes.length !== length) continue;
+  find(bytes: Buffer, from: number, to: number): Key | undefined {
+    const keys = this.byLength[to - from];
+    if (keys === undefined) return undefined;
+    for (const k of keys) {
       let same = true;
-      for (let j = 0; j < length && same; j++) same = bytes[from + j] === k.bytes[j];
-      if (same) return k.name;
+      for (let j = 0; j < k.bytes.length && same; j++) same = bytes[from + j] === k.bytes[j];
+      if (same) return k;
     }
     return undefined;
   }
@@ -197,17 +263,49 @@ export function readMembers(
   out: Scalars,
   step = false,
 ): MemberStop | null {
+  const stop = members(bytes, i, end, wanted, out, step);
+  return stop === END ? null : stop;
+}
+
+/** Reads every member of the object whose `{` is at bytes[s] as readMembers does with `step`;
+ * true when they are well formed up to its closing brace (else what was read is partial). */
+export function readWholeObject(
+  bytes: Buffer,
+  s: number,
+  end: number,
+  wanted: KeySet,
+  out: Scalars,
+): boolean {
+  if (bytes[s] !== 123) return false;
+  if (bytes[skipWs(bytes, s + 1, end)] === 125) return true; // {}
+  return members(bytes, s + 1, end, wanted, out, true) === END;
+}
+
+/** What members() answers when the object's members end at its closing brace. */
+const END = Symbol('end');
+
+function members(
+  bytes: Buffer,
+  i: number,
+  end: number,
+  wanted: KeySet,
+  out: Scalars,
+  step = false,
+): MemberStop | null | typeof END {
   for (;;) {
     i = skipWs(bytes, i, end);
     if (bytes[i] !== 34) return null;
     const keyEnd = stringEnd(bytes, i, end);
     if (keyEnd < 0) return null;
     const keyStart = i + 1;
-    const key = wanted.find(bytes, keyStart, keyEnd - 1);
+    const found = wanted.find(bytes, keyStart, keyEnd - 1);
+    // A raw key's value is not decoded: its place is all that is read.
+    const key = found?.raw === false ? found.name : undefined;
     i = skipWs(bytes, keyEnd, end);
     if (bytes[i] !== 58) return null;
     i = skipWs(bytes, i + 1, end);
     const c = bytes[i];
+    if (found?.raw) out[found.name] = i;
     if ((c === 123 || c === 91) && step) {
       // Stepped over; a wanted one's place is kept in `out` (its index) for the caller to read.
       const close = objectEnd(bytes, i, end);
@@ -216,14 +314,16 @@ export function readMembers(
       i = close;
     } else if (c === 123 || c === 91)
       return {
-        key: CONTAINERS.find(bytes, keyStart, keyEnd - 1) ?? bytes.toString('latin1', keyStart, keyEnd - 1),
+        key:
+          CONTAINERS.find(bytes, keyStart, keyEnd - 1)?.name ??
+          bytes.toString('latin1', keyStart, keyEnd - 1),
         at: i,
       };
-    if (c === 34) {
+    else if (c === 34) {
       const close = stringEnd(bytes, i, end);
       if (close < 0) return null;
       if (key !== undefined) {
-        const value = decodeString(bytes, i, close);
+        const value = decodeString(bytes, i, close, found!.repeated);
         if (value !== undefined) out[key] = value;
       }
       i = close;
@@ -237,7 +337,7 @@ export function readMembers(
     } else return null;
     i = skipWs(bytes, i, end);
     if (bytes[i] === 44) i++;
-    else return null; // `}` (the end) or something else: nothing more to read here
+    else return bytes[i] === 125 ? END : null; // the end, or something unexpected
   }
 }
 

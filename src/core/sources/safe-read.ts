@@ -4,7 +4,7 @@
 // grows meanwhile is read up to that size; the next read takes the rest).
 import fs, { type Stats } from 'node:fs';
 import { promisify } from 'node:util';
-import { NotRegularFileError, openRegularFd } from '../regular-file';
+import { NotRegularFileError, openRegularFd, openRegularSync } from '../regular-file';
 
 const readFd = promisify(fs.read);
 const closeFd = promisify(fs.close);
@@ -70,6 +70,31 @@ export async function withWholeFile<T>(fd: number, size: number, use: (bytes: Bu
       spare.sort((a, b) => a.length - b.length);
       if (spare.length > SPARE_COUNT) spare.shift();
     }
+  }
+}
+
+/** The one buffer readWholeSync reads into (a scan thread reads one file at a time). */
+let shared = Buffer.alloc(0);
+
+/** Calls `use` with the bytes and stats of the regular file at `path`, read whole with blocking
+ * calls into a buffer reused by the next call (for the scan threads, where nothing else waits
+ * while a file is read, and a thread pool round trip per call would cost more than the read);
+ * files larger than `max` are not read: `use` gets null. `use` must not keep the bytes. */
+export function withWholeFileSync<T>(
+  path: string,
+  max: number,
+  use: (bytes: Buffer | null, stats: Stats) => T,
+): T {
+  const { fd, stats } = openRegularSync(path);
+  try {
+    if (stats.size > max) return use(null, stats);
+    if (shared.length < stats.size) shared = Buffer.allocUnsafeSlow(Math.max(stats.size, SPARE_MIN));
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < stats.size; filled += n)
+      n = fs.readSync(fd, shared, filled, stats.size - filled, filled);
+    return use(shared.subarray(0, filled), stats);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -48,11 +48,12 @@ const claudeUsage = fc.option(
       input_tokens: fc.nat(5000),
       cache_creation_input_tokens: fc.nat(5000),
       cache_read_input_tokens: fc.nat(50_000),
-      output_tokens: fc.nat(5000),
+      // Before the output count, as Claude Code writes it: a scan must read on past an object.
       cache_creation: fc.record({
         ephemeral_5m_input_tokens: fc.nat(900),
         ephemeral_1h_input_tokens: fc.nat(900),
       }),
+      output_tokens: fc.nat(5000),
       service_tier: fc.constant('standard'),
     },
     { requiredKeys: ['input_tokens', 'output_tokens'] },
@@ -262,10 +263,16 @@ const codexRecord = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       type: fc.constant('turn_context'),
-      payload: fc.record({
-        cwd: fc.constantFrom('/home/dev/api', '/home/dev/ünï'),
-        model: fc.constantFrom('gpt-5-codex', 'gpt-5'),
-      }),
+      payload: fc.record(
+        {
+          cwd: fc.constantFrom('/home/dev/api', '/home/dev/ünï', '/home/dev/"q"', ''),
+          approval_policy: fc.constant('on-request'),
+          sandbox_policy: fc.constant({ mode: 'workspace-write', writable_roots: ['/tmp', { cwd: 'x' }] }),
+          model: fc.constantFrom('gpt-5-codex', 'gpt-5', '', 5),
+          summary: tricky,
+        },
+        { requiredKeys: ['cwd', 'model'] },
+      ),
     }),
   },
   {

@@ -1,7 +1,7 @@
 // Where Claude Code keeps sessions: `<root>/<encoded project folder>/<session uuid>.jsonl`, with
 // subagent threads in `<session uuid>/subagents/agent-<id>.jsonl` (older versions: `agent-<id>.jsonl`
 // beside the sessions, naming their session inside). A root is a `projects` folder.
-import { statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidId } from '../../../shared/ids';
@@ -114,10 +114,27 @@ export async function readRoots(roots: readonly string[]): Promise<ClaudeProject
 /** A session's subagent files in its `<uuid>/subagents` folder (internal compaction agents left
  * out), keyed by agent id. */
 export async function subagentFiles(folder: string | null): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (folder === null) return out;
+  if (folder === null) return new Map();
   const dir = join(folder, 'subagents');
-  for (const e of await entries(dir)) {
+  return agentsIn(dir, await entries(dir));
+}
+
+/** subagentFiles with a blocking read of the folder (for the scan threads). */
+export function subagentFilesSync(folder: string | null): Map<string, string> {
+  if (folder === null) return new Map();
+  const dir = join(folder, 'subagents');
+  let list: Dirent[];
+  try {
+    list = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    list = []; // as entries(): nothing there
+  }
+  return agentsIn(dir, list);
+}
+
+function agentsIn(dir: string, list: Dirent[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of list) {
     const m = /^agent-(.+)\.jsonl$/.exec(e.name);
     if (!m || !isFileLike(e) || m[1]!.startsWith('acompact')) continue;
     out.set(m[1]!, join(dir, e.name));

@@ -4,10 +4,8 @@ import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Session, SessionList, SessionSummary } from '../../../shared/types';
 import { SessionNotFoundError } from '../../errors';
-import { goTimeFromMillis } from '../../../shared/gotime';
 import { SummaryCache } from '../../live/summary-cache';
 import { AppendReader } from '../append-reader';
-import { estimateCost } from '../pricing/pricing';
 import { forEachLineOf, isUnreadable } from '../safe-read';
 import type {
   FollowUpdate,
@@ -18,6 +16,8 @@ import type {
   WatchTarget,
 } from '../source';
 import { ClaudeBuilder, type AgentThread } from './builder';
+import { decodeFacts, encodeFacts, receiveFacts } from './facts';
+import { claudeRow } from './row';
 import {
   agentIdOfPath,
   claudeRootsFor,
@@ -30,38 +30,15 @@ import {
   type ClaudeProject,
   type ClaudeSessionFiles,
 } from './files';
-import { UsageLedger } from './records';
+import { scanOnThreads } from '../../scan-threads';
 import { scanClaudeFile, type ClaudeFileFacts } from './scan';
-import { stored, StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
+import { StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
 const FACTS_FORMAT = 2;
 
 function factsCache(cache: SummaryCache<ClaudeFileFacts>): StoredCache<ClaudeFileFacts> {
-  return {
-    cache,
-    encode: (facts) => ({ ...facts, usage: facts.usage.toJSON(), sideUsage: facts.sideUsage.toJSON() }),
-    decode(v) {
-      if (!stored.isObject(v) || !stored.count(v.count) || !stored.text(v.title)) return null;
-      if (!stored.count(v.size) || !stored.count(v.mtimeMs)) return null;
-      const texts = [v.created, v.updated, v.cwd, v.branch, v.sessionId];
-      if (!texts.every(stored.optionalText)) return null;
-      const usage = UsageLedger.fromJSON(v.usage);
-      const sideUsage = UsageLedger.fromJSON(v.sideUsage);
-      if (usage === null || sideUsage === null) return null;
-      const facts: ClaudeFileFacts = {
-        count: v.count,
-        title: v.title,
-        usage,
-        sideUsage,
-        size: v.size,
-        mtimeMs: v.mtimeMs,
-      };
-      for (const k of ['created', 'updated', 'cwd', 'branch', 'sessionId'] as const)
-        if (typeof v[k] === 'string') facts[k] = v[k];
-      return facts;
-    },
-  };
+  return { cache, encode: encodeFacts, decode: decodeFacts };
 }
 
 /** The adapter. */
@@ -89,6 +66,20 @@ async function mapLimit<T, R>(items: readonly T[], fn: (item: T) => Promise<R>):
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
   return out;
+}
+
+/** A session's facts as a scan thread found them: its own file's, its subagent files' by path. */
+interface Fresh {
+  main: ClaudeFileFacts;
+  agents: Map<string, ClaudeFileFacts>;
+  /** Its row, when the thread could make it (no old-style agent file of the session). */
+  row?: SessionSummary | null;
+}
+
+/** A session to list: its files, and the old-style agent files that name it. */
+interface SessionJob {
+  files: ClaudeSessionFiles;
+  legacy: string[];
 }
 
 /** Everything a session is read from: its file, its subagents' files (by agent id). */
@@ -168,7 +159,7 @@ class ClaudeSource implements SessionSource {
     await this.stored.seed();
     const projects = await this.scanProjects();
     let unreadable = 0;
-    const jobs: { files: ClaudeSessionFiles; legacy: string[] }[] = [];
+    const jobs: SessionJob[] = [];
     for (const project of projects) {
       unreadable += project.unreadable;
       const legacy = project.agentFiles.length
@@ -176,10 +167,11 @@ class ClaudeSource implements SessionSource {
         : new Map<string, string[]>();
       for (const files of project.sessions) jobs.push({ files, legacy: legacy.get(files.id) ?? [] });
     }
+    const fresh = await this.scanUnseen(jobs.filter((j) => !this.mainFacts.has(j.files.path)));
     // Every project's sessions in one stream, so that reads stay in flight across folders.
     const rows = await mapLimit(jobs, async ({ files, legacy }) => {
       try {
-        return await this.summarize(files, legacy);
+        return await this.summarize(files, legacy, fresh.get(files.path));
       } catch (error) {
         if (!isUnreadable(error)) throw error;
         unreadable++;
@@ -194,42 +186,52 @@ class ClaudeSource implements SessionSource {
     return { sessions, unreadable };
   }
 
-  private async summarize(files: ClaudeSessionFiles, legacy: string[]): Promise<SessionSummary | null> {
-    const main = await this.mainFacts.get(files.path, files.path);
-    if (!main || main.count === 0) return null;
-    const usage = new UsageLedger();
-    usage.merge(main.usage);
-    let size = main.size;
-    for (const path of [...(await subagentFiles(files.folder)).values(), ...legacy]) {
-      this.agentPaths.add(path);
-      const facts = await this.agentFacts.get(path, path).catch(() => null);
-      if (!facts) continue;
-      usage.merge(facts.usage);
-      size += facts.size;
+  /** The facts of sessions never seen before, found on the scan threads when there are many (a
+   * cold list) and put in the caches; those a thread could not read are left to the usual path. */
+  private async scanUnseen(unseen: SessionJob[]): Promise<Map<string, Fresh>> {
+    const fresh = new Map<string, Fresh>();
+    const jobs = unseen.map(({ files, legacy }) => ({
+      kind: 'claude' as const,
+      path: files.path,
+      folder: files.folder,
+      ...(legacy.length === 0 && { id: files.id }),
+    }));
+    // Each answer is taken as it comes, while the threads scan on.
+    await scanOnThreads(jobs, this.ctx.prices, (o, i) => {
+      if (o.kind !== 'claude') return;
+      const main = receiveFacts(o.main.facts);
+      this.mainFacts.set(o.main.path, o.main.key, main);
+      const agents = new Map<string, ClaudeFileFacts>();
+      for (const a of o.agents) {
+        agents.set(a.path, receiveFacts(a.facts));
+        this.agentFacts.set(a.path, a.key, agents.get(a.path)!);
+      }
+      fresh.set(unseen[i]!.files.path, { main, agents, ...(o.row !== undefined && { row: o.row }) });
+    });
+    return fresh;
+  }
+
+  /** A session's row from its facts (`fresh`: as a scan thread just found them, its subagent files
+   * included; else from the caches, each file checked). */
+  private async summarize(
+    files: ClaudeSessionFiles,
+    legacy: string[],
+    fresh?: Fresh,
+  ): Promise<SessionSummary | null> {
+    if (fresh?.row !== undefined) {
+      for (const path of fresh.agents.keys()) this.agentPaths.add(path);
+      return fresh.row;
     }
-    // As a load counts them: the session's own thread, its subagents' files, its sidechains.
-    usage.merge(main.sideUsage);
-    const mtime = main.mtimeMs;
-    const { models, main: model } = usage.models();
-    const created = main.created ?? goTimeFromMillis(Math.floor(mtime));
-    const summary: SessionSummary = {
-      id: files.id,
-      title: main.title,
-      created_at: created,
-      updated_at: main.updated ?? created,
-      msg_count: main.count,
-      vendor: 'anthropic',
-      endpoint: '',
-      model,
-      size,
-      source: 'claude',
-      read_only: true,
-      models,
-    };
-    if (main.cwd !== undefined) summary.workspace = main.cwd;
-    if (main.branch !== undefined) summary.git_branch = main.branch;
-    if (usage.size > 0) summary.cost = estimateCost(this.ctx.prices, 'anthropic', usage.byModel());
-    return summary;
+    const main = fresh ? fresh.main : await this.mainFacts.get(files.path, files.path);
+    if (!main || main.count === 0) return null;
+    const agents: ClaudeFileFacts[] = [];
+    const agentFiles = fresh ? fresh.agents.keys() : (await subagentFiles(files.folder)).values();
+    for (const path of [...agentFiles, ...legacy]) {
+      this.agentPaths.add(path);
+      const facts = fresh?.agents.get(path) ?? (await this.agentFacts.get(path, path).catch(() => null));
+      if (facts) agents.push(facts);
+    }
+    return claudeRow(files.id, main, agents, this.ctx.prices);
   }
 
   // Each subagent file read whole into its own thread.

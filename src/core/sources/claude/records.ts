@@ -165,8 +165,40 @@ function tokensFromJSON(v: unknown): TokenCounts | null {
   return t;
 }
 
+/** A ledger's responses as columns (see UsageLedger.toColumns). */
+export interface LedgerColumns {
+  keys: string[];
+  models: string[];
+  /** Each response's counts, TOKEN_FIELDS in order (a plain array: a typed one would cost the
+   * receiver a buffer of its own for every ledger). */
+  tokens: number[];
+  /** Each response's time, where it has one. */
+  times?: (string | undefined)[];
+}
+
+const TOKEN_FIELDS = Object.keys(noTokens()) as (keyof TokenCounts)[];
+
 export class UsageLedger {
-  private readonly entries = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
+  private readonly map = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
+  /** Posted responses not read into the map yet: a ledger a scan thread posted is read only
+   * when used (a cold list's rows come made from the threads; the caches keep the ledgers). */
+  private columns: LedgerColumns | null = null;
+
+  private get entries(): Map<string, { model: string; tokens: TokenCounts; timestamp?: string }> {
+    if (this.columns !== null) this.unpack(this.columns);
+    return this.map;
+  }
+
+  private unpack(columns: LedgerColumns): void {
+    this.columns = null;
+    let i = 0;
+    columns.keys.forEach((key, n) => {
+      const tokens = noTokens();
+      for (const k of TOKEN_FIELDS) tokens[k] = columns.tokens[i++]!;
+      const timestamp = columns.times?.[n];
+      this.map.set(key, { model: columns.models[n]!, tokens, ...(timestamp !== undefined && { timestamp }) });
+    });
+  }
 
   /** Records response `key`'s usage. */
   add(key: string, model: string, tokens: TokenCounts, timestamp?: string): void {
@@ -223,6 +255,26 @@ export class UsageLedger {
   /** Number of responses recorded. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The responses as columns, for posting between threads: a few arrays instead of objects for
+   * each response (what a cold list of thousands posts, and the receiver collects). */
+  toColumns(): LedgerColumns {
+    const columns: LedgerColumns = { keys: [], models: [], tokens: [] };
+    for (const [key, e] of this.entries) {
+      columns.keys.push(key);
+      columns.models.push(e.model);
+      for (const k of TOKEN_FIELDS) columns.tokens.push(e.tokens[k]);
+      if (e.timestamp !== undefined) (columns.times ??= [])[columns.keys.length - 1] = e.timestamp;
+    }
+    return columns;
+  }
+
+  /** The ledger toColumns() made. */
+  static fromColumns(columns: LedgerColumns): UsageLedger {
+    const ledger = new UsageLedger();
+    ledger.columns = columns;
+    return ledger;
   }
 
   /** The responses as JSON (for the list's stored facts): [key, model, tokens, timestamp?] each. */

@@ -14,13 +14,14 @@ import {
   readMembers,
   readObjectHead,
   stringAfter,
+  stringAt,
   stringKey,
   trimmed,
   type MemberStop,
   type Scalars,
 } from '../bytes';
 import { isObj } from '../json';
-import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile, withWholeFileSync } from '../safe-read';
 import { validTime } from '../text';
 import {
   CONVERSATION_TYPES,
@@ -61,12 +62,13 @@ const TYPE_AFTER = Buffer.from(',"type":"');
 const USAGE = objectKey('usage');
 /** The members a line states before its message object: all a line needs read, and what the
  * first lines add until the file's session and folder are known. */
-const HEAD_KEYS = new KeySet(['type', 'isSidechain']);
-const FIRST_KEYS = new KeySet(['type', 'isSidechain', 'sessionId', 'cwd']);
+const HEAD_KEYS = new KeySet(['isSidechain'], { repeated: ['type'] });
+const FIRST_KEYS = new KeySet(['isSidechain', 'sessionId', 'cwd'], { repeated: ['type'] });
 /** The members of a message before its content (an assistant line says its type only after it). */
-const MESSAGE_KEYS = new KeySet(['id', 'role', 'model']);
-/** The members an assistant line states after its message object. */
-const TAIL_KEYS = new KeySet(['requestId', 'type', 'uuid', 'timestamp']);
+const MESSAGE_KEYS = new KeySet(['id'], { repeated: ['role', 'model'] });
+/** The members an assistant line states after its message object (its uuid and time read from
+ * their places only when needed: they differ on every line). */
+const TAIL_KEYS = new KeySet(['requestId'], { raw: ['uuid', 'timestamp'] });
 const TIME_KEYS = new KeySet(['timestamp']);
 const USAGE_KEYS = new KeySet([
   'input_tokens',
@@ -136,7 +138,8 @@ interface Timed {
 
 /** The timestamp of a user, assistant or system line. */
 function timeOf({ bytes, s, e, stop, tail }: Timed): string | undefined {
-  if (tail) return validTime(tail.timestamp);
+  if (tail)
+    return validTime(typeof tail.timestamp === 'number' ? stringAt(bytes, tail.timestamp, e) : undefined);
   const head: Scalars = {};
   readObjectHead(bytes, s, e, TIME_KEYS, head);
   if (head.timestamp !== undefined) return validTime(head.timestamp);
@@ -260,7 +263,9 @@ class Scan {
         const tail = tailOf(bytes, stop?.at ?? s, e);
         timed.tail = tail;
         const requestId = typeof tail.requestId === 'string' ? tail.requestId : undefined;
-        const key = usageKey(id, requestId, typeof tail.uuid === 'string' ? tail.uuid : `${s}`);
+        const uuid =
+          id === undefined && typeof tail.uuid === 'number' ? stringAt(bytes, tail.uuid, e) : undefined;
+        const key = usageKey(id, requestId, uuid ?? `${s}`);
         const model = typeof message.model === 'string' ? message.model : SYNTHETIC_MODEL;
         f.usage.add(key, model, tokens);
       }
@@ -321,32 +326,52 @@ function hasLine(bytes: Buffer, uuid: string, lines: ReadonlySet<number>): boole
   return false;
 }
 
+/** The facts of a whole file's bytes (a subagent's own file with `asSubagent`). */
+function scanWhole(whole: Buffer, stats: Stats, asSubagent: boolean): ClaudeFileFacts {
+  const scan = new Scan(asSubagent);
+  forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+  scan.finish();
+  // A summary names the session it sums up by its last line's uuid: this file's, or not.
+  scan.facts.title = scan.titles.resolve((uuid) => uuid !== '' && hasLine(whole, uuid, scan.conversation));
+  return sized(scan.facts, stats);
+}
+
+function sized(facts: ClaudeFileFacts, stats: Stats): ClaudeFileFacts {
+  facts.size = stats.size;
+  facts.mtimeMs = stats.mtimeMs;
+  return facts;
+}
+
 /** Scans the Claude Code file at `path` (a subagent's own file with `asSubagent`). */
 export async function scanClaudeFile(
   path: string,
   asSubagent = false,
 ): Promise<{ summary: ClaudeFileFacts; stats: Stats }> {
-  const scan = new Scan(asSubagent);
   return withRegularFile(path, async ({ fd, stats }) => {
-    if (stats.size <= WHOLE_FILE) {
-      // The bytes are reused once this returns: the facts keep strings and numbers only.
-      await withWholeFile(fd, stats.size, (whole) => {
-        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
-        scan.finish();
-        // A summary names the session it sums up by its last line's uuid: this file's, or not.
-        scan.facts.title = scan.titles.resolve(
-          (uuid) => uuid !== '' && hasLine(whole, uuid, scan.conversation),
-        );
-      });
-    } else {
-      await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
-        scan.line(line, 0, line.length, terminated),
-      );
-      scan.finish();
-      scan.facts.title = scan.titles.resolve((uuid) => uuid !== '');
-    }
-    scan.facts.size = stats.size;
-    scan.facts.mtimeMs = stats.mtimeMs;
-    return { summary: scan.facts, stats };
+    // The bytes are reused once this returns: the facts keep strings and numbers only.
+    if (stats.size <= WHOLE_FILE)
+      return {
+        summary: await withWholeFile(fd, stats.size, (whole) => scanWhole(whole, stats, asSubagent)),
+        stats,
+      };
+    const scan = new Scan(asSubagent);
+    await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
+      scan.line(line, 0, line.length, terminated),
+    );
+    scan.finish();
+    scan.facts.title = scan.titles.resolve((uuid) => uuid !== '');
+    return { summary: sized(scan.facts, stats), stats };
   });
+}
+
+/** scanClaudeFile with blocking reads (for the scan threads); a file too large to be read whole
+ * is scanned as scanClaudeFile does. */
+export async function scanClaudeFileBlocking(
+  path: string,
+  asSubagent = false,
+): Promise<{ summary: ClaudeFileFacts; stats: Stats }> {
+  const scanned = withWholeFileSync(path, WHOLE_FILE, (whole, stats) =>
+    whole === null ? null : { summary: scanWhole(whole, stats, asSubagent), stats },
+  );
+  return scanned ?? scanClaudeFile(path, asSubagent);
 }

@@ -5,6 +5,7 @@ import type { Session, SessionList, SessionSummary } from '../../../shared/types
 import { SessionNotFoundError } from '../../errors';
 import { sha256Hex } from '../../lazy-crypto';
 import { SummaryCache } from '../../live/summary-cache';
+import { scanOnThreads } from '../../scan-threads';
 import { mapLimit } from '../../pool';
 import { AppendReader } from '../append-reader';
 import { forEachLineOf, isUnreadable } from '../safe-read';
@@ -114,9 +115,10 @@ class CodexSource implements SessionSource {
     this.known = walked.found;
     let unreadable = walked.unreadable;
     const paths = [...this.known.values()];
+    const fresh = await this.scanUnseen(paths.filter((path) => !this.facts.has(path)));
     const rows = await mapLimit(paths, CONCURRENCY, async (path) => {
       try {
-        const facts = await this.facts.get(path, path);
+        const facts = fresh.has(path) ? fresh.get(path) : await this.facts.get(path, path);
         return facts?.copies ? await this.copies.get(path, path) : (facts?.summary ?? null);
       } catch (error) {
         if (!isUnreadable(error)) throw error;
@@ -129,6 +131,24 @@ class CodexSource implements SessionSource {
     this.copies.retain(present);
     await this.stored.store();
     return { sessions: rows.filter((r): r is SessionSummary => r !== null && r.msg_count > 0), unreadable };
+  }
+
+  /** The facts of rollouts never seen before, found on the scan threads when there are many (a
+   * cold list) and put in the cache; those a thread could not read are left to the usual path. */
+  private async scanUnseen(unseen: string[]): Promise<Map<string, CodexFileFacts>> {
+    const fresh = new Map<string, CodexFileFacts>();
+    const jobs = unseen.map((path) => ({
+      kind: 'codex' as const,
+      path,
+      id: idOfFileName(basename(path)) ?? '',
+    }));
+    // Each answer is taken as it comes, while the threads scan on.
+    await scanOnThreads(jobs, this.ctx.prices, (o, i) => {
+      if (o.kind !== 'codex') return;
+      this.facts.set(unseen[i]!, o.key, o.facts);
+      fresh.set(unseen[i]!, o.facts);
+    });
+    return fresh;
   }
 
   /** The parsed lines of the rollout with uuid `uuid`, for a fork's comparison. */

@@ -10,12 +10,14 @@ import {
   objectAfter,
   objectKey,
   readObjectHead,
+  readWholeObject,
+  stringAt,
   trimmed,
   type Scalars,
 } from '../bytes';
 import { isObj } from '../json';
 import { validTime } from '../text';
-import { forEachLine, visitLines, withRegularFile, withWholeFile } from '../safe-read';
+import { forEachLine, visitLines, withRegularFile, withWholeFile, withWholeFileSync } from '../safe-read';
 import type { SessionSummary } from '../../../shared/types';
 import type { PriceTable } from '../pricing/pricing';
 import { CodexBuilder } from './builder';
@@ -30,10 +32,13 @@ export interface CodexFileFacts {
 }
 
 const TOTAL = objectKey('total_token_usage');
+/** What the list reads of a total (what totalOf takes) and of a turn (what turnContext takes). */
+const TOTAL_KEYS = new KeySet(['input_tokens', 'cached_input_tokens', 'output_tokens']);
+const TURN_KEYS = new KeySet([], { repeated: ['cwd', 'model'] });
 /** The members before a line's payload (an older bare item's own members are there too). */
-const OUTER_KEYS = new KeySet(['timestamp', 'type', 'role']);
+const OUTER_KEYS = new KeySet([], { raw: ['timestamp'], repeated: ['type', 'role'] });
 /** The members at the head of a payload. */
-const ITEM_KEYS = new KeySet(['type', 'role']);
+const ITEM_KEYS = new KeySet([], { repeated: ['type', 'role'] });
 const EMPTY_SUMMARY = Buffer.from('"summary":[]');
 const CONTENT_ARRAY = Buffer.from('"content":[');
 const EMPTY_CONTENT = Buffer.from('"content":[]');
@@ -59,8 +64,8 @@ class Scan {
   private ownId: string | undefined;
   copies = false;
   private titled = false;
-  /** Line times not yet checked, newest last (the last valid one is the session's last). */
-  private stamps: string[] = [];
+  /** Line times not yet read, newest last (the last valid one is the session's last). */
+  private readonly stamps = new Stamps();
   private settled: string | undefined;
 
   constructor(id: string) {
@@ -86,8 +91,15 @@ class Scan {
     const outer = typeof head.type === 'string' ? head.type : undefined;
     const b = this.builder;
     // Times are read for the first timed line and, at the end, the last one (what a load keeps).
-    const stamp = typeof head.timestamp === 'string' ? head.timestamp : undefined;
-    if (stamp !== undefined) this.stamp(stamp);
+    // Where the line's time is (read only when it is needed: it differs on every line).
+    const stampAt = typeof head.timestamp === 'number' && bytes[head.timestamp] === 34 ? head.timestamp : -1;
+    if (stampAt >= 0) this.stamp(bytes, stampAt, e);
+    if (outer === 'turn_context' && stop?.key === 'payload' && stampAt >= 0) {
+      // A turn's model and folder, read from the payload's members (a parse when they are odd).
+      const payload: Scalars = {};
+      if (readWholeObject(bytes, stop.at, e, TURN_KEYS, payload))
+        return b.apply({ timestamp: stringAt(bytes, stampAt, e), type: outer, payload });
+    }
     if (outer === undefined || PARSED.has(outer)) {
       const value = this.parse(bytes, s, e);
       if (!value) return;
@@ -101,7 +113,7 @@ class Scan {
       b.apply(value);
       return;
     }
-    const timestamp = b.hasFirstTime() ? undefined : stamp;
+    const timestamp = b.hasFirstTime() || stampAt < 0 ? undefined : stringAt(bytes, stampAt, e);
     const wrapped = outer === 'response_item' || outer === 'event_msg';
     const item: Scalars = wrapped ? {} : head;
     const itemStart = wrapped && stop?.key === 'payload' ? stop.at : s;
@@ -110,14 +122,14 @@ class Scan {
     if (outer === 'event_msg') {
       if (itemType === 'token_count') {
         // Only its running total counts: cut out and parsed alone (rate limits are not read).
-        const total = objectAfter(bytes, TOTAL, itemStart, e);
+        const total = totalAt(bytes, itemStart, e);
         const payload =
           total === undefined ? {} : { type: 'token_count', info: { total_token_usage: total } };
         b.apply({ timestamp, type: 'event_msg', payload });
       } else if (itemType === 'thread_name_updated' || itemType === 'turn_aborted') {
         const value = this.parse(bytes, s, e);
         if (value) b.apply(value);
-      } else b.apply({ timestamp, type: 'event_msg', payload: {} });
+      } else if (timestamp !== undefined) b.apply({ timestamp, type: 'event_msg', payload: {} }); // its time only
       return;
     }
     if (outer !== 'response_item' && !BARE_ITEMS.has(outer)) return;
@@ -147,25 +159,73 @@ class Scan {
 
   // Times are checked from the newest back, at the end (most often only the last is read); a
   // long file's older half is settled on the way, so that few are kept.
-  private stamp(stamp: string): void {
-    this.stamps.push(stamp);
-    if (this.stamps.length > STAMPS)
-      this.settled = lastValid(this.stamps.splice(0, STAMPS / 2)) ?? this.settled;
+  private stamp(bytes: Buffer, at: number, end: number): void {
+    this.stamps.push(bytes, at, end);
+    if (this.stamps.length > STAMPS) this.settled = this.stamps.settle(STAMPS / 2) ?? this.settled;
   }
 
   /** After the last line: the last valid time is the session's last. */
   finish(): void {
-    const last = lastValid(this.stamps) ?? this.settled;
+    const last = this.stamps.lastValid() ?? this.settled;
     if (last !== undefined) this.builder.noteTime(last);
   }
+}
+
+/** A token_count event's running total (the first one stated after `from`): its counts read
+ * from its members, or parsed when they are odd; undefined when there is none. */
+function totalAt(bytes: Buffer, from: number, e: number): unknown {
+  const at = indexIn(bytes, TOTAL, from, e);
+  if (at < 0) return undefined;
+  const total: Scalars = {};
+  if (readWholeObject(bytes, at + TOTAL.length - 1, e, TOTAL_KEYS, total)) return total;
+  return objectAfter(bytes, TOTAL, at, e);
 }
 
 /** Line times kept unchecked at most. */
 const STAMPS = 256;
 
-function lastValid(stamps: string[]): string | undefined {
-  for (let i = stamps.length - 1; i >= 0; i--) if (validTime(stamps[i])) return stamps[i];
-  return undefined;
+/** Where line times are (the line's bytes, the time's opening quote, the line's end). */
+class Stamps {
+  private readonly bytes: Buffer[] = [];
+  private readonly at: number[] = [];
+  private readonly end: number[] = [];
+
+  get length(): number {
+    return this.at.length;
+  }
+
+  push(bytes: Buffer, at: number, end: number): void {
+    this.bytes.push(bytes);
+    this.at.push(at);
+    this.end.push(end);
+  }
+
+  /** The last valid time among those in [from, to), read from the newest back. */
+  lastValid(from = 0, to = this.at.length): string | undefined {
+    for (let i = to - 1; i >= from; i--) {
+      const time = validTime(stringAt(this.bytes[i]!, this.at[i]!, this.end[i]!));
+      if (time !== undefined) return time;
+    }
+    return undefined;
+  }
+
+  /** The last valid time of the oldest `n`, which are dropped. */
+  settle(n: number): string | undefined {
+    const time = this.lastValid(0, n);
+    this.bytes.splice(0, n);
+    this.at.splice(0, n);
+    this.end.splice(0, n);
+    return time;
+  }
+}
+
+/** What a finished scan found, its row costed with `prices`. */
+function factsOf(scan: Scan, stats: Stats, prices: PriceTable): CodexFileFacts {
+  scan.finish();
+  const count = scan.builder.main.messages.length;
+  const session = scan.builder.snapshot(stats.mtimeMs, prices);
+  const summary = count > 0 ? summaryOf(session, count, stats.size) : null;
+  return { summary, copies: scan.copies };
 }
 
 /** Scans the rollout at `path` (session `id`); costs are estimated with `prices`. */
@@ -177,19 +237,33 @@ export async function scanCodexFile(
   const scan = new Scan(id);
   return withRegularFile(path, async ({ fd, stats }) => {
     if (stats.size <= WHOLE_FILE) {
-      // The bytes are reused once this returns: the builder keeps what it parsed, not them.
-      await withWholeFile(fd, stats.size, (whole) =>
-        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated)),
-      );
-    } else {
-      await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
-        scan.line(line, 0, line.length, terminated),
-      );
+      // The bytes are reused once this returns: the last times are read from them before, and
+      // the builder keeps what it parsed, not them.
+      const summary = await withWholeFile(fd, stats.size, (whole) => {
+        forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+        return factsOf(scan, stats, prices);
+      });
+      return { summary, stats };
     }
-    scan.finish();
-    const count = scan.builder.main.messages.length;
-    const session = scan.builder.snapshot(stats.mtimeMs, prices);
-    const summary = count > 0 ? summaryOf(session, count, stats.size) : null;
-    return { summary: { summary, copies: scan.copies }, stats };
+    await visitLines(fd, 0, stats.size, (line, _n, terminated) =>
+      scan.line(line, 0, line.length, terminated),
+    );
+    return { summary: factsOf(scan, stats, prices), stats };
   });
+}
+
+/** scanCodexFile with blocking reads (for the scan threads); a file too large to be read whole
+ * is scanned as scanCodexFile does. */
+export async function scanCodexFileBlocking(
+  path: string,
+  id: string,
+  prices: PriceTable,
+): Promise<{ summary: CodexFileFacts; stats: Stats }> {
+  const scanned = withWholeFileSync(path, WHOLE_FILE, (whole, stats) => {
+    if (whole === null) return null;
+    const scan = new Scan(id);
+    forEachLine(whole, (from, to, terminated) => scan.line(whole, from, to, terminated));
+    return { summary: factsOf(scan, stats, prices), stats };
+  });
+  return scanned ?? scanCodexFile(path, id, prices);
 }
