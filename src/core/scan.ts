@@ -10,6 +10,7 @@ import { goTimeFromMillis, isZeroTime } from '../shared/gotime';
 import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { keyOf } from './live/summary-cache';
+import { lineVerdict, MESSAGE, NOTHING, verdictId } from './line-verdict';
 import { decodeRecord, type MetaFields } from './record';
 import { openRegularFd, openRegularSync } from './regular-file';
 
@@ -47,8 +48,21 @@ class Tally {
     return this.idless + this.ids.size;
   }
 
-  /** One line: bytes[from, to). */
+  /** One line: bytes[from, to). Most lines are decided from their bytes; the rest are decoded. */
   line(bytes: Buffer, from: number, to: number): void {
+    const verdict = lineVerdict(bytes, from, to);
+    if (verdict === NOTHING) return;
+    if (verdict === MESSAGE) {
+      const id = verdictId();
+      if (id === undefined) this.idless++;
+      else this.ids.add(id);
+      return;
+    }
+    this.decode(bytes, from, to);
+  }
+
+  /** One line, decoded as a full load decodes it. */
+  private decode(bytes: Buffer, from: number, to: number): void {
     let text: string;
     try {
       text = goTrimSpace(bytes.toString('utf8', from, to));

@@ -1,0 +1,418 @@
+// What a session line adds to a list summary, read straight from its bytes: no UTF-8 decoding,
+// no JSON.parse, no objects. It answers only when it is sure to answer as a full decode would
+// (Go's trimming, JSON.parse's grammar, duplicate keys' last-wins, the record's field types and
+// depth limit: see record.ts); anything else (a damaged line, a meta or cost record, an escape
+// where a value or key matters, non-ASCII white space) it leaves to the full decode: such lines
+// are rare, and a decode of them costs what it cost before.
+import { constants } from 'node:buffer';
+import { parseGoTime, ZERO_TIME } from '../shared/gotime';
+import { MAX_DEPTH } from './record';
+
+/** Verdicts: decode the line in full; the line adds nothing to a summary (it is not an object
+ * once trimmed, or it is a valid record other than a meta, a cost or a non-null message); the
+ * line is a valid message record (its id: verdictId). */
+export const DECODE = 0;
+export const NOTHING = 1;
+export const MESSAGE = 2;
+export type Verdict = typeof DECODE | typeof NOTHING | typeof MESSAGE;
+
+// A value the walk gave up on: invalid, or valid in a way it leaves to the decode.
+const GIVE_UP = -1;
+
+// Bytes that end a run of plain string bytes: controls (invalid unescaped), `"` and `\`.
+const STOP = new Uint8Array(256);
+for (let c = 0; c < 32; c++) STOP[c] = 1;
+STOP[34] = 1;
+STOP[92] = 1;
+
+const table = (chars: string): Uint8Array => {
+  const t = new Uint8Array(256);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+};
+// Escapes other than \u.
+const SHORT_ESCAPE = table('"\\/bfnrt');
+const HEX = table('0123456789abcdefABCDEF');
+// Go's unicode.IsSpace among ASCII bytes, which strings.TrimSpace removes around a line.
+const GO_SPACE = table(' \t\n\v\f\r');
+
+const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const ZERO = bytesOf(ZERO_TIME);
+const TRUE = bytesOf('true');
+const FALSE = bytesOf('false');
+const NULL = bytesOf('null');
+
+/** Words to tell apart, and where each is found by a hash of its length and end bytes (so that
+ * a key costs one comparison at most). */
+interface WordSet {
+  words: Uint8Array[];
+  slots: Int8Array;
+}
+const hashOf = (length: number, first: number, last: number): number => (length + first * 2 + last) & 255;
+
+function wordSet(words: string[]): WordSet {
+  const slots = new Int8Array(256).fill(-1);
+  words.forEach((w, i) => {
+    const h = hashOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
+    if (slots[h] !== -1) throw new Error(`"${w}" and "${words[slots[h]!]}" hash alike`);
+    slots[h] = i;
+  });
+  return { words: words.map(bytesOf), slots };
+}
+
+// The keys each checked level reads, and the types a record can have that matter here.
+const TOP_KEYS = wordSet(['type', 'session_id', 'created_at', 'updated_at', 'message']);
+const [TYPE, SESSION_ID, CREATED_AT, UPDATED_AT] = [0, 1, 2, 3];
+const MESSAGE_KEYS = wordSet(['role', 'content', 'id']);
+const [ROLE, CONTENT] = [0, 1];
+const BLOCK_KEYS = wordSet([
+  'type',
+  'text',
+  'image_mime',
+  'image_data',
+  'tool_name',
+  'tool_id',
+  'output',
+  'is_error',
+]);
+const IS_ERROR = 7;
+const TYPES = wordSet(['message', 'meta', 'cost']);
+const [IS_MESSAGE, OTHER_TYPE] = [0, -1];
+
+// The line being walked, and a 32-bit view of its memory to pass plain string bytes four at a time.
+let buf: Buffer = Buffer.alloc(0);
+let words: Int32Array = new Int32Array(0);
+let base = 0;
+let end = 0;
+/** Containers open inside the value being skipped: 1 object, 2 array. */
+const open = new Uint8Array(MAX_DEPTH + 1);
+
+// What the last string walked was: its content bytes [strStart, strEnd) and whether it had escapes.
+let escaped = false;
+let strStart = 0;
+let strEnd = 0;
+// Whether the last value of a checked field had the wrong type (neither null nor the field's
+// type), and whether it was a string.
+let wrong = false;
+let isString = false;
+// The top level: bits of fields whose last value is wrong (bit = key index), the last type (index
+// in TYPES, OTHER_TYPE for any other or none) and the last message (NO_MESSAGE, GOOD, BAD).
+let topWrong = 0;
+let type = OTHER_TYPE;
+let message = 0;
+const [NO_MESSAGE, GOOD, BAD] = [0, 1, 2];
+let id: string | undefined;
+// The message value being walked: role or content wrong, and its id.
+let messageWrong = false;
+let contentWrong = false;
+let messageId: string | undefined;
+// The block being walked: bits of fields whose last value is wrong.
+let blockWrong = 0;
+
+/** The id of the message of the last MESSAGE verdict (undefined: it has none). */
+export function verdictId(): string | undefined {
+  return id;
+}
+
+const JSON_WS = table(' \t\n\r');
+
+function ws(k: number): number {
+  while (k < end && JSON_WS[buf[k]!] === 1) k++;
+  return k;
+}
+
+/** Walks the string whose quote is at `k`: the index after its closing quote, or GIVE_UP. */
+function skipString(k: number): number {
+  // Locals, not the module's variables, in the loop that sees most of a session's bytes.
+  const b = buf;
+  const e = end;
+  const w32 = words;
+  const at = base;
+  strStart = ++k;
+  escaped = false;
+  for (;;) {
+    if (k >= e) return GIVE_UP;
+    const c = b[k]!;
+    if (STOP[c] === 0) {
+      // Once aligned, whole words of plain bytes pass at once.
+      if (((at + ++k) & 3) === 0) {
+        let w = (at + k) >> 2;
+        const last = (at + e) >> 2;
+        while (w < last) {
+          // Some byte below 0x20 or `"` (which xor 2 maps below 0x21), or `\`; exact for "some":
+          // a borrow starts only at a byte that matches.
+          const x = w32[w]! ^ 0x02020202;
+          const s = x ^ 0x5e5e5e5e;
+          if ((((x - 0x21212121) & ~x) | ((s - 0x01010101) & ~s)) & 0x80808080) break;
+          w++;
+        }
+        k = w * 4 - at;
+      }
+      continue;
+    }
+    if (c === 34) {
+      strEnd = k;
+      return k + 1;
+    }
+    if (c !== 92 || k + 1 >= e) return GIVE_UP;
+    escaped = true;
+    const x = b[k + 1]!;
+    if (SHORT_ESCAPE[x] === 1) k += 2;
+    else if (
+      x === 117 &&
+      k + 5 < e &&
+      (HEX[b[k + 2]!]! & HEX[b[k + 3]!]! & HEX[b[k + 4]!]! & HEX[b[k + 5]!]!) === 1
+    )
+      k += 6;
+    else return GIVE_UP;
+  }
+}
+
+const isDigit = (k: number): boolean => k < end && buf[k]! >= 48 && buf[k]! <= 57;
+
+// JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? (any size: 1e400 parses).
+function skipNumber(k: number): number {
+  if (buf[k] === 45) k++;
+  if (!isDigit(k)) return GIVE_UP;
+  if (buf[k++] !== 48) while (isDigit(k)) k++;
+  if (k < end && buf[k] === 46) {
+    if (!isDigit(++k)) return GIVE_UP;
+    while (isDigit(k)) k++;
+  }
+  if (k < end && (buf[k] === 101 || buf[k] === 69)) {
+    k++;
+    if (k < end && (buf[k] === 43 || buf[k] === 45)) k++;
+    if (!isDigit(k)) return GIVE_UP;
+    while (isDigit(k)) k++;
+  }
+  return k;
+}
+
+function equals(from: number, to: number, word: Uint8Array): boolean {
+  if (to - from !== word.length) return false;
+  for (let j = 0; j < word.length; j++) if (buf[from + j] !== word[j]) return false;
+  return true;
+}
+
+/** Which word of `set` bytes[from, to) is, or -1. */
+function which(from: number, to: number, set: WordSet): number {
+  if (to === from) return -1;
+  const i = set.slots[hashOf(to - from, buf[from]!, buf[to - 1]!)]!;
+  return i >= 0 && equals(from, to, set.words[i]!) ? i : -1;
+}
+
+function literal(k: number, word: Uint8Array): number {
+  return k + word.length <= end && equals(k, k + word.length, word) ? k + word.length : GIVE_UP;
+}
+
+// The scalar at `k`: the index after it, or GIVE_UP.
+function skipScalar(k: number): number {
+  const c = buf[k];
+  if (c === 34) return skipString(k);
+  if (c === 116) return literal(k, TRUE);
+  if (c === 102) return literal(k, FALSE);
+  if (c === 110) return literal(k, NULL);
+  return skipNumber(k);
+}
+
+// A member's key and colon at `k`: the index of its value (white space skipped), or GIVE_UP.
+function memberValue(k: number): number {
+  if (k >= end || buf[k] !== 34 || (k = skipString(k)) < 0) return GIVE_UP;
+  k = ws(k);
+  return k < end && buf[k] === 58 ? ws(k + 1) : GIVE_UP;
+}
+
+/** Walks the value at `k` inside containers `depth` deep, with an explicit stack: the index
+ * after it, or GIVE_UP (invalid, or nested deeper than MAX_DEPTH). */
+function skipValue(k: number, depth: number): number {
+  let top = 0;
+  for (;;) {
+    if (k >= end) return GIVE_UP;
+    const c = buf[k];
+    if (c === 123 || c === 91) {
+      if (depth + top >= MAX_DEPTH) return GIVE_UP;
+      const object = c === 123;
+      open[top++] = object ? 1 : 2;
+      k = ws(k + 1);
+      if (k >= end) return GIVE_UP;
+      if (buf[k] !== (object ? 125 : 93)) {
+        if (object && (k = memberValue(k)) < 0) return GIVE_UP;
+        continue;
+      }
+      k++;
+      top--;
+    } else if ((k = skipScalar(k)) < 0) return GIVE_UP;
+    // A value ends at k: close containers until one goes on.
+    for (;;) {
+      if (top === 0) return k;
+      k = ws(k);
+      if (k >= end) return GIVE_UP;
+      const object = open[top - 1] === 1;
+      if (buf[k] === 44) {
+        k = ws(k + 1);
+        if (object && (k = memberValue(k)) < 0) return GIVE_UP;
+        break;
+      }
+      if (buf[k] !== (object ? 125 : 93)) return GIVE_UP;
+      k++;
+      top--;
+    }
+  }
+}
+
+// The value at `k` of a field that must be null, a string or (`boolean`) a boolean: sets `wrong`.
+function typed(k: number, depth: number, boolean: boolean): number {
+  const c = buf[k];
+  wrong = false;
+  isString = c === 34;
+  if (c === 110) return literal(k, NULL);
+  if (boolean ? c === 116 || c === 102 : isString) return skipScalar(k);
+  wrong = true;
+  isString = false;
+  return skipValue(k, depth);
+}
+
+/** Walks the object at `k` (its `{`), `depth` deep, handing the value of each member whose key
+ * is one of `keys` to `onValue` (which returns the index after it) and skipping the others. An
+ * escaped key could be any of them: the walk gives up on it. */
+function members(
+  k: number,
+  keys: WordSet,
+  depth: number,
+  onValue: (key: number, k: number) => number,
+): number {
+  k = ws(k + 1);
+  if (k < end && buf[k] === 125) return k + 1;
+  for (;;) {
+    if (k >= end || buf[k] !== 34 || (k = skipString(k)) < 0 || escaped) return GIVE_UP;
+    const key = which(strStart, strEnd, keys);
+    k = ws(k);
+    if (k >= end || buf[k] !== 58) return GIVE_UP;
+    k = ws(k + 1);
+    if (k >= end) return GIVE_UP;
+    k = key < 0 ? skipValue(k, depth) : onValue(key, k);
+    if (k < 0) return GIVE_UP;
+    k = ws(k);
+    if (k >= end) return GIVE_UP;
+    if (buf[k] === 125) return k + 1;
+    if (buf[k] !== 44) return GIVE_UP;
+    k = ws(k + 1);
+  }
+}
+
+function blockValue(key: number, k: number): number {
+  k = typed(k, 4, key === IS_ERROR);
+  blockWrong = wrong ? blockWrong | (1 << key) : blockWrong & ~(1 << key);
+  return k;
+}
+
+// A message's content array at `k`: sets `contentWrong` unless every element is a valid block.
+function content(k: number): number {
+  let bad = false;
+  k = ws(k + 1);
+  if (k < end && buf[k] === 93) {
+    contentWrong = false;
+    return k + 1;
+  }
+  for (;;) {
+    if (k >= end) return GIVE_UP;
+    if (buf[k] === 123) {
+      blockWrong = 0;
+      k = members(k, BLOCK_KEYS, 4, blockValue);
+      if (blockWrong !== 0) bad = true;
+    } else {
+      bad = true;
+      k = skipValue(k, 3);
+    }
+    if (k < 0) return GIVE_UP;
+    k = ws(k);
+    if (k >= end) return GIVE_UP;
+    if (buf[k] === 93) {
+      contentWrong = bad;
+      return k + 1;
+    }
+    if (buf[k] !== 44) return GIVE_UP;
+    k = ws(k + 1);
+  }
+}
+
+function messageValue(key: number, k: number): number {
+  if (key === ROLE) {
+    k = typed(k, 2, false);
+    messageWrong = wrong;
+    return k;
+  }
+  if (key === CONTENT) {
+    if (buf[k] === 91) return content(k);
+    contentWrong = buf[k] !== 110;
+    return contentWrong ? skipValue(k, 2) : literal(k, NULL);
+  }
+  // id: kept when it is a string (decoded alone: its bytes lie between quotes, which end any
+  // UTF-8 sequence, so they decode as they would within the line).
+  if (buf[k] !== 34) {
+    messageId = undefined;
+    return skipValue(k, 2);
+  }
+  k = skipString(k);
+  if (k < 0 || escaped) return GIVE_UP;
+  messageId = buf.toString('utf8', strStart, strEnd);
+  return k;
+}
+
+function topValue(key: number, k: number): number {
+  if (key === TYPE) {
+    k = typed(k, 1, false);
+    if (k < 0 || (isString && escaped)) return GIVE_UP;
+    type = OTHER_TYPE;
+    if (isString) type = which(strStart, strEnd, TYPES);
+  } else if (key === SESSION_ID) {
+    k = typed(k, 1, false);
+  } else if (key === CREATED_AT || key === UPDATED_AT) {
+    k = typed(k, 1, false);
+    if (k < 0) return GIVE_UP;
+    // A time must be empty, the zero time or RFC 3339 text.
+    if (isString && strEnd > strStart && !equals(strStart, strEnd, ZERO)) {
+      if (escaped) return GIVE_UP;
+      wrong = parseGoTime(buf.toString('utf8', strStart, strEnd)) === null;
+    }
+  } else {
+    // message: null, or an object (anything else is wrong)
+    if (buf[k] !== 123) {
+      message = buf[k] === 110 ? NO_MESSAGE : BAD;
+      return message === BAD ? skipValue(k, 1) : literal(k, NULL);
+    }
+    messageWrong = false;
+    contentWrong = false;
+    messageId = undefined;
+    k = members(k, MESSAGE_KEYS, 2, messageValue);
+    message = messageWrong || contentWrong ? BAD : GOOD;
+    id = messageId;
+    return k;
+  }
+  topWrong = wrong ? topWrong | (1 << key) : topWrong & ~(1 << key);
+  return k;
+}
+
+/** The verdict on the line bytes[from, to). */
+export function lineVerdict(bytes: Buffer, from: number, to: number): Verdict {
+  if (to - from > constants.MAX_STRING_LENGTH) return DECODE; // too long to decode: the decode says so
+  if (bytes.buffer !== words.buffer) words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >>> 2);
+  buf = bytes;
+  base = bytes.byteOffset;
+  end = to;
+  let k = from;
+  while (k < end && GO_SPACE[buf[k]!] === 1) k++;
+  if (k === end) return NOTHING;
+  if (buf[k] !== 123) return buf[k]! >= 128 ? DECODE : NOTHING; // non-ASCII could be Go space
+  topWrong = 0;
+  type = OTHER_TYPE;
+  message = NO_MESSAGE;
+  id = undefined;
+  k = members(k, TOP_KEYS, 1, topValue);
+  if (k < 0) return DECODE;
+  while (k < end && GO_SPACE[buf[k]!] === 1) k++;
+  if (k < end || topWrong !== 0) return DECODE;
+  if (type !== IS_MESSAGE) return type === OTHER_TYPE ? NOTHING : DECODE;
+  if (message === BAD) return DECODE;
+  return message === GOOD ? MESSAGE : NOTHING;
+}
