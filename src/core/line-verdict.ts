@@ -82,6 +82,7 @@ const [IS_MESSAGE, OTHER_TYPE] = [0, -1];
 // The line being walked, and a 32-bit view of its memory to pass plain string bytes four at a time.
 let buf: Buffer = Buffer.alloc(0);
 let words: Int32Array = new Int32Array(0);
+let wordsOf: Uint8Array | null = null;
 let base = 0;
 let end = 0;
 /** Containers open inside the value being skipped: 1 object, 2 array. */
@@ -126,29 +127,29 @@ function skipString(k: number): number {
   // Locals, not the module's variables, in the loop that sees most of a session's bytes.
   const b = buf;
   const e = end;
-  const w32 = words;
-  const at = base;
   strStart = ++k;
   escaped = false;
   for (;;) {
+    // Plain bytes one by one up to a word boundary, then four at a time, then one by one again
+    // up to the byte that stopped the words.
+    let c = 0;
+    while (k < e && STOP[(c = b[k]!)] === 0 && ((base + k) & 3) !== 0) k++;
     if (k >= e) return GIVE_UP;
-    const c = b[k]!;
     if (STOP[c] === 0) {
-      // Once aligned, whole words of plain bytes pass at once.
-      if (((at + ++k) & 3) === 0) {
-        let w = (at + k) >> 2;
-        const last = (at + e) >> 2;
-        while (w < last) {
-          // Some byte below 0x20 or `"` (which xor 2 maps below 0x21), or `\`; exact for "some":
-          // a borrow starts only at a byte that matches.
-          const x = w32[w]! ^ 0x02020202;
-          const s = x ^ 0x5e5e5e5e;
-          if ((((x - 0x21212121) & ~x) | ((s - 0x01010101) & ~s)) & 0x80808080) break;
-          w++;
-        }
-        k = w * 4 - at;
+      const w32 = words;
+      let w = (base + k) >> 2;
+      const last = (base + e) >> 2;
+      while (w < last) {
+        // Some byte below 0x20 or `"` (which xor 2 maps below 0x21), or `\`; exact for "some":
+        // a borrow starts only at a byte that matches.
+        const x = w32[w]! ^ 0x02020202;
+        const y = x ^ 0x5e5e5e5e;
+        if ((((x - 0x21212121) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) break;
+        w++;
       }
-      continue;
+      k = w * 4 - base;
+      while (k < e && STOP[(c = b[k]!)] === 0) k++;
+      if (k >= e) return GIVE_UP;
     }
     if (c === 34) {
       strEnd = k;
@@ -189,8 +190,10 @@ function skipNumber(k: number): number {
 }
 
 function equals(from: number, to: number, word: Uint8Array): boolean {
-  if (to - from !== word.length) return false;
-  for (let j = 0; j < word.length; j++) if (buf[from + j] !== word[j]) return false;
+  const n = word.length;
+  if (to - from !== n) return false;
+  const b = buf;
+  for (let j = 0; j < n; j++) if (b[from + j] !== word[j]) return false;
   return true;
 }
 
@@ -396,7 +399,11 @@ function topValue(key: number, k: number): number {
 /** The verdict on the line bytes[from, to). */
 export function lineVerdict(bytes: Buffer, from: number, to: number): Verdict {
   if (to - from > constants.MAX_STRING_LENGTH) return DECODE; // too long to decode: the decode says so
-  if (bytes.buffer !== words.buffer) words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >>> 2);
+  // A file's lines come in one buffer: its view is made once.
+  if (bytes !== wordsOf) {
+    words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >>> 2);
+    wordsOf = bytes;
+  }
   buf = bytes;
   base = bytes.byteOffset;
   end = to;
