@@ -1,11 +1,16 @@
 // The byte-level verdict on a line against what a full decode (goTrimSpace, JSON.parse,
 // decodeRecord) makes of the same bytes, on random, hostile and damaged lines placed at random
 // offsets of a larger buffer (alignment, and bytes around the line that must not count).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goTrimSpace } from '../../src/core/gotrim';
 import { DECODE, lineVerdict, MESSAGE, NOTHING, verdictId } from '../../src/core/line-verdict';
+import { loadSessionFile } from '../../src/core/load';
 import { decodeRecord } from '../../src/core/record';
+import { scanWithStats } from '../../src/core/scan';
+import { tempDir } from '../support/fixtures';
 
 type Truth = { kind: 'nothing' } | { kind: 'message'; id: string | undefined } | { kind: 'decode' };
 
@@ -426,5 +431,38 @@ describe('lineVerdict', () => {
     // Only the length is looked at first: a view past the end of a small buffer is enough.
     const buf = Buffer.from('{"type":"message","message":{}}');
     expect(lineVerdict(buf, 0, 2 ** 31)).toBe(DECODE);
+  });
+
+  it('leaves a list summary exactly what a full load gives, for files of such lines', async () => {
+    const dir = tempDir();
+    const metaLine = '{"type":"meta","title":"t","created_at":"2026-01-01T00:00:00Z"}';
+    const withId = fc
+      .constantFrom('a', 'b', 'é')
+      .map((id) => rec(`{"role":"user","id":"${id}","content":[]}`));
+    const fileLine = fc.oneof(
+      recordText.chain(damaged),
+      withId.map((l) => Buffer.from(l)),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fileLine, { minLength: 1, maxLength: 10 }),
+        fc.boolean(),
+        async (lines, meta) => {
+          const path = join(dir, `s${n++}.jsonl`);
+          const parts = meta ? [Buffer.from(metaLine), ...lines] : lines;
+          writeFileSync(path, Buffer.concat(parts.flatMap((l) => [l, Buffer.from('\n')])));
+          const loaded = await loadSessionFile(path, 's');
+          const { summary } = await scanWithStats(path, 's');
+          expect(summary).toMatchObject({
+            msg_count: loaded.messages.length,
+            title: loaded.title,
+            created_at: loaded.created_at,
+            updated_at: loaded.updated_at,
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
