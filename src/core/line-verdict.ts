@@ -38,6 +38,8 @@ const GO_SPACE = table(' \t\n\v\f\r');
 
 const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const ZERO = bytesOf(ZERO_TIME);
+const QUOTED_ZERO = bytesOf(`"${ZERO_TIME}"`);
+const QUOTED_MESSAGE = bytesOf('"message"');
 const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
 const NULL = bytesOf('null');
@@ -364,6 +366,12 @@ function messageValue(key: number, k: number): number {
 
 function topValue(key: number, k: number): number {
   if (key === TYPE) {
+    const quoted = k + QUOTED_MESSAGE.length;
+    if (quoted <= end && equals(k, quoted, QUOTED_MESSAGE)) {
+      type = IS_MESSAGE;
+      topWrong &= ~(1 << key);
+      return quoted;
+    }
     k = typed(k, 1, false);
     if (k < 0 || (isString && escaped)) return GIVE_UP;
     type = OTHER_TYPE;
@@ -371,6 +379,12 @@ function topValue(key: number, k: number): number {
   } else if (key === SESSION_ID) {
     k = typed(k, 1, false);
   } else if (key === CREATED_AT || key === UPDATED_AT) {
+    // Every record but a meta carries the zero time: its quoted text is matched whole.
+    const zero = k + QUOTED_ZERO.length;
+    if (zero <= end && equals(k, zero, QUOTED_ZERO)) {
+      topWrong &= ~(1 << key);
+      return zero;
+    }
     k = typed(k, 1, false);
     if (k < 0) return GIVE_UP;
     // A time must be empty, the zero time or RFC 3339 text.
