@@ -49,6 +49,10 @@ const NULL = bytesOf('null');
 interface WordSet {
   words: Uint8Array[];
   slots: Int8Array;
+  /** The words starting with each byte, and each word as a key's text after its opening quote
+   * (`type":`), to match keys in one pass. */
+  byFirst: number[][];
+  keyTails: Uint8Array[];
 }
 const hashOf = (length: number, first: number, last: number): number => (length + first * 2 + last) & 255;
 
@@ -59,7 +63,10 @@ function wordSet(words: string[]): WordSet {
     if (slots[h] !== -1) throw new Error(`"${w}" and "${words[slots[h]!]}" hash alike`);
     slots[h] = i;
   });
-  return { words: words.map(bytesOf), slots };
+  const byFirst = Array.from({ length: 256 }, (_, c) =>
+    words.flatMap((w, i) => (w.charCodeAt(0) === c ? [i] : [])),
+  );
+  return { words: words.map(bytesOf), slots, byFirst, keyTails: words.map((w) => bytesOf(`${w}":`)) };
 }
 
 // The keys each checked level reads, and the types a record can have that matter here.
@@ -289,11 +296,23 @@ function members(
   k = ws(k + 1);
   if (k < end && buf[k] === 125) return k + 1;
   for (;;) {
-    if (k >= end || buf[k] !== 34 || (k = skipString(k)) < 0 || escaped) return GIVE_UP;
-    const key = which(strStart, strEnd, keys);
-    k = ws(k);
-    if (k >= end || buf[k] !== 58) return GIVE_UP;
-    k = ws(k + 1);
+    if (k + 1 >= end || buf[k] !== 34) return GIVE_UP;
+    let key = -1;
+    for (const i of keys.byFirst[buf[k + 1]!]!) {
+      const to = k + 1 + keys.keyTails[i]!.length;
+      if (to <= end && equals(k + 1, to, keys.keyTails[i]!)) {
+        key = i;
+        k = ws(to);
+        break;
+      }
+    }
+    if (key < 0) {
+      if ((k = skipString(k)) < 0 || escaped) return GIVE_UP;
+      key = which(strStart, strEnd, keys);
+      k = ws(k);
+      if (k >= end || buf[k] !== 58) return GIVE_UP;
+      k = ws(k + 1);
+    }
     if (k >= end) return GIVE_UP;
     k = key < 0 ? skipValue(k, depth) : onValue(key, k);
     if (k < 0) return GIVE_UP;
