@@ -36,7 +36,19 @@ const HEX = table('0123456789abcdefABCDEF');
 // Go's unicode.IsSpace among ASCII bytes, which strings.TrimSpace removes around a line.
 const GO_SPACE = table(' \t\n\v\f\r');
 
-const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/** ASCII text to match: its bytes, and its whole 4-byte groups as little-endian numbers, which
+ * are compared four bytes at a time. */
+interface Word {
+  bytes: Uint8Array;
+  quads: Int32Array;
+}
+function bytesOf(s: string): Word {
+  const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const quads = new Int32Array(bytes.length >> 2);
+  const dv = new DataView(bytes.buffer);
+  for (let j = 0; j < quads.length; j++) quads[j] = dv.getInt32(4 * j, true);
+  return { bytes, quads };
+}
 const ZERO = bytesOf(ZERO_TIME);
 const QUOTED_ZERO = bytesOf(`"${ZERO_TIME}"`);
 const QUOTED_MESSAGE = bytesOf('"message"');
@@ -47,12 +59,12 @@ const NULL = bytesOf('null');
 /** Words to tell apart, and where each is found by a hash of its length and end bytes (so that
  * a key costs one comparison at most). */
 interface WordSet {
-  words: Uint8Array[];
+  words: Word[];
   slots: Int8Array;
   /** The words starting with each byte, and each word as a key's text after its opening quote
    * (`type":`), to match keys in one pass. */
   byFirst: number[][];
-  keyTails: Uint8Array[];
+  keyTails: Word[];
 }
 const hashOf = (length: number, first: number, last: number): number => (length + first * 2 + last) & 255;
 
@@ -91,6 +103,7 @@ const [IS_MESSAGE, OTHER_TYPE] = [0, -1];
 // The line being walked, and a 32-bit view of its memory to pass plain string bytes four at a time.
 let buf: Buffer = Buffer.alloc(0);
 let words: Int32Array = new Int32Array(0);
+let quads: DataView = new DataView(new ArrayBuffer(0));
 let wordsOf: Uint8Array | null = null;
 let base = 0;
 let end = 0;
@@ -198,11 +211,14 @@ function skipNumber(k: number): number {
   return k;
 }
 
-function equals(from: number, to: number, word: Uint8Array): boolean {
-  const n = word.length;
+function equals(from: number, to: number, word: Word): boolean {
+  const { bytes, quads: q } = word;
+  const n = bytes.length;
   if (to - from !== n) return false;
-  const b = buf;
-  for (let j = 0; j < n; j++) if (b[from + j] !== word[j]) return false;
+  const dv = quads;
+  const at = base + from;
+  for (let j = 0; j < q.length; j++) if (dv.getInt32(at + 4 * j, true) !== q[j]) return false;
+  for (let j = q.length * 4; j < n; j++) if (buf[from + j] !== bytes[j]) return false;
   return true;
 }
 
@@ -213,8 +229,9 @@ function which(from: number, to: number, set: WordSet): number {
   return i >= 0 && equals(from, to, set.words[i]!) ? i : -1;
 }
 
-function literal(k: number, word: Uint8Array): number {
-  return k + word.length <= end && equals(k, k + word.length, word) ? k + word.length : GIVE_UP;
+function literal(k: number, word: Word): number {
+  const to = k + word.bytes.length;
+  return to <= end && equals(k, to, word) ? to : GIVE_UP;
 }
 
 // The scalar at `k`: the index after it, or GIVE_UP.
@@ -299,7 +316,7 @@ function members(
     if (k + 1 >= end || buf[k] !== 34) return GIVE_UP;
     let key = -1;
     for (const i of keys.byFirst[buf[k + 1]!]!) {
-      const to = k + 1 + keys.keyTails[i]!.length;
+      const to = k + 1 + keys.keyTails[i]!.bytes.length;
       if (to <= end && equals(k + 1, to, keys.keyTails[i]!)) {
         key = i;
         k = ws(to);
@@ -385,7 +402,7 @@ function messageValue(key: number, k: number): number {
 
 function topValue(key: number, k: number): number {
   if (key === TYPE) {
-    const quoted = k + QUOTED_MESSAGE.length;
+    const quoted = k + QUOTED_MESSAGE.bytes.length;
     if (quoted <= end && equals(k, quoted, QUOTED_MESSAGE)) {
       type = IS_MESSAGE;
       topWrong &= ~(1 << key);
@@ -399,7 +416,7 @@ function topValue(key: number, k: number): number {
     k = typed(k, 1, false);
   } else if (key === CREATED_AT || key === UPDATED_AT) {
     // Every record but a meta carries the zero time: its quoted text is matched whole.
-    const zero = k + QUOTED_ZERO.length;
+    const zero = k + QUOTED_ZERO.bytes.length;
     if (zero <= end && equals(k, zero, QUOTED_ZERO)) {
       topWrong &= ~(1 << key);
       return zero;
@@ -435,6 +452,7 @@ export function lineVerdict(bytes: Buffer, from: number, to: number): Verdict {
   // A file's lines come in one buffer: its view is made once.
   if (bytes !== wordsOf) {
     words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >>> 2);
+    quads = new DataView(bytes.buffer);
     wordsOf = bytes;
   }
   buf = bytes;
