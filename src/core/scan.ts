@@ -1,6 +1,7 @@
 // A session's list summary straight from its bytes, for files the index does not cover. Every line
-// is decoded by the same rules as a full load (Go's trimming, JSON validity, field types, depth), so
-// the message count is exactly the count a load finds; only tool inputs' stored text is not kept.
+// is judged by the same rules as a full load (Go's trimming, JSON validity, field types, depth), so
+// the message count is exactly the count a load finds: most lines from their bytes alone
+// (line-verdict.ts), the others decoded as a load decodes them.
 // Only regular files are read, and no further than the size they had when opened.
 import type { Stats } from 'node:fs';
 import fs from 'node:fs';
