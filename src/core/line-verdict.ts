@@ -6,15 +6,16 @@
 // are rare, and a decode of them costs what it cost before.
 import { constants } from 'node:buffer';
 import { parseGoTime, ZERO_TIME } from '../shared/gotime';
-import { MAX_DEPTH } from './record';
+import { MAX_DEPTH, type MetaFields } from './record';
 
 /** Verdicts: decode the line in full; the line adds nothing to a summary (it is not an object
  * once trimmed, or it is a valid record other than a meta, a cost or a non-null message); the
- * line is a valid message record (its id: verdictId). */
+ * line is a valid message record (its id: verdictId); a valid meta record (verdictMeta). */
 export const DECODE = 0;
 export const NOTHING = 1;
 export const MESSAGE = 2;
-export type Verdict = typeof DECODE | typeof NOTHING | typeof MESSAGE;
+export const META = 3;
+export type Verdict = typeof DECODE | typeof NOTHING | typeof MESSAGE | typeof META;
 
 // A value the walk gave up on: invalid, or valid in a way it leaves to the decode.
 const GIVE_UP = -1;
@@ -56,34 +57,35 @@ const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
 const NULL = bytesOf('null');
 
-/** Words to tell apart, and where each is found by a hash of its length and end bytes (so that
- * a key costs one comparison at most). */
+/** Words to tell apart: the words starting with each byte, and each word as a key's text after
+ * its opening quote (`type":`), to match keys in one pass. */
 interface WordSet {
   words: Word[];
-  slots: Int8Array;
-  /** The words starting with each byte, and each word as a key's text after its opening quote
-   * (`type":`), to match keys in one pass. */
   byFirst: number[][];
   keyTails: Word[];
 }
-const hashOf = (length: number, first: number, last: number): number => (length + first * 2 + last) & 255;
 
 function wordSet(words: string[]): WordSet {
-  const slots = new Int8Array(256).fill(-1);
-  words.forEach((w, i) => {
-    const h = hashOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
-    if (slots[h] !== -1) throw new Error(`"${w}" and "${words[slots[h]!]}" hash alike`);
-    slots[h] = i;
-  });
   const byFirst = Array.from({ length: 256 }, (_, c) =>
     words.flatMap((w, i) => (w.charCodeAt(0) === c ? [i] : [])),
   );
-  return { words: words.map(bytesOf), slots, byFirst, keyTails: words.map((w) => bytesOf(`${w}":`)) };
+  return { words: words.map(bytesOf), byFirst, keyTails: words.map((w) => bytesOf(`${w}":`)) };
 }
 
 // The keys each checked level reads, and the types a record can have that matter here.
-const TOP_KEYS = wordSet(['type', 'session_id', 'created_at', 'updated_at', 'message']);
-const [TYPE, SESSION_ID, CREATED_AT, UPDATED_AT] = [0, 1, 2, 3];
+const TOP_KEYS = wordSet([
+  'type',
+  'session_id',
+  'created_at',
+  'updated_at',
+  'message',
+  'title',
+  'vendor',
+  'endpoint',
+  'model',
+  'workspace',
+]);
+const [TYPE, SESSION_ID, CREATED_AT, UPDATED_AT, TITLE, WORKSPACE] = [0, 1, 2, 3, 5, 9];
 const MESSAGE_KEYS = wordSet(['role', 'content', 'id']);
 const [ROLE, CONTENT] = [0, 1];
 const BLOCK_KEYS = wordSet([
@@ -98,7 +100,7 @@ const BLOCK_KEYS = wordSet([
 ]);
 const IS_ERROR = 7;
 const TYPES = wordSet(['message', 'meta', 'cost']);
-const [IS_MESSAGE, OTHER_TYPE] = [0, -1];
+const [IS_MESSAGE, IS_META, OTHER_TYPE] = [0, 1, -1];
 
 // The line being walked, and a 32-bit view of its memory to pass plain string bytes four at a time.
 let buf: Buffer = Buffer.alloc(0);
@@ -131,10 +133,49 @@ let contentWrong = false;
 let messageId: string | undefined;
 // The block being walked: bits of fields whose last value is wrong.
 let blockWrong = 0;
+// What a meta record needs of the top level's strings, by key: the last value's kind and its
+// content bytes. Bits of meta fields (title to model) whose last value is wrong.
+const [ABSENT, PLAIN, ESCAPED, ZERO_TEXT, OTHER] = [0, 1, 2, 3, 4];
+const kinds = new Uint8Array(TOP_KEYS.words.length);
+const starts = new Int32Array(TOP_KEYS.words.length);
+const ends = new Int32Array(TOP_KEYS.words.length);
+let metaWrong = 0;
 
 /** The id of the message of the last MESSAGE verdict (undefined: it has none). */
 export function verdictId(): string | undefined {
   return id;
+}
+
+// The last value of top-level key `key` as a string ('' when null or absent); undefined when it
+// is not a string. An escaped one is decoded as JSON.parse and the record's repair decode it.
+function text(key: number): string | undefined {
+  const kind = kinds[key];
+  if (kind === ABSENT) return '';
+  if (kind === ZERO_TEXT) return ZERO_TIME;
+  if (kind === PLAIN) return buf.toString('utf8', starts[key], ends[key]);
+  if (kind === OTHER) return undefined;
+  return (JSON.parse(buf.toString('utf8', starts[key]! - 1, ends[key]! + 1)) as string).toWellFormed();
+}
+
+/** The fields of the meta record of the last META verdict (until the next verdict). */
+export function verdictMeta(): MetaFields {
+  const fields: MetaFields = {
+    title: text(TITLE)!,
+    vendor: text(TITLE + 1)!,
+    endpoint: text(TITLE + 2)!,
+    model: text(TITLE + 3)!,
+    created_at: text(CREATED_AT)!,
+    updated_at: text(UPDATED_AT)!,
+  };
+  if (kinds[WORKSPACE] === PLAIN || kinds[WORKSPACE] === ESCAPED) fields.workspace = text(WORKSPACE)!;
+  return fields;
+}
+
+// Keeps where the last string `typed` walked lies, as the last value of top-level key `key`.
+function keep(key: number): void {
+  kinds[key] = wrong ? OTHER : !isString ? ABSENT : escaped ? ESCAPED : PLAIN;
+  starts[key] = strStart;
+  ends[key] = strEnd;
 }
 
 const JSON_WS = table(' \t\n\r');
@@ -225,8 +266,8 @@ function equals(from: number, to: number, word: Word): boolean {
 /** Which word of `set` bytes[from, to) is, or -1. */
 function which(from: number, to: number, set: WordSet): number {
   if (to === from) return -1;
-  const i = set.slots[hashOf(to - from, buf[from]!, buf[to - 1]!)]!;
-  return i >= 0 && equals(from, to, set.words[i]!) ? i : -1;
+  for (const i of set.byFirst[buf[from]!]!) if (equals(from, to, set.words[i]!)) return i;
+  return -1;
 }
 
 function literal(k: number, word: Word): number {
@@ -419,6 +460,7 @@ function topValue(key: number, k: number): number {
     const zero = k + QUOTED_ZERO.bytes.length;
     if (zero <= end && equals(k, zero, QUOTED_ZERO)) {
       topWrong &= ~(1 << key);
+      kinds[key] = ZERO_TEXT;
       return zero;
     }
     k = typed(k, 1, false);
@@ -428,6 +470,18 @@ function topValue(key: number, k: number): number {
       if (escaped) return GIVE_UP;
       wrong = parseGoTime(buf.toString('utf8', strStart, strEnd)) === null;
     }
+    keep(key);
+  } else if (key === WORKSPACE) {
+    // Kept when a string, ignored otherwise.
+    k = typed(k, 1, false);
+    if (isString) keep(key);
+    else kinds[key] = OTHER;
+    return k;
+  } else if (key >= TITLE) {
+    k = typed(k, 1, false);
+    keep(key);
+    metaWrong = wrong ? metaWrong | (1 << key) : metaWrong & ~(1 << key);
+    return k;
   } else {
     // message: null, or an object (anything else is wrong)
     if (buf[k] !== 123) {
@@ -463,6 +517,8 @@ export function lineVerdict(bytes: Buffer, from: number, to: number): Verdict {
   if (k === end) return NOTHING;
   if (buf[k] !== 123) return buf[k]! >= 128 ? DECODE : NOTHING; // non-ASCII could be Go space
   topWrong = 0;
+  metaWrong = 0;
+  kinds.fill(ABSENT);
   type = OTHER_TYPE;
   message = NO_MESSAGE;
   id = undefined;
@@ -470,6 +526,7 @@ export function lineVerdict(bytes: Buffer, from: number, to: number): Verdict {
   if (k < 0) return DECODE;
   while (k < end && GO_SPACE[buf[k]!] === 1) k++;
   if (k < end || topWrong !== 0) return DECODE;
+  if (type === IS_META) return metaWrong === 0 ? META : DECODE;
   if (type !== IS_MESSAGE) return type === OTHER_TYPE ? NOTHING : DECODE;
   if (message === BAD) return DECODE;
   return message === GOOD ? MESSAGE : NOTHING;

@@ -11,7 +11,7 @@ import { goTimeFromMillis, isZeroTime } from '../shared/gotime';
 import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { keyOf } from './live/summary-cache';
-import { lineVerdict, MESSAGE, NOTHING, verdictId } from './line-verdict';
+import { lineVerdict, MESSAGE, META, NOTHING, verdictId, verdictMeta } from './line-verdict';
 import { decodeRecord, type MetaFields } from './record';
 import { openRegularFd, openRegularSync } from './regular-file';
 
@@ -59,7 +59,13 @@ class Tally {
       else this.ids.add(id);
       return;
     }
-    this.decode(bytes, from, to);
+    if (verdict === META) this.takeMeta(verdictMeta());
+    else this.decode(bytes, from, to);
+  }
+
+  private takeMeta(meta: MetaFields): void {
+    this.meta = meta;
+    this.workspace = meta.workspace ?? this.workspace;
   }
 
   /** One line, decoded as a full load decodes it. */
@@ -79,10 +85,8 @@ class Tally {
     } catch {
       return; // a damaged line counts for nothing, exactly as in a full load
     }
-    if (rec.type === 'meta') {
-      this.meta = rec.meta;
-      this.workspace = rec.meta.workspace ?? this.workspace;
-    } else if (rec.type === 'cost') {
+    if (rec.type === 'meta') this.takeMeta(rec.meta);
+    else if (rec.type === 'cost') {
       this.cost = isCost(rec.cost) ? rec.cost : null;
       this.costSeen = true;
     } else if (rec.type === 'message' && rec.message) {
