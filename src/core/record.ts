@@ -81,14 +81,15 @@ export function toMessage(v: unknown): Message | null {
   return v as unknown as Message;
 }
 
-function meta(o: Obj): MetaFields {
+// The times are the record's own, checked once by decodeRecord.
+function meta(o: Obj, created_at: string, updated_at: string): MetaFields {
   const fields: MetaFields = {
     title: str(o, 'title'),
     vendor: str(o, 'vendor'),
     endpoint: str(o, 'endpoint'),
     model: str(o, 'model'),
-    created_at: time(o, 'created_at'),
-    updated_at: time(o, 'updated_at'),
+    created_at,
+    updated_at,
   };
   if (typeof o.workspace === 'string') fields.workspace = o.workspace;
   return fields;
@@ -138,11 +139,11 @@ export function decodeRecord(text: string, keepRaw = true): RecordLine {
   if (text.includes('\\u') && SURROGATE_ESCAPE.test(text)) wellFormedInPlace(o);
   const type = str(o, 'type');
   str(o, 'session_id');
-  time(o, 'created_at');
-  time(o, 'updated_at');
+  const created = time(o, 'created_at');
+  const updated = time(o, 'updated_at');
   switch (type) {
     case 'meta':
-      return { type, meta: meta(o) };
+      return { type, meta: meta(o, created, updated) };
     case 'message': {
       const message = toMessage(o.message);
       if (message && typeof o.timestamp === 'string' && message.timestamp === undefined) {

@@ -1,6 +1,7 @@
 // A session's list summary straight from its bytes, for files the index does not cover. Every line
-// is decoded by the same rules as a full load (Go's trimming, JSON validity, field types, depth), so
-// the message count is exactly the count a load finds; only tool inputs' stored text is not kept.
+// is judged by the same rules as a full load (Go's trimming, JSON validity, field types, depth), so
+// the message count is exactly the count a load finds: most lines from their bytes alone
+// (line-verdict.ts), the others decoded as a load decodes them.
 // Only regular files are read, and no further than the size they had when opened.
 import type { Stats } from 'node:fs';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { goTimeFromMillis, isZeroTime } from '../shared/gotime';
 import { goTrimSpace } from './gotrim';
 import { forEachLine } from './lines';
 import { keyOf } from './live/summary-cache';
+import { lineVerdict, MESSAGE, META, NOTHING, verdictId, verdictMeta } from './line-verdict';
 import { decodeRecord, type MetaFields } from './record';
 import { openRegularFd, openRegularSync } from './regular-file';
 
@@ -47,8 +49,27 @@ class Tally {
     return this.idless + this.ids.size;
   }
 
-  /** One line: bytes[from, to). */
+  /** One line: bytes[from, to). Most lines are decided from their bytes; the rest are decoded. */
   line(bytes: Buffer, from: number, to: number): void {
+    const verdict = lineVerdict(bytes, from, to);
+    if (verdict === NOTHING) return;
+    if (verdict === MESSAGE) {
+      const id = verdictId();
+      if (id === undefined) this.idless++;
+      else this.ids.add(id);
+      return;
+    }
+    if (verdict === META) this.takeMeta(verdictMeta());
+    else this.decode(bytes, from, to);
+  }
+
+  private takeMeta(meta: MetaFields): void {
+    this.meta = meta;
+    this.workspace = meta.workspace ?? this.workspace;
+  }
+
+  /** One line, decoded as a full load decodes it. */
+  private decode(bytes: Buffer, from: number, to: number): void {
     let text: string;
     try {
       text = goTrimSpace(bytes.toString('utf8', from, to));
@@ -64,10 +85,8 @@ class Tally {
     } catch {
       return; // a damaged line counts for nothing, exactly as in a full load
     }
-    if (rec.type === 'meta') {
-      this.meta = rec.meta;
-      this.workspace = rec.meta.workspace ?? this.workspace;
-    } else if (rec.type === 'cost') {
+    if (rec.type === 'meta') this.takeMeta(rec.meta);
+    else if (rec.type === 'cost') {
       this.cost = isCost(rec.cost) ? rec.cost : null;
       this.costSeen = true;
     } else if (rec.type === 'message' && rec.message) {
