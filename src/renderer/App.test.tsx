@@ -255,6 +255,25 @@ describe('deep link', () => {
     window.location.hash = '#session=s1';
     await waitFor(() => expect(selectedRow()?.getAttribute('data-session-id')).toBe('s1'));
   });
+
+  it('rewrites the hash only once the opened session has loaded', async () => {
+    const api = corpus();
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const open = api.openTranscript;
+    api.openTranscript = async (request) => {
+      await answered;
+      return open(request);
+    };
+    mount(api);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[2]!);
+    // Several frames and tasks pass while the transcript is on its way: the URL stays as it was.
+    for (let i = 0; i < 5; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(window.location.hash).toBe('');
+    release();
+    await waitFor(() => expect(window.location.hash).toBe('#session=s3'));
+  });
 });
 
 describe('transcript', () => {

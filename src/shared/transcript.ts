@@ -175,3 +175,24 @@ export interface TranscriptOutline {
   total: number;
   outline: OutlineEntry[];
 }
+
+/** The names, times and count a session's facts need; the rest starts empty (see below). */
+export type SessionHeadline = Pick<
+  TranscriptSession,
+  'id' | 'title' | 'vendor' | 'endpoint' | 'model' | 'created_at' | 'updated_at' | 'msg_count'
+>;
+
+/** A session's facts with nothing recorded beside its messages: no cost, usage, metrics,
+ * checkpoints or skipped lines. */
+export function plainSessionFacts(headline: SessionHeadline): TranscriptSession {
+  return {
+    ...headline,
+    cost: null,
+    usage: [],
+    metrics: [],
+    checkpoints: [],
+    skipped_lines: 0,
+    skipped: [],
+    duplicate_messages: 0,
+  };
+}

@@ -35,14 +35,17 @@ export function useDeepLink(): void {
   }, [store]);
 
   // Watched on the store, not through a selector: the app would re-render whole on every
-  // selection. The URL is rewritten after the opened session's first frame (replaceState costs
-  // 5-10 ms in the click that opens it).
+  // selection. The URL is rewritten once the opened session has painted: replaceState costs
+  // 4-15 ms, and run while the transcript is on its way it delayed the first readable frame.
   useEffect(() => {
     let pending = { cancel() {} };
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.selectedId === previous.selectedId) return;
+      const opened = state.selectedId !== previous.selectedId;
+      const loaded = previous.transcriptState === 'loading' && state.transcriptState !== 'loading';
+      if (!opened && !loaded) return;
       pending.cancel();
-      pending = afterNextPaint(() => showInHash(store.getState().selectedId));
+      if (state.transcriptState !== 'loading')
+        pending = afterNextPaint(() => showInHash(store.getState().selectedId));
     });
     return () => {
       pending.cancel();

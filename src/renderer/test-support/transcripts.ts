@@ -1,11 +1,12 @@
 // Test data in the shapes the backend sends: messages as blocks, pages of a session's messages
 // (calls paired with results, as the backend pairs them), and session summaries.
 import { pairAll } from '../../shared/tool-pairing';
-import type {
-  TranscriptBlock,
-  TranscriptMessage,
-  TranscriptPage,
-  TranscriptSession,
+import {
+  plainSessionFacts,
+  type TranscriptBlock,
+  type TranscriptMessage,
+  type TranscriptPage,
+  type TranscriptSession,
 } from '../../shared/transcript';
 import type { SessionSummary } from '../../shared/types';
 
@@ -73,21 +74,16 @@ export function sessionFacts(
   session: Partial<TranscriptSession> = {},
 ): TranscriptSession {
   return {
-    id,
-    title: `Session ${id}`,
-    vendor: 'anthropic',
-    endpoint: 'default',
-    model: 'claude-sonnet-4',
-    created_at: '2026-04-10T08:00:00Z',
-    updated_at: '2026-04-10T08:30:00Z',
-    cost: null,
-    usage: [],
-    metrics: [],
-    checkpoints: [],
-    skipped_lines: 0,
-    skipped: [],
-    duplicate_messages: 0,
-    msg_count: count,
+    ...plainSessionFacts({
+      id,
+      title: `Session ${id}`,
+      vendor: 'anthropic',
+      endpoint: 'default',
+      model: 'claude-sonnet-4',
+      created_at: '2026-04-10T08:00:00Z',
+      updated_at: '2026-04-10T08:30:00Z',
+      msg_count: count,
+    }),
     ...session,
   };
 }

@@ -5,6 +5,7 @@ import { Name } from '../../app/Name';
 import { RECENT_SHOWN } from '../../store/notes-slice';
 import { useAppStore } from '../../store/store-context';
 import { isNarrowed } from '../../model/list-view';
+import { recentSessions } from '../../model/recent-sessions';
 
 /** The group; nothing when there is nothing recent, or when the list is being narrowed. */
 export function RecentGroup() {
@@ -16,10 +17,7 @@ export function RecentGroup() {
   const setFolded = useAppStore((s) => s.setRecentFolded);
   const selectedId = useAppStore((s) => s.selectedId);
   const select = useAppStore((s) => s.select);
-  const shown = useMemo(() => {
-    const byId = new Map(sessions.map((s) => [s.id, s]));
-    return recent.flatMap((id) => byId.get(id) ?? []).slice(0, RECENT_SHOWN);
-  }, [recent, sessions]);
+  const shown = useMemo(() => recentSessions(recent, sessions, RECENT_SHOWN), [recent, sessions]);
   if (narrowed || shown.length === 0) return null;
   return (
     <section className="recent-group" aria-labelledby="recent-heading" data-testid="recent-group">

@@ -1,7 +1,7 @@
 // A small made-up session for the rehearsal (see Rehearsal.tsx): one message of each kind a first
 // screen most often shows, so that drawing it runs the code an opened session runs.
 import { pairAll } from '../../../shared/tool-pairing';
-import type { TranscriptMessage, TranscriptPage } from '../../../shared/transcript';
+import { plainSessionFacts, type TranscriptMessage, type TranscriptPage } from '../../../shared/transcript';
 
 const PROSE =
   'The parser fails when the cache key is stale; *rebuilding* the lockfile fixes it.\n\n' +
@@ -56,7 +56,7 @@ export function rehearsalPage(): TranscriptPage {
   const list = messages();
   return {
     version: 'rehearsal',
-    session: {
+    session: plainSessionFacts({
       id: 'rehearsal',
       title: 'Rehearsal',
       vendor: '',
@@ -64,15 +64,8 @@ export function rehearsalPage(): TranscriptPage {
       model: '',
       created_at: '2026-01-01T00:00:00Z',
       updated_at: '2026-01-01T00:00:00Z',
-      cost: null,
-      usage: [],
-      metrics: [],
-      checkpoints: [],
-      skipped_lines: 0,
-      skipped: [],
-      duplicate_messages: 0,
       msg_count: list.length,
-    },
+    }),
     total: list.length,
     complete: true,
     messages: list,
