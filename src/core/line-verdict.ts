@@ -7,6 +7,7 @@
 import { constants } from 'node:buffer';
 import { parseGoTime, ZERO_TIME } from '../shared/gotime';
 import { MAX_DEPTH, type MetaFields } from './record';
+import { BLOCK_FIELDS } from '../shared/types';
 
 /** Verdicts: decode the line in full; the line adds nothing to a summary (it is not an object
  * once trimmed, or it is a valid record other than a meta, a cost or a non-null message); the
@@ -65,7 +66,7 @@ interface WordSet {
   keyTails: Word[];
 }
 
-function wordSet(words: string[]): WordSet {
+function wordSet(words: readonly string[]): WordSet {
   const byFirst = Array.from({ length: 256 }, (_, c) =>
     words.flatMap((w, i) => (w.charCodeAt(0) === c ? [i] : [])),
   );
@@ -88,17 +89,10 @@ const TOP_KEYS = wordSet([
 const [TYPE, SESSION_ID, CREATED_AT, UPDATED_AT, TITLE, WORKSPACE] = [0, 1, 2, 3, 5, 9];
 const MESSAGE_KEYS = wordSet(['role', 'content', 'id']);
 const [ROLE, CONTENT] = [0, 1];
-const BLOCK_KEYS = wordSet([
-  'type',
-  'text',
-  'image_mime',
-  'image_data',
-  'tool_name',
-  'tool_id',
-  'output',
-  'is_error',
-]);
-const IS_ERROR = 7;
+// Every block field but input, whose value may be anything.
+const TYPED_BLOCK_FIELDS = BLOCK_FIELDS.filter((field) => field !== 'input');
+const BLOCK_KEYS = wordSet(TYPED_BLOCK_FIELDS);
+const IS_ERROR = TYPED_BLOCK_FIELDS.indexOf('is_error');
 const TYPES = wordSet(['message', 'meta', 'cost']);
 const [IS_MESSAGE, IS_META, OTHER_TYPE] = [0, 1, -1];
 

@@ -1,23 +1,13 @@
 // Record lines exactly as the reference writes them (field order, omitempty, Go string escaping),
 // so files we write load identically in ggcode. Fields of later versions are kept after them.
-import type { ContentBlock, Message, Session } from '../shared/types';
+import { BLOCK_FIELDS, type ContentBlock, type Message, type Session } from '../shared/types';
 import { compactJson, goMarshal, goString } from './gojson';
 import { ZERO_TIME } from '../shared/gotime';
 import { rawCostText, rawInputText } from './raw';
 
 const s = (v: string): string => goString(v, false);
-const BLOCK_KNOWN = [
-  'type',
-  'text',
-  'image_mime',
-  'image_data',
-  'tool_name',
-  'tool_id',
-  'input',
-  'input_json',
-  'output',
-  'is_error',
-];
+// input_json is how a loaded block keeps its input's bytes (raw.ts); it is written as input.
+const BLOCK_KNOWN: readonly string[] = [...BLOCK_FIELDS, 'input_json'];
 const MESSAGE_KNOWN = ['id', 'role', 'content', 'timestamp'];
 
 function extras(o: Record<string, unknown>, known: readonly string[]): string {

@@ -4,6 +4,19 @@
 /** RFC 3339 time text exactly as stored (offset and nanoseconds kept; JS Date keeps neither). */
 export type GoTimeText = string;
 
+/** The reference's ContentBlock fields, as its JSON names them, in its order. */
+export const BLOCK_FIELDS = [
+  'type',
+  'text',
+  'image_mime',
+  'image_data',
+  'tool_name',
+  'tool_id',
+  'input',
+  'output',
+  'is_error',
+] as const;
+
 /** One content block of a message; unknown fields written by later ggcode versions are kept. */
 export interface ContentBlock {
   type: string;

@@ -4,20 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { JsonlStore } from '../../src/core/store';
-import type { Message } from '../../src/shared/types';
+import { BLOCK_FIELDS, type Message } from '../../src/shared/types';
 import { corpusCopy, fixtureIds, GOLDEN, snapshot } from '../support/fixtures';
-
-const BLOCK_FIELDS = [
-  'type',
-  'text',
-  'image_mime',
-  'image_data',
-  'tool_name',
-  'tool_id',
-  'input',
-  'output',
-  'is_error',
-];
 
 // The reference's Message has only role and content, and its blocks only these fields.
 function asReference(messages: Message[]): unknown {
@@ -26,7 +14,9 @@ function asReference(messages: Message[]): unknown {
     role: m.role,
     content: m.content.map((b) =>
       Object.fromEntries(
-        Object.entries(b).filter(([k, v]) => BLOCK_FIELDS.includes(k) && v !== '' && v !== false),
+        Object.entries(b).filter(
+          ([k, v]) => (BLOCK_FIELDS as readonly string[]).includes(k) && v !== '' && v !== false,
+        ),
       ),
     ),
   }));
