@@ -348,6 +348,37 @@ describe('SearchWorkerClient', () => {
     }
   });
 
+  it('hands the first build over to a fresh worker, which answers, stays ready and updates', async () => {
+    const dir = sessionsDir(20, 1);
+    const c = client(dir);
+    try {
+      const builder = c.threadId();
+      const seen: IndexProgress[] = [];
+      c.onProgress((p) => seen.push(p));
+      const done = ready(c);
+      c.refresh();
+      await done;
+      await vi.waitFor(() => expect(c.threadId()).not.toBe(builder));
+      const r = await c.search({ query: 'needle ', pageSize: 50 });
+      expect(r).toMatchObject({ partial: false, total_sessions: 20 });
+      expect(r.progress).toEqual({ state: 'ready', done: 20, total: 20 });
+      expect(c.progress()).toEqual({ state: 'ready', done: 20, total: 20 });
+      // A session added later is indexed by the successor; it never hands over again.
+      const successor = c.threadId();
+      const meta = metaLine({ ...emptySession('late'), title: 'late', updated_at: '2027-01-01T00:00:00Z' });
+      const line = messageLine('late', { role: 'user', content: [{ type: 'text', text: 'zanzibar' }] });
+      writeFileSync(join(dir, 'late.jsonl'), meta + line);
+      const again = ready(c);
+      c.refresh();
+      await again;
+      expect(ids(await c.search({ query: 'zanzibar' }))).toEqual(['late']);
+      expect(c.threadId()).toBe(successor);
+      expect(seen.at(-1)).toEqual({ state: 'ready', done: 21, total: 21 });
+    } finally {
+      await c.close();
+    }
+  });
+
   it('answers while the first build runs: the newest sessions indexed so far, marked partial', async () => {
     const c = client(sessionsDir(1500, 1));
     try {

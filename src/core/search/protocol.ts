@@ -11,6 +11,8 @@ export interface WorkerInit {
   sources?: SourceSetting[];
   /** The index's reader thread script (SearchIndexOptions.readerFile). */
   readerFile?: string;
+  /** Where indexing stood when this worker took over from another (none: a first build is due). */
+  progress?: IndexProgress;
 }
 
 /** Client -> worker. */
@@ -26,4 +28,5 @@ export type FromWorker =
   | { type: 'progress'; progress: IndexProgress }
   | { type: 'result'; id: number; ok: true; value: SearchResults | number[] | UsageReport }
   | { type: 'result'; id: number; ok: false; error: string; cancelled: boolean }
-  | { type: 'closed' };
+  /** `interrupted`: an update was running or due when the worker closed (its successor redoes it). */
+  | { type: 'closed'; interrupted: boolean };

@@ -24,7 +24,7 @@ export class SearchService {
   private index: SearchIndex | null = null;
   private running: Promise<void> | null = null;
   private again = false;
-  private state: IndexProgress = { state: 'indexing', done: 0, total: 0 };
+  private state: IndexProgress;
   private readonly listeners = new Set<(p: IndexProgress) => void>();
   private current: AbortController | null = null;
   private readonly stopping = new AbortController();
@@ -34,8 +34,11 @@ export class SearchService {
     from: JsonlStore | Catalog,
     private readonly indexFile: string,
     private readonly options: SearchIndexOptions = {},
+    /** Where indexing stands when this service takes over an index another one built. */
+    progress: IndexProgress = { state: 'indexing', done: 0, total: 0 },
   ) {
     this.catalog = Catalog.of(from);
+    this.state = progress;
   }
 
   private readonly catalog: Catalog;
@@ -71,6 +74,11 @@ export class SearchService {
   /** Where indexing stands. */
   progress(): IndexProgress {
     return this.state;
+  }
+
+  /** Whether an update is running or asked for. */
+  updating(): boolean {
+    return this.running !== null;
   }
 
   /** Calls `listener` on every progress change; returns the unsubscribe function. */

@@ -15,6 +15,7 @@ const service = new SearchService(
   init.sources ? Catalog.open(init.sources) : new JsonlStore(init.dir),
   init.indexFile,
   { readerFile: init.readerFile },
+  init.progress,
 );
 const send = (message: FromWorker): void => port.postMessage(message);
 
@@ -57,11 +58,13 @@ port.on('message', (message: ToWorker) => {
         send({ type: 'result', id: message.id, ok: false, error: errorLine(error), cancelled: false });
       }
       break;
-    case 'close':
+    case 'close': {
+      const interrupted = service.updating();
       void service.close().then(() => {
-        send({ type: 'closed' });
+        send({ type: 'closed', interrupted });
         port.close();
       });
       break;
+    }
   }
 });
