@@ -3,11 +3,11 @@
 // special files included, and a thread that cannot start costs speed, never results.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { filesScannedOnThreads, MIN_FILES_FOR_THREADS, useScanThreads } from '../../src/core/scan-threads';
 import { JsonlStore } from '../../src/core/store';
 import { tempDir } from '../support/fixtures';
+import { buildScanThreadScript } from '../support/scan-thread-script';
 import { hostileFolder, type HostileFolder } from '../support/hostile-files';
 
 let folder: HostileFolder;
@@ -49,15 +49,7 @@ beforeAll(async () => {
   for (let n = 0; n < MIN_FILES_FOR_THREADS + 20; n++) {
     writeFileSync(join(folder.dir, `s${n}.jsonl`), n % 17 === 0 ? '' : tricky(`s${n}`, n));
   }
-  script = join(tempDir('transcripts-scan-thread-'), 'scan-thread.cjs');
-  await build({
-    entryPoints: ['src/core/scan-thread.ts'],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
+  script = await buildScanThreadScript();
 });
 afterEach(() => useScanThreads(null));
 afterAll(() => folder.close());

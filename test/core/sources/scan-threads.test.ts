@@ -5,7 +5,6 @@
 // never results.
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { filesScannedOnThreads, MIN_FILES_FOR_THREADS, useScanThreads } from '../../../src/core/scan-threads';
 import { adapter as claudeAdapter } from '../../../src/core/sources/claude/index';
@@ -13,6 +12,7 @@ import { adapter as codexAdapter } from '../../../src/core/sources/codex/index';
 import { loadPriceTable } from '../../../src/core/sources/pricing/pricing';
 import type { SessionSource, SourceAdapter } from '../../../src/core/sources/source';
 import { tempDir } from '../../support/fixtures';
+import { buildScanThreadScript } from '../../support/scan-thread-script';
 import { CLAUDE_FIXTURES, CODEX_FIXTURES } from '../../support/sources';
 
 const COPIES = MIN_FILES_FOR_THREADS;
@@ -55,15 +55,7 @@ beforeAll(async () => {
     outside,
     join(rollouts, 'rollout-2025-09-20T10-11-12-aaaaaaaa-0000-4000-8000-000000000000.jsonl'),
   );
-  script = join(tempDir('transcripts-source-thread-'), 'scan-thread.cjs');
-  await build({
-    entryPoints: ['src/core/scan-thread.ts'],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
+  script = await buildScanThreadScript();
 });
 afterEach(() => useScanThreads(null));
 
