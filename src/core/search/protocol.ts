@@ -28,5 +28,7 @@ export type FromWorker =
   | { type: 'progress'; progress: IndexProgress }
   | { type: 'result'; id: number; ok: true; value: SearchResults | number[] | UsageReport }
   | { type: 'result'; id: number; ok: false; error: string; cancelled: boolean }
+  /** The updates asked for are over: none runs or is due. */
+  | { type: 'settled' }
   /** `interrupted`: an update was running or due when the worker closed (its successor redoes it). */
   | { type: 'closed'; interrupted: boolean };

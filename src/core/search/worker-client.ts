@@ -24,6 +24,8 @@ export class SearchWorkerClient {
   private closed: Promise<void> | null = null;
   /** Whether the first build's worker has handed over (or is to, once its calls are answered). */
   private handOver: 'not yet' | 'due' | 'done' = 'not yet';
+  /** Whether an update was asked of the worker and it has not said it settled. */
+  private updating = false;
   /** Settles once the worker that handed over has stopped. */
   private retired: Promise<void> = Promise.resolve();
 
@@ -55,6 +57,8 @@ export class SearchWorkerClient {
       this.state = message.progress;
       for (const l of this.listeners) l(message.progress);
       if (first && message.progress.state === 'ready') this.handOver = 'due';
+    } else if (message.type === 'settled') {
+      if (from === this.worker) this.updating = false;
     } else if (message.type === 'result') {
       const p = this.pending.get(message.id);
       this.pending.delete(message.id);
@@ -62,11 +66,13 @@ export class SearchWorkerClient {
       if (message.ok) p.resolve(message.value as never);
       else p.reject(message.cancelled ? new CancelledError() : new Error(message.error));
     }
-    if (this.handOver === 'due' && !this.closed && this.pending.size === 0) this.replaceWorker();
+    // Handed over between updates and calls, so that the successor has nothing to redo.
+    if (this.handOver === 'due' && !this.updating && !this.closed && this.pending.size === 0)
+      this.replaceWorker();
   }
 
-  // The successor opens the index the first worker built and starts as "ready"; what the first
-  // was still updating when it stopped, the successor updates again.
+  // The successor opens the index the first worker built and starts as "ready"; an update the
+  // first was asked for meanwhile and stopped in, the successor does again.
   private replaceWorker(): void {
     this.handOver = 'done';
     const old = this.worker;
@@ -116,6 +122,7 @@ export class SearchWorkerClient {
 
   /** Asks the worker to bring the index up to date (in the background). */
   refresh(): void {
+    this.updating = true;
     this.worker.postMessage({ type: 'refresh' } satisfies ToWorker);
   }
 

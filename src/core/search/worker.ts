@@ -24,7 +24,7 @@ service.onProgress(throttledProgress((progress) => send({ type: 'progress', prog
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'refresh':
-      void service.refresh();
+      void service.refresh().then(() => service.updating() || send({ type: 'settled' }));
       break;
     case 'search':
       service.search(message.request).then(
