@@ -238,10 +238,14 @@ export class KeySet {
   find(bytes: Buffer, from: number, to: number): Key | undefined {
     const keys = this.byLength[to - from];
     if (keys === undefined) return undefined;
-    for (const k of keys) {
-      let same = true;
-      for (let j = 0; j < k.bytes.length && same; j++) same = bytes[from + j] === k.bytes[j];
-      if (same) return k;
+    // Indexed loops, the first byte first: most keys of a wanted length differ there.
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      const b = k.bytes;
+      if (bytes[from] !== b[0]) continue;
+      let j = 1;
+      while (j < b.length && bytes[from + j] === b[j]) j++;
+      if (j === b.length) return k;
     }
     return undefined;
   }
