@@ -53,9 +53,12 @@ export const MIN_FILES_FOR_THREADS = 64;
 const SPLIT_BYTES = 16 << 20;
 /** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
 const BATCH = 32;
-/** The thread each other source's batches go to first (ggcode's go to the least busy one)... */
+/** The thread each other source's batches go to (ggcode's go to the least busy one, and so
+ * even out the threads' loads)... */
 const HOME: Record<SourceJob['kind'], number> = { claude: 0, codex: 1 };
-/** ...unless it has this many more batches waiting than the least busy one. */
+/** ...unless its scan is the only one running and its thread has this many more batches
+ * waiting than the least busy one (a batch sent to the other thread while other scans run makes
+ * it warm a second scan: about 3% more CPU for the cold three-source list). */
 const SLACK = 2;
 
 const failed = (error: unknown): ScanOutcome => {
@@ -209,11 +212,11 @@ class ScanThreads {
 
   private send(jobs: ScanJob[], prices?: PriceTable): Promise<ScanOutcome[]> {
     const least = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
-    // Another source's batches go to its own thread while that one is not far behind: each
-    // thread then compiles and warms one source's scan, not all of them (tens of ms each).
+    // Another source's batches go to its own thread while other scans run or that one is not
+    // far behind: each thread then compiles and warms one source's scan, not all of them.
     const kind = jobs[0]?.kind;
     const home = kind === undefined ? undefined : this.threads[HOME[kind] % this.threads.length];
-    const thread = home && least && home.busy <= least.busy + SLACK ? home : least;
+    const thread = home && least && (home.busy <= least.busy + SLACK || this.active > 1) ? home : least;
     if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j, prices)));
     const batch: ScanBatch = {
       seq: this.seq++,
