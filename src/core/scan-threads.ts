@@ -118,6 +118,8 @@ class ScanThreads {
   private seq = 1;
   /** Scans in progress. */
   private active = 0;
+  /** Holds on the threads taken ahead of scans (see hold). */
+  private held = 0;
   /** Files a thread answered for (the rest of a batch's files were scanned here). */
   answered = 0;
 
@@ -158,6 +160,29 @@ class ScanThreads {
     }
   }
 
+  /** Starts the threads now and keeps them until the returned release is called, so that they
+   * boot while the caller still looks for the files it will have scanned. */
+  hold(): () => void {
+    this.held++;
+    this.start().catch(() => undefined); // a start that fails is the scan's to report
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.held--;
+      this.stopWhenIdle();
+    };
+  }
+
+  /** Threads started and not stopped. */
+  running(): number {
+    return this.threads.length;
+  }
+
+  private stopWhenIdle(): void {
+    if (this.active === 0 && this.held === 0 && this.pending.size === 0) this.stop();
+  }
+
   /** The outcome of every job, in order (`prices` for other sources' costs), each also given to
    * `each` as it comes. */
   async scan(jobs: ScanJob[], prices?: PriceTable, each?: OnOutcome): Promise<ScanOutcome[]> {
@@ -187,7 +212,8 @@ class ScanThreads {
       await Promise.all(Array.from({ length: 2 * Math.max(1, threads.length) }, feed));
     } finally {
       // Sources list at once: the threads stay while any of their scans runs.
-      if (--this.active === 0 && this.pending.size === 0) this.stop();
+      --this.active;
+      this.stopWhenIdle();
     }
     return out;
   }
@@ -247,6 +273,17 @@ let threads: ScanThreads | null = null;
  * Files of `splitBytes` or more are scanned in parts, one per thread. */
 export function useScanThreads(file: string | null, splitBytes = SPLIT_BYTES): void {
   threads = file ? new ScanThreads(file, splitBytes) : null;
+}
+
+/** Starts the scan threads ahead of a list that will scan many files (a first list with nothing
+ * stored), kept until the returned release is called; nothing is started without them. */
+export function holdScanThreads(): () => void {
+  return threads ? threads.hold() : () => undefined;
+}
+
+/** How many scan threads are running (a figure for tests). */
+export function scanThreadsRunning(): number {
+  return threads?.running() ?? 0;
 }
 
 /** How many files the scan threads summarized since `useScanThreads` (a figure for tests and benches). */
