@@ -53,9 +53,12 @@ export const MIN_FILES_FOR_THREADS = 64;
 const SPLIT_BYTES = 16 << 20;
 /** Files per message: large enough that messaging is cheap, small enough to balance the threads. */
 const BATCH = 32;
-/** The thread each other source's batches go to first (ggcode's go to the least busy one)... */
+/** The thread each other source's batches go to (ggcode's go to the least busy one, and so
+ * even out the threads' loads)... */
 const HOME: Record<SourceJob['kind'], number> = { claude: 0, codex: 1 };
-/** ...unless it has this many more batches waiting than the least busy one. */
+/** ...unless its scan is the only one running and its thread has this many more batches
+ * waiting than the least busy one (a batch sent to the other thread while other scans run makes
+ * it warm a second scan: about 3% more CPU for the cold three-source list). */
 const SLACK = 2;
 
 const failed = (error: unknown): ScanOutcome => {
@@ -115,6 +118,8 @@ class ScanThreads {
   private seq = 1;
   /** Scans in progress. */
   private active = 0;
+  /** Holds on the threads taken ahead of scans (see hold). */
+  private held = 0;
   /** Files a thread answered for (the rest of a batch's files were scanned here). */
   answered = 0;
 
@@ -155,6 +160,29 @@ class ScanThreads {
     }
   }
 
+  /** Starts the threads now and keeps them until the returned release is called, so that they
+   * boot while the caller still looks for the files it will have scanned. */
+  hold(): () => void {
+    this.held++;
+    this.start().catch(() => undefined); // a start that fails is the scan's to report
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.held--;
+      this.stopWhenIdle();
+    };
+  }
+
+  /** Threads started and not stopped. */
+  running(): number {
+    return this.threads.length;
+  }
+
+  private stopWhenIdle(): void {
+    if (this.active === 0 && this.held === 0 && this.pending.size === 0) this.stop();
+  }
+
   /** The outcome of every job, in order (`prices` for other sources' costs), each also given to
    * `each` as it comes. */
   async scan(jobs: ScanJob[], prices?: PriceTable, each?: OnOutcome): Promise<ScanOutcome[]> {
@@ -184,7 +212,8 @@ class ScanThreads {
       await Promise.all(Array.from({ length: 2 * Math.max(1, threads.length) }, feed));
     } finally {
       // Sources list at once: the threads stay while any of their scans runs.
-      if (--this.active === 0 && this.pending.size === 0) this.stop();
+      --this.active;
+      this.stopWhenIdle();
     }
     return out;
   }
@@ -209,11 +238,11 @@ class ScanThreads {
 
   private send(jobs: ScanJob[], prices?: PriceTable): Promise<ScanOutcome[]> {
     const least = this.threads.reduce<Thread | null>((a, t) => (!a || t.busy < a.busy ? t : a), null);
-    // Another source's batches go to its own thread while that one is not far behind: each
-    // thread then compiles and warms one source's scan, not all of them (tens of ms each).
+    // Another source's batches go to its own thread while other scans run or that one is not
+    // far behind: each thread then compiles and warms one source's scan, not all of them.
     const kind = jobs[0]?.kind;
     const home = kind === undefined ? undefined : this.threads[HOME[kind] % this.threads.length];
-    const thread = home && least && home.busy <= least.busy + SLACK ? home : least;
+    const thread = home && least && (home.busy <= least.busy + SLACK || this.active > 1) ? home : least;
     if (!thread) return Promise.all(jobs.map((j) => scanOutcome(j, prices)));
     const batch: ScanBatch = {
       seq: this.seq++,
@@ -244,6 +273,17 @@ let threads: ScanThreads | null = null;
  * Files of `splitBytes` or more are scanned in parts, one per thread. */
 export function useScanThreads(file: string | null, splitBytes = SPLIT_BYTES): void {
   threads = file ? new ScanThreads(file, splitBytes) : null;
+}
+
+/** Starts the scan threads ahead of a list that will scan many files (a first list with nothing
+ * stored), kept until the returned release is called; nothing is started without them. */
+export function holdScanThreads(): () => void {
+  return threads ? threads.hold() : () => undefined;
+}
+
+/** How many scan threads are running (a figure for tests). */
+export function scanThreadsRunning(): number {
+  return threads?.running() ?? 0;
 }
 
 /** How many files the scan threads summarized since `useScanThreads` (a figure for tests and benches). */

@@ -23,7 +23,9 @@ export function stringEnd(bytes: Buffer, start: number, to: number): number {
   // call each; a long one is searched by indexOf from there.
   const near = Math.min(to, start + 64);
   for (let i = start + 1; i < near; i++) {
-    const c = bytes[i];
+    const c = bytes[i]!;
+    // Lowercase letters, most of the text, are past both a quote and a backslash.
+    if (c > 92) continue;
     if (c === 92) i++;
     else if (c === 34) return i + 1;
   }
@@ -95,7 +97,9 @@ export function objectAfter(bytes: Buffer, key: Buffer, from: number, to: number
   }
 }
 
-const isWs = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13 || c === 10;
+// One comparison for the bytes that are not whitespace (nearly all: these lines have none).
+const isWs = (c: number | undefined): boolean =>
+  c !== undefined && c <= 32 && (c === 32 || c === 9 || c === 13 || c === 10);
 
 /** The line bytes[from, to) with surrounding whitespace trimmed, as [start, end); start === end
  * when blank. */
@@ -134,13 +138,19 @@ function skipWs(bytes: Buffer, i: number, end: number): number {
   return i;
 }
 
-/** Short ASCII values of repeated keys (KeySet) decoded before, by a hash of their bytes: types,
- * roles and models repeat line after line, and one found here costs neither a call into the
- * runtime nor a new string. Values longer than this are decoded each time. */
+/** Short ASCII values of repeated keys (KeySet) decoded before, in slots picked by their length
+ * and a few of their bytes: types, roles and models repeat line after line, and one found here
+ * costs neither a pass over its bytes, a call into the runtime nor a new string. Values longer
+ * than this are decoded each time. */
 const INTERN_LENGTH = 48;
-/** Strings kept at most (the table starts over when full). */
-const INTERN_COUNT = 4096;
-const interned = new Map<number, string>();
+/** Slots (a power of two; a value whose slot is taken replaces the one there). */
+const INTERN_SLOTS = 4096;
+const interned = new Array<string | undefined>(INTERN_SLOTS);
+
+function slotOf(bytes: Buffer, from: number, to: number): number {
+  const n = to - from;
+  return (n * 961 + bytes[from]! * 31 + bytes[to - 1]! * 7 + bytes[from + (n >> 1)]!) & (INTERN_SLOTS - 1);
+}
 
 function sameText(text: string, bytes: Buffer, from: number, to: number): boolean {
   if (text.length !== to - from) return false;
@@ -149,24 +159,24 @@ function sameText(text: string, bytes: Buffer, from: number, to: number): boolea
 }
 
 function decodeString(bytes: Buffer, open: number, close: number, repeated = false): string | undefined {
-  // Fast path: no escape inside (a loop: the values are short, and indexOf would search on to
-  // the end of the file when there is none); else JSON.parse decodes them.
   const from = open + 1;
   const to = close - 1;
+  const short = repeated && to > from && to - from <= INTERN_LENGTH;
+  // A value kept is ASCII without escapes: the same bytes are that value.
+  const slot = short ? slotOf(bytes, from, to) : -1;
+  const known = short ? interned[slot] : undefined;
+  if (known !== undefined && sameText(known, bytes, from, to)) return known;
+  // No escape inside (a loop: the values are short, and indexOf would search on to the end of
+  // the file when there is none); else JSON.parse decodes them.
   let ascii = true;
-  let hash = 0;
   for (let i = from; i < to; i++) {
     const c = bytes[i]!;
     if (c === 92) return decodeEscaped(bytes, open, close);
     if (c >= 128) ascii = false;
-    hash = (Math.imul(hash, 31) + c) & 0x3fffffff; // a small integer: a cheap Map key
   }
-  if (!repeated || !ascii || to - from > INTERN_LENGTH) return bytes.toString('utf8', from, to);
-  const known = interned.get(hash);
-  if (known !== undefined && sameText(known, bytes, from, to)) return known;
+  if (!short || !ascii) return bytes.toString('utf8', from, to);
   const text = bytes.toString('latin1', from, to);
-  if (interned.size >= INTERN_COUNT) interned.clear();
-  interned.set(hash, text);
+  interned[slot] = text;
   return text;
 }
 
@@ -238,10 +248,14 @@ export class KeySet {
   find(bytes: Buffer, from: number, to: number): Key | undefined {
     const keys = this.byLength[to - from];
     if (keys === undefined) return undefined;
-    for (const k of keys) {
-      let same = true;
-      for (let j = 0; j < k.bytes.length && same; j++) same = bytes[from + j] === k.bytes[j];
-      if (same) return k;
+    // Indexed loops, the first byte first: most keys of a wanted length differ there.
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      const b = k.bytes;
+      if (bytes[from] !== b[0]) continue;
+      let j = 1;
+      while (j < b.length && bytes[from + j] === b[j]) j++;
+      if (j === b.length) return k;
     }
     return undefined;
   }

@@ -63,10 +63,12 @@ export class StoredFacts {
     return this.stampText;
   }
 
-  /** Adds the stored entries to the caches (once; every entry is still checked against its file). */
-  async seed(): Promise<void> {
-    if (this.seeded || this.file === undefined) return;
+  /** Adds the stored entries to the caches (once; every entry is still checked against its file);
+   * true when this call found any. */
+  async seed(): Promise<boolean> {
+    if (this.seeded || this.file === undefined) return false;
     this.seeded = true;
+    let found = false;
     let stored: Record<string, unknown>;
     try {
       stored = JSON.parse((await readRegularFile(this.file, MAX_BYTES)).toString('utf8')) as Record<
@@ -74,9 +76,9 @@ export class StoredFacts {
         unknown
       >;
     } catch {
-      return;
+      return false;
     }
-    if (!isObject(stored) || stored.format !== this.format || stored.stamp !== this.stamp) return;
+    if (!isObject(stored) || stored.format !== this.format || stored.stamp !== this.stamp) return false;
     const all = isObject(stored.caches) ? stored.caches : {};
     for (const [name, { cache, decode }] of Object.entries(this.caches)) {
       const entries = all[name];
@@ -91,7 +93,9 @@ export class StoredFacts {
         }
       }
       cache.seed(out);
+      found ||= Object.keys(out).length > 0;
     }
+    return found;
   }
 
   /** Writes the caches back when they changed since read or last written; failing only costs a scan. */

@@ -5,8 +5,13 @@
 // never results.
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { filesScannedOnThreads, MIN_FILES_FOR_THREADS, useScanThreads } from '../../../src/core/scan-threads';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  filesScannedOnThreads,
+  MIN_FILES_FOR_THREADS,
+  scanThreadsRunning,
+  useScanThreads,
+} from '../../../src/core/scan-threads';
 import { adapter as claudeAdapter } from '../../../src/core/sources/claude/index';
 import { adapter as codexAdapter } from '../../../src/core/sources/codex/index';
 import { loadPriceTable } from '../../../src/core/sources/pricing/pricing';
@@ -89,6 +94,25 @@ describe.each([
     expect(filesScannedOnThreads()).toBe(scanned);
     useScanThreads(null);
     expect(await open(adapter, root(), cacheDir).list()).toEqual(here); // a new process's list
+  });
+
+  it('starts the threads for a first list with nothing stored only, and stops them after', async () => {
+    const cacheDir = tempDir('transcripts-source-threads-held-');
+    useScanThreads(script);
+    const source = open(adapter, root(), cacheDir);
+    const first = source.list();
+    await vi.waitFor(() => expect(scanThreadsRunning()).toBeGreaterThan(0));
+    const rows = await first;
+    expect(scanThreadsRunning()).toBe(0);
+    // Later lists, and a new process's first one that finds the stored facts, start none.
+    const later = source.list();
+    const reopened = open(adapter, root(), cacheDir).list();
+    let started = 0;
+    const watch = setInterval(() => (started = Math.max(started, scanThreadsRunning())), 1);
+    expect(await later).toEqual(rows);
+    expect(await reopened).toEqual(rows);
+    clearInterval(watch);
+    expect(started).toBe(0);
   });
 
   it('falls back to the calling thread when their script cannot run', async () => {

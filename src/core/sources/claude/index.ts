@@ -33,6 +33,7 @@ import {
 import { scanOnThreads } from '../../scan-threads';
 import { scanClaudeFile, type ClaudeFileFacts } from './scan';
 import { StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
+import { holdForColdList } from '../cold-list';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
 const FACTS_FORMAT = 2;
@@ -100,6 +101,8 @@ class ClaudeSource implements SessionSource {
   private readonly agentFacts = new SummaryCache<ClaudeFileFacts>((path) => scanClaudeFile(path, true));
   /** The two caches as kept in the cache folder across processes. */
   private readonly stored: StoredFacts;
+  /** A list was made (a later one rarely scans many files). */
+  private listed = false;
 
   constructor(
     readonly roots: readonly string[],
@@ -156,7 +159,16 @@ class ClaudeSource implements SessionSource {
   }
 
   async list(): Promise<SessionList> {
-    await this.stored.seed();
+    const release = holdForColdList(!this.listed, await this.stored.seed(), this.roots);
+    this.listed = true;
+    try {
+      return await this.listAll();
+    } finally {
+      release();
+    }
+  }
+
+  private async listAll(): Promise<SessionList> {
     const projects = await this.scanProjects();
     let unreadable = 0;
     const jobs: SessionJob[] = [];

@@ -169,14 +169,15 @@ function tokensFromJSON(v: unknown): TokenCounts | null {
 export interface LedgerColumns {
   keys: string[];
   models: string[];
-  /** Each response's counts, TOKEN_FIELDS in order (a plain array: a typed one would cost the
+  /** Each response's counts: input, output, cache_read, cache_write, cache_write_1h (a plain array: a typed one would cost the
    * receiver a buffer of its own for every ledger). */
   tokens: number[];
   /** Each response's time, where it has one. */
   times?: (string | undefined)[];
 }
 
-const TOKEN_FIELDS = Object.keys(noTokens()) as (keyof TokenCounts)[];
+/** Counts per response in LedgerColumns.tokens. */
+const TOKEN_COUNT = 5;
 
 export class UsageLedger {
   private readonly map = new Map<string, { model: string; tokens: TokenCounts; timestamp?: string }>();
@@ -191,10 +192,16 @@ export class UsageLedger {
 
   private unpack(columns: LedgerColumns): void {
     this.columns = null;
-    let i = 0;
+    const c = columns.tokens;
     columns.keys.forEach((key, n) => {
-      const tokens = noTokens();
-      for (const k of TOKEN_FIELDS) tokens[k] = columns.tokens[i++]!;
+      const i = n * TOKEN_COUNT;
+      const tokens: TokenCounts = {
+        input: c[i]!,
+        output: c[i + 1]!,
+        cache_read: c[i + 2]!,
+        cache_write: c[i + 3]!,
+        cache_write_1h: c[i + 4]!,
+      };
       const timestamp = columns.times?.[n];
       this.map.set(key, { model: columns.models[n]!, tokens, ...(timestamp !== undefined && { timestamp }) });
     });
@@ -264,7 +271,9 @@ export class UsageLedger {
     for (const [key, e] of this.entries) {
       columns.keys.push(key);
       columns.models.push(e.model);
-      for (const k of TOKEN_FIELDS) columns.tokens.push(e.tokens[k]);
+      // Spelled out, as unpack reads them: a loop of keyed reads costs the compiler more.
+      const t = e.tokens;
+      columns.tokens.push(t.input, t.output, t.cache_read, t.cache_write, t.cache_write_1h);
       if (e.timestamp !== undefined) (columns.times ??= [])[columns.keys.length - 1] = e.timestamp;
     }
     return columns;

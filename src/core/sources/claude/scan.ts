@@ -117,13 +117,11 @@ function usageOf(bytes: Buffer, from: number, e: number): ReturnType<typeof toke
   const usage: Scalars = {};
   readObjectHead(bytes, at + USAGE.length - 1, e, USAGE_KEYS, usage, true);
   const split = usage.cache_creation;
-  const tokens: Record<string, unknown> = { ...usage };
-  if (typeof split === 'number') {
-    const inner: Scalars = {};
-    readObjectHead(bytes, split, e, SPLIT_KEYS, inner);
-    tokens.cache_creation = inner;
-  }
-  return tokensOf(tokens);
+  if (typeof split !== 'number') return tokensOf(usage);
+  // The split's place was read: its counts are read from there, into a copy that holds them.
+  const inner: Scalars = {};
+  readObjectHead(bytes, split, e, SPLIT_KEYS, inner);
+  return tokensOf({ ...usage, cache_creation: inner });
 }
 
 /** A timed line kept to read its timestamp and branch later (only the last valid ones are

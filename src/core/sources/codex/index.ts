@@ -23,6 +23,7 @@ import { applyRollout } from './fork';
 import { scanCodexFile, type CodexFileFacts } from './scan';
 import { summaryOf } from './summary';
 import { stored, StoredFacts, storedFactsFile } from '../stored-facts';
+import { holdForColdList } from '../cold-list';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
 const FACTS_FORMAT = 1;
@@ -73,6 +74,8 @@ class CodexSource implements SessionSource {
   });
   /** The two caches as kept in the cache folder across processes. */
   private readonly stored: StoredFacts;
+  /** A list was made (a later one rarely scans many files). */
+  private listed = false;
 
   constructor(
     readonly roots: readonly string[],
@@ -110,7 +113,16 @@ class CodexSource implements SessionSource {
   }
 
   async list(): Promise<SessionList> {
-    await this.stored.seed();
+    const release = holdForColdList(!this.listed, await this.stored.seed(), this.roots);
+    this.listed = true;
+    try {
+      return await this.listAll();
+    } finally {
+      release();
+    }
+  }
+
+  private async listAll(): Promise<SessionList> {
     const walked = await findRollouts(this.roots);
     this.known = walked.found;
     let unreadable = walked.unreadable;

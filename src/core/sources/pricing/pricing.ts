@@ -90,6 +90,18 @@ export function loadPriceTable(env: NodeJS.ProcessEnv = process.env): PriceTable
 /** The prices of `model`: its own row, else the longest key it starts with (dated and suffixed
  * ids, "claude-sonnet-4-5-20250929"), after any vendor prefix ("us.anthropic.", "openai/"). */
 export function priceFor(table: PriceTable, model: string): PriceRow | null {
+  // Looked up once per table and model: a list asks for the same few models thousands of times.
+  let known = found.get(table);
+  if (!known) found.set(table, (known = new Map()));
+  let row = known.get(model);
+  if (row === undefined) known.set(model, (row = lookUp(table, model)));
+  return row;
+}
+
+/** Each table's answers so far (tables are not changed once loaded). */
+const found = new WeakMap<PriceTable, Map<string, PriceRow | null>>();
+
+function lookUp(table: PriceTable, model: string): PriceRow | null {
   const id = model.toLowerCase().replace(/^(?:[a-z]{2}\.)?(?:anthropic|openai)[./]/, '');
   if (table.models[id]) return table.models[id]!;
   let best: string | null = null;
