@@ -11,8 +11,18 @@ const exists = (path: string): boolean => {
   }
 };
 
-/** A hold on the scan threads when a list is a source's `first`, nothing was `seeded` from the
- * cache folder and one of its `roots` exists; to be released once its scan has begun. */
-export function holdForColdList(first: boolean, seeded: boolean, roots: readonly string[]): () => void {
-  return first && !seeded && roots.some(exists) ? holdScanThreads() : () => undefined;
+/** Runs `list` holding the scan threads when it is a source's `first` list, nothing was
+ * `seeded` from the cache folder and one of its `roots` exists. */
+export async function withColdListHold<T>(
+  first: boolean,
+  seeded: boolean,
+  roots: readonly string[],
+  list: () => Promise<T>,
+): Promise<T> {
+  const release = first && !seeded && roots.some(exists) ? holdScanThreads() : () => undefined;
+  try {
+    return await list();
+  } finally {
+    release();
+  }
 }

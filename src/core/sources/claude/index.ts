@@ -33,7 +33,7 @@ import {
 import { scanOnThreads } from '../../scan-threads';
 import { scanClaudeFile, type ClaudeFileFacts } from './scan';
 import { StoredFacts, storedFactsFile, type StoredCache } from '../stored-facts';
-import { holdForColdList } from '../cold-list';
+import { withColdListHold } from '../cold-list';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
 const FACTS_FORMAT = 2;
@@ -159,13 +159,9 @@ class ClaudeSource implements SessionSource {
   }
 
   async list(): Promise<SessionList> {
-    const release = holdForColdList(!this.listed, await this.stored.seed(), this.roots);
+    const first = !this.listed;
     this.listed = true;
-    try {
-      return await this.listAll();
-    } finally {
-      release();
-    }
+    return withColdListHold(first, await this.stored.seed(), this.roots, () => this.listAll());
   }
 
   private async listAll(): Promise<SessionList> {

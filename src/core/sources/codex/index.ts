@@ -23,7 +23,7 @@ import { applyRollout } from './fork';
 import { scanCodexFile, type CodexFileFacts } from './scan';
 import { summaryOf } from './summary';
 import { stored, StoredFacts, storedFactsFile } from '../stored-facts';
-import { holdForColdList } from '../cold-list';
+import { withColdListHold } from '../cold-list';
 
 /** Bumped whenever what a file's facts hold, or how the scan computes them, changes. */
 const FACTS_FORMAT = 1;
@@ -113,13 +113,9 @@ class CodexSource implements SessionSource {
   }
 
   async list(): Promise<SessionList> {
-    const release = holdForColdList(!this.listed, await this.stored.seed(), this.roots);
+    const first = !this.listed;
     this.listed = true;
-    try {
-      return await this.listAll();
-    } finally {
-      release();
-    }
+    return withColdListHold(first, await this.stored.seed(), this.roots, () => this.listAll());
   }
 
   private async listAll(): Promise<SessionList> {
