@@ -2,7 +2,16 @@
 // The `sessions` command: runs the bundled CLI, or says how to build it. The bundle's compiled code
 // is cached (V8 code cache) in the cache folder, so a start does not compile 180 KB of JavaScript
 // again: Node 22's module.enableCompileCache where it exists, else the same through vm.Script.
-const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
@@ -21,6 +30,21 @@ function cacheDir() {
   if (process.platform === 'win32')
     return join(process.env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), 'Transcripts', 'Cache');
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'transcripts');
+}
+
+/** Removes the code caches of earlier builds that no start has written for a week (each build
+ * writes its own, about 200 KB; a newer one from another checkout in use stays). */
+function pruneStaleCaches(dir, keep) {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (path === keep || !/^cli-.*\.v8cache$/.test(name)) continue;
+    try {
+      if (statSync(path).mtimeMs < weekAgo) unlinkSync(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
 }
 
 /** Runs the bundle from a vm.Script with V8's cached data, writing the cache when it had none. */
@@ -50,6 +74,7 @@ function runCached(dir) {
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, file);
+        pruneStaleCaches(dir, file);
       } catch {
         // A read-only or full cache folder only costs the next start its compile time.
       }

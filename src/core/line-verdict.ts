@@ -67,9 +67,10 @@ interface WordSet {
 }
 
 function wordSet(words: readonly string[]): WordSet {
-  const byFirst = Array.from({ length: 256 }, (_, c) =>
-    words.flatMap((w, i) => (w.charCodeAt(0) === c ? [i] : [])),
-  );
+  // One pass over the words, not one per byte: every process (and scan thread) builds these at
+  // start, before anything is optimized.
+  const byFirst = Array.from({ length: 256 }, (): number[] => []);
+  words.forEach((w, i) => byFirst[w.charCodeAt(0)]!.push(i));
   return { words: words.map(bytesOf), byFirst, keyTails: words.map((w) => bytesOf(`${w}":`)) };
 }
 

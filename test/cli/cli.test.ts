@@ -1,8 +1,16 @@
 // The `sessions` CLI: output shapes, exit codes, one-line errors, and the built binary.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
@@ -278,6 +286,27 @@ describe('sessions CLI', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(failed).toMatchObject({ code: 1, stderr: 'sessions: session nope not found\n' });
+  });
+
+  it('the launcher writes its code cache once and removes earlier builds’ caches a week old', async () => {
+    await buildCli();
+    const cache = tempDir();
+    const stale = join(cache, 'cli-v0.0.0-1-1.v8cache');
+    const recent = join(cache, 'cli-v0.0.0-2-2.v8cache');
+    const unrelated = join(cache, 'summaries.json');
+    for (const file of [stale, recent, unrelated]) writeFileSync(file, 'x');
+    const weekAndADay = (Date.now() - 8 * 86_400_000) / 1000;
+    for (const file of [stale, unrelated]) utimesSync(file, weekAndADay, weekAndADay);
+    const env = { ...process.env, TRANSCRIPTS_CACHE_DIR: cache };
+    const args = [BIN, '--help'];
+    await run(process.execPath, args, { env });
+    const written = readdirSync(cache).filter((n) => n.startsWith(`cli-${process.version}-`));
+    expect(written).toHaveLength(1);
+    expect(readdirSync(cache).sort()).toEqual([basename(recent), ...written, basename(unrelated)].sort());
+    // A start that finds its cache writes nothing.
+    const before = statSync(join(cache, written[0]!)).mtimeMs;
+    await run(process.execPath, args, { env });
+    expect(statSync(join(cache, written[0]!)).mtimeMs).toBe(before);
   });
 
   it.skipIf(process.platform === 'win32')(
