@@ -160,6 +160,13 @@ describe('session list', () => {
     expect(screen.getByRole('button', { name: 'Open another folder…' })).toBeTruthy();
   });
 
+  it('takes the list load boot begins before the first render, without asking again', async () => {
+    const api = corpus();
+    mountApp(api, {}, (store) => void store.getState().loadList());
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(api.calls.filter((call) => call === 'list')).toEqual(['list']);
+  });
+
   it('reloads when the folder changes', async () => {
     const { api } = mount();
     await waitFor(() => expect(rows()).toHaveLength(3));

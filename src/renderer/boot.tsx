@@ -49,6 +49,10 @@ export function boot(api: ClientApi): void {
     prefs: storagePrefs(storage()),
   });
 
+  // The list (asked for by the transport before this code loaded) is taken before the first
+  // render, not in an effect after it: the first render can then already show its rows.
+  void store.getState().loadList();
+
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

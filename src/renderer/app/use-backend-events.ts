@@ -10,12 +10,13 @@ export type BackendEvents = Pick<
   'onStoreChanged' | 'onSessionsChanged' | 'onSessionAppended' | 'onSearchProgress'
 >;
 
-/** Loads the list once, then keeps the store in step with the backend's events. */
+/** Loads the list unless a load has begun (boot starts it before the first render), then keeps
+ * the store in step with the backend's events. */
 export function useBackendEvents(api: BackendEvents): void {
   const store = useAppStoreApi();
   useEffect(() => {
     const state = store.getState;
-    void state().loadList();
+    if (state().listState === 'idle') void state().loadList();
     const stops = [
       api.onStoreChanged(() => void state().loadList()),
       api.onSessionsChanged(() => void state().loadList()),

@@ -12,10 +12,15 @@ import { fakeTranscriptLayout } from './layout';
 import { testStore } from './test-store';
 
 /** Renders <App> with a store over `api` in a browser-like layout (see fakeTranscriptLayout);
- * `deps` overrides the store's timings. */
-export function mountApp(api: FakeApi, deps: Partial<StoreDeps> = {}): AppStore {
+ * `deps` overrides the store's timings; `beforeRender` acts on the store first, as boot does. */
+export function mountApp(
+  api: FakeApi,
+  deps: Partial<StoreDeps> = {},
+  beforeRender: (store: AppStore) => void = () => undefined,
+): AppStore {
   fakeTranscriptLayout(100, 600);
   const store = testStore(api, { selectDelayMs: 0, searchDelayMs: 0, ...deps });
+  beforeRender(store);
   render(
     <StoreProvider store={store}>
       <App api={api} />
